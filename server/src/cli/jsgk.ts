@@ -1,0 +1,151 @@
+/**
+ * jsgk: the command line over the language service.
+ *
+ *   jsgk check <files or folders> [--format text|json]
+ *
+ * Text output is one line per finding, `path:line:col: severity rule: message`, which a VS Code
+ * problem matcher reads. Exit code: 0 when no errors, 1 when errors, 2 on usage errors.
+ */
+import * as fs from 'fs';
+import * as path from 'path';
+import { getLanguageService, LineIndex, Severity } from '../service';
+
+export interface CliFinding {
+  file: string;
+  line: number;
+  column: number;
+  endLine: number;
+  endColumn: number;
+  severity: Severity;
+  rule: string;
+  message: string;
+}
+
+const USAGE = `用法：jsgk check <文件或文件夹>… [--format text|json]
+  检查决算/预算公开报告源文件（*.jsgk.yaml）。文件夹中查找 *.jsgk.yaml 与 *.jsgk.yml。
+  退出码：0 无错误，1 有错误，2 用法错误。`;
+
+const REPORT_FILE = /\.jsgk\.ya?ml$/i;
+
+function collect(p: string, out: string[]): void {
+  const st = fs.statSync(p);
+  if (st.isDirectory()) {
+    for (const name of fs.readdirSync(p).sort()) {
+      if (name === 'node_modules' || name.startsWith('.')) continue;
+      const q = path.join(p, name);
+      let s: fs.Stats;
+      try {
+        s = fs.statSync(q);
+      } catch {
+        continue;
+      }
+      if (s.isDirectory()) collect(q, out);
+      else if (REPORT_FILE.test(name)) out.push(q);
+    }
+  } else out.push(p);
+}
+
+/** Reads a file as UTF-8 text, or says in Chinese why it cannot. */
+export function readReportFile(file: string): { text: string } | { error: string } {
+  let buf: Buffer;
+  try {
+    buf = fs.readFileSync(file);
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    return { error: code === 'EACCES' ? '无法读取文件：没有读取权限' : code === 'EISDIR' ? '这是文件夹，不是文件' : `无法读取文件（${code ?? (e as Error).message}）` };
+  }
+  if (buf.length === 0) return { error: '文件为空：报告至少应有“报告”块（类型、年度、单位）' };
+  let text: string;
+  try {
+    text = new TextDecoder('utf-8', { fatal: true }).decode(buf);
+  } catch {
+    return { error: '文件不是 UTF-8 编码（可能是 GBK）：请在编辑器中以 UTF-8 重新保存' };
+  }
+  if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+  if (text.trim() === '') return { error: '文件只有空白：报告至少应有“报告”块（类型、年度、单位）' };
+  return { text };
+}
+
+export function checkFiles(files: string[]): CliFinding[] {
+  const ls = getLanguageService();
+  const out: CliFinding[] = [];
+  for (const file of files) {
+    const r = readReportFile(file);
+    if ('error' in r) {
+      out.push({ file, line: 1, column: 1, endLine: 1, endColumn: 1, severity: 'error', rule: 'file', message: r.error });
+      continue;
+    }
+    const res = ls.check(file, r.text);
+    const idx = new LineIndex(r.text);
+    for (const f of res.findings) {
+      const s = idx.position(f.range.start);
+      const e = idx.position(f.range.end);
+      out.push({ file, line: s.line + 1, column: s.character + 1, endLine: e.line + 1, endColumn: e.character + 1, severity: f.severity, rule: f.rule, message: f.message });
+    }
+    ls.close(file);
+  }
+  return out;
+}
+
+export function main(argv: string[], stdout: (s: string) => void = (s) => process.stdout.write(s), stderr: (s: string) => void = (s) => process.stderr.write(s)): number {
+  const args = [...argv];
+  if (args.length === 0 || args[0] === '-h' || args[0] === '--help') {
+    (args.length === 0 ? stderr : stdout)(USAGE + '\n');
+    return args.length === 0 ? 2 : 0;
+  }
+  const cmd = args.shift();
+  if (cmd !== 'check') {
+    stderr(`未知的命令“${cmd}”。\n${USAGE}\n`);
+    return 2;
+  }
+  let format = 'text';
+  const paths: string[] = [];
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i];
+    if (a === '--format' || a === '-f') {
+      format = args[++i] ?? '';
+      if (format !== 'text' && format !== 'json') {
+        stderr(`--format 只能是 text 或 json，而这里是“${format}”\n`);
+        return 2;
+      }
+    } else if (a.startsWith('--format=')) {
+      format = a.slice('--format='.length);
+      if (format !== 'text' && format !== 'json') {
+        stderr(`--format 只能是 text 或 json，而这里是“${format}”\n`);
+        return 2;
+      }
+    } else if (a.startsWith('-')) {
+      stderr(`未知的选项“${a}”。\n${USAGE}\n`);
+      return 2;
+    } else paths.push(a);
+  }
+  if (paths.length === 0) {
+    stderr(`没有给出要检查的文件或文件夹。\n${USAGE}\n`);
+    return 2;
+  }
+  const files: string[] = [];
+  for (const p of paths) {
+    if (!fs.existsSync(p)) {
+      stderr(`找不到“${p}”\n`);
+      return 2;
+    }
+    collect(p, files);
+  }
+  if (files.length === 0) {
+    stderr(`在 ${paths.join('、')} 中没有找到报告文件（*.jsgk.yaml）\n`);
+    return 2;
+  }
+  const findings = checkFiles(files);
+  if (format === 'json') stdout(JSON.stringify(findings, null, 2) + '\n');
+  else {
+    for (const f of findings) stdout(`${f.file}:${f.line}:${f.column}: ${f.severity} ${f.rule}: ${f.message}\n`);
+    const errors = findings.filter((f) => f.severity === 'error').length;
+    const warnings = findings.filter((f) => f.severity === 'warning').length;
+    stdout(`检查了 ${files.length} 个文件：${errors} 个错误，${warnings} 个警告，${findings.length - errors - warnings} 条提示\n`);
+  }
+  return findings.some((f) => f.severity === 'error') ? 1 : 0;
+}
+
+if (require.main === module) {
+  process.exitCode = main(process.argv.slice(2));
+}

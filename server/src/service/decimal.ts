@@ -1,0 +1,153 @@
+/**
+ * Exact decimal amounts. A `Decimal` is an integer count of the smallest unit that was written
+ * (`units`) and the number of decimals that were written (`scale`): "335.56" is {units: 33556n,
+ * scale: 2}, "0" is {units: 0n, scale: 0}. Money is never a JavaScript float.
+ */
+export class Decimal {
+  constructor(readonly units: bigint, readonly scale: number) {}
+
+  static readonly ZERO = new Decimal(0n, 0);
+
+  /** Parses a normalised ASCII numeral ("-1687.40", "0", "12"). Returns undefined if it is not one. */
+  static parse(s: string): Decimal | undefined {
+    const m = /^([+-]?)(\d+)(?:\.(\d+))?$/.exec(s);
+    if (!m) return undefined;
+    const frac = m[3] ?? '';
+    let units = BigInt(m[2] + frac);
+    if (m[1] === '-') units = -units;
+    return new Decimal(units, frac.length);
+  }
+
+  static fromInt(n: number | bigint): Decimal {
+    return new Decimal(BigInt(n), 0);
+  }
+
+  /** The same value written with `scale` decimals (only widening is exact; narrowing rounds half away from zero). */
+  rescale(scale: number): Decimal {
+    if (scale === this.scale) return this;
+    if (scale > this.scale) return new Decimal(this.units * 10n ** BigInt(scale - this.scale), scale);
+    const f = 10n ** BigInt(this.scale - scale);
+    const q = this.units / f;
+    const r = this.units % f;
+    const twice = (r < 0n ? -r : r) * 2n;
+    let rounded = q;
+    if (twice >= f) rounded += this.units < 0n ? -1n : 1n;
+    return new Decimal(rounded, scale);
+  }
+
+  add(o: Decimal): Decimal {
+    const s = Math.max(this.scale, o.scale);
+    return new Decimal(this.rescale(s).units + o.rescale(s).units, s);
+  }
+
+  sub(o: Decimal): Decimal {
+    return this.add(o.neg());
+  }
+
+  neg(): Decimal {
+    return new Decimal(-this.units, this.scale);
+  }
+
+  abs(): Decimal {
+    return this.units < 0n ? this.neg() : this;
+  }
+
+  /** Multiplies by 10^k exactly (k may be negative: divides, keeping every digit). */
+  shift(k: number): Decimal {
+    if (k >= 0) {
+      return k <= this.scale ? new Decimal(this.units, this.scale - k) : new Decimal(this.units * 10n ** BigInt(k - this.scale), 0);
+    }
+    return new Decimal(this.units, this.scale - k);
+  }
+
+  cmp(o: Decimal): number {
+    const s = Math.max(this.scale, o.scale);
+    const a = this.rescale(s).units;
+    const b = o.rescale(s).units;
+    return a < b ? -1 : a > b ? 1 : 0;
+  }
+
+  eq(o: Decimal): boolean {
+    return this.cmp(o) === 0;
+  }
+
+  isZero(): boolean {
+    return this.units === 0n;
+  }
+
+  sign(): number {
+    return this.units < 0n ? -1 : this.units > 0n ? 1 : 0;
+  }
+
+  /**
+   * Half of one unit in the last written place, as a Decimal: 335.56 → 0.005, 12 → 0.5.
+   * A stated amount v with d decimals stands for [v − ½·10^−d, v + ½·10^−d].
+   */
+  halfUlp(): Decimal {
+    return new Decimal(5n, this.scale + 1);
+  }
+
+  /** Writes the value with exactly `scale` decimals (default: as written). */
+  toString(scale: number = this.scale): string {
+    const d = this.rescale(scale);
+    const neg = d.units < 0n;
+    let digits = (neg ? -d.units : d.units).toString();
+    if (d.scale > 0) {
+      digits = digits.padStart(d.scale + 1, '0');
+      digits = digits.slice(0, digits.length - d.scale) + '.' + digits.slice(digits.length - d.scale);
+    }
+    return (neg ? '-' : '') + digits;
+  }
+
+  /** For display only (charts, sorting); never for comparisons of money. */
+  toNumber(): number {
+    return Number(this.toString());
+  }
+}
+
+/** Sums exactly; the result has the largest scale of the parts. */
+export function sum(values: Decimal[]): Decimal {
+  let acc = Decimal.ZERO;
+  for (const v of values) acc = acc.add(v);
+  return acc;
+}
+
+const FULLWIDTH_DIGITS = /[０-９]/g;
+
+/** Result of reading a numeral as written by a person: "1,687.40", "３３５．５６", "-4.79", "12.5%". */
+export type NumeralResult =
+  | { ok: true; value: Decimal; percent: boolean }
+  | { ok: false; message: string };
+
+/**
+ * Reads a numeral as finance staff write it: thousands separators (1,687.40), full-width digits
+ * and point (３３５．５６), a leading minus (ASCII or full-width), an optional trailing % (marks a
+ * percentage). Anything else is an error with a Chinese message that says what is wrong.
+ */
+export function readNumeral(raw: string): NumeralResult {
+  let s = raw.trim();
+  s = s.replace(FULLWIDTH_DIGITS, (c) => String.fromCharCode(c.charCodeAt(0) - 0xff10 + 0x30));
+  s = s.replace(/．/g, '.').replace(/，/g, ',').replace(/^[－−]/, '-').replace(/％$/, '%');
+  let percent = false;
+  if (s.endsWith('%')) {
+    percent = true;
+    s = s.slice(0, -1).trim();
+  }
+  if (s === '' || s === '-') return { ok: false, message: `“${raw}”不是数字` };
+  const bad = /[^0-9.,+-]/.exec(s);
+  if (bad) return { ok: false, message: `金额“${raw}”含有非数字字符“${bad[0]}”` };
+  if ((s.match(/\./g) ?? []).length > 1) return { ok: false, message: `金额“${raw}”有多个小数点` };
+  if (/[+-]/.test(s.slice(1))) return { ok: false, message: `金额“${raw}”中正负号位置不对` };
+  if (s.includes(',')) {
+    if (!/^[+-]?\d{1,3}(,\d{3})+(\.\d+)?$/.test(s)) {
+      return { ok: false, message: `金额“${raw}”的千位分隔符位置不对（应每三位一个，如 1,687.40）` };
+    }
+    s = s.replace(/,/g, '');
+  }
+  if (s.endsWith('.') || s.startsWith('.') || /^[+-]\./.test(s)) {
+    return { ok: false, message: `金额“${raw}”的小数点前后应有数字` };
+  }
+  const value = Decimal.parse(s);
+  if (!value) return { ok: false, message: `“${raw}”不是有效的数字` };
+  return { ok: true, value, percent };
+}

@@ -1,0 +1,50 @@
+/**
+ * The language service: one facade over parsing, the report model and the checks. It imports
+ * neither `vscode` nor `vscode-languageserver`; the LSP server and the CLI are shells over it.
+ */
+import { Finding, Report } from './model';
+import { ParseResult, ReportParser } from './parser';
+
+export * from './model';
+export { Decimal, readNumeral } from './decimal';
+export { LineIndex } from './text';
+export { parseReport, ReportParser } from './parser';
+
+export interface CheckResult {
+  report: Report;
+  findings: Finding[];
+  /** Blocks parsed anew for this check (the rest were reused). */
+  reparsed: number;
+}
+
+export interface LanguageService {
+  /** Parses (incrementally, per uri) and checks a document. */
+  check(uri: string, text: string): CheckResult;
+  /** The last model of a document, without re-parsing, if it was checked before. */
+  lastResult(uri: string): CheckResult | undefined;
+  /** Forgets a document. */
+  close(uri: string): void;
+}
+
+export function getLanguageService(): LanguageService {
+  const parsers = new Map<string, ReportParser>();
+  const results = new Map<string, CheckResult>();
+  return {
+    check(uri, text) {
+      let p = parsers.get(uri);
+      if (!p) parsers.set(uri, (p = new ReportParser()));
+      const r: ParseResult = p.parse(text);
+      const findings = [...r.findings].sort((a, b) => a.range.start - b.range.start || a.range.end - b.range.end);
+      const res: CheckResult = { report: r.report, findings, reparsed: r.reparsed };
+      results.set(uri, res);
+      return res;
+    },
+    lastResult(uri) {
+      return results.get(uri);
+    },
+    close(uri) {
+      parsers.delete(uri);
+      results.delete(uri);
+    },
+  };
+}

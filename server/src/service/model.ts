@@ -1,0 +1,239 @@
+/**
+ * The report model: the one structure that every feature reads (checks, completion, hover,
+ * preview). It is built from a source file by a front end (today the YAML one, see parser.ts) and
+ * knows nothing of the syntax it came from, except the source range of every value.
+ *
+ * All ranges are absolute UTF-16 offsets into the source text, end exclusive. Shells (LSP, CLI)
+ * turn them into lines and columns with a LineIndex.
+ */
+import { Decimal } from './decimal';
+
+export interface Range {
+  start: number;
+  end: number;
+}
+
+/** 报告类型 */
+export type ReportType = '部门决算' | '单位决算' | '部门预算' | '单位预算';
+export const REPORT_TYPES: readonly ReportType[] = ['部门决算', '单位决算', '部门预算', '单位预算'];
+
+/** 金额单位 */
+export type AmountUnit = '元' | '万元';
+
+/** A string value with its range (of the scalar's content in the source). */
+export interface Str {
+  value: string;
+  range: Range;
+}
+
+/** 报告 block: the metadata. */
+export interface Meta {
+  range: Range;
+  type?: Str & { value: ReportType };
+  year?: Str & { year: number };
+  unitName?: Str;
+  amountUnit?: Str & { value: AmountUnit };
+  /** 科目版本: the edition year of the 政府收支分类科目 (defaults to 年度). */
+  edition?: Str & { year: number };
+  title?: Str;
+}
+
+/**
+ * Free text (a paragraph or several) with an exact map back to the source, so that a check can
+ * point at one number inside a sentence: `offsets[i]` is the source offset of `value[i]`.
+ */
+export interface Text {
+  value: string;
+  range: Range;
+  offsets: Int32Array;
+  sentences: Sentence[];
+}
+
+/** A sentence of a Text: value.slice(start, end), ending with 。；！？ or the end of a line. */
+export interface Sentence {
+  text: string;
+  start: number;
+  end: number;
+  range: Range;
+}
+
+/** One 决算单位构成 row: 序号 / 单位名称 / 单位性质. */
+export interface UnitRow {
+  index?: Str;
+  name?: Str;
+  nature?: Str;
+  range: Range;
+}
+
+/** A titled section of free text (部门概况, 情况说明, 其他), possibly with sub-sections. */
+export interface Section {
+  title: Str;
+  body?: Text;
+  children: Section[];
+  /** 决算单位构成 rows when the section holds that table. */
+  units?: UnitRow[];
+  range: Range;
+}
+
+/** What a column holds. */
+export type ColumnKind = 'amount' | 'index' | 'text' | 'percent' | 'number';
+
+export interface Column {
+  /** The column's full name as written, e.g. "决算数/公务用车购置及运行维护费/小计". */
+  name: string;
+  /** The name split at "/" (the header rows above it). */
+  path: string[];
+  kind: ColumnKind;
+  range: Range;
+}
+
+export type CellKind = 'amount' | 'percent' | 'number' | 'text' | 'empty';
+
+export interface Cell {
+  kind: CellKind;
+  /** The cell as written. */
+  raw: string;
+  range: Range;
+  /** For amount, percent and number cells. */
+  value?: Decimal;
+}
+
+/** The level of a 科目 code: 类 (3 digits), 款 (5), 项 (7). */
+export type CodeLevel = '类' | '款' | '项';
+
+export interface Row {
+  /** The row key as written: "2011308 招商引资", "合计", "一、一般公共预算财政拨款收入". */
+  key: string;
+  keyRange: Range;
+  /** 科目代码 when the key starts with one (3, 5 or 7 digits). */
+  code?: string;
+  codeRange?: Range;
+  /** 科目名称 (the rest of the key after the code), or the label when there is no code. */
+  name: string;
+  nameRange: Range;
+  level?: CodeLevel;
+  /** Indentation marks of the printed form (a leading 全角 space) are dropped from name. */
+  cells: Cell[];
+  range: Range;
+}
+
+/** A table, or one side of a two-sided table (收入 / 支出 of 收入支出决算总表). */
+export interface TablePart {
+  /** '' for a one-sided table, otherwise "收入" or "支出". */
+  name: string;
+  columns: Column[];
+  rows: Row[];
+  range: Range;
+}
+
+export interface Table {
+  /** The top-level key, e.g. "表 收入决算表". */
+  key: string;
+  keyRange: Range;
+  /** The title: the key without its "表 " prefix. */
+  title: string;
+  /** The standard table kind (see data/table-kinds.json), when the title or 类型 names one. */
+  kind?: string;
+  /** 编号, e.g. 公开02表. */
+  number?: Str;
+  /** 金额单位 of this table: its own 单位 if given, else the report's, else 万元. */
+  unit: AmountUnit;
+  /** The table's own 单位, when it states one. */
+  unitNode?: Str & { value: AmountUnit };
+  parts: TablePart[];
+  /** 注 / 说明 under the table. */
+  note?: Text;
+  range: Range;
+}
+
+/** A 绩效指标 row of a 项目支出绩效自评表. */
+export interface IndicatorRow {
+  /** 一级/二级/三级指标, with merged cells filled from the rows above. */
+  level1: string;
+  level2: string;
+  level3: string;
+  /** Every cell by column name, as written. */
+  cells: Record<string, Cell>;
+  /** Cells by role, whatever the column was called: 指标值/年度指标值, 完成值/实际完成值, 分值/权重, 得分. */
+  target?: Cell;
+  actual?: Cell;
+  weight?: Cell;
+  score?: Cell;
+  range: Range;
+}
+
+/** 项目支出绩效自评表. */
+export interface PerfEval {
+  key: string;
+  keyRange: Range;
+  /** 项目名称 */
+  project: string;
+  /** Other labelled fields: 主管部门, 实施单位, 评价结论 … */
+  fields: Record<string, Str>;
+  /** 项目资金: 年初预算数 / 全年预算数 / 全年执行数 / 分值 / 执行率 / 得分 by 资金 row. */
+  funds?: TablePart;
+  goals?: { expected?: Text; achieved?: Text; range: Range };
+  indicatorColumns: Column[];
+  indicators: IndicatorRow[];
+  /** 合计 / 总分 row: 分值 and 得分. */
+  totalWeight?: Cell;
+  totalScore?: Cell;
+  range: Range;
+}
+
+/** One 名词解释 entry. */
+export interface GlossaryEntry {
+  /** The numbering as written ("1.", "十二、", "8、"), if any. */
+  number?: string;
+  term: string;
+  termRange: Range;
+  definition: Text;
+  range: Range;
+}
+
+/** One top-level block of the source: the unit of incremental re-parsing. */
+export interface BlockInfo {
+  key: string;
+  range: Range;
+}
+
+export interface Report {
+  meta?: Meta;
+  /** 部门概况 / 单位概况 */
+  overview: Section[];
+  tables: Table[];
+  /** 情况说明 */
+  narrative: Section[];
+  glossary: GlossaryEntry[];
+  perf: PerfEval[];
+  /** 其他 (联系方式, 附件 …) */
+  others: Section[];
+  blocks: BlockInfo[];
+}
+
+export type Severity = 'error' | 'warning' | 'information' | 'hint';
+
+export interface RelatedInfo {
+  range: Range;
+  message: string;
+}
+
+export interface TextEdit {
+  range: Range;
+  newText: string;
+}
+
+export interface Fix {
+  title: string;
+  edits: TextEdit[];
+}
+
+/** A finding of a rule: what every check produces and every shell shows. */
+export interface Finding {
+  rule: string;
+  severity: Severity;
+  message: string;
+  range: Range;
+  related?: RelatedInfo[];
+  fixes?: Fix[];
+}

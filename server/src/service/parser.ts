@@ -1,0 +1,600 @@
+/**
+ * The YAML front end: source text → report model. Built on the `yaml` library's document API,
+ * with the failsafe schema so that every scalar stays the string that was written (335.56 is
+ * never a float, "0.10" keeps its trailing zero).
+ *
+ * The text is split into top-level blocks (blocks.ts); each block is parsed alone and its result
+ * cached by its text, so an edit re-parses only the block it touches. Syntax errors are findings,
+ * never exceptions; a half-typed file still yields a model for all that parsed.
+ */
+import { isMap, isPair, isScalar, isSeq, Node, Pair, parseDocument, Scalar, YAMLMap, YAMLSeq } from 'yaml';
+import { readNumeral } from './decimal';
+import { splitBlocks, RawBlock } from './blocks';
+import {
+  AmountUnit, Cell, CellKind, Column, ColumnKind, Finding, GlossaryEntry, IndicatorRow, Meta, PerfEval, Range,
+  Report, REPORT_TYPES, ReportType, Row, Section, Str, Table, TablePart, Text, UnitRow,
+} from './model';
+import { makeText } from './text';
+import { validateBlock } from './schema';
+import tableKinds from './data/table-kinds.json';
+
+export type BlockKind = 'meta' | 'overview' | 'table' | 'narrative' | 'glossary' | 'perf' | 'others' | 'prelude' | 'unknown';
+
+/** The parse of one top-level block. Offsets inside are absolute for the block's current start. */
+export interface ParsedBlock {
+  raw: RawBlock;
+  kind: BlockKind;
+  meta?: Meta;
+  sections?: Section[];
+  table?: Table;
+  glossary?: GlossaryEntry[];
+  perf?: PerfEval;
+  findings: Finding[];
+  /** The plain JS value of the block (scalars as strings), as the schema saw it. */
+  data?: unknown;
+}
+
+export const TOP_KEYS = {
+  meta: ['报告'],
+  overview: ['部门概况', '单位概况'],
+  narrative: ['情况说明'],
+  glossary: ['名词解释'],
+  others: ['其他'],
+} as const;
+
+export function blockKindOf(key: string): BlockKind {
+  if (key === '') return 'prelude';
+  for (const [kind, keys] of Object.entries(TOP_KEYS)) if ((keys as readonly string[]).includes(key)) return kind as BlockKind;
+  if (/^表[ \u3000]+\S/.test(key)) return 'table';
+  if (/^绩效自评[ \u3000]+\S/.test(key)) return 'perf';
+  return 'unknown';
+}
+
+const YAML_CODES: Record<string, string> = {
+  BAD_INDENT: '缩进不正确',
+  TAB_AS_INDENT: '不能用制表符（Tab）缩进，请改用空格',
+  MISSING_CHAR: '缺少配对的字符（引号或括号未闭合）',
+  DUPLICATE_KEY: '键重复',
+  BLOCK_AS_IMPLICIT_KEY: '键的写法不正确',
+  MULTILINE_IMPLICIT_KEY: '键不能跨行',
+  UNEXPECTED_TOKEN: '此处有无法识别的内容',
+  BAD_SCALAR_START: '值不能以此字符开头，请给整个值加引号',
+  BAD_DQ_ESCAPE: '双引号字符串中的转义写法不正确',
+  BLOCK_IN_FLOW: '方括号/花括号内不能换行写块结构',
+  MULTIPLE_DOCS: '一个文件只能有一个文档（多余的 ---）',
+  KEY_OVER_1024_CHARS: '键太长（超过 1024 个字符）',
+  BAD_PROP_ORDER: '锚点/标签位置不对',
+  IMPOSSIBLE: '无法解析',
+};
+
+function yamlMessage(code: string, message: string): string {
+  if (code === 'DUPLICATE_KEY') return '同一层级下键重复（每个键只能出现一次）';
+  const zh = YAML_CODES[code];
+  const first = message.split('\n')[0];
+  return zh ? `YAML 语法错误：${zh}（${first}）` : `YAML 语法错误：${first}`;
+}
+
+/** Parses one block. Never throws. */
+export function parseBlock(raw: RawBlock): ParsedBlock {
+  const kind = blockKindOf(raw.key);
+  const out: ParsedBlock = { raw, kind, findings: [] };
+  try {
+    parseBlockInto(raw, out);
+  } catch (e) {
+    out.findings.push({
+      rule: 'parse.internal', severity: 'error', range: { start: raw.start, end: raw.start + raw.key.length },
+      message: `内部错误：此块未能解析（${(e as Error).message}）。请报告此问题。`,
+    });
+  }
+  return out;
+}
+
+function parseBlockInto(raw: RawBlock, out: ParsedBlock): void {
+  const doc = parseDocument(raw.text, { schema: 'failsafe', prettyErrors: false, uniqueKeys: true });
+  const b = new Builder(raw, out.findings);
+  for (const e of [...doc.errors, ...doc.warnings]) {
+    const [s, t] = e.pos;
+    b.find('yaml.syntax', e.name === 'YAMLWarning' ? 'warning' : 'error', { start: raw.start + s, end: raw.start + Math.max(t, s + 1) },
+      yamlMessage(e.code, e.message));
+  }
+  if (out.kind === 'prelude') return;
+  const root = doc.contents;
+  if (!isMap(root) || root.items.length === 0) return;
+  const pair = root.items[0] as Pair<Node, Node | null>;
+  const keyNode = pair.key as Node;
+  const value = pair.value as Node | null;
+  out.data = { [raw.key]: value ? value.toJSON() : null };
+  const schemaFindings = validateBlock(raw.key, out.data, doc, raw.start);
+  out.findings.push(...schemaFindings);
+  const keyRange = b.range(keyNode);
+  switch (out.kind) {
+    case 'meta': out.meta = b.meta(value, keyRange); break;
+    case 'overview': case 'narrative': case 'others': out.sections = b.sections(value); break;
+    case 'table': out.table = b.table(raw.key, keyRange, value); break;
+    case 'glossary': out.glossary = b.glossary(value); break;
+    case 'perf': out.perf = b.perf(raw.key, keyRange, value); break;
+    case 'unknown':
+      if (schemaFindings.length === 0) {
+        b.find('schema.block', 'error', keyRange,
+          `未知的顶层块“${raw.key}”。可用：报告、部门概况/单位概况、表 <表名>、情况说明、名词解释、绩效自评 <项目名称>、其他`);
+      }
+      break;
+  }
+}
+
+const EMPTY_MARKS = new Set(['', '~', '-', '－', '—', '——', '/', '／', '--']);
+
+function columnKind(name: string): ColumnKind {
+  const leaf = name.split('/').pop() ?? name;
+  if (leaf === '行次' || leaf === '栏次' || leaf === '序号') return 'index';
+  if (/率|（%）|\(%\)|%$/.test(leaf)) return 'percent';
+  if (/^(分值|得分|权重)$/.test(leaf)) return 'number';
+  if (/^(科目名称|项目名称|名称|说明|备注|单位性质|原因|偏差原因分析及改进措施|未完成原因分析)$/.test(leaf)) return 'text';
+  return 'amount';
+}
+
+export function normalizeTitle(s: string): string {
+  return s.replace(/[“”＂]/g, '"').replace(/[ \u3000]/g, '');
+}
+
+const KIND_BY_TITLE = new Map<string, string>();
+for (const k of tableKinds.kinds) for (const t of k.titles) KIND_BY_TITLE.set(normalizeTitle(t), k.id);
+const KIND_IDS = new Set(tableKinds.kinds.map((k) => k.id));
+
+const CODE_KEY = /^(\d{3}|\d{5}|\d{7})(?=$|[ \u3000]+)[ \u3000]*/;
+
+class Builder {
+  constructor(private readonly raw: RawBlock, private readonly findings: Finding[]) {}
+
+  find(rule: string, severity: Finding['severity'], range: Range, message: string): void {
+    this.findings.push({ rule, severity, range, message });
+  }
+
+  range(n: Node | null | undefined): Range {
+    const base = this.raw.start;
+    if (!n || !n.range) return { start: base, end: base };
+    return { start: base + n.range[0], end: base + n.range[1] };
+  }
+
+  str(n: Node | null | undefined): Str | undefined {
+    if (!isScalar(n)) return undefined;
+    return { value: String(n.value ?? ''), range: this.range(n) };
+  }
+
+  text(n: Node | null | undefined): Text | undefined {
+    if (!isScalar(n) || !n.range) return undefined;
+    const value = String(n.value ?? '');
+    const src = this.raw.text.slice(n.range[0], n.range[1]);
+    return makeText(value, src, this.raw.start + n.range[0], this.range(n));
+  }
+
+  /** Pairs of a map, or of a sequence of single-key maps (`- 标题: 值`). */
+  entries(n: Node | null | undefined): Array<{ key: Node; value: Node | null; range: Range }> {
+    const out: Array<{ key: Node; value: Node | null; range: Range }> = [];
+    const addPairs = (m: YAMLMap, r?: Range) => {
+      for (const p of m.items as Pair<Node, Node | null>[]) {
+        if (!isPair(p) || !p.key) continue;
+        const kr = this.range(p.key as Node);
+        const end = p.value && (p.value as Node).range ? this.range(p.value as Node).end : kr.end;
+        out.push({ key: p.key as Node, value: (p.value as Node | null) ?? null, range: r ?? { start: kr.start, end } });
+      }
+    };
+    if (isMap(n)) addPairs(n);
+    else if (isSeq(n)) {
+      for (const it of n.items as Node[]) {
+        if (isMap(it)) addPairs(it, this.range(it));
+      }
+    }
+    return out;
+  }
+
+  get(m: Node | null | undefined, key: string): Node | null | undefined {
+    if (!isMap(m)) return undefined;
+    for (const p of m.items as Pair<Node, Node | null>[]) {
+      if (isScalar(p.key) && String(p.key.value) === key) return (p.value as Node | null) ?? null;
+    }
+    return undefined;
+  }
+
+  keyOf(m: Node | null | undefined, key: string): Node | undefined {
+    if (!isMap(m)) return undefined;
+    for (const p of m.items as Pair<Node, Node | null>[]) {
+      if (isScalar(p.key) && String(p.key.value) === key) return p.key as Node;
+    }
+    return undefined;
+  }
+
+  // ---------------------------------------------------------------- 报告
+  meta(v: Node | null, keyRange: Range): Meta {
+    const meta: Meta = { range: { start: keyRange.start, end: this.range(v).end } };
+    const type = this.str(this.get(v, '类型'));
+    if (type && (REPORT_TYPES as readonly string[]).includes(type.value)) meta.type = type as Str & { value: ReportType };
+    const year = this.str(this.get(v, '年度'));
+    if (year && /^\d{4}$/.test(year.value.trim())) meta.year = { ...year, year: Number(year.value) };
+    meta.unitName = this.str(this.get(v, '单位'));
+    const unit = this.str(this.get(v, '金额单位'));
+    if (unit && (unit.value === '元' || unit.value === '万元')) meta.amountUnit = unit as Str & { value: AmountUnit };
+    const ed = this.str(this.get(v, '科目版本'));
+    if (ed && /^\d{4}$/.test(ed.value.trim())) meta.edition = { ...ed, year: Number(ed.value) };
+    meta.title = this.str(this.get(v, '标题'));
+    return meta;
+  }
+
+  // ---------------------------------------------------------------- sections
+  sections(v: Node | null): Section[] {
+    const out: Section[] = [];
+    for (const e of this.entries(v)) {
+      const title = this.str(e.key);
+      if (!title) continue;
+      const sec: Section = { title, children: [], range: e.range };
+      const val = e.value;
+      if (isScalar(val)) sec.body = this.text(val);
+      else if (isSeq(val)) sec.children = this.sections(val);
+      else if (isMap(val)) {
+        const body = this.get(val, '正文');
+        if (isScalar(body)) sec.body = this.text(body);
+        const sub = this.get(val, '小节');
+        if (sub) sec.children = this.sections(sub);
+        const units = this.get(val, '单位构成');
+        if (isSeq(units)) sec.units = this.unitRows(units);
+      }
+      out.push(sec);
+    }
+    return out;
+  }
+
+  unitRows(seq: YAMLSeq): UnitRow[] {
+    const rows: UnitRow[] = [];
+    for (const it of seq.items as Node[]) {
+      if (isSeq(it)) {
+        const [a, b, c] = it.items as Node[];
+        rows.push({ index: this.str(a), name: this.str(b), nature: this.str(c), range: this.range(it) });
+      } else if (isMap(it)) {
+        rows.push({ index: this.str(this.get(it, '序号')), name: this.str(this.get(it, '单位名称')), nature: this.str(this.get(it, '单位性质')), range: this.range(it) });
+      }
+    }
+    return rows;
+  }
+
+  // ---------------------------------------------------------------- 表
+  table(key: string, keyRange: Range, v: Node | null): Table {
+    const title = key.replace(/^表[ \u3000]+/, '').trim();
+    const t: Table = {
+      key, keyRange, title, unit: '万元', parts: [], range: { start: keyRange.start, end: Math.max(keyRange.end, this.range(v).end) },
+    };
+    const kindNode = this.str(this.get(v, '类型'));
+    const byTitle = KIND_BY_TITLE.get(normalizeTitle(title));
+    if (kindNode) {
+      const k = KIND_IDS.has(kindNode.value) ? kindNode.value : KIND_BY_TITLE.get(normalizeTitle(kindNode.value));
+      if (k) t.kind = k;
+      else this.find('table.kind', 'warning', kindNode.range, `未知的表类型“${kindNode.value}”，按自定义表处理（标准表类型见文档）`);
+    } else if (byTitle) t.kind = byTitle;
+    t.number = this.str(this.get(v, '编号'));
+    const unit = this.str(this.get(v, '单位'));
+    if (unit && (unit.value === '元' || unit.value === '万元')) t.unitNode = unit as Str & { value: AmountUnit };
+    const note = this.get(v, '注') ?? this.get(v, '说明');
+    if (isScalar(note)) t.note = this.text(note);
+    if (this.get(v, '行') !== undefined || this.get(v, '列') !== undefined) {
+      t.parts.push(this.part('', v as Node));
+    }
+    for (const side of ['收入', '支出']) {
+      const p = this.get(v, side);
+      if (p) t.parts.push(this.part(side, p));
+    }
+    return t;
+  }
+
+  columns(v: Node | null | undefined): Column[] {
+    const cols: Column[] = [];
+    if (isSeq(v)) {
+      for (const it of v.items as Node[]) {
+        const s = this.str(it);
+        if (!s) continue;
+        const path = s.value.split('/').map((x) => x.trim()).filter((x) => x);
+        cols.push({ name: path.join('/'), path, kind: columnKind(s.value), range: s.range });
+      }
+    }
+    return cols;
+  }
+
+  part(name: string, v: Node): TablePart {
+    const part: TablePart = { name, columns: this.columns(this.get(v, '列')), rows: [], range: this.range(v) };
+    const rowsNode = this.get(v, '行');
+    if (isSeq(rowsNode)) {
+      for (const it of rowsNode.items as Node[]) {
+        if (!isMap(it) || it.items.length === 0) continue;
+        const p = it.items[0] as Pair<Node, Node | null>;
+        const row = this.row(p.key as Node, (p.value as Node | null) ?? null, this.range(it), part.columns);
+        if (row) part.rows.push(row);
+      }
+    }
+    if (part.columns.length === 0 && part.rows.length > 0) {
+      this.find('table.columns', 'error', this.keyRangeOf(v, '行'), '此表缺少“列”：请先列出各列的名称，如 列: [本年收入合计, 财政拨款收入]');
+    }
+    return part;
+  }
+
+  keyRangeOf(m: Node, key: string): Range {
+    const k = this.keyOf(m, key);
+    return k ? this.range(k) : this.range(m);
+  }
+
+  row(keyNode: Node, val: Node | null, range: Range, columns: Column[]): Row | undefined {
+    const key = this.str(keyNode);
+    if (!key) return undefined;
+    const raw = key.value;
+    const row: Row = { key: raw, keyRange: key.range, name: raw, nameRange: key.range, cells: [], range };
+    const m = CODE_KEY.exec(raw);
+    // Only a plain single-line key maps 1:1 to the source; otherwise keep the whole key's range.
+    const exact = this.raw.text.slice(key.range.start - this.raw.start, key.range.end - this.raw.start) === raw;
+    if (m) {
+      row.code = m[1];
+      row.level = m[1].length === 3 ? '类' : m[1].length === 5 ? '款' : '项';
+      row.name = raw.slice(m[0].length).replace(/^[ \u3000]+/, '').trim();
+      if (exact) {
+        row.codeRange = { start: key.range.start, end: key.range.start + m[1].length };
+        const nameStart = key.range.start + raw.length - raw.slice(m[0].length).replace(/^[ \u3000]+/, '').length;
+        row.nameRange = { start: nameStart, end: key.range.end };
+      } else {
+        row.codeRange = key.range;
+      }
+    } else {
+      row.name = raw.replace(/^[ \u3000]+/, '').trim();
+    }
+    row.cells = this.cells(val, columns, range, row);
+    return row;
+  }
+
+  /** Cells of a row: a sequence (one item a cell) or a scalar split at spaces. */
+  cells(val: Node | null, columns: Column[], rowRange: Range, row: Row): Cell[] {
+    const pieces: Array<{ raw: string; range: Range }> = [];
+    if (isSeq(val)) {
+      for (const it of val.items as Node[]) {
+        const s = this.str(it);
+        if (s) pieces.push({ raw: s.value, range: s.range });
+        else pieces.push({ raw: '', range: this.range(it) });
+      }
+    } else if (isScalar(val)) {
+      const t = this.text(val);
+      if (t) {
+        const re = /[^ \t\u3000\n]+/g;
+        let mm: RegExpExecArray | null;
+        while ((mm = re.exec(t.value))) {
+          pieces.push({ raw: mm[0], range: { start: t.offsets[mm.index], end: t.offsets[mm.index + mm[0].length - 1] + 1 } });
+        }
+      }
+    }
+    if (columns.length > 0 && pieces.length !== columns.length && (pieces.length > 0 || val !== null)) {
+      const where = val ? this.range(val) : row.keyRange;
+      this.find('table.cells', 'error', where,
+        `此行有 ${pieces.length} 个值，而表头有 ${columns.length} 列（${columns.map((c) => c.name).join('、')}）`);
+    }
+    return pieces.map((p, i) => this.cell(p.raw, p.range, columns[i]?.kind ?? 'amount'));
+  }
+
+  cell(raw: string, range: Range, kind: ColumnKind | 'auto'): Cell {
+    const t = raw.trim();
+    if (kind === 'text') return { kind: 'text', raw, range };
+    if (EMPTY_MARKS.has(t)) return { kind: 'empty', raw, range };
+    const r = readNumeral(t);
+    if (kind === 'auto') {
+      return r.ok ? { kind: r.percent ? 'percent' : 'number', raw, range, value: r.value } : { kind: 'text', raw, range };
+    }
+    if (!r.ok) {
+      this.find('parse.amount', 'error', range, r.message);
+      return { kind: 'text', raw, range };
+    }
+    let ck: CellKind = kind === 'percent' || r.percent ? 'percent' : kind === 'amount' ? 'amount' : 'number';
+    if (kind === 'amount' && r.percent) {
+      this.find('parse.amount', 'error', range, `金额列中出现百分数“${raw}”`);
+      ck = 'percent';
+    }
+    if (kind === 'index' && (r.value.scale > 0 || r.value.sign() < 0)) {
+      this.find('parse.amount', 'warning', range, `行次/序号应为正整数，而这里是“${raw}”`);
+    }
+    return { kind: ck, raw, range, value: r.value };
+  }
+
+  // ---------------------------------------------------------------- 名词解释
+  glossary(v: Node | null): GlossaryEntry[] {
+    const out: GlossaryEntry[] = [];
+    for (const e of this.entries(v)) {
+      const k = this.str(e.key);
+      if (!k) continue;
+      const m = /^[ \u3000]*((?:\d+|[一二三四五六七八九十百]+)[ \u3000]*[.、．,，]|[（(](?:\d+|[一二三四五六七八九十]+)[)）])[ \u3000]*/.exec(k.value);
+      const term = m ? k.value.slice(m[0].length).trim() : k.value.trim();
+      const termStart = m && k.range.end - k.range.start === k.value.length ? k.range.start + m[0].length : k.range.start;
+      const def = isScalar(e.value) ? this.text(e.value) : undefined;
+      out.push({
+        number: m ? m[1] : undefined, term, termRange: { start: termStart, end: k.range.end },
+        definition: def ?? makeText('', '', k.range.end, { start: k.range.end, end: k.range.end }), range: e.range,
+      });
+    }
+    return out;
+  }
+
+  // ---------------------------------------------------------------- 绩效自评
+  perf(key: string, keyRange: Range, v: Node | null): PerfEval {
+    const project = key.replace(/^绩效自评[ \u3000]+/, '').trim();
+    const p: PerfEval = {
+      key, keyRange, project, fields: {}, indicatorColumns: [], indicators: [],
+      range: { start: keyRange.start, end: Math.max(keyRange.end, this.range(v).end) },
+    };
+    for (const e of this.entries(isMap(v) ? v : null)) {
+      const k = this.str(e.key)?.value;
+      if (!k) continue;
+      const val = e.value;
+      if (k === '资金') p.funds = this.part('资金', val as Node);
+      else if (k === '年度目标') {
+        const ex = this.get(val, '预期目标');
+        const ac = this.get(val, '实际完成情况');
+        p.goals = { expected: this.text(ex), achieved: this.text(ac), range: this.range(val) };
+      } else if (k === '指标') {
+        p.indicatorColumns = this.columns(this.get(val, '列'));
+        this.indicators(this.get(val, '行'), p);
+      } else if (k === '合计') {
+        const cols: Column[] = ['分值', '得分'].map((n) => ({ name: n, path: [n], kind: 'number' as ColumnKind, range: this.range(val) }));
+        const fake: Row = { key: '合计', keyRange: this.range(e.key), name: '合计', nameRange: this.range(e.key), cells: [], range: e.range };
+        const cells = this.cells(val, cols, e.range, fake);
+        p.totalWeight = cells[0];
+        p.totalScore = cells[1];
+      } else if (isScalar(val)) {
+        const s = this.str(val);
+        if (s) p.fields[k] = s;
+      }
+    }
+    return p;
+  }
+
+  indicators(rowsNode: Node | null | undefined, p: PerfEval): void {
+    if (!isSeq(rowsNode)) return;
+    const cols = p.indicatorColumns;
+    const idx = (names: string[]) => cols.findIndex((c) => names.includes(c.name));
+    const i1 = idx(['一级指标']);
+    const i2 = idx(['二级指标']);
+    const i3 = idx(['三级指标']);
+    const it = idx(['指标值', '年度指标值']);
+    const ia = idx(['完成值', '实际完成值']);
+    const iw = idx(['分值', '权重']);
+    const is = idx(['得分']);
+    let last1 = '';
+    let last2 = '';
+    for (const item of rowsNode.items as Node[]) {
+      if (!isSeq(item)) continue;
+      const fake: Row = { key: '', keyRange: this.range(item), name: '', nameRange: this.range(item), cells: [], range: this.range(item) };
+      const autoCols = cols.map((c) => ({ ...c, kind: (c.kind === 'percent' || c.kind === 'number') ? c.kind : ('auto' as unknown as ColumnKind) }));
+      const pieces = (item.items as Node[]).map((n) => this.str(n) ?? { value: '', range: this.range(n) });
+      if (cols.length > 0 && pieces.length !== cols.length) {
+        this.find('table.cells', 'error', this.range(item), `此指标行有 ${pieces.length} 项，而指标表头有 ${cols.length} 列（${cols.map((c) => c.name).join('、')}）`);
+      }
+      const cells: Record<string, Cell> = {};
+      const list = pieces.map((pc, i) => this.cell(pc.value, pc.range, (autoCols[i]?.kind ?? 'auto') as ColumnKind));
+      list.forEach((c, i) => { if (cols[i]) cells[cols[i].name] = c; });
+      const get = (i: number) => (i >= 0 ? list[i] : undefined);
+      const l1 = get(i1)?.raw.trim() || last1;
+      const l2 = get(i2)?.raw.trim() || (get(i1)?.raw.trim() ? '' : last2);
+      last1 = l1;
+      last2 = l2;
+      void fake;
+      p.indicators.push({
+        level1: l1, level2: l2, level3: get(i3)?.raw.trim() ?? '', cells,
+        target: get(it), actual: get(ia), weight: get(iw), score: get(is), range: this.range(item),
+      });
+    }
+  }
+}
+
+/** Adds `delta` to every offset inside a parsed block (used when an edit above it moved it). */
+export function rebase(pb: ParsedBlock, delta: number): void {
+  if (delta === 0) return;
+  const seen = new Set<object>();
+  const walk = (o: unknown): void => {
+    if (o === null || typeof o !== 'object' || seen.has(o as object)) return;
+    seen.add(o as object);
+    if (o instanceof Int32Array) {
+      for (let i = 0; i < o.length; i++) o[i] += delta;
+      return;
+    }
+    if (Array.isArray(o)) {
+      for (const x of o) walk(x);
+      return;
+    }
+    const rec = o as Record<string, unknown>;
+    if (typeof rec.start === 'number' && typeof rec.end === 'number' && Object.keys(rec).length === 2) {
+      rec.start = (rec.start as number) + delta;
+      rec.end = (rec.end as number) + delta;
+      return;
+    }
+    for (const k of Object.keys(rec)) {
+      const v = rec[k];
+      if (k !== 'data' && v !== null && typeof v === 'object') walk(v);
+    }
+  };
+  walk({ meta: pb.meta, sections: pb.sections, table: pb.table, glossary: pb.glossary, perf: pb.perf, findings: pb.findings });
+  pb.raw = { ...pb.raw, start: pb.raw.start + delta, end: pb.raw.end + delta };
+}
+
+/** The result of parsing a whole document. */
+export interface ParseResult {
+  report: Report;
+  findings: Finding[];
+  blocks: ParsedBlock[];
+  /** How many blocks were parsed anew (the rest came from the cache). */
+  reparsed: number;
+}
+
+/**
+ * Parses documents, reusing the blocks that did not change since the last parse of the same
+ * document. One ReportParser per document (the LSP server keeps one per open file).
+ */
+export class ReportParser {
+  private cache = new Map<string, ParsedBlock[]>();
+
+  parse(text: string): ParseResult {
+    const raws = splitBlocks(text);
+    const blocks: ParsedBlock[] = [];
+    const next = new Map<string, ParsedBlock[]>();
+    let reparsed = 0;
+    for (const raw of raws) {
+      const list = this.cache.get(raw.text);
+      let pb = list?.shift();
+      if (pb) {
+        rebase(pb, raw.start - pb.raw.start);
+        pb.raw = raw;
+      } else {
+        pb = parseBlock(raw);
+        reparsed++;
+      }
+      blocks.push(pb);
+      const l = next.get(raw.text);
+      if (l) l.push(pb);
+      else next.set(raw.text, [pb]);
+    }
+    this.cache = next;
+    return assemble(blocks, reparsed, text);
+  }
+}
+
+/** One-shot parse (no cache). */
+export function parseReport(text: string): ParseResult {
+  return new ReportParser().parse(text);
+}
+
+function assemble(blocks: ParsedBlock[], reparsed: number, text: string): ParseResult {
+  const report: Report = { overview: [], tables: [], narrative: [], glossary: [], perf: [], others: [], blocks: [] };
+  const findings: Finding[] = [];
+  const seen = new Map<string, ParsedBlock>();
+  for (const pb of blocks) {
+    findings.push(...pb.findings);
+    if (pb.kind === 'prelude') continue;
+    const keyRange = { start: pb.raw.start, end: pb.raw.start + pb.raw.key.length };
+    report.blocks.push({ key: pb.raw.key, range: { start: pb.raw.start, end: pb.raw.end } });
+    const prev = seen.get(pb.raw.key);
+    if (prev) {
+      findings.push({
+        rule: 'yaml.duplicateBlock', severity: 'error', range: keyRange,
+        message: `顶层块“${pb.raw.key}”重复（第一次出现在前面），请合并或改名`,
+        related: [{ range: { start: prev.raw.start, end: prev.raw.start + prev.raw.key.length }, message: '第一次出现在这里' }],
+      });
+      continue;
+    }
+    seen.set(pb.raw.key, pb);
+    if (pb.meta) report.meta = pb.meta;
+    if (pb.sections) {
+      if (pb.kind === 'overview') report.overview.push(...pb.sections);
+      else if (pb.kind === 'narrative') report.narrative.push(...pb.sections);
+      else report.others.push(...pb.sections);
+    }
+    if (pb.table) report.tables.push(pb.table);
+    if (pb.glossary) report.glossary.push(...pb.glossary);
+    if (pb.perf) report.perf.push(pb.perf);
+  }
+  if (!report.meta && text.trim() !== '') {
+    findings.push({
+      rule: 'schema.required', severity: 'error', range: { start: 0, end: Math.min(text.length, Math.max(1, text.indexOf('\n') < 0 ? text.length : text.indexOf('\n'))) },
+      message: '缺少“报告”块：请在文件开头写明 报告: 类型、年度、单位、金额单位',
+    });
+  }
+  for (const t of report.tables) t.unit = t.unitNode?.value ?? report.meta?.amountUnit?.value ?? '万元';
+  return { report, findings, blocks, reparsed };
+}
