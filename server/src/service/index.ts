@@ -48,3 +48,4 @@ export function getLanguageService(): LanguageService {
     },
   };
 }
+export * from './query';

@@ -1,0 +1,89 @@
+import * as assert from 'assert';
+import { spawnSync } from 'child_process';
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import { main, CliFinding } from '../server/src/cli/jsgk';
+import { ROOT, SAMPLES } from './helpers/samples';
+
+function run(args: string[]): { code: number; out: string; err: string } {
+  let out = '';
+  let err = '';
+  const code = main(args, (s) => (out += s), (s) => (err += s));
+  return { code, out, err };
+}
+
+describe('jsgk check (command line)', () => {
+  const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'jsgk-cli-'));
+  const write = (name: string, content: string | Buffer) => {
+    const p = path.join(tmp, name);
+    fs.writeFileSync(p, content);
+    return p;
+  };
+  const good = write('good.jsgk.yaml', '报告:\n  类型: 部门决算\n  年度: 2023\n  单位: 某单位\n');
+  const bad = write('bad.jsgk.yaml', '报告:\n  类型: 部门决算\n  年度: 2023\n  单位: 某单位\n\n表 收入决算表:\n  列: [本年收入合计]\n  行:\n    - 合计: 335.5六\n');
+
+  it('exits 0 and prints a summary when there is no error', () => {
+    const r = run(['check', good]);
+    assert.strictEqual(r.code, 0);
+    assert.match(r.out, /检查了 1 个文件：0 个错误/);
+  });
+
+  it('exits 1 and prints path:line:col: severity rule: message for an error', () => {
+    const r = run(['check', bad]);
+    assert.strictEqual(r.code, 1);
+    assert.ok(r.out.includes(`${bad}:9:11: error parse.amount: 金额“335.5六”含有非数字字符“六”`), r.out);
+  });
+
+  it('--format json prints the findings with 1-based positions', () => {
+    const r = run(['check', '--format', 'json', bad]);
+    assert.strictEqual(r.code, 1);
+    const arr = JSON.parse(r.out) as CliFinding[];
+    assert.strictEqual(arr.length, 1);
+    assert.deepStrictEqual(arr[0], {
+      file: bad, line: 9, column: 11, endLine: 9, endColumn: 17, severity: 'error', rule: 'parse.amount', message: '金额“335.5六”含有非数字字符“六”',
+    });
+  });
+
+  it('checks a folder, finding *.jsgk.yaml files', () => {
+    const r = run(['check', '--format=json', tmp]);
+    const arr = JSON.parse(r.out) as CliFinding[];
+    assert.deepStrictEqual([...new Set(arr.map((f) => path.basename(f.file)))], ['bad.jsgk.yaml']);
+    assert.strictEqual(r.code, 1);
+  });
+
+  it('exits 2 on usage errors', () => {
+    assert.strictEqual(run([]).code, 2);
+    assert.strictEqual(run(['lint', good]).code, 2);
+    assert.strictEqual(run(['check']).code, 2);
+    assert.strictEqual(run(['check', '--format', 'xml', good]).code, 2);
+    assert.strictEqual(run(['check', '--bogus', good]).code, 2);
+    const missing = run(['check', path.join(tmp, 'nope.jsgk.yaml')]);
+    assert.strictEqual(missing.code, 2);
+    assert.match(missing.err, /找不到/);
+  });
+
+  it('says clearly when a file is empty, not UTF-8, or unreadable', () => {
+    const empty = write('empty.jsgk.yaml', '');
+    const gbk = write('gbk.jsgk.yaml', Buffer.from([0xb1, 0xa8, 0xb8, 0xe6, 0x3a, 0x0a]));
+    const r = run(['check', '--format', 'json', empty, gbk]);
+    const arr = JSON.parse(r.out) as CliFinding[];
+    assert.strictEqual(r.code, 1);
+    assert.match(arr.find((f) => f.file === empty)!.message, /文件为空/);
+    assert.match(arr.find((f) => f.file === gbk)!.message, /不是 UTF-8/);
+    if (process.getuid && process.getuid() !== 0) {
+      const locked = write('locked.jsgk.yaml', 'x');
+      fs.chmodSync(locked, 0);
+      const r2 = run(['check', '--format', 'json', locked]);
+      assert.match((JSON.parse(r2.out) as CliFinding[])[0].message, /无法读取|没有读取权限/);
+    }
+  });
+
+  it('the installed bin runs on the samples and exits with the right code', () => {
+    const p = spawnSync(process.execPath, [path.join(ROOT, 'bin', 'jsgk.js'), 'check', '--format', 'json', SAMPLES], { encoding: 'utf8' });
+    const arr = JSON.parse(p.stdout) as CliFinding[];
+    const errors = arr.filter((f) => f.severity === 'error');
+    assert.strictEqual(p.status, errors.length > 0 ? 1 : 0);
+    assert.strictEqual(p.stderr, '');
+  });
+});

@@ -1,0 +1,85 @@
+import * as assert from 'assert';
+import { Decimal, readNumeral, sum } from '../server/src/service/decimal';
+
+describe('Decimal (exact amounts)', () => {
+  const d = (s: string) => {
+    const r = readNumeral(s);
+    if (!r.ok) throw new Error(r.message);
+    return r.value;
+  };
+
+  const cases: Array<[string, string, number]> = [
+    ['335.56', '335.56', 2],
+    ['0', '0', 0],
+    ['0.00', '0.00', 2],
+    ['1,687.40', '1687.40', 2],
+    ['３３５．５６', '335.56', 2],
+    ['-4.79', '-4.79', 2],
+    ['－4.79', '-4.79', 2],
+    ['12,345,678.9', '12345678.9', 1],
+    ['100.00%', '100.00', 2],
+  ];
+  for (const [raw, str, scale] of cases) {
+    it(`reads ${raw} as ${str} with ${scale} decimals`, () => {
+      const v = d(raw);
+      assert.strictEqual(v.toString(), str);
+      assert.strictEqual(v.scale, scale);
+    });
+  }
+
+  it('marks a trailing % as a percentage', () => {
+    const r = readNumeral('49.75%');
+    assert.ok(r.ok && r.percent);
+    const r2 = readNumeral('49.75');
+    assert.ok(r2.ok && !r2.percent);
+  });
+
+  const bad: Array<[string, RegExp]> = [
+    ['335.5六', /非数字字符“六”/],
+    ['12.3.4', /多个小数点/],
+    ['1,68.40', /千位分隔符/],
+    ['12.', /小数点前后应有数字/],
+    ['4-5', /正负号/],
+    ['abc', /非数字字符“a”/],
+  ];
+  for (const [raw, re] of bad) {
+    it(`rejects ${raw} with a clear message`, () => {
+      const r = readNumeral(raw);
+      assert.ok(!r.ok);
+      assert.match((r as { message: string }).message, re);
+    });
+  }
+
+  it('adds exactly where floats do not (0.1 + 0.2 = 0.3)', () => {
+    assert.strictEqual(d('0.1').add(d('0.2')).toString(), '0.3');
+    assert.ok(d('0.1').add(d('0.2')).eq(d('0.30')));
+  });
+
+  it('sums the 301 children of seed 000 (公开06表) to 184.88', () => {
+    const parts = ['130.81', '0.10', '4.05', '0.00', '4.58', '17.34', '0.00', '8.38', '1.50', '1.68', '16.44', '0.00', '0.00'];
+    assert.strictEqual(sum(parts.map(d)).toString(), '184.88');
+  });
+
+  it('compares across scales and keeps the widest scale', () => {
+    assert.strictEqual(d('353.2').cmp(d('353.20')), 0);
+    assert.strictEqual(d('5').add(d('0.25')).toString(), '5.25');
+    assert.ok(d('205.97').cmp(d('205.98')) < 0);
+  });
+
+  it('rounds half away from zero when narrowing', () => {
+    assert.strictEqual(d('49.755').rescale(2).toString(), '49.76');
+    assert.strictEqual(d('-49.755').rescale(2).toString(), '-49.76');
+    assert.strictEqual(d('49.754').rescale(2).toString(), '49.75');
+  });
+
+  it('knows the half-unit of the last written place', () => {
+    assert.strictEqual(d('335.56').halfUlp().toString(), '0.005');
+    assert.strictEqual(d('12').halfUlp().toString(), '0.5');
+  });
+
+  it('shifts by powers of ten exactly (元 ↔ 万元)', () => {
+    assert.strictEqual(d('380.96').shift(-4).toString(), '0.038096');
+    assert.strictEqual(d('0.04').shift(4).toString(), '400');
+    assert.strictEqual(Decimal.fromInt(3).toString(), '3');
+  });
+});

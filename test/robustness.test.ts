@@ -1,0 +1,80 @@
+import * as assert from 'assert';
+import fc from 'fast-check';
+import { parseReport, ReportParser } from '../server/src/service/parser';
+import { checkFiles } from '../server/src/cli/jsgk';
+import { plain, sampleFiles } from './helpers/samples';
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+
+const samples = sampleFiles().map((f) => fs.readFileSync(f, 'utf8'));
+const YAMLISH = ['\n', ' ', '  ', ':', '- ', '[', ']', '{', '}', '"', "'", '#', '|', '>', '\t', '表 ', '报告', '合计', '335.56', '1,687.40', '３３５．５６', '-', '—', '%', '：', '，', '万元', '&a', '*a', '!!str', '---', '?', '\r\n', '\u3000', '\\'];
+
+/** A sample with a few random edits (insert, delete, replace) at random places. */
+const mutated = fc
+  .tuple(
+    fc.integer({ min: 0, max: samples.length - 1 }),
+    fc.array(fc.tuple(fc.nat(), fc.nat({ max: 40 }), fc.oneof(fc.constantFrom(...YAMLISH), fc.string({ maxLength: 6 }))), { minLength: 1, maxLength: 6 }),
+  )
+  .map(([i, edits]) => {
+    let t = samples[i];
+    for (const [pos, del, ins] of edits) {
+      const at = pos % (t.length + 1);
+      t = t.slice(0, at) + ins + t.slice(at + del);
+    }
+    return t;
+  });
+
+const randomText = fc.array(fc.oneof(fc.constantFrom(...YAMLISH), fc.string({ maxLength: 8 }), fc.string({ unit: 'grapheme', maxLength: 4 })), { maxLength: 60 }).map((a) => a.join(''));
+
+function wellFormed(text: string) {
+  const r = parseReport(text);
+  for (const f of r.findings) {
+    assert.ok(f.range.start >= 0 && f.range.end >= f.range.start && f.range.end <= text.length + 1, `range in text: ${JSON.stringify(f)}`);
+    assert.ok(typeof f.message === 'string' && f.message.length > 0);
+  }
+  return r;
+}
+
+describe('robustness (property-based)', () => {
+  it('the parser never throws on random text, and every finding has a valid range', () => {
+    fc.assert(fc.property(randomText, (t) => { wellFormed(t); }), { numRuns: 400 });
+  });
+
+  it('the parser never throws on mutated samples', () => {
+    fc.assert(fc.property(mutated, (t) => { wellFormed(t); }), { numRuns: 150 });
+  });
+
+  it('incremental parsing after random edits equals a fresh parse', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: samples.length - 1 }), fc.array(fc.tuple(fc.nat(), fc.nat({ max: 12 }), fc.constantFrom(...YAMLISH)), { minLength: 1, maxLength: 4 }), (i, edits) => {
+        const p = new ReportParser();
+        let t = samples[i];
+        p.parse(t);
+        for (const [pos, del, ins] of edits) {
+          const at = pos % (t.length + 1);
+          t = t.slice(0, at) + ins + t.slice(at + del);
+          const inc = p.parse(t);
+          const fresh = parseReport(t);
+          assert.deepStrictEqual(plain(inc.report), plain(fresh.report));
+          assert.deepStrictEqual(plain(inc.findings), plain(fresh.findings));
+        }
+      }),
+      { numRuns: 60 },
+    );
+  });
+
+  it('the command line never throws on random bytes', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'jsgk-fuzz-'));
+    fc.assert(
+      fc.property(fc.uint8Array({ maxLength: 200 }), (bytes) => {
+        const f = path.join(dir, 'x.jsgk.yaml');
+        fs.writeFileSync(f, bytes);
+        const out = checkFiles([f]);
+        assert.ok(Array.isArray(out));
+        assert.ok(out.every((x) => x.line >= 1 && x.column >= 1 && typeof x.message === 'string'));
+      }),
+      { numRuns: 200 },
+    );
+  });
+});
