@@ -4,6 +4,9 @@
  */
 import { Finding, Report } from './model';
 import { ParseResult, ReportParser } from './parser';
+import { checkTables, TotalInfo } from './checks/tables';
+import { applyAnnotations } from './checks/annotations';
+import { LineIndex } from './text';
 
 export * from './model';
 export { Decimal, readNumeral } from './decimal';
@@ -13,6 +16,9 @@ export { parseReport, ReportParser } from './parser';
 export interface CheckResult {
   report: Report;
   findings: Finding[];
+  /** Every total that was checked, with its computed value (for inlay hints and 显示计算过程). */
+  totals: TotalInfo[];
+  lineIndex: LineIndex;
   /** Blocks parsed anew for this check (the rest were reused). */
   reparsed: number;
 }
@@ -34,8 +40,11 @@ export function getLanguageService(): LanguageService {
       let p = parsers.get(uri);
       if (!p) parsers.set(uri, (p = new ReportParser()));
       const r: ParseResult = p.parse(text);
-      const findings = [...r.findings].sort((a, b) => a.range.start - b.range.start || a.range.end - b.range.end);
-      const res: CheckResult = { report: r.report, findings, reparsed: r.reparsed };
+      const lineIndex = new LineIndex(text);
+      const tables = checkTables(r.report);
+      const all = applyAnnotations([...r.findings, ...tables.findings], text, lineIndex);
+      const findings = all.sort((a, b) => a.range.start - b.range.start || a.range.end - b.range.end);
+      const res: CheckResult = { report: r.report, findings, totals: tables.totals, lineIndex, reparsed: r.reparsed };
       results.set(uri, res);
       return res;
     },
@@ -49,3 +58,5 @@ export function getLanguageService(): LanguageService {
   };
 }
 export * from './query';
+export { TotalInfo } from './checks/tables';
+export { compareSum } from './checks/rounding';

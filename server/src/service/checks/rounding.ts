@@ -1,0 +1,48 @@
+/**
+ * The rounding-aware comparison of a stated total with the sum of its parts (the interval rule of
+ * XBRL Calculations 1.1, round-to-nearest): a stated amount v with d decimals stands for
+ * [v − ½·10^−d, v + ½·10^−d]. The sum of parts stands for the sum of their intervals.
+ *  - the intervals do not meet        → 'error'  (a real discrepancy)
+ *  - they meet but the numbers differ → 'rounding' (possible 尾数误差)
+ *  - the numbers are equal            → 'ok'
+ */
+import { Decimal, sum } from '../decimal';
+
+export type Verdict = 'ok' | 'rounding' | 'error';
+
+export interface Comparison {
+  verdict: Verdict;
+  /** Σ parts, exactly. */
+  computed: Decimal;
+  /** stated − computed */
+  diff: Decimal;
+  /** The largest |stated − computed| that rounding can explain. */
+  tolerance: Decimal;
+}
+
+/**
+ * Parts may be undefined (an empty cell): it counts as an exact 0. `exact` compares without
+ * tolerance: for numbers that are not rounded amounts (分值, 得分).
+ */
+export function compareSum(stated: Decimal, parts: Array<Decimal | undefined>, exact = false): Comparison {
+  const present = parts.filter((p): p is Decimal => p !== undefined);
+  const computed = sum(present);
+  const diff = stated.sub(computed);
+  const tolerance = exact ? Decimal.ZERO : sum([stated.halfUlp(), ...present.map((p) => p.halfUlp())]);
+  let verdict: Verdict = 'ok';
+  if (!diff.isZero()) verdict = diff.abs().cmp(tolerance) <= 0 ? 'rounding' : 'error';
+  return { verdict, computed, diff, tolerance };
+}
+
+/** Writes an amount the way the stated cell was written: same decimals, thousands separators if it had them. */
+export function formatLike(value: Decimal, like: { raw: string; value?: Decimal }): string {
+  const scale = like.value ? like.value.scale : value.scale;
+  let s = value.rescale(scale).toString();
+  if (like.raw.includes(',')) {
+    const neg = s.startsWith('-');
+    const [i, f] = (neg ? s.slice(1) : s).split('.');
+    const grouped = i.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+    s = (neg ? '-' : '') + grouped + (f !== undefined ? '.' + f : '');
+  }
+  return s;
+}
