@@ -1,0 +1,297 @@
+/**
+ * The language server: a thin shell that maps LSP requests onto the language service
+ * (server/src/service). Transport from the command line: --stdio or --node-ipc.
+ */
+import {
+  CodeAction, CodeActionKind, CompletionItem, CompletionItemKind, Connection, createConnection, Diagnostic,
+  DiagnosticSeverity, DocumentDiagnosticReportKind, DocumentSymbol, FoldingRange, InlayHint, InsertTextFormat,
+  MarkupKind, ProposedFeatures, SymbolKind, TextDocuments, TextDocumentSyncKind, TextEdit,
+} from 'vscode-languageserver/node';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { CheckResult, Finding, getLanguageService, Range, Severity } from './service';
+import { completion, foldingRanges, formatComputation, hover, inlayHints, outline, OutlineItem } from './service/features';
+
+export interface Settings {
+  /** Severity per rule id ('off' hides the rule). */
+  severity: Record<string, Severity | 'off'>;
+  /** How 尾数误差 findings are shown. */
+  rounding: 'information' | 'warning' | 'hint' | 'off';
+  kemuEdition: string;
+  language: 'zh-cn' | 'en';
+}
+
+const DEFAULTS: Settings = { severity: {}, rounding: 'information', kemuEdition: '', language: 'zh-cn' };
+
+export function startServer(connection: Connection): void {
+  const documents = new TextDocuments(TextDocument);
+  const ls = getLanguageService();
+  let pullDiagnostics = false;
+  let configSupport = false;
+  const settingsCache = new Map<string, Settings>();
+  const timers = new Map<string, NodeJS.Timeout>();
+  const lastDuration = new Map<string, number>();
+
+  const log = (msg: string) => connection.console.log(`[jsgk] ${msg}`);
+  const safe = <T>(name: string, empty: T, fn: () => T): T => {
+    try {
+      return fn();
+    } catch (e) {
+      connection.console.error(`[jsgk] ${name} 出错：${(e as Error).stack ?? e}`);
+      return empty;
+    }
+  };
+
+  connection.onInitialize((params) => {
+    const cap = params.capabilities;
+    pullDiagnostics = !!cap.textDocument?.diagnostic;
+    configSupport = !!cap.workspace?.configuration;
+    return {
+      capabilities: {
+        textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
+        hoverProvider: true,
+        completionProvider: { resolveProvider: true, triggerCharacters: [' ', ':'] },
+        codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, CodeActionKind.SourceFixAll] },
+        documentSymbolProvider: true,
+        foldingRangeProvider: true,
+        inlayHintProvider: true,
+        executeCommandProvider: { commands: ['jsgk.computationAt'] },
+        ...(pullDiagnostics ? { diagnosticProvider: { interFileDependencies: false, workspaceDiagnostics: false } } : {}),
+      },
+      serverInfo: { name: 'jsgk-language-server', version: '0.1.0' },
+    };
+  });
+
+  async function settingsFor(uri: string): Promise<Settings> {
+    if (!configSupport) return DEFAULTS;
+    const cached = settingsCache.get(uri);
+    if (cached) return cached;
+    try {
+      const c = (await connection.workspace.getConfiguration({ scopeUri: uri, section: 'jsgk' })) as Partial<Settings> | null;
+      const s: Settings = { ...DEFAULTS, ...(c ?? {}), severity: { ...(c?.severity ?? {}) } };
+      settingsCache.set(uri, s);
+      return s;
+    } catch {
+      return DEFAULTS;
+    }
+  }
+
+  connection.onDidChangeConfiguration(() => {
+    settingsCache.clear();
+    if (pullDiagnostics) connection.languages.diagnostics.refresh();
+    else for (const d of documents.all()) schedule(d, 0);
+  });
+
+  function result(doc: TextDocument): CheckResult {
+    const last = ls.lastResult(doc.uri);
+    if (last && (last as CheckResult & { version?: number }).version === doc.version) return last;
+    const t0 = Date.now();
+    const r = ls.check(doc.uri, doc.getText()) as CheckResult & { version?: number };
+    r.version = doc.version;
+    lastDuration.set(doc.uri, Date.now() - t0);
+    return r;
+  }
+
+  const range = (doc: TextDocument, r: Range) => ({ start: doc.positionAt(r.start), end: doc.positionAt(r.end) });
+
+  function severityOf(f: Finding, s: Settings): DiagnosticSeverity | undefined {
+    let sev: Severity | 'off' = f.severity;
+    if (f.rule === 'rounding') sev = s.rounding;
+    const o = s.severity[f.rule];
+    if (o) sev = o;
+    switch (sev) {
+      case 'error': return DiagnosticSeverity.Error;
+      case 'warning': return DiagnosticSeverity.Warning;
+      case 'information': return DiagnosticSeverity.Information;
+      case 'hint': return DiagnosticSeverity.Hint;
+      default: return undefined;
+    }
+  }
+
+  function diagnostics(doc: TextDocument, s: Settings): Diagnostic[] {
+    const r = result(doc);
+    const out: Diagnostic[] = [];
+    for (const f of r.findings) {
+      const severity = severityOf(f, s);
+      if (severity === undefined) continue;
+      out.push({
+        range: range(doc, f.range), severity, code: f.rule, source: 'jsgk', message: f.message,
+        relatedInformation: f.related?.map((x) => ({ location: { uri: doc.uri, range: range(doc, x.range) }, message: x.message })),
+        data: { rule: f.rule, start: f.range.start, end: f.range.end, version: doc.version },
+      });
+    }
+    return out;
+  }
+
+  async function publish(doc: TextDocument) {
+    const s = await settingsFor(doc.uri);
+    const current = documents.get(doc.uri);
+    if (!current || current.version !== doc.version) return;
+    const diags = safe('diagnostics', [] as Diagnostic[], () => diagnostics(doc, s));
+    connection.sendDiagnostics({ uri: doc.uri, version: doc.version, diagnostics: diags });
+  }
+
+  /** Debounce adapted to how long the last check of this document took. */
+  function schedule(doc: TextDocument, delay?: number) {
+    if (pullDiagnostics) return;
+    const prev = timers.get(doc.uri);
+    if (prev) clearTimeout(prev);
+    const d = delay ?? Math.min(500, Math.max(50, 2 * (lastDuration.get(doc.uri) ?? 25)));
+    timers.set(doc.uri, setTimeout(() => {
+      timers.delete(doc.uri);
+      const cur = documents.get(doc.uri);
+      if (cur) void publish(cur);
+    }, d));
+  }
+
+  documents.onDidOpen((e) => schedule(e.document, 0));
+  documents.onDidChangeContent((e) => schedule(e.document));
+  documents.onDidClose((e) => {
+    const t = timers.get(e.document.uri);
+    if (t) clearTimeout(t);
+    timers.delete(e.document.uri);
+    ls.close(e.document.uri);
+    settingsCache.delete(e.document.uri);
+    if (!pullDiagnostics) connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
+  });
+
+  connection.languages.diagnostics.on(async (params, token) => {
+    const doc = documents.get(params.textDocument.uri);
+    if (!doc || token.isCancellationRequested) return { kind: DocumentDiagnosticReportKind.Full, items: [] };
+    const s = await settingsFor(doc.uri);
+    return { kind: DocumentDiagnosticReportKind.Full, items: safe('diagnostics', [] as Diagnostic[], () => diagnostics(doc, s)) };
+  });
+
+  connection.onHover((params, token) => {
+    const doc = documents.get(params.textDocument.uri);
+    if (!doc || token.isCancellationRequested) return null;
+    return safe('hover', null, () => {
+      const h = hover(result(doc), doc.getText(), doc.offsetAt(params.position));
+      return h ? { contents: { kind: MarkupKind.Markdown, value: h.contents }, range: range(doc, h.range) } : null;
+    });
+  });
+
+  connection.onCompletion((params, token) => {
+    const doc = documents.get(params.textDocument.uri);
+    if (!doc || token.isCancellationRequested) return [];
+    return safe('completion', [] as CompletionItem[], () =>
+      completion(result(doc), doc.getText(), doc.offsetAt(params.position)).map((c, i) => ({
+        label: c.label, detail: c.detail, filterText: c.filterText, sortText: String(i).padStart(4, '0'),
+        kind: c.kind === 'module' ? CompletionItemKind.Module : c.kind === 'snippet' ? CompletionItemKind.Snippet : c.kind === 'field' ? CompletionItemKind.Field : CompletionItemKind.Value,
+        insertText: c.insertText, insertTextFormat: InsertTextFormat.PlainText,
+        data: c.documentation ? { documentation: c.documentation } : undefined,
+      })));
+  });
+
+  connection.onCompletionResolve((item) => {
+    const d = (item.data as { documentation?: string } | undefined)?.documentation;
+    if (d) item.documentation = { kind: MarkupKind.Markdown, value: d };
+    return item;
+  });
+
+  connection.onCodeAction((params, token) => {
+    const doc = documents.get(params.textDocument.uri);
+    if (!doc || token.isCancellationRequested) return [];
+    return safe('codeAction', [] as CodeAction[], () => {
+      const r = result(doc);
+      const from = doc.offsetAt(params.range.start);
+      const to = doc.offsetAt(params.range.end);
+      const only = params.context.only;
+      const actions: CodeAction[] = [];
+      const wantQuick = !only || only.some((k) => k === CodeActionKind.QuickFix || CodeActionKind.QuickFix.startsWith(k));
+      const wantFixAll = !only || only.some((k) => k === CodeActionKind.SourceFixAll || k === CodeActionKind.Source || CodeActionKind.SourceFixAll.startsWith(k));
+      if (wantQuick) {
+        for (const f of r.findings) {
+          if (!f.fixes || f.range.end < from || f.range.start > to) continue;
+          const diag = params.context.diagnostics.find((d) => d.code === f.rule && doc.offsetAt(d.range.start) === f.range.start);
+          for (const fix of f.fixes) {
+            actions.push({
+              title: fix.title, kind: CodeActionKind.QuickFix, isPreferred: true, diagnostics: diag ? [diag] : undefined,
+              edit: { changes: { [doc.uri]: fix.edits.map((e) => TextEdit.replace(range(doc, e.range), e.newText)) } },
+            });
+          }
+        }
+      }
+      if (wantFixAll) {
+        const edits: TextEdit[] = [];
+        const taken: Range[] = [];
+        for (const f of r.findings) {
+          if (f.severity !== 'error' || !f.fixes?.length) continue;
+          const es = f.fixes[0].edits;
+          if (es.some((e) => taken.some((t) => e.range.start < t.end && t.start < e.range.end))) continue;
+          for (const e of es) {
+            taken.push(e.range);
+            edits.push(TextEdit.replace(range(doc, e.range), e.newText));
+          }
+        }
+        if (edits.length > 0) {
+          actions.push({ title: `修正全部可自动修正的问题（${edits.length} 处）`, kind: CodeActionKind.SourceFixAll, edit: { changes: { [doc.uri]: edits } } });
+        }
+      }
+      return actions;
+    });
+  });
+
+  const symbolKind = (k: OutlineItem['kind']): SymbolKind =>
+    k === 'report' ? SymbolKind.File : k === 'table' ? SymbolKind.Struct : k === 'glossary' ? SymbolKind.Namespace : k === 'term' ? SymbolKind.Key : k === 'perf' ? SymbolKind.Object : k === 'part' ? SymbolKind.Field : SymbolKind.Module;
+
+  connection.onDocumentSymbol((params, token) => {
+    const doc = documents.get(params.textDocument.uri);
+    if (!doc || token.isCancellationRequested) return [];
+    return safe('documentSymbol', [] as DocumentSymbol[], () => {
+      const conv = (o: OutlineItem): DocumentSymbol => {
+        const full = range(doc, o.range);
+        let sel = range(doc, o.selectionRange);
+        if (o.selectionRange.start < o.range.start || o.selectionRange.end > o.range.end) sel = { start: full.start, end: full.start };
+        return { name: o.name || '（空）', detail: o.detail, kind: symbolKind(o.kind), range: full, selectionRange: sel, children: o.children.map(conv) };
+      };
+      return outline(result(doc).report).map(conv);
+    });
+  });
+
+  connection.onFoldingRanges((params, token) => {
+    const doc = documents.get(params.textDocument.uri);
+    if (!doc || token.isCancellationRequested) return [];
+    return safe('foldingRange', [] as FoldingRange[], () => {
+      const out: FoldingRange[] = [];
+      const seen = new Set<string>();
+      for (const r of foldingRanges(result(doc).report)) {
+        const s = doc.positionAt(r.start).line;
+        let e = doc.positionAt(Math.max(r.start, r.end - 1)).line;
+        while (e > s && doc.getText({ start: { line: e, character: 0 }, end: { line: e + 1, character: 0 } }).trim() === '') e--;
+        if (e <= s || seen.has(`${s}:${e}`)) continue;
+        seen.add(`${s}:${e}`);
+        out.push({ startLine: s, endLine: e });
+      }
+      return out;
+    });
+  });
+
+  connection.languages.inlayHint.on((params, token) => {
+    const doc = documents.get(params.textDocument.uri);
+    if (!doc || token.isCancellationRequested) return [];
+    return safe('inlayHint', [] as InlayHint[], () =>
+      inlayHints(result(doc), doc.offsetAt(params.range.start), doc.offsetAt(params.range.end)).map((h) => ({
+        position: doc.positionAt(h.offset), label: h.label, tooltip: { kind: MarkupKind.Markdown, value: h.tooltip }, paddingLeft: false,
+      })));
+  });
+
+  connection.onExecuteCommand((params) => {
+    return safe('executeCommand', null as unknown, () => {
+      if (params.command !== 'jsgk.computationAt') return null;
+      const [uri, pos] = (params.arguments ?? []) as [string, { line: number; character: number }];
+      const doc = uri ? documents.get(uri) : undefined;
+      if (!doc || !pos) return null;
+      const off = doc.offsetAt(pos);
+      const totals = result(doc).totals.filter((t) => t.range.start <= off && off <= t.range.end);
+      return totals.length ? totals.map(formatComputation).join('\n\n---\n\n') : null;
+    });
+  });
+
+  documents.listen(connection);
+  connection.listen();
+  log('语言服务器已启动');
+}
+
+if (require.main === module) {
+  startServer(createConnection(ProposedFeatures.all));
+}

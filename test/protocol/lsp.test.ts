@@ -1,0 +1,164 @@
+/**
+ * Protocol level: start the built server over stdio, speak JSON-RPC to it as an editor would.
+ */
+import * as assert from 'assert';
+import { ChildProcess, spawn } from 'child_process';
+import * as path from 'path';
+import {
+  createProtocolConnection, ProtocolConnection, StreamMessageReader, StreamMessageWriter,
+  InitializeRequest, InitializedNotification, DidOpenTextDocumentNotification, DidChangeTextDocumentNotification,
+  PublishDiagnosticsNotification, PublishDiagnosticsParams, HoverRequest, CompletionRequest, CodeActionRequest,
+  DocumentSymbolRequest, FoldingRangeRequest, InlayHintRequest, ShutdownRequest, ExitNotification, Diagnostic,
+  CompletionResolveRequest, DidCloseTextDocumentNotification, DocumentSymbol, CodeAction, TextEdit, CompletionItem, Hover,
+} from 'vscode-languageserver-protocol/node';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { ROOT, sample } from '../helpers/samples';
+
+const SERVER = path.join(ROOT, 'out', 'server', 'src', 'server.js');
+
+class Client {
+  proc: ChildProcess;
+  conn: ProtocolConnection;
+  diags = new Map<string, PublishDiagnosticsParams>();
+  waiters: Array<() => void> = [];
+  stderr = '';
+  constructor() {
+    this.proc = spawn(process.execPath, [SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
+    this.proc.stderr!.on('data', (d) => (this.stderr += d));
+    this.conn = createProtocolConnection(new StreamMessageReader(this.proc.stdout!), new StreamMessageWriter(this.proc.stdin!));
+    this.conn.onNotification(PublishDiagnosticsNotification.type, (p) => {
+      this.diags.set(p.uri, p);
+      for (const w of this.waiters.splice(0)) w();
+    });
+    this.conn.listen();
+  }
+  async init() {
+    const r = await this.conn.sendRequest(InitializeRequest.type, {
+      processId: process.pid, rootUri: null, workspaceFolders: null,
+      capabilities: { textDocument: { codeAction: { codeActionLiteralSupport: { codeActionKind: { valueSet: ['quickfix', 'source.fixAll'] } } } } },
+    });
+    await this.conn.sendNotification(InitializedNotification.type, {});
+    return r;
+  }
+  async diagnosticsFor(uri: string, version: number, timeout = 10000): Promise<Diagnostic[]> {
+    const start = Date.now();
+    while (Date.now() - start < timeout) {
+      const d = this.diags.get(uri);
+      if (d && (d.version === undefined || d.version >= version)) return d.diagnostics;
+      await new Promise<void>((res) => { this.waiters.push(res); setTimeout(res, 200); });
+    }
+    throw new Error('no diagnostics for ' + uri);
+  }
+  async stop() {
+    try {
+      await this.conn.sendRequest(ShutdownRequest.type);
+      await this.conn.sendNotification(ExitNotification.type);
+    } catch { /* already gone */ }
+    this.conn.dispose();
+    this.proc.kill();
+  }
+}
+
+describe('language server over stdio (protocol level)', function () {
+  this.timeout(30000);
+  let c: Client;
+  const s000 = sample('000');
+  const uri = 'file:///samples/000.jsgk.yaml';
+  const doc = TextDocument.create(uri, 'jsgk-yaml', 1, s000.text);
+
+  before(async () => {
+    c = new Client();
+    const r = await c.init();
+    assert.ok(r.capabilities.hoverProvider);
+    await c.conn.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri, languageId: 'jsgk-yaml', version: 1, text: s000.text } });
+  });
+  after(async () => c && c.stop());
+
+  it('publishes the diagnostics of sample 000 (尾数误差 as information, no error)', async () => {
+    const d = await c.diagnosticsFor(uri, 1);
+    assert.strictEqual(d.filter((x) => x.severity === 1).length, 0);
+    const r = d.find((x) => x.code === 'rounding' && (x.message as string).startsWith('人员经费合计 205.97'));
+    assert.ok(r, JSON.stringify(d.map((x) => x.message)));
+    assert.strictEqual(r!.severity, 3);
+    assert.strictEqual(doc.getText(r!.range), '205.97');
+    assert.ok((r!.relatedInformation ?? []).length === 2);
+  });
+
+  it('hover on a total shows its computation; hover on a term shows the glossary definition', async () => {
+    const off = s000.text.indexOf('人员经费合计: 205.97') + '人员经费合计: '.length + 1;
+    const h = (await c.conn.sendRequest(HoverRequest.type, { textDocument: { uri }, position: doc.positionAt(off) })) as Hover;
+    assert.match(JSON.stringify(h.contents), /Σ 205.98/);
+    const termOff = s000.text.indexOf('1.基本支出224.55万元') + 3;
+    const h2 = (await c.conn.sendRequest(HoverRequest.type, { textDocument: { uri }, position: doc.positionAt(termOff) })) as Hover;
+    assert.match(JSON.stringify(h2.contents), /指为保障机构正常运转/);
+  });
+
+  it('edits incrementally, shows a real error, and its quick fix makes it go away', async () => {
+    const at = s000.text.indexOf('2011308 招商引资:                     111.01') + '2011308 招商引资:                     '.length;
+    const p = doc.positionAt(at);
+    await c.conn.sendNotification(DidChangeTextDocumentNotification.type, {
+      textDocument: { uri, version: 2 }, contentChanges: [{ range: { start: p, end: { line: p.line, character: p.character + 6 } }, text: '121.01' }],
+    });
+    TextDocument.update(doc, [{ range: { start: p, end: { line: p.line, character: p.character + 6 } }, text: '121.01' }], 2);
+    const d = await c.diagnosticsFor(uri, 2);
+    const err = d.find((x) => x.severity === 1 && x.code === 'sum.children' && (x.message as string).startsWith('20113 商贸事务（本年收入合计） 270.38 ≠ 其下各项之和 280.38'));
+    assert.ok(err, JSON.stringify(d.filter((x) => x.severity === 1).map((x) => x.message as string)));
+    const actions = (await c.conn.sendRequest(CodeActionRequest.type, { textDocument: { uri }, range: err!.range, context: { diagnostics: [err!] } })) as CodeAction[];
+    const fix = actions.find((a) => a.kind === 'quickfix' && a.title === '将20113 商贸事务（本年收入合计）改为 280.38');
+    assert.ok(fix, JSON.stringify(actions.map((a) => a.title)));
+    assert.strictEqual(fix!.isPreferred, true);
+    const edits = fix!.edit!.changes![uri] as TextEdit[];
+    assert.strictEqual(edits.length, 1);
+    assert.strictEqual(doc.getText(edits[0].range), '270.38');
+    TextDocument.update(doc, [{ range: edits[0].range, text: edits[0].newText }], 3);
+    await c.conn.sendNotification(DidChangeTextDocumentNotification.type, { textDocument: { uri, version: 3 }, contentChanges: [{ range: edits[0].range, text: edits[0].newText }] });
+    const d3 = await c.diagnosticsFor(uri, 3);
+    assert.ok(!d3.some((x) => x.code === 'sum.children' && x.range.start.line === err!.range.start.line && x.range.start.character === err!.range.start.character));
+    const all = (await c.conn.sendRequest(CodeActionRequest.type, { textDocument: { uri }, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, context: { diagnostics: [], only: ['source.fixAll'] } })) as CodeAction[];
+    assert.ok(all.every((a) => a.kind === 'source.fixAll'));
+  });
+
+  it('answers completion (with resolve), symbols, folding and inlay hints', async () => {
+    const items = (await c.conn.sendRequest(CompletionRequest.type, { textDocument: { uri }, position: { line: doc.lineCount - 1, character: 0 } })) as CompletionItem[];
+    // 000 has every 决算 table already, so the top-level completion offers none of them again
+    assert.ok(!items.some((i) => i.label === '表 收入决算表'));
+    const syms = (await c.conn.sendRequest(DocumentSymbolRequest.type, { textDocument: { uri } })) as DocumentSymbol[];
+    assert.deepStrictEqual(syms.map((s) => s.name).slice(0, 3), ['报告', '部门概况', '收入支出决算总表']);
+    assert.ok(syms.find((s) => s.name === '名词解释')!.children!.some((x) => x.name === '基本支出'));
+    const folds = (await c.conn.sendRequest(FoldingRangeRequest.type, { textDocument: { uri } })) as Array<{ startLine: number }>;
+    assert.ok(folds.length > 10);
+    const hints = (await c.conn.sendRequest(InlayHintRequest.type, { textDocument: { uri }, range: { start: { line: 0, character: 0 }, end: { line: doc.lineCount, character: 0 } } })) as Array<{ label: string }>;
+    assert.ok(hints.some((h) => h.label === ' Σ 205.98 ≈'));
+    assert.ok(hints.some((h) => / Σ 335\.56 ✓/.test(h.label)));
+  });
+
+  it('offers the standard tables in a new file, and resolves their documentation', async () => {
+    const u2 = 'file:///new.jsgk.yaml';
+    const text = '报告:\n  类型: 部门决算\n  年度: 2024\n  单位: 新单位\n\n';
+    await c.conn.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri: u2, languageId: 'jsgk-yaml', version: 1, text } });
+    const items = (await c.conn.sendRequest(CompletionRequest.type, { textDocument: { uri: u2 }, position: { line: 5, character: 0 } })) as CompletionItem[];
+    const t = items.find((i) => i.label === '表 收入决算表')!;
+    assert.ok(t);
+    assert.match(t.insertText!, /列: \[本年收入合计, 财政拨款收入/);
+    assert.ok(!items.some((i) => i.label.startsWith('表 收支预算总表')), 'no 预算 tables in a 决算');
+    const r = await c.conn.sendRequest(CompletionResolveRequest.type, t);
+    assert.match(JSON.stringify(r.documentation), /本年收入合计/);
+    await c.conn.sendNotification(DidCloseTextDocumentNotification.type, { textDocument: { uri: u2 } });
+  });
+
+  it('answers requests for unknown documents and malformed requests, and stays up', async () => {
+    const unknown = { textDocument: { uri: 'file:///nope.jsgk.yaml' }, position: { line: 0, character: 0 } };
+    assert.strictEqual(await c.conn.sendRequest(HoverRequest.type, unknown), null);
+    assert.deepStrictEqual(await c.conn.sendRequest(CompletionRequest.type, unknown), []);
+    assert.deepStrictEqual(await c.conn.sendRequest(DocumentSymbolRequest.type, { textDocument: { uri: 'file:///nope' } }), []);
+    // malformed: position far outside the document, missing fields
+    const far = await c.conn.sendRequest(HoverRequest.type, { textDocument: { uri }, position: { line: 99999, character: 99999 } });
+    assert.ok(far === null || typeof far === 'object');
+    await c.conn.sendRequest('textDocument/hover', { textDocument: { uri } }).then(() => undefined, () => undefined);
+    await c.conn.sendRequest('textDocument/codeAction', { textDocument: { uri } }).then(() => undefined, () => undefined);
+    await c.conn.sendRequest('jsgk/noSuchMethod', {}).then(() => undefined, () => undefined);
+    const syms = (await c.conn.sendRequest(DocumentSymbolRequest.type, { textDocument: { uri } })) as DocumentSymbol[];
+    assert.ok(syms.length > 5, 'still answering after malformed requests');
+    assert.strictEqual(c.proc.exitCode, null);
+  });
+});
