@@ -1,0 +1,108 @@
+/**
+ * The VS Code extension: starts the language server and adds the commands, the status bar item
+ * and the output channel. Everything that understands reports lives in the server.
+ */
+import * as path from 'path';
+import * as vscode from 'vscode';
+import { LanguageClient, LanguageClientOptions, ServerOptions, TransportKind } from 'vscode-languageclient/node';
+
+let client: LanguageClient | undefined;
+const LANG = 'jsgk-yaml';
+const SCHEMA_MARK = /\$schema=\S*report\.schema\.json/;
+
+export interface JsgkApi {
+  client: LanguageClient | undefined;
+}
+
+export async function activate(context: vscode.ExtensionContext): Promise<JsgkApi> {
+  const output = vscode.window.createOutputChannel(vscode.l10n.t('决算公开助手'), { log: true });
+  const serverModule = context.asAbsolutePath(path.join('out', 'server', 'src', 'server.js'));
+  const serverOptions: ServerOptions = {
+    run: { module: serverModule, transport: TransportKind.ipc },
+    debug: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6019'] } },
+  };
+  const clientOptions: LanguageClientOptions = {
+    documentSelector: [{ language: LANG }, { language: 'yaml', pattern: '**/*.jsgk.{yaml,yml}' }],
+    outputChannel: output,
+    synchronize: { configurationSection: 'jsgk' },
+  };
+  client = new LanguageClient('jsgk', vscode.l10n.t('决算公开助手'), serverOptions, clientOptions);
+
+  // YAML files that declare the report schema are reports too.
+  const adopt = (doc: vscode.TextDocument) => {
+    if (doc.languageId === 'yaml' && SCHEMA_MARK.test(doc.getText(new vscode.Range(0, 0, 5, 0)))) {
+      void vscode.languages.setTextDocumentLanguage(doc, LANG);
+    }
+  };
+  vscode.workspace.textDocuments.forEach(adopt);
+  context.subscriptions.push(vscode.workspace.onDidOpenTextDocument(adopt));
+
+  // Status bar: the active report's error and warning counts.
+  const status = vscode.window.createStatusBarItem(vscode.StatusBarAlignment.Left, 100);
+  status.command = 'workbench.actions.view.problems';
+  const refresh = () => {
+    const ed = vscode.window.activeTextEditor;
+    if (!ed || ed.document.languageId !== LANG) {
+      status.hide();
+      return;
+    }
+    const diags = vscode.languages.getDiagnostics(ed.document.uri).filter((d) => d.source === 'jsgk');
+    const e = diags.filter((d) => d.severity === vscode.DiagnosticSeverity.Error).length;
+    const w = diags.filter((d) => d.severity === vscode.DiagnosticSeverity.Warning).length;
+    const i = diags.length - e - w;
+    status.text = `$(checklist) ${vscode.l10n.t('报告')}：$(error) ${e}  $(warning) ${w}  $(info) ${i}`;
+    status.tooltip = vscode.l10n.t('决算公开助手：{0} 个错误，{1} 个警告，{2} 条提示（点击打开“问题”面板）', e, w, i);
+    status.show();
+  };
+  context.subscriptions.push(status, output,
+    vscode.languages.onDidChangeDiagnostics(refresh), vscode.window.onDidChangeActiveTextEditor(refresh));
+
+  const newReport = (kind: '决算' | '预算') => async () => {
+    const file = context.asAbsolutePath(path.join('templates', kind === '决算' ? '部门决算.jsgk.yaml' : '部门预算.jsgk.yaml'));
+    const content = Buffer.from(await vscode.workspace.fs.readFile(vscode.Uri.file(file))).toString('utf8');
+    const doc = await vscode.workspace.openTextDocument({ language: LANG, content });
+    await vscode.window.showTextDocument(doc);
+  };
+
+  context.subscriptions.push(
+    vscode.commands.registerCommand('jsgk.newFinalReport', newReport('决算')),
+    vscode.commands.registerCommand('jsgk.newBudgetReport', newReport('预算')),
+    vscode.commands.registerCommand('jsgk.checkWorkspace', async () => {
+      const files = await vscode.workspace.findFiles('**/*.jsgk.{yaml,yml}', '**/node_modules/**');
+      for (const f of files) await vscode.workspace.openTextDocument(f);
+      await new Promise((r) => setTimeout(r, 1500));
+      let e = 0;
+      let w = 0;
+      for (const f of files) {
+        const d = vscode.languages.getDiagnostics(f).filter((x) => x.source === 'jsgk');
+        e += d.filter((x) => x.severity === vscode.DiagnosticSeverity.Error).length;
+        w += d.filter((x) => x.severity === vscode.DiagnosticSeverity.Warning).length;
+      }
+      await vscode.commands.executeCommand('workbench.actions.view.problems');
+      void vscode.window.showInformationMessage(vscode.l10n.t('检查了 {0} 份报告：{1} 个错误，{2} 个警告', files.length, e, w));
+      return { files: files.length, errors: e, warnings: w };
+    }),
+    vscode.commands.registerCommand('jsgk.showComputation', async () => {
+      const ed = vscode.window.activeTextEditor;
+      if (!ed || !client) return undefined;
+      const md = (await client.sendRequest('workspace/executeCommand', {
+        command: 'jsgk.computationAt', arguments: [ed.document.uri.toString(), ed.selection.active],
+      })) as string | null;
+      if (!md) {
+        void vscode.window.showInformationMessage(vscode.l10n.t('光标处不是一个被检查的合计数。'));
+        return undefined;
+      }
+      output.appendLine(md.replace(/\*\*/g, ''));
+      output.show(true);
+      return md;
+    }),
+  );
+
+  await client.start();
+  refresh();
+  return { client };
+}
+
+export async function deactivate(): Promise<void> {
+  if (client) await client.stop();
+}
