@@ -177,7 +177,10 @@ export function startServer(connection: Connection): void {
       completion(result(doc), doc.getText(), doc.offsetAt(params.position)).map((c, i) => ({
         label: c.label, detail: c.detail, filterText: c.filterText, sortText: String(i).padStart(4, '0'),
         kind: c.kind === 'module' ? CompletionItemKind.Module : c.kind === 'snippet' ? CompletionItemKind.Snippet : c.kind === 'field' ? CompletionItemKind.Field : CompletionItemKind.Value,
-        insertText: c.insertText, insertTextFormat: InsertTextFormat.PlainText,
+        insertTextFormat: InsertTextFormat.PlainText,
+        ...(c.replaceFrom !== undefined
+          ? { textEdit: TextEdit.replace({ start: doc.positionAt(c.replaceFrom), end: params.position }, c.insertText) }
+          : { insertText: c.insertText }),
         data: c.documentation ? { documentation: c.documentation } : undefined,
       })));
   });

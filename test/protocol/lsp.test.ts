@@ -139,7 +139,8 @@ describe('language server over stdio (protocol level)', function () {
     const items = (await c.conn.sendRequest(CompletionRequest.type, { textDocument: { uri: u2 }, position: { line: 5, character: 0 } })) as CompletionItem[];
     const t = items.find((i) => i.label === '表 收入决算表')!;
     assert.ok(t);
-    assert.match(t.insertText!, /列: \[本年收入合计, 财政拨款收入/);
+    assert.match((t.textEdit as TextEdit).newText, /列: \[本年收入合计, 财政拨款收入/);
+    assert.deepStrictEqual((t.textEdit as TextEdit).range, { start: { line: 5, character: 0 }, end: { line: 5, character: 0 } });
     assert.ok(!items.some((i) => i.label.startsWith('表 收支预算总表')), 'no 预算 tables in a 决算');
     const r = await c.conn.sendRequest(CompletionResolveRequest.type, t);
     assert.match(JSON.stringify(r.documentation), /本年收入合计/);

@@ -155,6 +155,8 @@ export interface CompletionItem {
   insertText: string;
   kind: 'module' | 'field' | 'snippet' | 'value';
   filterText?: string;
+  /** The text from this offset to the cursor is replaced (and is what the editor filters against). */
+  replaceFrom?: number;
 }
 
 const STANDARD_TABLES = tableKinds.kinds;
@@ -165,7 +167,8 @@ export function completion(res: CheckResult, text: string, offset: number): Comp
   const before = text.slice(lineStart, offset);
   const items: CompletionItem[] = [];
   const type = res.report.meta?.type?.value;
-  if (/^\S*$/.test(before)) {
+  // At the start of a top-level line (a block key being typed, possibly with spaces: “表 收入”).
+  if (before === '' || /^[^\s#\-:[{][^:]*$/.test(before)) {
     const present = new Set(res.report.blocks.map((b) => b.key));
     const blocks: Array<[string, string]> = [
       ['报告', '报告:\n  类型: 部门决算\n  年度: \n  单位: \n  金额单位: 万元\n'],
@@ -176,7 +179,7 @@ export function completion(res: CheckResult, text: string, offset: number): Comp
     ];
     for (const [k, snippet] of blocks) {
       if (present.has(k)) continue;
-      items.push({ label: k, kind: 'module', insertText: snippet, detail: '顶层块' });
+      items.push({ label: k, kind: 'module', insertText: snippet, detail: '顶层块', replaceFrom: lineStart, filterText: k });
     }
     for (const k of STANDARD_TABLES) {
       if (type && !(k.reports as string[]).includes(type)) continue;
@@ -184,24 +187,26 @@ export function completion(res: CheckResult, text: string, offset: number): Comp
       if (res.report.tables.some((t) => normalizeTitle(t.title) === normalizeTitle(title))) continue;
       const kk = k as { parts?: Record<string, string[]>; columns?: string[]; number?: string };
       let body = '';
+      const zeros = (cols: string[]) => cols.map((c) => (c === '行次' ? '1' : '0.00')).join(' ');
       if (kk.parts) {
-        for (const [side, cols] of Object.entries(kk.parts)) body += `  ${side}:\n    列: [${cols.join(', ')}]\n    行:\n      - 合计: ${cols.map(() => '0.00').join(' ')}\n`;
+        for (const [side, cols] of Object.entries(kk.parts)) body += `  ${side}:\n    列: [${cols.join(', ')}]\n    行:\n      - 本年${side}合计: ${zeros(cols)}\n`;
       } else if (kk.columns) {
-        body = `  列: [${kk.columns.join(', ')}]\n  行:\n    - 合计: ${kk.columns.map(() => '0.00').join(' ')}\n`;
+        body = `  列: [${kk.columns.join(', ')}]\n  行:\n    - 合计: ${zeros(kk.columns)}\n`;
       }
       items.push({
         label: `表 ${title}`, kind: 'snippet', detail: [kk.number, k.id].filter(Boolean).join(' · '),
         documentation: kk.columns ? `列：${kk.columns.join('、')}` : undefined,
         insertText: `表 ${title}:\n${kk.number ? `  编号: ${kk.number}\n` : ''}${body}`,
+        replaceFrom: lineStart, filterText: `表 ${title}`,
       });
     }
     return items;
   }
   const m = /^\s+类型:\s*(\S*)$/.exec(before);
   if (m) {
-    for (const t of ['部门决算', '单位决算', '部门预算', '单位预算']) items.push({ label: t, kind: 'value', insertText: t, detail: '报告类型' });
+    for (const t of ['部门决算', '单位决算', '部门预算', '单位预算']) items.push({ label: t, kind: 'value', insertText: t, detail: '报告类型', replaceFrom: offset - m[1].length });
   }
   const u = /^\s+(金额单位|单位):\s*(\S*)$/.exec(before);
-  if (u && u[1] === '金额单位') for (const t of ['万元', '元']) items.push({ label: t, kind: 'value', insertText: t, detail: '金额单位' });
+  if (u) for (const t of ['万元', '元']) items.push({ label: t, kind: 'value', insertText: t, detail: '金额单位', replaceFrom: offset - u[2].length });
   return items;
 }

@@ -67,8 +67,21 @@ const YAML_CODES: Record<string, string> = {
   IMPOSSIBLE: '无法解析',
 };
 
+const YAML_MESSAGES: Array<[RegExp, string]> = [
+  [/Implicit map keys need to be followed by map values/, '这一行缺少冒号：键后面要有英文冒号和空格（如“表 收入决算表:”“- 合计: 335.56”）'],
+  [/Missing closing "?quote|Missing closing ['"]/, '引号没有闭合：请补上配对的引号'],
+  [/Expected .*flow sequence|Expected a ?\]|flow sequence.*end/i, '方括号没有闭合：请补上“]”'],
+  [/flow map|Expected a ?\}/i, '花括号没有闭合：请补上“}”'],
+  [/Tabs are not allowed|tab/i, '不能用制表符（Tab）缩进，请改用空格'],
+  [/All mapping items must start at the same column/, '同一层级的各项要左端对齐（缩进相同的空格数）'],
+  [/Nested mappings are not allowed in compact mappings/, '同一行里不能再写“键: 值”：请换行并缩进，或给值加引号'],
+  [/A block sequence may not be used as an implicit map key/, '列表项不能作为键：请检查缩进'],
+  [/Map keys must be unique/, '同一层级下键重复（每个键只能出现一次）'],
+];
+
 function yamlMessage(code: string, message: string): string {
   if (code === 'DUPLICATE_KEY') return '同一层级下键重复（每个键只能出现一次）';
+  for (const [re, zh] of YAML_MESSAGES) if (re.test(message)) return `YAML 语法错误：${zh}`;
   const zh = YAML_CODES[code];
   const first = message.split('\n')[0];
   return zh ? `YAML 语法错误：${zh}（${first}）` : `YAML 语法错误：${first}`;

@@ -124,7 +124,9 @@ export class TableChecker {
     });
     if (cmp.verdict === 'ok') return;
     const diff = cmp.diff.abs().rescale(maxScale).toString();
-    const related = parts.map((p) => ({ range: p.cell.range, message: `${p.label}：${p.cell.raw || '（空）'}` }));
+    // Lead to the parts that carry a value; a long list of zeros helps nobody in the Problems panel.
+    const relevant = parts.length > 6 ? parts.filter((p) => !usable(p.cell) || !p.cell.value!.isZero()) : parts;
+    const related = relevant.slice(0, 30).map((p) => ({ range: p.cell.range, message: `${p.label}：${p.cell.raw || '（空）'}` }));
     if (cmp.verdict === 'error') {
       const fixed = formatLike(cmp.computed, total.cell);
       this.findings.push({
