@@ -83,3 +83,32 @@ describe('Decimal (exact amounts)', () => {
     assert.strictEqual(Decimal.fromInt(3).toString(), '3');
   });
 });
+
+import { compareSum } from '../server/src/service/checks/rounding';
+
+describe('compareSum (interval rule), fast and general paths agree', () => {
+  const d = (s: string) => { const r = readNumeral(s); if (!r.ok) throw new Error(r.message); return r.value; };
+  const cases: Array<[string, string[], string, string]> = [
+    ['205.97', ['184.88', '21.10'], 'rounding', '205.98'],
+    ['205.98', ['184.88', '21.10'], 'ok', '205.98'],
+    ['206.98', ['184.88', '21.10'], 'error', '205.98'],
+    ['353.2', ['309.59', '43.61'], 'ok', '353.20'],
+    ['353.2', ['309.59', '43.66'], 'rounding', '353.25'],
+    ['353.3', ['309.59', '43.61'], 'error', '353.20'],
+    ['353.4', ['309.59', '43.61'], 'error', '353.20'],
+    ['100', ['99.6'], 'rounding', '99.6'],
+    ['99999999999999999.99', ['99999999999999999.98', '0.01'], 'ok', '99999999999999999.99'],
+  ];
+  for (const [t, ps, verdict, computed] of cases) {
+    it(`${t} vs ${ps.join(' + ')} → ${verdict}`, () => {
+      const r = compareSum(d(t), ps.map(d));
+      assert.strictEqual(r.verdict, verdict);
+      assert.ok(r.computed.eq(d(computed)));
+      assert.strictEqual(r.computed.toString(Math.max(...ps.map((p) => (p.split('.')[1] ?? '').length))), computed);
+    });
+  }
+  it('exact mode (分值/得分) has no tolerance', () => {
+    assert.strictEqual(compareSum(d('100'), [d('99')], true).verdict, 'error');
+    assert.strictEqual(compareSum(d('97.7'), [d('87.7'), d('10')], true).verdict, 'ok');
+  });
+});

@@ -4,7 +4,12 @@
  * scale: 2}, "0" is {units: 0n, scale: 0}. Money is never a JavaScript float.
  */
 export class Decimal {
-  constructor(readonly units: bigint, readonly scale: number) {}
+  /** `units` as a JS number when it is a safe integer (for fast exact sums), else NaN. */
+  readonly num: number;
+  constructor(readonly units: bigint, readonly scale: number) {
+    const n = Number(units);
+    this.num = Number.isSafeInteger(n) ? n : NaN;
+  }
 
   static readonly ZERO = new Decimal(0n, 0);
 

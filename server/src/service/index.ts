@@ -4,7 +4,7 @@
  */
 import { Finding, Report } from './model';
 import { ParseResult, ReportParser } from './parser';
-import { checkTables, TotalInfo } from './checks/tables';
+import { checkTables, CheckCache, TotalInfo } from './checks/tables';
 import { applyAnnotations } from './checks/annotations';
 import { LineIndex } from './text';
 
@@ -35,13 +35,14 @@ export interface LanguageService {
 export function getLanguageService(): LanguageService {
   const parsers = new Map<string, ReportParser>();
   const results = new Map<string, CheckResult>();
+  const checkCache: CheckCache = new WeakMap();
   return {
     check(uri, text) {
       let p = parsers.get(uri);
       if (!p) parsers.set(uri, (p = new ReportParser()));
       const r: ParseResult = p.parse(text);
       const lineIndex = new LineIndex(text);
-      const tables = checkTables(r.report);
+      const tables = checkTables(r.report, checkCache);
       const all = applyAnnotations([...r.findings, ...tables.findings], text, lineIndex);
       const findings = all.sort((a, b) => a.range.start - b.range.start || a.range.end - b.range.end);
       const res: CheckResult = { report: r.report, findings, totals: tables.totals, lineIndex, reparsed: r.reparsed };

@@ -28,9 +28,81 @@ export interface TableCheckResult {
   totals: TotalInfo[];
 }
 
+/** A cell and how to name it; names are built only when a finding or a hover needs them. */
 interface Ref {
   cell: Cell;
-  label: string;
+  label: () => string;
+}
+
+/** A table cell as a part or total of an equality; its name is built only when needed. */
+class CellRef implements Ref {
+  readonly cell: Cell;
+  constructor(private readonly t: Table, private readonly p: TablePart, private readonly r: Row, private readonly c: number, private readonly withTable = false) {
+    this.cell = r.cells[c];
+  }
+  label(): string {
+    return cellLabel(this.t, this.p, this.r, this.c, this.withTable);
+  }
+}
+
+/** A cell named by its row and column, as in the column identities of a row. */
+class RowColRef implements Ref {
+  readonly cell: Cell;
+  constructor(private readonly p: TablePart, private readonly r: Row, private readonly c: number) {
+    this.cell = r.cells[c];
+  }
+  label(): string {
+    return `${rowLabel(this.r)}（${this.p.columns[this.c].name}）`;
+  }
+}
+
+/** The parts of an equality, without allocating a Ref per part unless one is asked for. */
+interface PartList {
+  readonly length: number;
+  cell(k: number): Cell;
+  ref(k: number): Ref;
+}
+
+class RefList implements PartList {
+  constructor(private readonly refs: Ref[]) {}
+  get length() { return this.refs.length; }
+  cell(k: number) { return this.refs[k].cell; }
+  ref(k: number) { return this.refs[k]; }
+}
+
+/** The same column of several rows of one table part. */
+class RowsAt implements PartList {
+  constructor(private readonly t: Table, private readonly p: TablePart, private readonly rows: Row[], private readonly c: number) {}
+  get length() { return this.rows.length; }
+  cell(k: number) { return this.rows[k].cells[this.c]; }
+  ref(k: number) { return new CellRef(this.t, this.p, this.rows[k], this.c); }
+}
+
+/** Several columns of one row. */
+class ColsAt implements PartList {
+  constructor(private readonly p: TablePart, private readonly r: Row, private readonly cols: number[]) {}
+  get length() { return this.cols.length; }
+  cell(k: number) { return this.r.cells[this.cols[k]]; }
+  ref(k: number) { return new RowColRef(this.p, this.r, this.cols[k]); }
+}
+
+const refsOf = (ps: PartList): Ref[] => Array.from({ length: ps.length }, (_, k) => ps.ref(k));
+
+/** A checked total. Labels are computed lazily: most totals are fine and never shown. */
+class Total implements TotalInfo {
+  private value?: Decimal;
+  constructor(readonly rule: string, private readonly t: Ref, private readonly ps: PartList, readonly stated: Decimal, computed: Decimal | { units: number; scale: number }, readonly verdict: Verdict) {
+    if (computed instanceof Decimal) this.value = computed;
+    else this.fast = computed;
+  }
+  private fast?: { units: number; scale: number };
+  get computed(): Decimal {
+    if (!this.value) this.value = new Decimal(BigInt(this.fast!.units), this.fast!.scale);
+    return this.value;
+  }
+  get range(): Range { return this.t.cell.range; }
+  get label(): string { return this.t.label(); }
+  get parts(): Array<{ label: string; raw: string; range: Range }> { return refsOf(this.ps).map((p) => ({ label: p.label(), raw: p.cell.raw, range: p.cell.range })); }
 }
 
 const NUMBERING = /^[ \u3000]*(?:[一二三四五六七八九十百]+[、.．]|[（(][一二三四五六七八九十\d]+[)）]|\d+[.、．](?!\d))[ \u3000]*/;
@@ -88,56 +160,102 @@ function cellLabel(t: Table, part: TablePart, r: Row, col: number, withTable: bo
   return `${tbl}${rowLabel(r)}${colText}`;
 }
 
-export class TableChecker {
-  readonly findings: Finding[] = [];
-  readonly totals: TotalInfo[] = [];
+/**
+ * Results of the checks that read one table (or one 绩效自评表) only, by that object. A block
+ * that did not change keeps its Table object (parser.ts), and every range in these results is a
+ * range object of that table (moved in place when the block moves), so they can be reused as is.
+ */
+export type CheckCache = WeakMap<object, TableCheckResult>;
 
-  constructor(private readonly report: Report) {}
+export class TableChecker {
+  findings: Finding[] = [];
+  totals: TotalInfo[] = [];
+
+  constructor(private readonly report: Report, private readonly cache?: CheckCache) {}
 
   run(): TableCheckResult {
     for (const t of this.report.tables) {
-      for (const part of t.parts) {
-        this.hierarchy(t, part);
-        this.grandTotal(t, part);
-      }
+      this.cached(t, () => {
+        for (const part of t.parts) {
+          this.hierarchy(t, part);
+          this.grandTotal(t, part);
+        }
+        this.rowRules(t);
+        this.columnRules(t);
+      });
     }
-    this.rowRules();
-    this.columnRules();
     this.crossRules();
-    for (const p of this.report.perf) this.perf(p);
+    for (const p of this.report.perf) this.cached(p, () => this.perf(p));
     return { findings: this.findings, totals: this.totals };
   }
 
+  private cached(key: object, fn: () => void): void {
+    let r = this.cache?.get(key);
+    if (!r) {
+      const [f, t] = [this.findings, this.totals];
+      this.findings = [];
+      this.totals = [];
+      fn();
+      r = { findings: this.findings, totals: this.totals };
+      [this.findings, this.totals] = [f, t];
+      this.cache?.set(key, r);
+    }
+    for (const x of r.findings) this.findings.push(x);
+    for (const x of r.totals) this.totals.push(x);
+  }
+
   /** Compares a stated total with its parts and records the finding and the computation. */
-  check(rule: string, total: Ref, parts: Ref[], what: string): void {
+  check(rule: string, total: Ref, partsIn: Ref[] | PartList, what: string): void {
     if (!usable(total.cell)) return;
-    if (parts.some((p) => !usable(p.cell) && !isEmpty(p.cell))) return; // an unreadable part was reported already
-    if (parts.length === 0) return;
-    const values = parts.map((p) => (usable(p.cell) ? p.cell.value : undefined));
+    const list: PartList = Array.isArray(partsIn) ? new RefList(partsIn) : partsIn;
+    if (list.length === 0) return;
+    const stated = total.cell.value!;
+    // Fast path for the common case (every part written with the same decimals as the total, and
+    // equal to it): exact integer arithmetic, nothing allocated but the record of the total.
+    if (!Number.isNaN(stated.num) && total.cell.kind === 'amount') {
+      let sumUnits = 0;
+      let ok = true;
+      for (let k = 0; k < list.length; k++) {
+        const c = list.cell(k);
+        if (c && c.kind === 'amount' && c.value && c.value.scale === stated.scale && !Number.isNaN(c.value.num)) sumUnits += c.value.num;
+        else if (isEmpty(c)) continue;
+        else { ok = false; break; }
+      }
+      if (ok && sumUnits === stated.num) {
+        this.totals.push(new Total(rule, total, list, stated, { units: sumUnits, scale: stated.scale }, 'ok'));
+        return;
+      }
+    }
+    const parts = refsOf(list);
+    const values: Array<Decimal | undefined> = [];
+    for (const p of parts) {
+      if (usable(p.cell)) values.push(p.cell.value);
+      else if (isEmpty(p.cell)) values.push(undefined);
+      else return; // an unreadable part was reported already
+    }
     // 分值/得分 are exact points, not rounded amounts: no rounding tolerance for them.
     const cmp = compareSum(total.cell.value!, values, total.cell.kind === 'number');
-    const maxScale = Math.max(total.cell.value!.scale, ...values.map((v) => v?.scale ?? 0));
-    const computedText = cmp.computed.rescale(maxScale).toString();
-    this.totals.push({
-      rule, range: total.cell.range, label: total.label, stated: total.cell.value!, computed: cmp.computed, verdict: cmp.verdict,
-      parts: parts.map((p) => ({ label: p.label, raw: p.cell.raw, range: p.cell.range })),
-    });
+    this.totals.push(new Total(rule, total, list, total.cell.value!, cmp.computed, cmp.verdict));
     if (cmp.verdict === 'ok') return;
+    let maxScale = total.cell.value!.scale;
+    for (const v of values) if (v && v.scale > maxScale) maxScale = v.scale;
+    const computedText = cmp.computed.rescale(maxScale).toString();
     const diff = cmp.diff.abs().rescale(maxScale).toString();
     // Lead to the parts that carry a value; a long list of zeros helps nobody in the Problems panel.
     const relevant = parts.length > 6 ? parts.filter((p) => !usable(p.cell) || !p.cell.value!.isZero()) : parts;
-    const related = relevant.slice(0, 30).map((p) => ({ range: p.cell.range, message: `${p.label}：${p.cell.raw || '（空）'}` }));
+    const related = relevant.slice(0, 30).map((p) => ({ range: p.cell.range, message: `${p.label()}：${p.cell.raw || '（空）'}` }));
+    const label = total.label();
     if (cmp.verdict === 'error') {
       const fixed = formatLike(cmp.computed, total.cell);
       this.findings.push({
         rule, severity: 'error', range: total.cell.range, related,
-        message: `${total.label} ${total.cell.raw} ≠ ${what} ${computedText}（差 ${diff}）`,
-        fixes: [{ title: `将${total.label}改为 ${fixed}`, edits: [{ range: total.cell.range, newText: fixed }] }],
+        message: `${label} ${total.cell.raw} ≠ ${what} ${computedText}（差 ${diff}）`,
+        fixes: [{ title: `将${label}改为 ${fixed}`, edits: [{ range: total.cell.range, newText: fixed }] }],
       });
     } else {
       this.findings.push({
         rule: 'rounding', severity: 'information', range: total.cell.range, related,
-        message: `${total.label} ${total.cell.raw} ≠ ${what} ${computedText}（差 ${diff}，在舍入误差 ±${cmp.tolerance.toString()} 以内，可能为尾数误差）［${rule}］`,
+        message: `${label} ${total.cell.raw} ≠ ${what} ${computedText}（差 ${diff}，在舍入误差 ±${cmp.tolerance.toString()} 以内，可能为尾数误差）［${rule}］`,
       });
     }
   }
@@ -146,18 +264,29 @@ export class TableChecker {
   hierarchy(t: Table, part: TablePart): void {
     const coded = part.rows.filter((r) => r.code);
     if (coded.length < 2) return;
-    for (const r of coded) {
-      const c = r.code!;
-      const below = coded.filter((x) => x !== r && x.code!.length > c.length && x.code!.startsWith(c));
-      if (below.length === 0) continue;
-      const len = Math.min(...below.map((x) => x.code!.length));
-      const children = below.filter((x) => x.code!.length === len);
+    const byCode = new Map<string, Row>();
+    for (const r of coded) if (!byCode.has(r.code!)) byCode.set(r.code!, r);
+    // descendants of each listed code, found through the code's prefixes (3 and 5 digits)
+    const below = new Map<Row, Row[]>();
+    for (const x of coded) {
+      const c = x.code!;
+      for (let l = 3; l < c.length; l += 2) {
+        const parent = byCode.get(c.slice(0, l));
+        if (!parent || parent === x) continue;
+        const list = below.get(parent);
+        if (list) list.push(x);
+        else below.set(parent, [x]);
+      }
+    }
+    for (const [r, desc] of below) {
+      let len = Infinity;
+      for (const x of desc) if (x.code!.length < len) len = x.code!.length;
+      const children = desc.filter((x) => x.code!.length === len);
       const what = r.level === '类' && len === 5 ? '其下各款之和' : r.level === '款' && len === 7 ? '其下各项之和' : '其下各科目之和';
-      part.columns.forEach((col, i) => {
-        if (col.kind !== 'amount') return;
-        this.check('sum.children', { cell: r.cells[i], label: cellLabel(t, part, r, i, false) },
-          children.map((x) => ({ cell: x.cells[i], label: cellLabel(t, part, x, i, false) })), what);
-      });
+      for (let i = 0; i < part.columns.length; i++) {
+        if (part.columns[i].kind !== 'amount') continue;
+        this.check('sum.children', new CellRef(t, part, r, i), new RowsAt(t, part, children, i), what);
+      }
     }
   }
 
@@ -171,15 +300,16 @@ export class TableChecker {
       if (r.code || !/^(合计|总计)$/.test(normName(r.name))) continue;
       part.columns.forEach((col, i) => {
         if (col.kind !== 'amount') return;
-        this.check('sum.total', { cell: r.cells[i], label: cellLabel(t, part, r, i, false) },
-          tops.map((x) => ({ cell: x.cells[i], label: cellLabel(t, part, x, i, false) })), '各类之和');
+        this.check('sum.total', new CellRef(t, part, r, i),
+          new RowsAt(t, part, tops, i), '各类之和');
       });
     }
   }
 
-  rowRules(): void {
+  rowRules(t: Table): void {
     for (const rr of rules.rowRules as Array<{ id: string; tables: string[]; part?: string; total: string; parts: string[] | { numbered: boolean }; optional?: boolean; after?: boolean }>) {
-      for (const t of tablesOfKind(this.report, rr.tables)) {
+      if (!t.kind || !rr.tables.includes(t.kind)) continue;
+      {
         const part = getPart(t, rr.part);
         if (!part) continue;
         const total = findRowIn(part, rr.total);
@@ -200,16 +330,17 @@ export class TableChecker {
         if (partRows.length === 0) continue;
         part.columns.forEach((col, i) => {
           if (col.kind !== 'amount') return;
-          this.check(rr.id, { cell: total.cells[i], label: cellLabel(t, part, total, i, false) },
-            partRows.map((x) => ({ cell: x.cells[i], label: cellLabel(t, part, x, i, false) })), '各项之和');
+          this.check(rr.id, new CellRef(t, part, total, i),
+            new RowsAt(t, part, partRows, i), '各项之和');
         });
       }
     }
   }
 
-  columnRules(): void {
+  columnRules(t: Table): void {
     for (const cr of rules.columnRules as Array<{ id: string; tables: string[]; part?: string; total: string; parts: string[]; optional?: boolean }>) {
-      for (const t of tablesOfKind(this.report, cr.tables)) {
+      if (!t.kind || !cr.tables.includes(t.kind)) continue;
+      {
         const part = getPart(t, cr.part);
         if (!part) continue;
         const ti = colIndex(part, cr.total);
@@ -225,8 +356,7 @@ export class TableChecker {
         };
         const names = present.map(short).join(' + ');
         for (const r of part.rows) {
-          this.check(cr.id, { cell: r.cells[ti], label: `${rowLabel(r)}（${part.columns[ti].name}）` },
-            present.map((i) => ({ cell: r.cells[i], label: `${rowLabel(r)}（${part.columns[i].name}）` })), names);
+          this.check(cr.id, new RowColRef(part, r, ti), new ColsAt(part, r, present), names);
         }
       }
     }
@@ -244,7 +374,7 @@ export class TableChecker {
       const ca = colIndex(pa, xr.a.column);
       const cb = colIndex(pb, xr.b.column);
       if (ca < 0 || cb < 0) continue;
-      const ref = (t: Table, p: TablePart, r: Row, c: number): Ref => ({ cell: r.cells[c], label: cellLabel(t, p, r, c, true) });
+      const ref = (t: Table, p: TablePart, r: Row, c: number): Ref => new CellRef(t, p, r, c, true);
       const what = `${ta.number?.value ?? ta.title}`;
       if (xr.a.row === '*类') {
         // every expenditure 类 of table a against the same 类 (by name) in table b
@@ -279,7 +409,7 @@ export class TableChecker {
       const [first, ...rest] = f.rows;
       f.columns.forEach((col, i) => {
         if (col.kind !== 'amount') return;
-        this.check('perf.funds', { cell: first.cells[i], label: `${first.name}（${col.name}）` }, rest.map((r) => ({ cell: r.cells[i], label: `${r.name}（${col.name}）` })), '各项资金之和');
+        this.check('perf.funds', { cell: first.cells[i], label: () => `${first.name}（${col.name}）` }, rest.map((r) => ({ cell: r.cells[i], label: () => `${r.name}（${col.name}）` })), '各项资金之和');
       });
     }
     const wi = f ? f.columns.findIndex((c) => /^(分值|权重)$/.test(c.name)) : -1;
@@ -287,9 +417,9 @@ export class TableChecker {
     const fundsRow = f?.rows[0];
     for (const [total, idx, pick, name] of [[p.totalWeight, wi, 'weight', '分值'], [p.totalScore, si, 'score', '得分']] as const) {
       if (!total || !usable(total) || p.indicators.length === 0) continue;
-      const parts: Ref[] = p.indicators.map((x) => ({ cell: x[pick] ?? { kind: 'empty', raw: '', range: x.range }, label: `${x.level3}（${name}）` }));
-      if (fundsRow && idx >= 0) parts.unshift({ cell: fundsRow.cells[idx], label: `${fundsRow.name}（${name}）` });
-      this.check('perf.total', { cell: total, label: `合计（${name}）` }, parts, `资金与各指标${name}之和`);
+      const parts: Ref[] = p.indicators.map((x) => ({ cell: x[pick] ?? { kind: 'empty', raw: '', range: x.range }, label: () => `${x.level3}（${name}）` }));
+      if (fundsRow && idx >= 0) parts.unshift({ cell: fundsRow.cells[idx], label: () => `${fundsRow.name}（${name}）` });
+      this.check('perf.total', { cell: total, label: () => `合计（${name}）` }, parts, `资金与各指标${name}之和`);
     }
     for (const x of p.indicators) {
       if (usable(x.score) && usable(x.weight) && x.score.value!.cmp(x.weight.value!) > 0) {
@@ -303,6 +433,6 @@ export class TableChecker {
   }
 }
 
-export function checkTables(report: Report): TableCheckResult {
-  return new TableChecker(report).run();
+export function checkTables(report: Report, cache?: CheckCache): TableCheckResult {
+  return new TableChecker(report, cache).run();
 }
