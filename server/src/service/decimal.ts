@@ -57,6 +57,22 @@ export class Decimal {
     return this.units < 0n ? this.neg() : this;
   }
 
+  mul(o: Decimal): Decimal {
+    return new Decimal(this.units * o.units, this.scale + o.scale);
+  }
+
+  /** this / o, rounded half away from zero to `scale` decimals. o must not be zero. */
+  div(o: Decimal, scale: number): Decimal {
+    // (u1/10^s1) / (u2/10^s2) * 10^scale = u1 * 10^(s2 + scale) / (u2 * 10^s1)
+    let num = this.units * 10n ** BigInt(o.scale + scale);
+    let den = o.units * 10n ** BigInt(this.scale);
+    if (den < 0n) { num = -num; den = -den; }
+    const q = num / den;
+    const r = num % den;
+    const twice = (r < 0n ? -r : r) * 2n;
+    return new Decimal(twice >= den ? q + (num < 0n ? -1n : 1n) : q, scale);
+  }
+
   /** Multiplies by 10^k exactly (k may be negative: divides, keeping every digit). */
   shift(k: number): Decimal {
     if (k >= 0) {

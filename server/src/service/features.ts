@@ -7,6 +7,9 @@ import { GlossaryEntry, Range, Report, Section } from './model';
 import { TotalInfo } from './checks/tables';
 import { normalizeTitle, TOP_KEYS } from './parser';
 import tableKinds from './data/table-kinds.json';
+import glossaryData from './data/glossary.json';
+import { codeOfTerm, STANDARD_TERMS, standardTerm } from './checks/glossary';
+import { normName } from './checks/tables';
 
 export type SymbolKind = 'report' | 'section' | 'table' | 'part' | 'glossary' | 'term' | 'perf';
 
@@ -116,12 +119,61 @@ export function hover(res: CheckResult, text: string, offset: number): HoverResu
   if (totals.length > 0) {
     return { range: totals[0].range, contents: totals.map(formatComputation).join('\n\n---\n\n') };
   }
+  const link = res.links.find((l) => l.range.start <= offset && offset <= l.range.end);
+  if (link) {
+    const mark = link.verdict === 'ok' ? '✓ 一致' : link.verdict === 'rounding' ? '≈ 在舍入误差以内' : '≠ 不一致';
+    return { range: link.range, contents: `文中 **${link.text}** 对应 ${link.where}：${link.cell.raw}　${mark}` };
+  }
+  const code = codeAt(res, text, offset);
+  if (code) {
+    const e = res.report.glossary.find((x) => codeOfTerm(x.term) === code.code);
+    if (e) return { range: code.range, contents: `**${code.code}** ${e.term}（名词解释 ${e.number ?? ''}）\n\n${e.definition.value.trim()}` };
+  }
   const g = glossaryAt(res.report, text, offset);
   if (g && !(g.entry.termRange.start <= offset && offset <= g.entry.termRange.end)) {
     return { range: g.range, contents: `**${g.entry.term}**（名词解释 ${g.entry.number ?? ''}）\n\n${g.entry.definition.value.trim()}` };
   }
-  void BUILTIN_NOTE;
+  const std = standardAt(res.report, text, offset);
+  if (std) {
+    return { range: std.range, contents: `**${std.term.term}**（标准名词解释 · ${BUILTIN_NOTE}）\n\n${std.term.definition}\n\n来源：${std.term.source}` };
+  }
   return undefined;
+}
+
+/** A 科目 code under the cursor: a row key ("2011308 招商引资") or "201（一般公共服务）13（商贸事务）08（招商引资）" in the text. */
+function codeAt(res: CheckResult, text: string, offset: number): { code: string; range: Range } | undefined {
+  for (const t of res.report.tables) {
+    if (offset < t.range.start || offset > t.range.end) continue;
+    for (const p of t.parts) for (const r of p.rows) {
+      if (r.code && r.codeRange && r.keyRange.start <= offset && offset <= r.keyRange.end) return { code: r.code, range: r.keyRange };
+    }
+  }
+  const lineStart = text.lastIndexOf('\n', offset - 1) + 1;
+  let lineEnd = text.indexOf('\n', offset);
+  if (lineEnd < 0) lineEnd = text.length;
+  const line = text.slice(lineStart, lineEnd);
+  const re = /(\d{3})\s*[（(][^）)]{1,20}[）)]\s*(\d{2})\s*[（(][^）)]{1,20}[）)](?:\s*(\d{2})\s*[（(][^）)]{1,20}[）)])?/g;
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(line))) {
+    const s = lineStart + m.index;
+    if (s <= offset && offset <= s + m[0].length) return { code: m[1] + m[2] + (m[3] ?? ''), range: { start: s, end: s + m[0].length } };
+  }
+  return undefined;
+}
+
+/** A standard term under the cursor that the report's own glossary does not define. */
+function standardAt(report: Report, text: string, offset: number): { term: (typeof STANDARD_TERMS)[number]; range: Range } | undefined {
+  const defined = new Set(report.glossary.map((g) => normName(g.term)));
+  let best: { term: (typeof STANDARD_TERMS)[number]; range: Range } | undefined;
+  for (const st of STANDARD_TERMS) {
+    for (const name of [st.term, ...(st.aliases ?? [])]) {
+      if (defined.has(normName(name)) || standardTerm(name) !== st) continue;
+      const from = Math.max(0, offset - name.length + 1);
+      const i = text.slice(from, offset + name.length).indexOf(name);
+      if (i >= 0 && (!best || name.length > best.range.end - best.range.start)) best = { term: st, range: { start: from + i, end: from + i + name.length } };
+    }
+  }
+  return best;
 }
 
 export interface InlayHint {
@@ -160,6 +212,7 @@ export interface CompletionItem {
 }
 
 const STANDARD_TABLES = tableKinds.kinds;
+const EMPTY_NOTES = glossaryData.emptyTableNotes as Record<string, string>;
 
 /** Completion at the start of a top-level line: the block keys, and every standard table with its columns. */
 export function completion(res: CheckResult, text: string, offset: number): CompletionItem[] {
@@ -196,7 +249,7 @@ export function completion(res: CheckResult, text: string, offset: number): Comp
       items.push({
         label: `表 ${title}`, kind: 'snippet', detail: [kk.number, k.id].filter(Boolean).join(' · '),
         documentation: kk.columns ? `列：${kk.columns.join('、')}` : undefined,
-        insertText: `表 ${title}:\n${kk.number ? `  编号: ${kk.number}\n` : ''}${body}`,
+        insertText: `表 ${title}:\n${kk.number ? `  编号: ${kk.number}\n` : ''}${body}${EMPTY_NOTES[k.id] ? `  注: ${EMPTY_NOTES[k.id]}\n` : ''}`,
         replaceFrom: lineStart, filterText: `表 ${title}`,
       });
     }

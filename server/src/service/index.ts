@@ -6,6 +6,8 @@ import { Finding, Report } from './model';
 import { ParseResult, ReportParser } from './parser';
 import { checkTables, CheckCache, TotalInfo } from './checks/tables';
 import { applyAnnotations } from './checks/annotations';
+import { checkNarrative, NarrativeLink } from './checks/narrative';
+import { checkGlossary } from './checks/glossary';
 import { LineIndex } from './text';
 
 export * from './model';
@@ -18,6 +20,8 @@ export interface CheckResult {
   findings: Finding[];
   /** Every total that was checked, with its computed value (for inlay hints and 显示计算过程). */
   totals: TotalInfo[];
+  /** Amounts in the 情况说明 linked to table cells. */
+  links: NarrativeLink[];
   lineIndex: LineIndex;
   /** Blocks parsed anew for this check (the rest were reused). */
   reparsed: number;
@@ -43,9 +47,11 @@ export function getLanguageService(): LanguageService {
       const r: ParseResult = p.parse(text);
       const lineIndex = new LineIndex(text);
       const tables = checkTables(r.report, checkCache);
-      const all = applyAnnotations([...r.findings, ...tables.findings], text, lineIndex);
+      const narrative = checkNarrative(r.report);
+      const glossary = checkGlossary(r.report, text);
+      const all = applyAnnotations([...r.findings, ...tables.findings, ...narrative.findings, ...glossary], text, lineIndex);
       const findings = all.sort((a, b) => a.range.start - b.range.start || a.range.end - b.range.end);
-      const res: CheckResult = { report: r.report, findings, totals: tables.totals, lineIndex, reparsed: r.reparsed };
+      const res: CheckResult = { report: r.report, findings, totals: tables.totals, links: narrative.links, lineIndex, reparsed: r.reparsed };
       results.set(uri, res);
       return res;
     },

@@ -1,0 +1,148 @@
+/**
+ * 名词解释 lints, and the standard glossary that hover falls back on.
+ *  - glossary.duplicate: the same term defined twice;
+ *  - glossary.numbering: a number repeated, out of order, or skipped;
+ *  - glossary.missing: a core term the report uses but does not define (fix: insert the standard definition);
+ *  - table.emptyNote: an empty 政府性基金 / 国有资本经营 table with no note saying why (fix: insert the standard note).
+ */
+import { Finding, GlossaryEntry, Report } from '../model';
+import { allSections } from '../query';
+import { normName } from './tables';
+import glossaryData from '../data/glossary.json';
+
+export interface StandardTerm {
+  term: string;
+  definition: string;
+  source: string;
+  core?: boolean;
+  aliases?: string[];
+}
+
+export const STANDARD_TERMS: StandardTerm[] = glossaryData.terms as StandardTerm[];
+
+const CN: Record<string, number> = { 零: 0, 一: 1, 二: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
+
+/** "12." → 12, "十二、" → 12, "二十一、" → 21, "（3）" → 3. */
+export function numberOf(numbering: string | undefined): number | undefined {
+  if (!numbering) return undefined;
+  const d = /\d+/.exec(numbering);
+  if (d) return Number(d[0]);
+  const s = numbering.replace(/[^零一二三四五六七八九十百]/g, '');
+  if (!s) return undefined;
+  let n = 0;
+  let cur = 0;
+  for (const ch of s) {
+    if (ch === '百') { n += (cur || 1) * 100; cur = 0; }
+    else if (ch === '十') { n += (cur || 1) * 10; cur = 0; }
+    else cur = CN[ch] ?? 0;
+  }
+  return n + cur;
+}
+
+/** The 科目 code a glossary entry explains: "一般公共服务（201）商贸事务（13）招商引资（08）" → 2011308. */
+export function codeOfTerm(term: string): string | undefined {
+  const parts = [...term.matchAll(/[（(]\s*(\d{2,3})\s*[）)]/g)].map((m) => m[1]);
+  if (parts.length === 0 || parts[0].length !== 3) return undefined;
+  const code = parts.join('');
+  return /^(\d{3}|\d{5}|\d{7})$/.test(code) ? code : undefined;
+}
+
+function lineStartOf(text: string, pos: number): number {
+  return text.lastIndexOf('\n', pos - 1) + 1;
+}
+
+/** The end of the line holding pos, including its line break. */
+function lineEndOf(text: string, pos: number): number {
+  const i = text.indexOf('\n', Math.max(pos - 1, 0));
+  return i < 0 ? text.length : i + 1;
+}
+
+export function standardTerm(term: string): StandardTerm | undefined {
+  const n = normName(term);
+  return STANDARD_TERMS.find((t) => normName(t.term) === n || (t.aliases ?? []).some((a) => normName(a) === n));
+}
+
+export function checkGlossary(report: Report, text: string): Finding[] {
+  const out: Finding[] = [];
+  const g = report.glossary;
+  // the same term twice
+  const seen = new Map<string, GlossaryEntry>();
+  for (const e of g) {
+    const k = normName(e.term);
+    const first = seen.get(k);
+    if (first) {
+      out.push({
+        rule: 'glossary.duplicate', severity: 'warning', range: e.termRange,
+        message: `“${e.term}”在名词解释中定义了两次（前面第 ${numberOf(first.number) ?? '?'} 条已有定义）`,
+        related: [{ range: first.termRange, message: `第一次定义：${first.number ?? ''}${first.term}` }],
+        fixes: [{ title: `删除重复的“${e.term}”`, edits: [{ range: { start: lineStartOf(text, e.range.start), end: lineEndOf(text, e.range.end) }, newText: '' }] }],
+      });
+    } else seen.set(k, e);
+  }
+  // numbering: repeated, out of order, skipped
+  let max = 0;
+  const used = new Map<number, GlossaryEntry>();
+  const numbered = g.filter((e) => numberOf(e.number) !== undefined);
+  for (const e of numbered) max = Math.max(max, numberOf(e.number)!);
+  const lastNumber = max;
+  max = 0;
+  if (numbered.length >= 2) {
+    for (const e of numbered) {
+      const n = numberOf(e.number)!;
+      const where = { start: e.range.start, end: e.termRange.start > e.range.start ? e.termRange.start : e.termRange.end };
+      if (used.has(n)) {
+        out.push({ rule: 'glossary.numbering', severity: 'warning', range: where, message: `编号 ${n} 重复（前面已有第 ${n} 条“${used.get(n)!.term}”）`, related: [{ range: used.get(n)!.termRange, message: `第 ${n} 条` }] });
+      } else if (n < max) {
+        out.push({ rule: 'glossary.numbering', severity: 'warning', range: where, message: `编号顺序不对：上一条是第 ${max} 条，这一条是第 ${n} 条` });
+      } else if (n > max + 1) {
+        out.push({ rule: 'glossary.numbering', severity: 'warning', range: where, message: `编号跳过了：上一条是第 ${max} 条，这一条是第 ${n} 条（缺第 ${max + 1} 条）` });
+      }
+      if (!used.has(n)) used.set(n, e);
+      if (n > max) max = n;
+    }
+  }
+  // a core term that the report uses but does not define
+  if (g.length > 0) {
+    const defined = new Set(g.map((e) => normName(e.term)));
+    const corpus = [
+      ...[...allSections(report.narrative)].map((s) => `${s.title.value}\n${s.body?.value ?? ''}`),
+      ...report.tables.flatMap((t) => t.parts.flatMap((p) => [...p.columns.map((c) => c.name), ...p.rows.map((r) => r.name)])),
+    ].join('\n');
+    const last = g[g.length - 1];
+    const nextNumber = lastNumber + 1;
+    const indent = /\n([ \t]*)-[ \t]*$/.exec(text.slice(0, last.range.start))?.[1] ?? '  ';
+    for (const st of STANDARD_TERMS) {
+      if (!st.core) continue;
+      const names = [st.term, ...(st.aliases ?? [])];
+      if (names.some((n) => defined.has(normName(n)))) continue;
+      const usedName = names.find((n) => corpus.includes(n.replace(/[“”]/g, '“').replace(/"/g, '“')) || corpus.includes(n));
+      if (!usedName) continue;
+      const numbering = numberOf(last.number) !== undefined ? (/\d/.test(last.number!) ? `${nextNumber}.` : '') : '';
+      const lineEnd = text.indexOf('\n', Math.max(last.definition.range.end, last.termRange.end));
+      const at = lineEnd < 0 ? text.length : lineEnd;
+      out.push({
+        rule: 'glossary.missing', severity: 'information', range: { start: g[0].range.start, end: g[0].termRange.end },
+        message: `报告中用到“${usedName}”，名词解释中没有它的定义`,
+        fixes: [{ title: `在名词解释末尾加入“${st.term}”的标准定义`, edits: [{ range: { start: at, end: at }, newText: `\n${indent}- ${numbering}${st.term}: ${st.definition}` }] }],
+      });
+    }
+  }
+  // an empty 政府性基金 / 国有资本经营 table with no note saying why
+  for (const t of report.tables) {
+    const note = (glossaryData.emptyTableNotes as Record<string, string>)[t.kind ?? ''];
+    if (!note) continue;
+    const cells = t.parts.flatMap((p) => p.rows.flatMap((r) => r.cells));
+    const empty = cells.every((c) => c.kind === 'empty' || (c.value?.isZero() ?? false));
+    if (!empty) continue;
+    if (t.note && /没有|无|空表|无数据/.test(t.note.value)) continue;
+    const fix = t.note
+      ? { title: '在注中加入说明', edits: [{ range: { start: t.note.range.end, end: t.note.range.end }, newText: '' }] }
+      : { title: '加入标准的空表说明', edits: [{ range: { start: t.keyRange.end + 1, end: t.keyRange.end + 1 }, newText: `\n  注: ${note}` }] };
+    out.push({
+      rule: 'table.emptyNote', severity: 'warning', range: t.keyRange,
+      message: `“${t.title}”是空表，但没有注明原因（如“${note}”）`,
+      fixes: t.note ? undefined : [fix],
+    });
+  }
+  return out;
+}

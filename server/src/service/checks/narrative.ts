@@ -1,0 +1,576 @@
+/**
+ * Checks of the 情况说明: the numbers in the sentences against each other and against the tables.
+ * Every check is rounding-aware (the interval rule of rounding.ts; for a percentage, the interval
+ * that the rounded amounts allow), and a number that cannot be linked with confidence is left
+ * alone. The linking rules are stated in the README.
+ */
+import { Decimal, readNumeral } from '../decimal';
+import { Cell, Finding, Range, Report, Section, Text } from '../model';
+import { textRange } from '../text';
+import { allSections } from '../query';
+import { compareSum } from './rounding';
+import { normName } from './tables';
+import links from '../data/narrative-links.json';
+
+/** An amount or a percentage found in a text. */
+export interface Tok {
+  kind: 'amount' | 'percent';
+  value: Decimal;
+  /** Amounts in 万元 (元 and 亿元 converted exactly); percentages as written. */
+  wan: Decimal;
+  /** Half-width of the interval the written number stands for, in the same unit as `wan`. */
+  half: Decimal;
+  unit: string;
+  start: number;
+  end: number;
+  raw: string;
+}
+
+/** A narrative amount linked to a table cell. */
+export interface NarrativeLink {
+  range: Range;
+  text: string;
+  cell: Cell;
+  where: string;
+  verdict: 'ok' | 'rounding' | 'error';
+}
+
+const TOKEN = /(-?)(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)[ \t\u3000]*(万元|亿元|元|%|％)/g;
+
+export function tokens(value: string): Tok[] {
+  const out: Tok[] = [];
+  TOKEN.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = TOKEN.exec(value))) {
+    const before = value[m.index - 1];
+    if (before && /[\d.,万]/.test(before)) continue; // part of a longer number, or 万5.00元 (garbled)
+    const r = readNumeral(m[1] + m[2]);
+    if (!r.ok) continue;
+    const unit = m[3] === '％' ? '%' : m[3];
+    const v = r.value;
+    let wan = v;
+    let half = v.halfUlp();
+    if (unit === '元') { wan = v.shift(-4); half = half.shift(-4); }
+    if (unit === '亿元') { wan = v.shift(4); half = half.shift(4); }
+    out.push({ kind: unit === '%' ? 'percent' : 'amount', value: v, wan, half, unit, start: m.index, end: m.index + m[0].length, raw: m[0] });
+  }
+  return out;
+}
+
+const ZERO = Decimal.ZERO;
+const HUNDRED = Decimal.fromInt(100);
+const max0 = (d: Decimal) => (d.sign() < 0 ? ZERO : d);
+
+/**
+ * Is the stated percentage `pct` (± its half unit) reachable as 100·n/d with n and d anywhere in
+ * their intervals? Exact, by cross-multiplication. Returns undefined when d may be zero.
+ */
+export function ratioVerdict(n: Decimal, nh: Decimal, d: Decimal, dh: Decimal, pct: Decimal): { verdict: 'ok' | 'rounding' | 'error'; computed: Decimal } | undefined {
+  const dMin = d.sub(dh);
+  if (dMin.sign() <= 0) return undefined;
+  const dMax = d.add(dh);
+  const nMin = max0(n.sub(nh));
+  const nMax = n.add(nh);
+  const ph = pct.halfUlp();
+  const pMin = pct.sub(ph);
+  const pMax = pct.add(ph);
+  // overlap of [nMin/dMax, nMax/dMin]·100 with [pMin, pMax]
+  const meets = nMin.mul(HUNDRED).cmp(pMax.mul(dMax)) <= 0 && pMin.mul(dMin).cmp(nMax.mul(HUNDRED)) <= 0;
+  const computed = n.mul(HUNDRED).div(d, pct.scale);
+  if (!meets) return { verdict: 'error', computed };
+  return { verdict: computed.eq(pct) ? 'ok' : 'rounding', computed };
+}
+
+/** A change statement: 比上年增加 A万元，增长 R%. */
+interface Change {
+  text: Text;
+  dir: 'up' | 'down';
+  word: string;
+  wordStart: number;
+  amount: Tok;
+  rate?: Tok;
+  rateWord?: string;
+  rateWordStart?: number;
+  current?: Tok;
+  /** The current amount is in the same sentence, or in the one just before a 与上年相比 sentence. */
+  currentNear?: boolean;
+}
+
+/** Start of the sentence containing pos (after 。；; or a line break). */
+function sentenceStart(v: string, pos: number): number {
+  let i = pos;
+  while (i > 0 && !/[。；;\n]/.test(v[i - 1])) i--;
+  return i;
+}
+
+const UP = ['增加', '增长', '上升', '提高'];
+const DOWN = ['减少', '下降', '降低'];
+
+const fmt = (d: Decimal, like?: Tok) => {
+  let s = d.toString();
+  if (like && like.raw.includes(',')) {
+    const [i, f] = s.replace('-', '').split('.');
+    s = (d.sign() < 0 ? '-' : '') + i.replace(/\B(?=(\d{3})+(?!\d))/g, ',') + (f !== undefined ? '.' + f : '');
+  }
+  return s;
+};
+
+export interface NarrativeResult {
+  findings: Finding[];
+  links: NarrativeLink[];
+}
+
+export class NarrativeChecker {
+  readonly findings: Finding[] = [];
+  readonly links: NarrativeLink[] = [];
+  private readonly changes: Change[] = [];
+
+  constructor(private readonly report: Report) {}
+
+  private texts(): Array<{ text: Text; section: Section }> {
+    const out: Array<{ text: Text; section: Section }> = [];
+    for (const secs of [this.report.narrative, this.report.others]) {
+      for (const s of allSections(secs)) if (s.body) out.push({ text: s.body, section: s });
+    }
+    return out;
+  }
+
+  run(): NarrativeResult {
+    const texts = this.texts();
+    const year = this.report.meta?.year?.year;
+    for (const { text } of texts) {
+      const toks = tokens(text.value);
+      this.placeholders(text);
+      this.duplicateWords(text);
+      if (year) this.years(text, year);
+      this.changeStatements(text, toks);
+      this.shares(text, toks, texts);
+      this.lists(text, toks);
+      this.completionRates(text, toks);
+      this.linkToTables(text, toks);
+    }
+    this.oppositeDirections();
+    return { findings: this.findings, links: this.links };
+  }
+
+  private r(t: Text, s: number, e: number): Range {
+    return textRange(t, s, e);
+  }
+
+  private add(f: Finding) {
+    this.findings.push(f);
+  }
+
+  // ------------------------------------------------------------ template leftovers, typos
+  placeholders(t: Text): void {
+    const v = t.value;
+    const re = /X{1,}\.X+%?|X{2,}%?|×{2,}|[增加减少增长下降]{2}（[增加减少增长下降]{2}）|（增长）|（下降）|（增加）|（减少）/g;
+    let m: RegExpExecArray | null;
+    while ((m = re.exec(v))) {
+      this.add({ rule: 'text.placeholder', severity: 'error', range: this.r(t, m.index, m.index + m[0].length), message: `模板占位符“${m[0]}”没有替换成实际内容` });
+    }
+    const g = /万(\d[\d,]*(?:\.\d+)?)元/g;
+    while ((m = g.exec(v))) {
+      const fixed = `${m[1]}万元`;
+      this.add({
+        rule: 'text.unit', severity: 'error', range: this.r(t, m.index, m.index + m[0].length),
+        message: `金额单位写错：“${m[0]}”应为“${fixed}”`,
+        fixes: [{ title: `改为“${fixed}”`, edits: [{ range: this.r(t, m.index, m.index + m[0].length), newText: fixed }] }],
+      });
+    }
+  }
+
+  duplicateWords(t: Text): void {
+    const re = /(增长|下降|增加|减少|支出|收入|合计|预算|决算|万元|其中|管理|项目|经费|资金|单位|部门|完成|情况)\1/g;
+    let m: RegExpExecArray | null;
+    while ((m = re.exec(t.value))) {
+      const rr = this.r(t, m.index, m.index + m[0].length);
+      this.add({
+        rule: 'text.duplicate', severity: 'warning', range: rr, message: `“${m[1]}”连写了两次`,
+        fixes: [{ title: `删去重复的“${m[1]}”`, edits: [{ range: this.r(t, m.index + m[1].length, m.index + m[0].length), newText: '' }] }],
+      });
+    }
+  }
+
+  years(t: Text, year: number): void {
+    const re = /(\d{4})年(?!\d{1,2}月)/g;
+    let m: RegExpExecArray | null;
+    for (const s of t.sentences) {
+      re.lastIndex = 0;
+      while ((m = re.exec(s.text))) {
+        const y = Number(m[1]);
+        if (y === year || y < year - 3 || y > year + 1) continue;
+        // a comparison, a date or a history legitimately names another year
+        const clauseStart = Math.max(s.text.lastIndexOf('，', m.index), s.text.lastIndexOf(',', m.index)) + 1;
+        const clause = s.text.slice(clauseStart, Math.max(m.index + 12, s.text.indexOf('，', m.index) < 0 ? s.text.length : s.text.indexOf('，', m.index)));
+        if (/相比|对比|比上|比\d{4}|较|上年|同比|持平|增加|减少|增长|下降|截至|截止|以前|结转|以来|前|上一|与\d{4}/.test(clause)) continue;
+        if (y === year - 1 && this.report.meta?.type?.value.endsWith('预算')) continue; // a budget speaks of last year's execution
+        const start = s.start + m.index;
+        this.add({
+          rule: 'text.year', severity: 'warning', range: this.r(t, start, start + m[0].length),
+          message: `这里写的是 ${y} 年，而报告年度是 ${year} 年（可能是沿用上年文稿未改）`,
+        });
+      }
+    }
+  }
+
+  // ------------------------------------------------------------ changes: 增加 A，增长 R%
+  changeStatements(t: Text, toks: Tok[]): void {
+    const v = t.value;
+    const wordBefore = (tok: Tok, maxGap = 6): { word: string; start: number } | undefined => {
+      const before = v.slice(Math.max(0, tok.start - maxGap - 2), tok.start);
+      const m = /(增加|减少|增长|下降|上升|降低|提高)[ \t\u3000]*$/.exec(before);
+      return m ? { word: m[1], start: tok.start - before.length + m.index } : undefined;
+    };
+    for (let i = 0; i < toks.length; i++) {
+      const a = toks[i];
+      if (a.kind !== 'amount') continue;
+      const w = wordBefore(a);
+      if (!w) continue;
+      const dir: 'up' | 'down' = UP.includes(w.word) ? 'up' : 'down';
+      const ch: Change = { text: t, dir, word: w.word, wordStart: w.start, amount: a };
+      // the rate: the next token, a percentage with its own word, in the same sentence
+      const next = toks[i + 1];
+      if (next && next.kind === 'percent' && !/[。；;\n]/.test(v.slice(a.end, next.start))) {
+        const rw = wordBefore(next);
+        if (rw) {
+          ch.rate = next;
+          ch.rateWord = rw.word;
+          ch.rateWordStart = rw.start;
+        }
+      }
+      // the current amount: the nearest amount before it that is neither a change, a budget nor
+      // a part of an enumeration (…万元，占 x%). In the same sentence, or — when the sentence
+      // opens with a comparison (与上年相比…) — in the sentences before it.
+      const isSubject = (c: Tok) =>
+        c.kind === 'amount' && !wordBefore(c) && !/^[，,]?[ \t\u3000]*占/.test(v.slice(c.end, c.end + 4)) &&
+        !/(年初预算|全年预算|预算数?为?)[ \t\u3000]*$/.test(v.slice(Math.max(0, c.start - 8), c.start));
+      const sStart = sentenceStart(v, w.start);
+      for (let j = i - 1; j >= 0; j--) {
+        const c = toks[j];
+        if (c.start < sStart) {
+          if (!/^[ \t\u3000]*(与|比|较|同)/.test(v.slice(sStart, w.start))) break;
+          // look back further: the nearest subject amount within six sentences
+          let k = j;
+          let boundaries = 0;
+          let pos = sStart;
+          while (k >= 0 && boundaries < 6) {
+            const prevStart = sentenceStart(v, pos - 1);
+            for (; k >= 0 && toks[k].start >= prevStart; k--) {
+              if (isSubject(toks[k])) break;
+            }
+            if (k >= 0 && toks[k].start >= prevStart && isSubject(toks[k])) {
+              ch.current = toks[k];
+              ch.currentNear = boundaries === 0;
+              break;
+            }
+            boundaries++;
+            pos = prevStart;
+            if (pos <= 0) break;
+          }
+          break;
+        }
+        if (isSubject(c)) {
+          ch.current = c;
+          ch.currentNear = true;
+          break;
+        }
+      }
+      this.checkChange(ch);
+      this.changes.push(ch);
+    }
+    // 增加0 / 减少0 — the wording for no change is 持平
+    const zero = /(增加|减少)(0)(个|辆|人|次|万元|%)/g;
+    let m: RegExpExecArray | null;
+    while ((m = zero.exec(v))) {
+      this.add({
+        rule: 'text.flat', severity: 'information', range: this.r(t, m.index, m.index + m[0].length),
+        message: `变化为 0，宜写“持平”，而不是“${m[1]}${m[2]}${m[3]}”`,
+      });
+    }
+  }
+
+  private checkChange(ch: Change): void {
+    const t = ch.text;
+    const a = ch.amount;
+    // the sign contradicts the word: 增加 -4.79万元
+    if (a.value.sign() < 0) {
+      const opposite = ch.dir === 'up' ? (ch.word === '增长' ? '下降' : '减少') : ch.word === '下降' ? '增长' : '增加';
+      const edits = [{ range: this.r(t, ch.wordStart, a.start + 1), newText: `${opposite}${t.value.slice(ch.wordStart + ch.word.length, a.start)}` }];
+      if (ch.rate && ch.rate.value.sign() < 0 && ch.rateWord && ch.rateWordStart !== undefined) {
+        const ro = UP.includes(ch.rateWord) ? (ch.rateWord === '增长' ? '下降' : '减少') : ch.rateWord === '下降' ? '增长' : '增加';
+        edits.push({ range: this.r(t, ch.rateWordStart, ch.rate.start + 1), newText: `${ro}${t.value.slice(ch.rateWordStart + ch.rateWord.length, ch.rate.start)}` });
+      }
+      this.add({
+        rule: 'text.sign', severity: 'warning', range: this.r(t, ch.wordStart, a.end),
+        message: `“${ch.word} ${a.raw}”：负数与“${ch.word}”矛盾，应写作“${opposite} ${a.raw.replace(/^-/, '')}”`,
+        fixes: [{ title: `改为“${opposite} ${a.raw.replace(/^-/, '')}”${edits.length > 1 ? '并相应改写比率' : ''}`, edits }],
+      });
+    }
+    if (!ch.rate) return;
+    const rate = ch.rate;
+    const rateUp = UP.includes(ch.rateWord!);
+    const amountUp = ch.dir === 'up' ? a.value.sign() >= 0 : a.value.sign() < 0;
+    const rateIsUp = rateUp ? rate.value.sign() >= 0 : rate.value.sign() < 0;
+    if (amountUp !== rateIsUp && !a.value.isZero() && !rate.value.isZero()) {
+      this.add({
+        rule: 'text.direction', severity: 'error', range: this.r(t, ch.rateWordStart!, rate.end),
+        message: `前面说“${ch.word}${a.raw}”，这里却说“${ch.rateWord}${rate.raw}”：增减方向前后矛盾`,
+      });
+      return;
+    }
+    if (!ch.current || !ch.currentNear || a.unit === '%') return;
+    // self-consistency: r = a / (c − a) for an increase, a / (c + a) for a decrease
+    const A = a.wan.abs();
+    const C = ch.current.wan;
+    const base = amountUp ? C.sub(A) : C.add(A);
+    const baseHalf = ch.current.half.add(a.half);
+    const R = rate.value.abs();
+    if (base.sub(baseHalf).sign() <= 0) {
+      // a real rise from nothing has C = A; C < A means the current amount was not the subject
+      if (!R.isZero() && amountUp && C.sub(A).abs().cmp(baseHalf) <= 0) {
+        this.add({
+          rule: 'text.zeroBase', severity: 'warning', range: this.r(t, ch.rateWordStart!, rate.end),
+          message: `上年数为 0（${fmt(ch.current.value)} − ${fmt(a.value.abs())}），增长率“${rate.raw}”没有意义，宜只写增加额`,
+        });
+      }
+      return;
+    }
+    const v = ratioVerdict(A, a.half, base, baseHalf, R);
+    if (!v || v.verdict === 'ok') return;
+    const prev = fmt(base);
+    const msg = `按本年 ${ch.current.raw}、${ch.word} ${a.raw} 推算上年为 ${prev}${a.unit === '元' ? '元' : '万元'}，${ch.rateWord}率应为 ${v.computed.toString()}%`;
+    const rr = this.r(t, rate.start, rate.end);
+    const newText = `${rate.value.sign() < 0 ? '-' : ''}${v.computed.toString()}%`;
+    if (v.verdict === 'error') {
+      this.add({
+        rule: 'text.change', severity: 'error', range: rr, message: `${msg}，文中写的是 ${rate.raw}`,
+        related: [{ range: this.r(t, ch.current.start, ch.current.end), message: `本年数：${ch.current.raw}` }, { range: this.r(t, a.start, a.end), message: `变化额：${a.raw}` }],
+        fixes: [{ title: `将比率改为 ${newText}`, edits: [{ range: rr, newText }] }],
+      });
+    } else {
+      this.add({ rule: 'rounding', severity: 'information', range: rr, message: `${msg}，文中写 ${rate.raw}（在舍入误差以内，可能为尾数误差）［text.change］` });
+    }
+  }
+
+  /** The same total said to rise in one sentence and to fall in another. */
+  oppositeDirections(): void {
+    for (let i = 0; i < this.changes.length; i++) {
+      for (let j = 0; j < i; j++) {
+        const a = this.changes[j];
+        const b = this.changes[i];
+        if (!a.current || !b.current) continue;
+        if (!a.current.wan.eq(b.current.wan) || !a.amount.wan.abs().eq(b.amount.wan.abs()) || a.amount.wan.isZero()) continue;
+        const upA = (a.dir === 'up') === (a.amount.value.sign() >= 0);
+        const upB = (b.dir === 'up') === (b.amount.value.sign() >= 0);
+        if (upA === upB) continue;
+        this.add({
+          rule: 'text.contradiction', severity: 'error', range: this.r(b.text, b.wordStart, b.amount.end),
+          message: `同一数额（${b.current.raw}）前面说“${a.word}${a.amount.raw}”，这里说“${b.word}${b.amount.raw}”，增减说法相反`,
+          related: [{ range: this.r(a.text, a.wordStart, a.amount.end), message: `前面的说法：${a.word}${a.amount.raw}` }],
+        });
+      }
+    }
+  }
+
+  // ------------------------------------------------------------ shares: 占 x%
+  shares(t: Text, toks: Tok[], all: Array<{ text: Text }>): void {
+    const v = t.value;
+    for (let i = 0; i < toks.length; i++) {
+      const p = toks[i];
+      if (p.kind !== 'percent') continue;
+      const before = v.slice(Math.max(0, p.start - 40), p.start);
+      const m = /占(?:比)?(?:([^，。；、\d%]{2,30}?)的)?[ \t\u3000]*$/.exec(before);
+      if (!m) continue;
+      // the part: the amount just before 占, in the same clause
+      const part = toks[i - 1];
+      if (!part || part.kind !== 'amount' || /[。；;]/.test(v.slice(part.end, p.start)) || p.start - part.end > 12) continue;
+      let whole: Tok | undefined;
+      let wholeText = t;
+      if (m[1]) {
+        const found = this.findTermAmount(m[1], all);
+        if (found) { whole = found.tok; wholeText = found.text; }
+      } else {
+        for (let j = i - 2; j >= 0; j--) {
+          const c = toks[j];
+          if (/。/.test(v.slice(c.end, part.start))) break; // the enumeration is one sentence
+          if (c.kind !== 'amount') continue;
+          const after = v.slice(c.end, c.end + 4);
+          if (/^[，,]?[ \t\u3000]*占/.test(after)) continue; // another part of the same enumeration
+          whole = c;
+          break;
+        }
+      }
+      if (!whole || whole.wan.cmp(part.wan) < 0) continue;
+      const res = ratioVerdict(part.wan, part.half, whole.wan, whole.half, p.value);
+      if (!res || res.verdict === 'ok') continue;
+      const rr = this.r(t, p.start, p.end);
+      const msg = `${part.raw} ÷ ${whole.raw} = ${res.computed.toString()}%`;
+      if (res.verdict === 'error') {
+        this.add({
+          rule: 'text.share', severity: 'error', range: rr, message: `占比应为 ${res.computed.toString()}%（${msg}），文中写的是 ${p.raw}`,
+          related: [{ range: this.r(t, part.start, part.end), message: `部分：${part.raw}` }, { range: this.r(wholeText, whole.start, whole.end), message: `总数：${whole.raw}` }],
+          fixes: [{ title: `将占比改为 ${res.computed.toString()}%`, edits: [{ range: rr, newText: `${res.computed.toString()}%` }] }],
+        });
+      } else {
+        this.add({ rule: 'rounding', severity: 'information', range: rr, message: `占比按 ${msg}，文中写 ${p.raw}（在舍入误差以内，可能为尾数误差）［text.share］` });
+      }
+    }
+  }
+
+  /** The first amount that directly follows a term anywhere in the narrative ("本年支出合计702.98万元"). */
+  private findTermAmount(term: string, all: Array<{ text: Text }>): { tok: Tok; text: Text } | undefined {
+    const n = normName(term);
+    for (const { text } of all) {
+      let idx = text.value.indexOf(n);
+      while (idx >= 0) {
+        const after = text.value.slice(idx + n.length, idx + n.length + 8);
+        const m = /^(?:为|是|共计|合计)?[ \t\u3000]*(-?[\d,]+(?:\.\d+)?)[ \t\u3000]*(万元|元|亿元)/.exec(after);
+        if (m) {
+          const tok = tokens(text.value.slice(idx + n.length)).find((x) => x.start === m[0].indexOf(m[1]));
+          if (tok) return { tok: { ...tok, start: tok.start + idx + n.length, end: tok.end + idx + n.length }, text };
+        }
+        idx = text.value.indexOf(n, idx + 1);
+      }
+    }
+    return undefined;
+  }
+
+  // ------------------------------------------------------------ lists: 其中 / 主要包括
+  lists(t: Text, toks: Tok[]): void {
+    const v = t.value;
+    const re = /(主要包括|其中|包括|安排为)[：:]?/g;
+    let m: RegExpExecArray | null;
+    while ((m = re.exec(v))) {
+      const kw = m[1];
+      const at = m.index;
+      // the total: the nearest amount before the keyword in the same paragraph that is not a change
+      const paraStart = v.lastIndexOf('\n', at - 1) + 1;
+      let total: Tok | undefined;
+      for (let j = toks.length - 1; j >= 0; j--) {
+        const c = toks[j];
+        if (c.end > at) continue;
+        if (c.start < paraStart) break;
+        if (c.kind !== 'amount') break;
+        if (/(增加|减少|增长|下降)[ \t\u3000]*$/.test(v.slice(Math.max(0, c.start - 4), c.start))) continue;
+        if (/[。；;]/.test(v.slice(c.end, at)) && kw === '其中') break;
+        total = c;
+        break;
+      }
+      if (!total) continue;
+      let end = v.indexOf('。', at);
+      if (end < 0) end = v.length;
+      const span = v.slice(at + m[0].length, end);
+      if (/(主要包括|其中|包括)[：:]/.test(span)) continue; // a nested list: say less
+      // items that pair a budget with an actual, or speak of changes, are not parts of the total
+      if (/全年预算|年初预算|预算数|支出决算|决算数|执行数|相比|比上年|较上年|增加|减少|增长|下降|完成|人次|批次|辆/.test(span)) continue;
+      const from = at + m[0].length;
+      const parts = toks.filter((x) => x.kind === 'amount' && x.start >= from && x.end <= end);
+      if (parts.length === 0) continue;
+      const cmp = compareSum(total.wan, parts.map((x) => x.wan));
+      const sumText = cmp.computed.rescale(Math.max(...parts.map((x) => x.value.scale), total.value.scale)).toString();
+      if (cmp.verdict === 'ok' || cmp.diff.sign() > 0 && cmp.verdict === 'error') continue; // fewer parts than the whole is allowed
+      const rr = this.r(t, total.start, total.end);
+      const related = parts.map((x) => ({ range: this.r(t, x.start, x.end), message: x.raw }));
+      if (cmp.verdict === 'error') {
+        this.add({ rule: 'text.sum', severity: 'error', range: rr, related, message: `“${kw}”所列各项之和 ${sumText}万元 超过总数 ${total.raw}（差 ${cmp.diff.abs().toString()}）` });
+      } else {
+        this.add({ rule: 'rounding', severity: 'information', range: rr, related, message: `“${kw}”所列各项之和 ${sumText}万元 ≠ ${total.raw}（差 ${cmp.diff.abs().toString()}，在舍入误差以内，可能为尾数误差）［text.sum］` });
+      }
+    }
+  }
+
+  // ------------------------------------------------------------ 完成（年初）预算的 Z%
+  completionRates(t: Text, toks: Tok[]): void {
+    const v = t.value;
+    for (let i = 0; i < toks.length; i++) {
+      const z = toks[i];
+      if (z.kind !== 'percent') continue;
+      if (!/完成(?:年初|全年)?预算(?:数)?的[ \t\u3000]*$/.test(v.slice(Math.max(0, z.start - 12), z.start))) continue;
+      // the window: this sentence and the one before it (the 决算 may be stated there)
+      const isBudget = (x: Tok) => /(年初预算|全年预算|预算数为|预算数|预算)[ \t\u3000]*(为)?[ \t\u3000]*$/.test(v.slice(Math.max(0, x.start - 8), x.start));
+      const isActual = (x: Tok) => !isBudget(x) && /(决算|执行数为|执行数|支出|决算数为)[ \t\u3000]*(为)?[ \t\u3000]*$/.test(v.slice(Math.max(0, x.start - 8), x.start));
+      // this sentence first; the one before it only if this one lacks the pair
+      const sStart = sentenceStart(v, z.start);
+      let window = toks.filter((x) => x.kind === 'amount' && x.start >= sStart && x.end < z.start);
+      let budgets = window.filter(isBudget);
+      let actuals = window.filter(isActual);
+      if (budgets.length + actuals.length < 2 && sStart > 0) {
+        const prevStart = sentenceStart(v, sStart - 1);
+        window = toks.filter((x) => x.kind === 'amount' && x.start >= prevStart && x.end < z.start);
+        budgets = window.filter(isBudget);
+        actuals = window.filter(isActual);
+      }
+      if (budgets.length !== 1 || actuals.length !== 1) continue;
+      const P = budgets[0];
+      const Q = actuals[0];
+      const rr = this.r(t, z.start, z.end);
+      if (P.wan.sub(P.half).sign() <= 0) {
+        this.add({ rule: 'text.zeroBase', severity: 'warning', range: rr, message: `预算数为 ${P.raw}，完成率“${z.raw}”没有意义` });
+        continue;
+      }
+      const res = ratioVerdict(Q.wan, Q.half, P.wan, P.half, z.value);
+      if (!res || res.verdict === 'ok') continue;
+      const msg = `${Q.raw} ÷ ${P.raw} = ${res.computed.toString()}%`;
+      if (res.verdict === 'error') {
+        this.add({
+          rule: 'text.completion', severity: 'error', range: rr, message: `完成率应为 ${res.computed.toString()}%（${msg}），文中写的是 ${z.raw}`,
+          related: [{ range: this.r(t, P.start, P.end), message: `预算数：${P.raw}` }, { range: this.r(t, Q.start, Q.end), message: `决算（执行）数：${Q.raw}` }],
+          fixes: [{ title: `将完成率改为 ${res.computed.toString()}%`, edits: [{ range: rr, newText: `${res.computed.toString()}%` }] }],
+        });
+      } else {
+        this.add({ rule: 'rounding', severity: 'information', range: rr, message: `完成率按 ${msg}，文中写 ${z.raw}（在舍入误差以内，可能为尾数误差）［text.completion］` });
+      }
+    }
+    // a placeholder or a rate against a zero budget: 年初预算0万元，…，完成年初预算的XX.X%
+  }
+
+  // ------------------------------------------------------------ amounts against the tables
+  linkToTables(t: Text, toks: Tok[]): void {
+    if (this.report.tables.length === 0) return;
+    const unitName = this.report.meta?.unitName?.value ?? '\u0000';
+    const v = t.value;
+    for (const tok of toks) {
+      if (tok.kind !== 'amount') continue;
+      const clauseStart = Math.max(...['，', '。', '；', '：', '、', '\n', ',', ';'].map((c) => v.lastIndexOf(c, tok.start - 1))) + 1;
+      let prefix = v.slice(clauseStart, tok.start).trim();
+      prefix = prefix.split(unitName).join('');
+      prefix = prefix.replace(/^[ \t\u3000]*(?:[（(][一二三四五六七八九十\d]+[)）]|\d+[.、．]|[一二三四五六七八九十]+、)?/, '');
+      prefix = prefix.replace(/^\d{4}年度?[，,]?/, '').replace(/^其中[：:]?/, '').replace(/(为|是)$/, '').trim();
+      if (!prefix) continue;
+      const link = (links.links as Array<{ terms: string[]; table: string; part?: string; row: string; column: string }>).find((l) => l.terms.includes(prefix));
+      if (!link) continue;
+      const table = this.report.tables.find((x) => x.kind === link.table);
+      if (!table) continue;
+      const part = link.part ? table.parts.find((p) => p.name === link.part) : table.parts[0];
+      if (!part) continue;
+      const row = link.row === '*' ? (part.rows.length === 1 ? part.rows[0] : undefined) : part.rows.find((r) => normName(r.name) === normName(link.row));
+      const ci = link.column.split('|').map((c) => part.columns.findIndex((x) => x.name === c || x.path[x.path.length - 1] === c)).find((i) => i >= 0) ?? -1;
+      if (!row || ci < 0) continue;
+      const cell = row.cells[ci];
+      if (!cell || cell.kind !== 'amount' || !cell.value) continue;
+      const cellWan = table.unit === '元' ? cell.value.shift(-4) : cell.value;
+      const cellHalf = table.unit === '元' ? cell.value.halfUlp().shift(-4) : cell.value.halfUlp();
+      const diff = tok.wan.sub(cellWan).abs();
+      const tol = tok.half.add(cellHalf);
+      const verdict = diff.isZero() ? 'ok' : diff.cmp(tol) <= 0 ? 'rounding' : 'error';
+      const where = `${table.number?.value ?? table.title} ${row.name}（${part.columns[ci].name}）`;
+      const rr = this.r(t, tok.start, tok.end);
+      this.links.push({ range: rr, text: tok.raw, cell, where, verdict });
+      if (verdict === 'error') {
+        const fixed = `${cellWan.toString()}万元`;
+        this.add({
+          rule: 'text.table', severity: 'error', range: rr, related: [{ range: cell.range, message: `${where}：${cell.raw}` }],
+          message: `“${prefix}”文中写 ${tok.raw}，而${where}为 ${cell.raw}${table.unit === '元' ? '元' : '万元'}`,
+          fixes: tok.unit === '万元' ? [{ title: `改为表中的 ${fixed}`, edits: [{ range: rr, newText: fixed }] }] : undefined,
+        });
+      } else if (verdict === 'rounding') {
+        this.add({ rule: 'rounding', severity: 'information', range: rr, related: [{ range: cell.range, message: `${where}：${cell.raw}` }], message: `“${prefix}”文中写 ${tok.raw}，${where}为 ${cell.raw}（在舍入误差以内）［text.table］` });
+      }
+    }
+  }
+}
+
+export function checkNarrative(report: Report): NarrativeResult {
+  return new NarrativeChecker(report).run();
+}
