@@ -47,7 +47,15 @@ export function generateLargeReport(opts: { units?: number; narrativeParagraphs?
   const paras = opts.narrativeParagraphs ?? 60;
   for (let s = 1; s <= paras; s++) {
     out.push(`  - （${s}）单位${s}支出决算情况说明: |`);
-    for (let l = 0; l < 20; l++) out.push(`      2023年度本年支出合计${fmt(amount(s * 31 + l))}万元，其中：基本支出${fmt(amount(s + l))}万元，占50.24%；项目支出${fmt(amount(s * 7 + l))}万元，比上年增加1.42万元，增长3.37%。`);
+    for (let l = 0; l < 20; l++) {
+      const b = amount(s * 31 + l);
+      const p = amount(s * 7 + l);
+      const t = b + p;
+      const pct = (x: number) => ((x * 10000) / t / 100).toFixed(2);
+      const inc = Math.floor(p / 10);
+      const rate = ((inc * 10000) / (p - inc) / 100).toFixed(2);
+      out.push(`      2023年度本年支出合计${fmt(t)}万元，其中：基本支出${fmt(b)}万元，占${pct(b)}%；项目支出${fmt(p)}万元，占${pct(p)}%。项目支出${fmt(p)}万元，比上年增加${fmt(inc)}万元，增长${rate}%。`);
+    }
   }
   out.push('', '名词解释:', '  - 1.基本支出: 指为保障机构正常运转、完成日常工作任务而发生的人员支出和公用支出。', '  - 2.项目支出: 指在基本支出之外为完成特定行政任务和事业发展目标所发生的支出。', '');
   const text = out.join('\n');

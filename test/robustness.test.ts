@@ -42,7 +42,7 @@ describe('robustness (property-based)', () => {
   });
 
   it('the parser never throws on mutated samples', () => {
-    fc.assert(fc.property(mutated, (t) => { wellFormed(t); }), { numRuns: 150 });
+    fc.assert(fc.property(mutated, (t) => { wellFormed(t); getLanguageService().check('m', t); }), { numRuns: 150 });
   });
 
   it('incremental parsing after random edits equals a fresh parse', () => {
@@ -75,6 +75,29 @@ describe('robustness (property-based)', () => {
         assert.ok(out.every((x) => x.line >= 1 && x.column >= 1 && typeof x.message === 'string'));
       }),
       { numRuns: 200 },
+    );
+  });
+});
+
+import { getLanguageService } from '../server/src/service';
+
+describe('incremental checking equals a fresh check (cached table and narrative results)', () => {
+  it('after random edits anywhere, the findings of a warm service equal a cold one', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: samples.length - 1 }), fc.array(fc.tuple(fc.nat(), fc.nat({ max: 8 }), fc.constantFrom('\n', ' ', '# x\n', '1', '0.5', '万元', '增加', '。', '占', '%', '合计: 1\n')), { minLength: 1, maxLength: 5 }), (i, edits) => {
+        const warm = getLanguageService();
+        let t = samples[i];
+        warm.check('u', t);
+        for (const [pos, del, ins] of edits) {
+          const at = pos % (t.length + 1);
+          t = t.slice(0, at) + ins + t.slice(at + del);
+          const a = warm.check('u', t);
+          const b = getLanguageService().check('u', t);
+          assert.deepStrictEqual(plain(a.findings), plain(b.findings));
+          assert.deepStrictEqual(plain(a.totals.map((x) => [x.rule, x.range, x.label, x.computed.toString(), x.verdict])), plain(b.totals.map((x) => [x.rule, x.range, x.label, x.computed.toString(), x.verdict])));
+        }
+      }),
+      { numRuns: 60 },
     );
   });
 });

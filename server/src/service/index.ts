@@ -6,7 +6,7 @@ import { Finding, Report } from './model';
 import { ParseResult, ReportParser } from './parser';
 import { checkTables, CheckCache, TotalInfo } from './checks/tables';
 import { applyAnnotations } from './checks/annotations';
-import { checkNarrative, NarrativeLink } from './checks/narrative';
+import { checkNarrative, NarrativeCache, NarrativeLink } from './checks/narrative';
 import { checkGlossary } from './checks/glossary';
 import { LineIndex } from './text';
 
@@ -40,18 +40,23 @@ export function getLanguageService(): LanguageService {
   const parsers = new Map<string, ReportParser>();
   const results = new Map<string, CheckResult>();
   const checkCache: CheckCache = new WeakMap();
+  const narrativeCache: NarrativeCache = new WeakMap();
   return {
     check(uri, text) {
       let p = parsers.get(uri);
       if (!p) parsers.set(uri, (p = new ReportParser()));
       const r: ParseResult = p.parse(text);
-      const lineIndex = new LineIndex(text);
+      let li: LineIndex | undefined;
+      const lineIndexOf = () => (li ??= new LineIndex(text));
       const tables = checkTables(r.report, checkCache);
-      const narrative = checkNarrative(r.report);
+      const narrative = checkNarrative(r.report, narrativeCache);
       const glossary = checkGlossary(r.report, text);
-      const all = applyAnnotations([...r.findings, ...tables.findings, ...narrative.findings, ...glossary], text, lineIndex);
+      const all = applyAnnotations([...r.findings, ...tables.findings, ...narrative.findings, ...glossary], text, lineIndexOf);
       const findings = all.sort((a, b) => a.range.start - b.range.start || a.range.end - b.range.end);
-      const res: CheckResult = { report: r.report, findings, totals: tables.totals, links: narrative.links, lineIndex, reparsed: r.reparsed };
+      const res: CheckResult = {
+        report: r.report, findings, totals: tables.totals, links: narrative.links, reparsed: r.reparsed,
+        get lineIndex() { return lineIndexOf(); },
+      };
       results.set(uri, res);
       return res;
     },

@@ -45,7 +45,9 @@ export function findAnnotations(text: string, idx: LineIndex): Annotation[] {
 }
 
 /** Removes the findings that an annotation justifies; reports the annotations that justify nothing. */
-export function applyAnnotations(findings: Finding[], text: string, idx: LineIndex): Finding[] {
+export function applyAnnotations(findings: Finding[], text: string, lineIndex: () => LineIndex): Finding[] {
+  if (!text.includes('出错说明')) return findings;
+  const idx = lineIndex();
   const anns = findAnnotations(text, idx);
   if (anns.length === 0) return findings;
   const used = new Set<Annotation>();

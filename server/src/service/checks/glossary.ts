@@ -104,10 +104,9 @@ export function checkGlossary(report: Report, text: string): Finding[] {
   // a core term that the report uses but does not define
   if (g.length > 0) {
     const defined = new Set(g.map((e) => normName(e.term)));
-    const corpus = [
-      ...[...allSections(report.narrative)].map((s) => `${s.title.value}\n${s.body?.value ?? ''}`),
-      ...report.tables.flatMap((t) => t.parts.flatMap((p) => [...p.columns.map((c) => c.name), ...p.rows.map((r) => r.name)])),
-    ].join('\n');
+    const narrativeTexts = [...allSections(report.narrative)].map((s) => `${s.title.value}\n${s.body?.value ?? ''}`);
+    const usedIn = (n: string) => narrativeTexts.some((x) => x.includes(n)) ||
+      report.tables.some((t) => t.parts.some((p) => p.columns.some((c) => c.name.includes(n)) || p.rows.some((r) => r.name.includes(n))));
     const last = g[g.length - 1];
     const nextNumber = lastNumber + 1;
     const indent = /\n([ \t]*)-[ \t]*$/.exec(text.slice(0, last.range.start))?.[1] ?? '  ';
@@ -115,7 +114,7 @@ export function checkGlossary(report: Report, text: string): Finding[] {
       if (!st.core) continue;
       const names = [st.term, ...(st.aliases ?? [])];
       if (names.some((n) => defined.has(normName(n)))) continue;
-      const usedName = names.find((n) => corpus.includes(n.replace(/[“”]/g, '“').replace(/"/g, '“')) || corpus.includes(n));
+      const usedName = names.find((n) => usedIn(n));
       if (!usedName) continue;
       const numbering = numberOf(last.number) !== undefined ? (/\d/.test(last.number!) ? `${nextNumber}.` : '') : '';
       const lineEnd = text.indexOf('\n', Math.max(last.definition.range.end, last.termRange.end));

@@ -5,7 +5,7 @@
  * alone. The linking rules are stated in the README.
  */
 import { Decimal, readNumeral } from '../decimal';
-import { Cell, Finding, Range, Report, Section, Text } from '../model';
+import { Cell, Finding, Range, Report, Section, Table, Text } from '../model';
 import { textRange } from '../text';
 import { allSections } from '../query';
 import { compareSum } from './rounding';
@@ -82,7 +82,7 @@ export function ratioVerdict(n: Decimal, nh: Decimal, d: Decimal, dh: Decimal, p
 }
 
 /** A change statement: 比上年增加 A万元，增长 R%. */
-interface Change {
+export interface Change {
   text: Text;
   dir: 'up' | 'down';
   word: string;
@@ -115,17 +115,35 @@ const fmt = (d: Decimal, like?: Tok) => {
   return s;
 };
 
+/** Per-text results of the checks that read one text only. */
+export type NarrativeCache = WeakMap<Text, { year: number; base: number; toks: Tok[]; findings: Finding[]; changes: Change[]; cands: LinkCandidate[] }>;
+
+/** Moves the ranges of cached findings when their text moved (an edit above it). */
+function shiftFindings(fs: Finding[], delta: number): void {
+  const mv = (r: Range) => { r.start += delta; r.end += delta; };
+  for (const f of fs) {
+    mv(f.range);
+    for (const x of f.related ?? []) mv(x.range);
+    for (const fx of f.fixes ?? []) for (const e of fx.edits) if (e.range !== f.range) mv(e.range);
+  }
+}
+
+interface LinkSpec { terms: string[]; table: string; part?: string; row: string; column: string }
+interface LinkCandidate { tok: Tok; prefix: string; link: LinkSpec }
+const LINK_BY_TERM = new Map<string, LinkSpec>();
+for (const l of links.links as LinkSpec[]) for (const term of l.terms) LINK_BY_TERM.set(term, l);
+
 export interface NarrativeResult {
   findings: Finding[];
   links: NarrativeLink[];
 }
 
 export class NarrativeChecker {
-  readonly findings: Finding[] = [];
+  findings: Finding[] = [];
   readonly links: NarrativeLink[] = [];
-  private readonly changes: Change[] = [];
+  private changes: Change[] = [];
 
-  constructor(private readonly report: Report) {}
+  constructor(private readonly report: Report, private readonly cache?: NarrativeCache) {}
 
   private texts(): Array<{ text: Text; section: Section }> {
     const out: Array<{ text: Text; section: Section }> = [];
@@ -137,20 +155,47 @@ export class NarrativeChecker {
 
   run(): NarrativeResult {
     const texts = this.texts();
-    const year = this.report.meta?.year?.year;
+    const year = this.report.meta?.year?.year ?? 0;
     for (const { text } of texts) {
-      const toks = tokens(text.value);
-      this.placeholders(text);
-      this.duplicateWords(text);
-      if (year) this.years(text, year);
-      this.changeStatements(text, toks);
-      this.shares(text, toks, texts);
-      this.lists(text, toks);
-      this.completionRates(text, toks);
-      this.linkToTables(text, toks);
+      // What reads this text alone is cached by the Text object (unchanged blocks keep theirs).
+      let c = this.cache?.get(text);
+      if (!c || c.year !== year) {
+        const [f0, ch0] = [this.findings, this.changes];
+        this.findings = [];
+        this.changes = [];
+        const toks = tokens(text.value);
+        this.placeholders(text);
+        this.duplicateWords(text);
+        if (year) this.years(text, year);
+        this.changeStatements(text, toks);
+        this.shares(text, toks, texts, false);
+        this.lists(text, toks);
+        this.completionRates(text, toks);
+        c = { year, base: text.range.start, toks, findings: this.findings, changes: this.changes, cands: this.linkCandidates(text, toks) };
+        [this.findings, this.changes] = [f0, ch0];
+        this.cache?.set(text, c);
+      }
+      if (c.base !== text.range.start) {
+        shiftFindings(c.findings, text.range.start - c.base);
+        c.base = text.range.start;
+      }
+      this.findings.push(...c.findings);
+      this.changes.push(...c.changes);
+      // What reads other texts or the tables is done every time.
+      this.shares(text, c.toks, texts, true);
+      this.linkToTables(text, c.cands);
     }
     this.oppositeDirections();
     return { findings: this.findings, links: this.links };
+  }
+
+  private byKind?: Map<string, Table[]>;
+  private tablesOfKind(kind: string): Table[] {
+    if (!this.byKind) {
+      this.byKind = new Map();
+      for (const t of this.report.tables) if (t.kind) this.byKind.set(t.kind, [...(this.byKind.get(t.kind) ?? []), t]);
+    }
+    return this.byKind.get(kind) ?? [];
   }
 
   private r(t: Text, s: number, e: number): Range {
@@ -355,33 +400,36 @@ export class NarrativeChecker {
 
   /** The same total said to rise in one sentence and to fall in another. */
   oppositeDirections(): void {
-    for (let i = 0; i < this.changes.length; i++) {
-      for (let j = 0; j < i; j++) {
-        const a = this.changes[j];
-        const b = this.changes[i];
-        if (!a.current || !b.current) continue;
-        if (!a.current.wan.eq(b.current.wan) || !a.amount.wan.abs().eq(b.amount.wan.abs()) || a.amount.wan.isZero()) continue;
-        const upA = (a.dir === 'up') === (a.amount.value.sign() >= 0);
-        const upB = (b.dir === 'up') === (b.amount.value.sign() >= 0);
-        if (upA === upB) continue;
-        this.add({
-          rule: 'text.contradiction', severity: 'error', range: this.r(b.text, b.wordStart, b.amount.end),
-          message: `同一数额（${b.current.raw}）前面说“${a.word}${a.amount.raw}”，这里说“${b.word}${b.amount.raw}”，增减说法相反`,
-          related: [{ range: this.r(a.text, a.wordStart, a.amount.end), message: `前面的说法：${a.word}${a.amount.raw}` }],
-        });
+    const seen = new Map<string, Change>();
+    for (const b of this.changes) {
+      if (!b.current || b.amount.wan.isZero()) continue;
+      const key = `${b.current.wan.toString()}|${b.amount.wan.abs().toString()}`;
+      const upB = (b.dir === 'up') === (b.amount.value.sign() >= 0);
+      const a = seen.get(key);
+      if (!a) {
+        seen.set(key, b);
+        continue;
       }
+      const upA = (a.dir === 'up') === (a.amount.value.sign() >= 0);
+      if (upA === upB) continue;
+      this.add({
+        rule: 'text.contradiction', severity: 'error', range: this.r(b.text, b.wordStart, b.amount.end),
+        message: `同一数额（${b.current.raw}）前面说“${a.word}${a.amount.raw}”，这里说“${b.word}${b.amount.raw}”，增减说法相反`,
+        related: [{ range: this.r(a.text, a.wordStart, a.amount.end), message: `前面的说法：${a.word}${a.amount.raw}` }],
+      });
     }
   }
 
   // ------------------------------------------------------------ shares: 占 x%
-  shares(t: Text, toks: Tok[], all: Array<{ text: Text }>): void {
+  /** explicit: only the shares whose whole is named (占本年支出合计的 x%); otherwise only the others. */
+  shares(t: Text, toks: Tok[], all: Array<{ text: Text }>, explicit: boolean): void {
     const v = t.value;
     for (let i = 0; i < toks.length; i++) {
       const p = toks[i];
       if (p.kind !== 'percent') continue;
       const before = v.slice(Math.max(0, p.start - 40), p.start);
       const m = /占(?:比)?(?:([^，。；、\d%]{2,30}?)的)?[ \t\u3000]*$/.exec(before);
-      if (!m) continue;
+      if (!m || !!m[1] !== explicit) continue;
       // the part: the amount just before 占, in the same clause
       const part = toks[i - 1];
       if (!part || part.kind !== 'amount' || /[。；;]/.test(v.slice(part.end, p.start)) || p.start - part.end > 12) continue;
@@ -526,22 +574,33 @@ export class NarrativeChecker {
   }
 
   // ------------------------------------------------------------ amounts against the tables
-  linkToTables(t: Text, toks: Tok[]): void {
-    if (this.report.tables.length === 0) return;
+  /** Amounts preceded by exactly a linkable term (text only: cached with the text). */
+  linkCandidates(t: Text, toks: Tok[]): LinkCandidate[] {
+    const out: LinkCandidate[] = [];
     const unitName = this.report.meta?.unitName?.value ?? '\u0000';
     const v = t.value;
     for (const tok of toks) {
       if (tok.kind !== 'amount') continue;
-      const clauseStart = Math.max(...['，', '。', '；', '：', '、', '\n', ',', ';'].map((c) => v.lastIndexOf(c, tok.start - 1))) + 1;
+      let clauseStart = tok.start;
+      while (clauseStart > 0 && !/[，。；：、\n,;]/.test(v[clauseStart - 1]) && tok.start - clauseStart < 80) clauseStart--;
       let prefix = v.slice(clauseStart, tok.start).trim();
+      if (!prefix || prefix.length > 60) continue;
       prefix = prefix.split(unitName).join('');
       prefix = prefix.replace(/^[ \t\u3000]*(?:[（(][一二三四五六七八九十\d]+[)）]|\d+[.、．]|[一二三四五六七八九十]+、)?/, '');
       prefix = prefix.replace(/^\d{4}年度?[，,]?/, '').replace(/^其中[：:]?/, '').replace(/(为|是)$/, '').trim();
       if (!prefix) continue;
-      const link = (links.links as Array<{ terms: string[]; table: string; part?: string; row: string; column: string }>).find((l) => l.terms.includes(prefix));
-      if (!link) continue;
-      const table = this.report.tables.find((x) => x.kind === link.table);
-      if (!table) continue;
+      const link = LINK_BY_TERM.get(prefix);
+      if (link) out.push({ tok, prefix, link });
+    }
+    return out;
+  }
+
+  linkToTables(t: Text, cands: LinkCandidate[]): void {
+    if (this.report.tables.length === 0) return;
+    for (const { tok, prefix, link } of cands) {
+      const ofKind = this.tablesOfKind(link.table);
+      if (ofKind.length !== 1) continue; // none, or several (部门 and 单位 tables): which one is meant is not certain
+      const table = ofKind[0];
       const part = link.part ? table.parts.find((p) => p.name === link.part) : table.parts[0];
       if (!part) continue;
       const row = link.row === '*' ? (part.rows.length === 1 ? part.rows[0] : undefined) : part.rows.find((r) => normName(r.name) === normName(link.row));
@@ -571,6 +630,6 @@ export class NarrativeChecker {
   }
 }
 
-export function checkNarrative(report: Report): NarrativeResult {
-  return new NarrativeChecker(report).run();
+export function checkNarrative(report: Report, cache?: NarrativeCache): NarrativeResult {
+  return new NarrativeChecker(report, cache).run();
 }

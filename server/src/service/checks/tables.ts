@@ -146,7 +146,8 @@ function tablesOfKind(report: Report, kinds: string[]): Table[] {
 }
 
 const usable = (c: Cell | undefined): c is Cell => !!c && (c.kind === 'amount' || c.kind === 'number' || c.kind === 'percent') && !!c.value;
-const isEmpty = (c: Cell | undefined) => !c || c.kind === 'empty';
+/** An empty cell (written as -, —, /); a missing one (a short row) is not empty: the row is incomplete. */
+const isEmpty = (c: Cell | undefined) => !!c && c.kind === 'empty';
 
 function rowLabel(r: Row): string {
   return r.code ? `${r.code} ${r.name}` : r.name;
