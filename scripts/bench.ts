@@ -54,7 +54,7 @@ async function main() {
   // edit → findings: a warm document, one cell changed each time, incremental parse + all checks
   const ls = getLanguageService();
   ls.check('bench', text);
-  const at = text.indexOf('    - 20101 款1: ') + '    - 20101 款1: '.length;
+  const at = text.indexOf('    - 20101 人大事务: ') + '    - 20101 人大事务: '.length;
   let cur = text;
   let findings = 0;
   rows.push(['一格修改 → 新的检查结果（增量）', time(runs * 4, (i) => {
@@ -66,7 +66,27 @@ async function main() {
   const off = cur.indexOf('- 合计: ') + 8;
   rows.push(['悬停（用缓存的模型）', time(runs * 10, () => hover(res, cur, off))]);
   const endOff = cur.length;
-  rows.push(['补全（用缓存的模型）', time(runs * 10, () => completion(res, cur, endOff))]);
+  rows.push(['补全：顶层块（用缓存的模型）', time(runs * 10, () => completion(res, cur, endOff))]);
+  // 科目 completion inside a table row, on the cached model: typed digits, and pinyin initials
+  const rowAt = cur.indexOf('    - 20101 人大事务: ');
+  const withRow = (typed: string) => {
+    const t = cur.slice(0, rowAt) + '    - ' + typed + '\n' + cur.slice(rowAt);
+    return { t, off: rowAt + 6 + typed.length };
+  };
+  const cat = ls.catalogue;
+  const d = withRow('2011');
+  const resD = ls.check('bench2', d.t);
+  let nD = 0;
+  rows.push(['补全：科目代码前缀“2011”', time(runs * 10, () => { nD = completion(resD, d.t, d.off, cat).length; })]);
+  const p = withRow('zsyz');
+  const resP = ls.check('bench3', p.t);
+  let nP = 0;
+  completion(resP, p.t, p.off, cat); // first call builds the pinyin index (the server warms it at start)
+  rows.push(['补全：拼音首字母“zsyz”', time(runs * 10, () => { nP = completion(resP, p.t, p.off, cat).length; })]);
+  const u = withRow('');
+  const resU = ls.check('bench4', u.t);
+  rows.push(['补全：按上一行（类下的款）', time(runs * 10, () => completion(resU, u.t, u.off, cat))]);
+  console.log(`（科目补全：“2011”得到 ${nD} 项，“zsyz”得到 ${nP} 项）`);
 
   // yaml-language-server, validating the same text with the same schema
   let ylsRow: [string, { min: number; median: number }] | undefined;

@@ -2,7 +2,14 @@
  * Generates a large consolidated report for benchmarks: many unit tables keyed by 科目 codes
  * (类/款/项 that add up, with a few planted discrepancies), a long narrative and a glossary.
  */
+import { builtinCatalogue } from '../server/src/service/kemu';
+
 const CLASSES: Array<[string, string]> = [['201', '一般公共服务支出'], ['205', '教育支出'], ['207', '文化旅游体育与传媒支出'], ['208', '社会保障和就业支出'], ['210', '卫生健康支出'], ['213', '农林水支出'], ['216', '商业服务业等支出'], ['221', '住房保障支出']];
+const cat = builtinCatalogue();
+/** Real 款 and 项 of a class from the catalogue, so that the report looks like a real one. */
+function realKuans(c: string): Array<{ code: string; name: string; items: Array<{ code: string; name: string }> }> {
+  return cat.children(c).map((k) => ({ code: k.code, name: k.name, items: cat.children(k.code).slice(0, 2).map((x) => ({ code: x.code, name: x.name })) })).filter((k) => k.items.length === 2).slice(0, 3);
+}
 
 function amount(seed: number): number {
   return ((seed * 7919) % 100000) + 100; // in 分
@@ -21,19 +28,18 @@ export function generateLargeReport(opts: { units?: number; narrativeParagraphs?
     for (const [c, name] of CLASSES) {
       const kuans: string[] = [];
       let cs = [0, 0];
-      for (let k = 1; k <= 3; k++) {
-        const kc = c + String(k).padStart(2, '0');
+      for (const [k, kuan] of realKuans(c).entries()) {
         const xs: string[] = [];
         let ks = [0, 0];
-        for (let x = 1; x <= 2; x++) {
+        for (const x of kuan.items) {
           const b = amount(seed++);
           const p = amount(seed++);
           ks = [ks[0] + b, ks[1] + p];
-          xs.push(`    - ${kc}${String(x).padStart(2, '0')} 项目${x}: ${fmt(b + p)} ${fmt(b)} ${fmt(p)} 0.00 0.00 0.00`);
+          xs.push(`    - ${x.code} ${x.name}: ${fmt(b + p)} ${fmt(b)} ${fmt(p)} 0.00 0.00 0.00`);
         }
         // one planted discrepancy per 20 units
-        const shown = u % 20 === 0 && k === 1 && c === '201' ? ks[0] + 1000 : ks[0];
-        kuans.push(`    - ${kc} 款${k}: ${fmt(shown + ks[1])} ${fmt(shown)} ${fmt(ks[1])} 0.00 0.00 0.00`, ...xs);
+        const shown = u % 20 === 0 && k === 0 && c === '201' ? ks[0] + 1000 : ks[0];
+        kuans.push(`    - ${kuan.code} ${kuan.name}: ${fmt(shown + ks[1])} ${fmt(shown)} ${fmt(ks[1])} 0.00 0.00 0.00`, ...xs);
         cs = [cs[0] + ks[0], cs[1] + ks[1]];
       }
       rows.push(`    - ${c} ${name}: ${fmt(cs[0] + cs[1])} ${fmt(cs[0])} ${fmt(cs[1])} 0.00 0.00 0.00`, ...kuans);

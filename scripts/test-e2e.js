@@ -147,6 +147,22 @@ async function main() {
       if (!/表 收入决算表:\n  编号: 公开02表\n  列: \[本年收入合计, 财政拨款收入/.test(saved)) throw new Error('文件内容不对：' + saved);
     });
 
+    await step('在表中输入科目拼音首字母“zsyz”后补全，选中“2011308 招商引资”', async () => {
+      await page.locator('.monaco-editor .view-lines').first().click();
+      await page.keyboard.press('Control+End');
+      await page.keyboard.type('    - zsyz');
+      await page.keyboard.press('Control+Space');
+      const item = page.locator('.suggest-widget .monaco-list-row', { hasText: '2011308 招商引资' }).first();
+      await item.waitFor({ timeout: 30000 });
+      await page.screenshot({ path: path.join(shots, '3b-kemu-completion.png') });
+      await item.click();
+      await page.keyboard.type(': 111.01 111.01 0.00 0.00 0.00 0.00 0.00');
+      await page.keyboard.press('Control+S');
+      await sleep(800);
+      const saved = fs.readFileSync(path.join(ws, NEW_FILE), 'utf8');
+      if (!/\n    - 2011308 招商引资: 111\.01 111\.01/.test(saved)) throw new Error('文件内容不对：' + saved);
+    });
+
     await step('在“问题”面板中对错误使用快速修正，文件中的合计被改正', async () => {
       await open(FIX_FILE);
       await page.keyboard.press('Control+Shift+M');

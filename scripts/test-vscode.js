@@ -20,7 +20,7 @@ async function main() {
     extensionDevelopmentPath: root,
     extensionTestsPath: path.join(root, 'out', 'client', 'src', 'test', 'suite', 'index.js'),
     launchArgs: [ws, '--disable-extensions'],
-    extensionTestsEnv: { JSGK_VSCODE_RESULTS: results },
+    extensionTestsEnv: { JSGK_VSCODE_RESULTS: results, JSGK_SERVER_LOG: process.env.JSGK_SERVER_LOG || path.join(os.tmpdir(), 'jsgk-server.log') },
   };
   if (!process.env.JSGK_DESKTOP_VSCODE) opts.vscodeExecutablePath = path.join(H, 'code-shim.js');
   let code = 0;

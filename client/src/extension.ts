@@ -82,11 +82,26 @@ export async function activate(context: vscode.ExtensionContext): Promise<JsgkAp
       void vscode.window.showInformationMessage(vscode.l10n.t('检查了 {0} 份报告：{1} 个错误，{2} 个警告', files.length, e, w));
       return { files: files.length, errors: e, warnings: w };
     }),
+    vscode.commands.registerCommand('jsgk.importCatalogue', async (fileArg?: vscode.Uri, editionArg?: number) => {
+      if (!client) return undefined;
+      const folder = vscode.workspace.workspaceFolders?.[0];
+      if (!folder) {
+        void vscode.window.showWarningMessage(vscode.l10n.t('请先打开一个工作区文件夹：科目补充文件 jsgk-kemu.csv 写在它的根目录。'));
+        return undefined;
+      }
+      const file = fileArg ?? (await vscode.window.showOpenDialog({ canSelectMany: false, filters: { [vscode.l10n.t('科目表')]: ['xls', 'xlsx', 'csv'] }, openLabel: vscode.l10n.t('导入') }))?.[0];
+      if (!file) return undefined;
+      const year = editionArg ?? Number(await vscode.window.showInputBox({ prompt: vscode.l10n.t('这份科目表是哪一年的版本？'), value: String(new Date().getFullYear()), validateInput: (v) => (/^\d{4}$/.test(v) ? undefined : vscode.l10n.t('请输入四位年份')) }));
+      if (!year) return undefined;
+      const r = (await client.sendRequest('workspace/executeCommand', { command: 'jsgk.server.importCatalogue', arguments: [file.fsPath, year, folder.uri.fsPath] })) as { ok: boolean; message: string } | null;
+      if (r) void (r.ok ? vscode.window.showInformationMessage(r.message) : vscode.window.showErrorMessage(r.message));
+      return r;
+    }),
     vscode.commands.registerCommand('jsgk.showComputation', async () => {
       const ed = vscode.window.activeTextEditor;
       if (!ed || !client) return undefined;
       const md = (await client.sendRequest('workspace/executeCommand', {
-        command: 'jsgk.computationAt', arguments: [ed.document.uri.toString(), ed.selection.active],
+        command: 'jsgk.server.computationAt', arguments: [ed.document.uri.toString(), ed.selection.active],
       })) as string | null;
       if (!md) {
         void vscode.window.showInformationMessage(vscode.l10n.t('光标处不是一个被检查的合计数。'));

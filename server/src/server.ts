@@ -8,7 +8,11 @@ import {
   MarkupKind, ProposedFeatures, SymbolKind, TextDocuments, TextDocumentSyncKind, TextEdit,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { CheckResult, Finding, getLanguageService, Range, Severity } from './service';
+import * as fs from 'fs';
+import * as path from 'path';
+import { fileURLToPath, pathToFileURL } from 'url';
+import { builtinCatalogue, CheckResult, Finding, getLanguageService, importSpreadsheet, overrideCsv, parseOverrideCsv, Range, Severity } from './service';
+import { DidChangeWatchedFilesNotification } from 'vscode-languageserver/node';
 import { completion, foldingRanges, formatComputation, hover, inlayHints, outline, OutlineItem } from './service/features';
 
 export interface Settings {
@@ -27,7 +31,35 @@ export function startServer(connection: Connection): void {
   const ls = getLanguageService();
   let pullDiagnostics = false;
   let configSupport = false;
+  let watchSupport = false;
+  let folders: string[] = [];
+  const OVERRIDE = 'jsgk-kemu.csv';
+
+  /** Loads the workspace 科目 override files (jsgk-kemu.csv at each folder's root). */
+  const loadOverrides = () => {
+    const base = builtinCatalogue();
+    const extra = [];
+    for (const f of folders) {
+      const file = path.join(f, OVERRIDE);
+      if (!fs.existsSync(file)) continue;
+      try {
+        const r = parseOverrideCsv(fs.readFileSync(file, 'utf8'), base.editions);
+        extra.push(...r.entries);
+        for (const e of r.errors) connection.console.warn(`[jsgk] ${file}:${e.line}: ${e.message}`);
+        log(`读入科目补充文件 ${file}：${r.entries.length} 条`);
+      } catch (e) {
+        connection.console.error(`[jsgk] 无法读取 ${file}：${(e as Error).message}`);
+      }
+    }
+    ls.configure({ catalogue: base.withOverrides(extra) });
+  };
+  const refreshAll = () => {
+    for (const d of documents.all()) ls.close(d.uri);
+    if (pullDiagnostics) connection.languages.diagnostics.refresh();
+    else for (const d of documents.all()) schedule(d, 0);
+  };
   const settingsCache = new Map<string, Settings>();
+  let currentEdition: number | undefined;
   const timers = new Map<string, NodeJS.Timeout>();
   const lastDuration = new Map<string, number>();
 
@@ -45,6 +77,10 @@ export function startServer(connection: Connection): void {
     const cap = params.capabilities;
     pullDiagnostics = !!cap.textDocument?.diagnostic;
     configSupport = !!cap.workspace?.configuration;
+    watchSupport = !!cap.workspace?.didChangeWatchedFiles?.dynamicRegistration;
+    folders = (params.workspaceFolders ?? []).map((f) => { try { return fileURLToPath(f.uri); } catch { return ''; } }).filter(Boolean);
+    if (folders.length === 0 && params.rootUri) { try { folders = [fileURLToPath(params.rootUri)]; } catch { /* not a file uri */ } }
+    loadOverrides();
     return {
       capabilities: {
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
@@ -54,7 +90,7 @@ export function startServer(connection: Connection): void {
         documentSymbolProvider: true,
         foldingRangeProvider: true,
         inlayHintProvider: true,
-        executeCommandProvider: { commands: ['jsgk.computationAt'] },
+        executeCommandProvider: { commands: ['jsgk.server.computationAt', 'jsgk.server.importCatalogue'] },
         ...(pullDiagnostics ? { diagnosticProvider: { interFileDependencies: false, workspaceDiagnostics: false } } : {}),
       },
       serverInfo: { name: 'jsgk-language-server', version: '0.1.0' },
@@ -75,8 +111,29 @@ export function startServer(connection: Connection): void {
     }
   }
 
-  connection.onDidChangeConfiguration(() => {
+  connection.onInitialized(() => {
+    if (watchSupport) void connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: `**/${OVERRIDE}` }] });
+    // warm the pinyin index so that the first completion by initials is quick
+    setTimeout(() => { try { ls.catalogue.searchName('zz', 1); } catch { /* best effort */ } }, 50);
+  });
+
+  connection.onDidChangeWatchedFiles((p) => {
+    if (p.changes.some((c) => c.uri.endsWith(OVERRIDE))) {
+      loadOverrides();
+      refreshAll();
+    }
+  });
+
+  connection.onDidChangeConfiguration(async () => {
     settingsCache.clear();
+    const any = documents.all()[0];
+    const s = any ? await settingsFor(any.uri) : DEFAULTS;
+    const ed = /^\d{4}$/.test(String(s.kemuEdition ?? '')) ? Number(s.kemuEdition) : undefined;
+    if (ed !== currentEdition) {
+      currentEdition = ed;
+      ls.configure({ kemuEdition: ed });
+      for (const d of documents.all()) ls.close(d.uri);
+    }
     if (pullDiagnostics) connection.languages.diagnostics.refresh();
     else for (const d of documents.all()) schedule(d, 0);
   });
@@ -165,7 +222,7 @@ export function startServer(connection: Connection): void {
     const doc = documents.get(params.textDocument.uri);
     if (!doc || token.isCancellationRequested) return null;
     return safe('hover', null, () => {
-      const h = hover(result(doc), doc.getText(), doc.offsetAt(params.position));
+      const h = hover(result(doc), doc.getText(), doc.offsetAt(params.position), ls.catalogue, currentEdition);
       return h ? { contents: { kind: MarkupKind.Markdown, value: h.contents }, range: range(doc, h.range) } : null;
     });
   });
@@ -174,7 +231,7 @@ export function startServer(connection: Connection): void {
     const doc = documents.get(params.textDocument.uri);
     if (!doc || token.isCancellationRequested) return [];
     return safe('completion', [] as CompletionItem[], () =>
-      completion(result(doc), doc.getText(), doc.offsetAt(params.position)).map((c, i) => ({
+      completion(result(doc), doc.getText(), doc.offsetAt(params.position), ls.catalogue, currentEdition).map((c, i) => ({
         label: c.label, detail: c.detail, filterText: c.filterText, sortText: String(i).padStart(4, '0'),
         kind: c.kind === 'module' ? CompletionItemKind.Module : c.kind === 'snippet' ? CompletionItemKind.Snippet : c.kind === 'field' ? CompletionItemKind.Field : CompletionItemKind.Value,
         insertTextFormat: InsertTextFormat.PlainText,
@@ -280,7 +337,20 @@ export function startServer(connection: Connection): void {
 
   connection.onExecuteCommand((params) => {
     return safe('executeCommand', null as unknown, () => {
-      if (params.command !== 'jsgk.computationAt') return null;
+      if (params.command === 'jsgk.server.importCatalogue') {
+        // arguments: [spreadsheet path, edition year, folder to write jsgk-kemu.csv into]
+        const [file, edition, folder] = (params.arguments ?? []) as [string, number, string?];
+        const target = folder ?? folders[0];
+        if (!file || !edition || !target) return { ok: false, message: '需要：科目表文件、版本年份、工作区文件夹' };
+        const r = importSpreadsheet(fs.readFileSync(file), Number(edition));
+        if (r.entries.length === 0) return { ok: false, message: r.message };
+        const out = path.join(target, OVERRIDE);
+        fs.writeFileSync(out, overrideCsv(r.entries, fs.existsSync(out) ? fs.readFileSync(out, 'utf8') : ''));
+        loadOverrides();
+        refreshAll();
+        return { ok: true, message: `${r.message}，写入 ${out}`, file: pathToFileURL(out).toString(), count: r.entries.length };
+      }
+      if (params.command !== 'jsgk.server.computationAt') return null;
       const [uri, pos] = (params.arguments ?? []) as [string, { line: number; character: number }];
       const doc = uri ? documents.get(uri) : undefined;
       if (!doc || !pos) return null;
@@ -296,5 +366,13 @@ export function startServer(connection: Connection): void {
 }
 
 if (require.main === module) {
+  // JSGK_SERVER_LOG=<file>: a trace of what the server did and every uncaught error (for bug reports)
+  const trace = process.env.JSGK_SERVER_LOG;
+  if (trace) {
+    const w = (m: string) => { try { fs.appendFileSync(trace, `${new Date().toISOString()} ${m}\n`); } catch { /* ignore */ } };
+    process.on('uncaughtException', (e) => w(`uncaught: ${e.stack ?? e}`));
+    process.on('unhandledRejection', (e) => w(`unhandled: ${(e as Error)?.stack ?? e}`));
+    w(`start ${process.version} ${process.argv.slice(2).join(' ')}`);
+  }
   startServer(createConnection(ProposedFeatures.all));
 }

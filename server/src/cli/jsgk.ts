@@ -8,7 +8,7 @@
  */
 import * as fs from 'fs';
 import * as path from 'path';
-import { getLanguageService, LineIndex, Severity } from '../service';
+import { builtinCatalogue, Catalogue, getLanguageService, importSpreadsheet, LineIndex, overrideCsv, parseOverrideCsv, Severity } from '../service';
 
 export interface CliFinding {
   file: string;
@@ -21,9 +21,13 @@ export interface CliFinding {
   message: string;
 }
 
-const USAGE = `用法：jsgk check <文件或文件夹>… [--format text|json]
-  检查决算/预算公开报告源文件（*.jsgk.yaml）。文件夹中查找 *.jsgk.yaml 与 *.jsgk.yml。
-  退出码：0 无错误，1 有错误，2 用法错误。`;
+const USAGE = `用法：
+  jsgk check <文件或文件夹>… [--format text|json] [--kemu 科目补充.csv]
+      检查决算/预算公开报告源文件（*.jsgk.yaml）。文件夹中查找 *.jsgk.yaml 与 *.jsgk.yml。
+      当前目录有 jsgk-kemu.csv 时自动作为科目补充文件。
+      退出码：0 无错误，1 有错误，2 用法错误。
+  jsgk import-kemu <科目表.xls|.xlsx|.csv> --edition 年份 [--out jsgk-kemu.csv]
+      导入财政部发布的政府收支分类科目表（科目编码、科目名称、说明），写入科目补充文件。`;
 
 const REPORT_FILE = /\.jsgk\.ya?ml$/i;
 
@@ -66,8 +70,15 @@ export function readReportFile(file: string): { text: string } | { error: string
   return { text };
 }
 
-export function checkFiles(files: string[]): CliFinding[] {
-  const ls = getLanguageService();
+export function loadCatalogue(file?: string): { catalogue: Catalogue; errors: string[] } {
+  const base = builtinCatalogue();
+  if (!file) return { catalogue: base, errors: [] };
+  const r = parseOverrideCsv(fs.readFileSync(file, 'utf8'), base.editions);
+  return { catalogue: base.withOverrides(r.entries), errors: r.errors.map((e) => `${file}:${e.line}: ${e.message}`) };
+}
+
+export function checkFiles(files: string[], catalogue?: Catalogue): CliFinding[] {
+  const ls = getLanguageService({ catalogue });
   const out: CliFinding[] = [];
   for (const file of files) {
     const r = readReportFile(file);
@@ -94,11 +105,13 @@ export function main(argv: string[], stdout: (s: string) => void = (s) => proces
     return args.length === 0 ? 2 : 0;
   }
   const cmd = args.shift();
+  if (cmd === 'import-kemu') return importKemu(args, stdout, stderr);
   if (cmd !== 'check') {
     stderr(`未知的命令“${cmd}”。\n${USAGE}\n`);
     return 2;
   }
   let format = 'text';
+  let kemu: string | undefined;
   const paths: string[] = [];
   for (let i = 0; i < args.length; i++) {
     const a = args[i];
@@ -114,11 +127,18 @@ export function main(argv: string[], stdout: (s: string) => void = (s) => proces
         stderr(`--format 只能是 text 或 json，而这里是“${format}”\n`);
         return 2;
       }
+    } else if (a === '--kemu') {
+      kemu = args[++i];
+      if (!kemu || !fs.existsSync(kemu)) {
+        stderr(`找不到科目补充文件“${kemu ?? ''}”\n`);
+        return 2;
+      }
     } else if (a.startsWith('-')) {
       stderr(`未知的选项“${a}”。\n${USAGE}\n`);
       return 2;
     } else paths.push(a);
   }
+  if (!kemu && fs.existsSync('jsgk-kemu.csv')) kemu = 'jsgk-kemu.csv';
   if (paths.length === 0) {
     stderr(`没有给出要检查的文件或文件夹。\n${USAGE}\n`);
     return 2;
@@ -135,7 +155,9 @@ export function main(argv: string[], stdout: (s: string) => void = (s) => proces
     stderr(`在 ${paths.join('、')} 中没有找到报告文件（*.jsgk.yaml）\n`);
     return 2;
   }
-  const findings = checkFiles(files);
+  const cat = loadCatalogue(kemu);
+  for (const e of cat.errors) stderr(e + '\n');
+  const findings = checkFiles(files, cat.catalogue);
   if (format === 'json') stdout(JSON.stringify(findings, null, 2) + '\n');
   else {
     for (const f of findings) stdout(`${f.file}:${f.line}:${f.column}: ${f.severity} ${f.rule}: ${f.message}\n`);
@@ -144,6 +166,28 @@ export function main(argv: string[], stdout: (s: string) => void = (s) => proces
     stdout(`检查了 ${files.length} 个文件：${errors} 个错误，${warnings} 个警告，${findings.length - errors - warnings} 条提示\n`);
   }
   return findings.some((f) => f.severity === 'error') ? 1 : 0;
+}
+
+function importKemu(args: string[], stdout: (s: string) => void, stderr: (s: string) => void): number {
+  let edition: number | undefined;
+  let out = 'jsgk-kemu.csv';
+  let file: string | undefined;
+  for (let i = 0; i < args.length; i++) {
+    if (args[i] === '--edition') edition = Number(args[++i]);
+    else if (args[i] === '--out') out = args[++i] ?? out;
+    else if (!args[i].startsWith('-')) file = args[i];
+    else { stderr(`未知的选项“${args[i]}”\n`); return 2; }
+  }
+  if (!file || !edition || !/^\d{4}$/.test(String(edition))) {
+    stderr(`需要科目表文件和 --edition 年份。\n${USAGE}\n`);
+    return 2;
+  }
+  if (!fs.existsSync(file)) { stderr(`找不到“${file}”\n`); return 2; }
+  const r = importSpreadsheet(fs.readFileSync(file), edition);
+  if (r.entries.length === 0) { stderr(r.message + '\n'); return 1; }
+  fs.writeFileSync(out, overrideCsv(r.entries, fs.existsSync(out) ? fs.readFileSync(out, 'utf8') : ''));
+  stdout(`${r.message}，写入 ${out}\n`);
+  return 0;
 }
 
 if (require.main === module) {

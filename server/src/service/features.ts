@@ -3,13 +3,15 @@
  * folding, hover, inlay hints, completion. The LSP server maps them onto the protocol.
  */
 import { CheckResult } from './index';
-import { GlossaryEntry, Range, Report, Section } from './model';
+import { GlossaryEntry, Range, Report, Section, Table } from './model';
 import { TotalInfo } from './checks/tables';
 import { normalizeTitle, TOP_KEYS } from './parser';
 import tableKinds from './data/table-kinds.json';
 import glossaryData from './data/glossary.json';
 import { codeOfTerm, STANDARD_TERMS, standardTerm } from './checks/glossary';
 import { normName } from './checks/tables';
+import { Catalogue, KemuEntry, STATUS_TEXT } from './kemu';
+import { isEconomicTable, reportEdition } from './checks/kemu';
 
 export type SymbolKind = 'report' | 'section' | 'table' | 'part' | 'glossary' | 'term' | 'perf';
 
@@ -114,7 +116,7 @@ export function formatComputation(t: TotalInfo): string {
   return lines.join('\n');
 }
 
-export function hover(res: CheckResult, text: string, offset: number): HoverResult | undefined {
+export function hover(res: CheckResult, text: string, offset: number, catalogue?: Catalogue, kemuEdition?: number): HoverResult | undefined {
   const totals = res.totals.filter((t) => t.range.start <= offset && offset <= t.range.end);
   if (totals.length > 0) {
     return { range: totals[0].range, contents: totals.map(formatComputation).join('\n\n---\n\n') };
@@ -126,8 +128,23 @@ export function hover(res: CheckResult, text: string, offset: number): HoverResu
   }
   const code = codeAt(res, text, offset);
   if (code) {
-    const e = res.report.glossary.find((x) => codeOfTerm(x.term) === code.code);
-    if (e) return { range: code.range, contents: `**${code.code}** ${e.term}（名词解释 ${e.number ?? ''}）\n\n${e.definition.value.trim()}` };
+    const parts: string[] = [];
+    const cat = catalogue ?? undefined;
+    const edition = reportEdition(res.report, kemuEdition);
+    if (cat) {
+      const path = cat.path(code.code, edition);
+      const e = cat.get(code.code, edition);
+      if (e) {
+        parts.push(path.map((x) => `${x.code} ${x.name}`).join(' › '));
+        if (e.description) parts.push(e.description);
+        parts.push(`${e.editions.join('、')} 版 · ${STATUS_TEXT[e.status] ?? e.status}${e.sources.length ? ` · 来源：${e.sources.slice(0, 3).join('；')}` : ''}`);
+        const older = (e.aliases ?? []).filter((a) => a.kind !== 'variant');
+        if (older.length) parts.push(older.map((a) => `曾用名/误写：${a.name}（${a.note}）`).join('\n\n'));
+      } else parts.push(`**${code.code}**：科目目录中没有这个代码（目录可能不全）`);
+    }
+    const g = res.report.glossary.find((x) => codeOfTerm(x.term) === code.code);
+    if (g) parts.push(`名词解释 ${g.number ?? ''}${g.term}：${g.definition.value.trim()}`);
+    if (parts.length) return { range: code.range, contents: parts.join('\n\n') };
   }
   const g = glossaryAt(res.report, text, offset);
   if (g && !(g.entry.termRange.start <= offset && offset <= g.entry.termRange.end)) {
@@ -215,7 +232,7 @@ const STANDARD_TABLES = tableKinds.kinds;
 const EMPTY_NOTES = glossaryData.emptyTableNotes as Record<string, string>;
 
 /** Completion at the start of a top-level line: the block keys, and every standard table with its columns. */
-export function completion(res: CheckResult, text: string, offset: number): CompletionItem[] {
+export function completion(res: CheckResult, text: string, offset: number, catalogue?: Catalogue, kemuEdition?: number): CompletionItem[] {
   const lineStart = text.lastIndexOf('\n', offset - 1) + 1;
   const before = text.slice(lineStart, offset);
   const items: CompletionItem[] = [];
@@ -255,11 +272,58 @@ export function completion(res: CheckResult, text: string, offset: number): Comp
     }
     return items;
   }
+  const row = /^(\s*-\s+)([^:：#\[\]{}]*)$/.exec(before);
+  if (row && catalogue) {
+    const t = res.report.tables.find((x) => x.range.start <= offset && offset <= x.range.end + 1);
+    if (t) return kemuCompletion(res, t, text, offset, lineStart + row[1].length, row[2], catalogue, kemuEdition);
+  }
   const m = /^\s+类型:\s*(\S*)$/.exec(before);
   if (m) {
     for (const t of ['部门决算', '单位决算', '部门预算', '单位预算']) items.push({ label: t, kind: 'value', insertText: t, detail: '报告类型', replaceFrom: offset - m[1].length });
   }
   const u = /^\s+(金额单位|单位):\s*(\S*)$/.exec(before);
   if (u) for (const t of ['万元', '元']) items.push({ label: t, kind: 'value', insertText: t, detail: '金额单位', replaceFrom: offset - u[2].length });
+  return items;
+}
+
+/**
+ * 科目 completion in a table row key: under a 类 its 款, under a 款 its 项 (after the nearest
+ * coded row above); digits search by code prefix, 汉字 by name, latin letters by pinyin initials;
+ * an 经济分类 table offers 3xx/5xx codes only, other tables 功能分类 codes.
+ */
+function kemuCompletion(res: CheckResult, t: Table, text: string, offset: number, keyStart: number, typed: string, cat: Catalogue, kemuEdition?: number): CompletionItem[] {
+  const edition = reportEdition(res.report, kemuEdition);
+  const econ = isEconomicTable(t);
+  const fits = (e: KemuEntry) => (econ ? e.system !== 'function' : e.system === 'function') && (!edition || e.editions.includes(edition) || !cat.get(e.code, edition) || cat.get(e.code, edition) === e);
+  const q = typed.trim();
+  let found: KemuEntry[] = [];
+  if (/^\d+$/.test(q)) found = cat.byPrefix(q, 300);
+  else if (/^[a-zA-Z]+$/.test(q)) found = cat.searchName(q, 300);
+  else if (q) found = cat.searchName(q, 300);
+  else {
+    // context: the nearest coded row above the cursor in this table
+    let above: string | undefined;
+    for (const p of t.parts) for (const r of p.rows) if (r.code && r.keyRange.start < offset) above = r.code;
+    if (above) {
+      const kids = above.length < 7 ? cat.children(above) : [];
+      const parent = above.length > 3 ? above.slice(0, above.length - 2) : undefined;
+      const siblings = parent ? cat.children(parent).filter((e) => e.code > above!) : [];
+      found = [...kids, ...siblings];
+    }
+    if (found.length === 0) found = cat.byPrefix(econ ? '3' : '2', 400).filter((e) => e.level === '类');
+  }
+  const items: CompletionItem[] = [];
+  const seen = new Set<string>();
+  for (const e of found) {
+    if (!fits(e) || seen.has(e.code)) continue;
+    seen.add(e.code);
+    const chain = cat.path(e.code, edition).map((x) => `${x.code} ${x.name}`);
+    items.push({
+      label: `${e.code} ${e.name}`, kind: 'value', detail: chain.slice(0, -1).join(' › ') || '类',
+      documentation: [chain.join(' › '), e.description, `${e.editions.join('、')} 版 · ${STATUS_TEXT[e.status] ?? e.status}`].filter(Boolean).join('\n\n'),
+      insertText: `${e.code} ${e.name}`, replaceFrom: keyStart, filterText: `${e.code} ${e.name} ${cat.pinyinInitials(e)}`,
+    });
+    if (items.length >= 100) break;
+  }
   return items;
 }

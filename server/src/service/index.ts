@@ -8,6 +8,8 @@ import { checkTables, CheckCache, TotalInfo } from './checks/tables';
 import { applyAnnotations } from './checks/annotations';
 import { checkNarrative, NarrativeCache, NarrativeLink } from './checks/narrative';
 import { checkGlossary } from './checks/glossary';
+import { checkKemu, KemuCache } from './checks/kemu';
+import { builtinCatalogue, Catalogue } from './kemu';
 import { LineIndex } from './text';
 
 export * from './model';
@@ -27,7 +29,18 @@ export interface CheckResult {
   reparsed: number;
 }
 
+export interface LanguageServiceOptions {
+  /** The 科目 catalogue (default: the built-in one). */
+  catalogue?: Catalogue;
+  /** 科目 edition to check against (default: the report's 科目版本, else its 年度). */
+  kemuEdition?: number;
+}
+
 export interface LanguageService {
+  /** The catalogue in use. */
+  readonly catalogue: Catalogue;
+  /** Replaces the catalogue (a workspace override was loaded) and/or the edition; later checks use them. */
+  configure(options: LanguageServiceOptions): void;
   /** Parses (incrementally, per uri) and checks a document. */
   check(uri: string, text: string): CheckResult;
   /** The last model of a document, without re-parsing, if it was checked before. */
@@ -36,12 +49,20 @@ export interface LanguageService {
   close(uri: string): void;
 }
 
-export function getLanguageService(): LanguageService {
+export function getLanguageService(options: LanguageServiceOptions = {}): LanguageService {
+  let catalogue = options.catalogue ?? builtinCatalogue();
+  let kemuEdition = options.kemuEdition;
   const parsers = new Map<string, ReportParser>();
   const results = new Map<string, CheckResult>();
   const checkCache: CheckCache = new WeakMap();
   const narrativeCache: NarrativeCache = new WeakMap();
+  const kemuCache: KemuCache = new WeakMap();
   return {
+    get catalogue() { return catalogue; },
+    configure(o) {
+      if (o.catalogue) catalogue = o.catalogue;
+      if ('kemuEdition' in o) kemuEdition = o.kemuEdition;
+    },
     check(uri, text) {
       let p = parsers.get(uri);
       if (!p) parsers.set(uri, (p = new ReportParser()));
@@ -51,7 +72,8 @@ export function getLanguageService(): LanguageService {
       const tables = checkTables(r.report, checkCache);
       const narrative = checkNarrative(r.report, narrativeCache);
       const glossary = checkGlossary(r.report, text);
-      const all = applyAnnotations([...r.findings, ...tables.findings, ...narrative.findings, ...glossary], text, lineIndexOf);
+      const kemu = checkKemu(r.report, catalogue, kemuEdition, kemuCache);
+      const all = applyAnnotations([...r.findings, ...tables.findings, ...narrative.findings, ...glossary, ...kemu], text, lineIndexOf);
       const findings = all.sort((a, b) => a.range.start - b.range.start || a.range.end - b.range.end);
       const res: CheckResult = {
         report: r.report, findings, totals: tables.totals, links: narrative.links, reparsed: r.reparsed,
@@ -70,5 +92,7 @@ export function getLanguageService(): LanguageService {
   };
 }
 export * from './query';
+export { Catalogue, KemuEntry, builtinCatalogue, parseOverrideCsv } from './kemu';
+export { importSpreadsheet, overrideCsv } from './kemu-import';
 export { TotalInfo } from './checks/tables';
 export { compareSum } from './checks/rounding';

@@ -82,10 +82,35 @@ describe('决算公开助手 in VS Code', () => {
     await waitFor('error gone', () => !jsgk(d2.uri).some((d) => d.code === 'sum.total'));
   });
 
+  it('completes 科目 codes by pinyin initials and hovers a code with its path', async () => {
+    const d = await vscode.workspace.openTextDocument({ language: 'jsgk-yaml', content: '报告:\n  类型: 部门决算\n  年度: 2023\n  单位: 测试\n\n表 支出决算表:\n  列: [本年支出合计]\n  行:\n    - 201 一般公共服务支出: 1\n    - zsyz' });
+    const list = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', d.uri, new vscode.Position(9, 10));
+    const labels = list.items.map((i) => (typeof i.label === 'string' ? i.label : i.label.label));
+    assert.ok(labels.includes('2011308 招商引资'), labels.join(', '));
+    const hs = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', d.uri, new vscode.Position(8, 7));
+    const text = hs.map((h) => h.contents.map((c) => (c as vscode.MarkdownString).value ?? c).join('')).join('');
+    assert.match(text, /201 一般公共服务支出/);
+  });
+
+  it('imports a 科目表 into the workspace file jsgk-kemu.csv, and the checks use it', async () => {
+    const folder = vscode.workspace.workspaceFolders![0].uri;
+    const sheet = vscode.Uri.joinPath(folder, '科目表.csv');
+    await vscode.workspace.fs.writeFile(sheet, Buffer.from('科目编码,科目名称,说明\n2011377,数字招商,反映数字化招商的支出\n', 'utf8'));
+    const r = await vscode.commands.executeCommand<{ ok: boolean; message: string }>('jsgk.importCatalogue', sheet, 2023);
+    assert.ok(r && r.ok, JSON.stringify(r));
+    const csv = Buffer.from(await vscode.workspace.fs.readFile(vscode.Uri.joinPath(folder, 'jsgk-kemu.csv'))).toString('utf8');
+    assert.match(csv, /2011377,数字招商,反映数字化招商的支出,2023/);
+    const d = await vscode.workspace.openTextDocument({ language: 'jsgk-yaml', content: '报告:\n  类型: 部门决算\n  年度: 2023\n  单位: 测试\n\n表 支出决算表:\n  列: [本年支出合计]\n  行:\n    - 2011377 数字招商: 1\n' });
+    await vscode.window.showTextDocument(d);
+    await waitFor('diagnostics of the new document', () => vscode.languages.getDiagnostics(d.uri).length >= 0 && true);
+    await new Promise((res) => setTimeout(res, 1500));
+    assert.ok(!jsgk(d.uri).some((x) => x.code === 'kemu.unknown'), JSON.stringify(jsgk(d.uri).map((x) => x.message)));
+  });
+
   it('outlines the report (symbols) and shows the computation command', async () => {
     const syms = await vscode.commands.executeCommand<vscode.DocumentSymbol[]>('vscode.executeDocumentSymbolProvider', doc.uri);
     assert.ok(syms.some((s) => s.name === '收入决算表'));
     const cmds = await vscode.commands.getCommands(true);
-    for (const c of ['jsgk.newFinalReport', 'jsgk.newBudgetReport', 'jsgk.checkWorkspace', 'jsgk.showComputation']) assert.ok(cmds.includes(c), c);
+    for (const c of ['jsgk.newFinalReport', 'jsgk.newBudgetReport', 'jsgk.checkWorkspace', 'jsgk.importCatalogue', 'jsgk.showComputation']) assert.ok(cmds.includes(c), c);
   });
 });

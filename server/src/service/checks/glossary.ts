@@ -5,7 +5,7 @@
  *  - glossary.missing: a core term the report uses but does not define (fix: insert the standard definition);
  *  - table.emptyNote: an empty 政府性基金 / 国有资本经营 table with no note saying why (fix: insert the standard note).
  */
-import { Finding, GlossaryEntry, Report } from '../model';
+import { Finding, GlossaryEntry, Report, Table } from '../model';
 import { allSections } from '../query';
 import { normName } from './tables';
 import glossaryData from '../data/glossary.json';
@@ -62,6 +62,17 @@ export function standardTerm(term: string): StandardTerm | undefined {
   return STANDARD_TERMS.find((t) => normName(t.term) === n || (t.aliases ?? []).some((a) => normName(a) === n));
 }
 
+/** The column and row names of a table as one string, by table (unchanged tables keep theirs). */
+const NAMES = new WeakMap<Table, string>();
+function namesOf(t: Table): string {
+  let s = NAMES.get(t);
+  if (s === undefined) {
+    s = t.parts.flatMap((p) => [...p.columns.map((c) => c.name), ...p.rows.map((r) => r.name)]).join('\n');
+    NAMES.set(t, s);
+  }
+  return s;
+}
+
 export function checkGlossary(report: Report, text: string): Finding[] {
   const out: Finding[] = [];
   const g = report.glossary;
@@ -105,8 +116,7 @@ export function checkGlossary(report: Report, text: string): Finding[] {
   if (g.length > 0) {
     const defined = new Set(g.map((e) => normName(e.term)));
     const narrativeTexts = [...allSections(report.narrative)].map((s) => `${s.title.value}\n${s.body?.value ?? ''}`);
-    const usedIn = (n: string) => narrativeTexts.some((x) => x.includes(n)) ||
-      report.tables.some((t) => t.parts.some((p) => p.columns.some((c) => c.name.includes(n)) || p.rows.some((r) => r.name.includes(n))));
+    const usedIn = (n: string) => narrativeTexts.some((x) => x.includes(n)) || report.tables.some((t) => namesOf(t).includes(n));
     const last = g[g.length - 1];
     const nextNumber = lastNumber + 1;
     const indent = /\n([ \t]*)-[ \t]*$/.exec(text.slice(0, last.range.start))?.[1] ?? '  ';
