@@ -204,6 +204,17 @@ describe('workspace override and the spreadsheet importer', () => {
     assert.strictEqual(parseOverrideCsv(csv, [2025]).entries.length, 4);
   });
 
+  it('reads the old binary .xls format and a GB18030 csv as well', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'jsgk-kemu-xls-'));
+    const wb = XLSX.utils.book_new();
+    XLSX.utils.book_append_sheet(wb, XLSX.utils.aoa_to_sheet([['科目编码', '科目名称', '说明'], ['2011308', '招商引资', '反映…']]), 'Sheet1');
+    const xls = path.join(dir, 'k.xls');
+    XLSX.writeFile(wb, xls, { bookType: 'biff8' });
+    assert.deepStrictEqual(importSpreadsheet(fs.readFileSync(xls), 2024).entries.map((e) => [e.code, e.name]), [['2011308', '招商引资']]);
+    const gbk = Buffer.from([0xbf, 0xc6, 0xc4, 0xbf, 0xb1, 0xe0, 0xc2, 0xeb, 0x2c, 0xbf, 0xc6, 0xc4, 0xbf, 0xc3, 0xfb, 0xb3, 0xc6, 0x0a, 0x32, 0x30, 0x31, 0x2c, 0xd2, 0xbb, 0xb0, 0xe3, 0x0a]); // 科目编码,科目名称\n201,一般
+    assert.deepStrictEqual(importSpreadsheet(gbk, 2024).entries.map((e) => [e.code, e.name]), [['201', '一般']]);
+  });
+
   it('jsgk import-kemu writes the override file, and jsgk check --kemu uses it', () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'jsgk-kemu-cli-'));
     const sheet = path.join(dir, 'kemu.csv');

@@ -165,6 +165,15 @@ describe('情况说明 checks (data-driven: a right sentence and a wrong one eac
     assert.ok(r && /70\.77%.*70\.76%.*尾数误差/.test(r.message), JSON.stringify(fs.map((f) => f.message)));
   });
 
+  it('a placeholder whose value can be computed gets a fix with the computed value', () => {
+    const text = narrative('年初预算22.95万元，支出决算23.97万元，完成年初预算的XX.X%。');
+    const f = check(text).find((x) => x.rule === 'text.placeholder')!;
+    assert.strictEqual(f.fixes![0].title, '改为计算值 104.4%（23.97万元 ÷ 22.95万元）');
+    assert.ok(applyFix(text, f).includes('完成年初预算的104.4%。'));
+    const zero = check(narrative('年初预算0万元，支出决算12.59万元，完成年初预算的XX.X%。')).find((x) => x.rule === 'text.placeholder')!;
+    assert.strictEqual(zero.fixes, undefined, 'no fix where the base is 0');
+  });
+
   it('says nothing where the whole of a share cannot be found', () => {
     const fs = check(narrative('因公出国（境）费支出决算0万元，占0%；公务用车购置及运行维护费支出决算5万元，占100%。'));
     assert.deepStrictEqual(fs.map((f) => f.message), []);

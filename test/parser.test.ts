@@ -248,3 +248,20 @@ describe('incremental parsing', () => {
     assert.deepStrictEqual(plain(third.findings), plain(parseReport(shifted).findings));
   });
 });
+
+describe('docs/format.md', () => {
+  it('its complete example checks clean, and so do the templates', () => {
+    const doc = fs.readFileSync(path.join(__dirname, '..', '..', 'docs', 'format.md'), 'utf8');
+    const m = /## 九、一份完整的小例子[\s\S]*?```yaml\n([\s\S]*?)```/.exec(doc);
+    assert.ok(m, 'example present');
+    const r = parseReport(m![1]);
+    assert.deepStrictEqual(r.findings.map((f) => f.message), []);
+    const { getLanguageService } = require('../server/src/service') as typeof import('../server/src/service');
+    assert.deepStrictEqual(getLanguageService().check('doc', m![1]).findings.map((f) => `${f.rule}: ${f.message}`), []);
+    for (const t of ['部门决算.jsgk.yaml', '部门预算.jsgk.yaml']) {
+      const text = fs.readFileSync(path.join(__dirname, '..', '..', 'templates', t), 'utf8');
+      // a template's only findings are its placeholders (XX单位), which the user is to replace
+      assert.deepStrictEqual(getLanguageService().check(t, text).findings.filter((f) => f.rule !== 'text.placeholder').map((f) => `${f.rule}: ${f.message}`), [], t);
+    }
+  });
+});

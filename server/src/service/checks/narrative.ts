@@ -570,7 +570,20 @@ export class NarrativeChecker {
         this.add({ rule: 'rounding', severity: 'information', range: rr, message: `完成率按 ${msg}，文中写 ${z.raw}（在舍入误差以内，可能为尾数误差）［text.completion］` });
       }
     }
-    // a placeholder or a rate against a zero budget: 年初预算0万元，…，完成年初预算的XX.X%
+    // a placeholder where the rate can be computed: 年初预算 P万元，支出决算 Q万元，完成年初预算的XX.X%
+    for (const m of v.matchAll(/完成(?:年初|全年)?预算(?:数)?的[ \t\u3000]*(X+(?:\.X+)?%)/g)) {
+      const at = m.index! + m[0].length - m[1].length;
+      const sStart = sentenceStart(v, at);
+      const window = toks.filter((x) => x.kind === 'amount' && x.start >= sStart && x.end <= at);
+      const budget = window.filter((x) => /(年初预算|全年预算|预算数为|预算数)[ \t\u3000]*(为)?[ \t\u3000]*$/.test(v.slice(Math.max(0, x.start - 8), x.start)));
+      const actual = window.filter((x) => !budget.includes(x) && /(决算|执行数为|执行数|支出)[ \t\u3000]*(为)?[ \t\u3000]*$/.test(v.slice(Math.max(0, x.start - 8), x.start)));
+      if (budget.length !== 1 || actual.length !== 1 || budget[0].wan.sub(budget[0].half).sign() <= 0) continue;
+      const decimals = (m[1].split('.')[1] ?? '').replace('%', '').length;
+      const computed = actual[0].wan.mul(HUNDRED).div(budget[0].wan, decimals);
+      const rr = this.r(t, at, at + m[1].length);
+      const f = this.findings.find((x) => x.rule === 'text.placeholder' && x.range.start === rr.start);
+      if (f) f.fixes = [{ title: `改为计算值 ${computed.toString()}%（${actual[0].raw} ÷ ${budget[0].raw}）`, edits: [{ range: rr, newText: `${computed.toString()}%` }] }];
+    }
   }
 
   // ------------------------------------------------------------ amounts against the tables

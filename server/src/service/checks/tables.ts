@@ -365,10 +365,12 @@ export class TableChecker {
 
   crossRules(): void {
     type Side = { table: string; part?: string; row?: string; rows?: string[]; column: string; numbered?: boolean };
-    for (const xr of rules.crossRules as Array<{ id: string; a: Side; b: Side }>) {
+    type When = { table: string; part?: string; zero: string[] };
+    for (const xr of rules.crossRules as Array<{ id: string; a: Side; b: Side; when?: When }>) {
       const ta = tablesOfKind(this.report, [xr.a.table])[0];
       const tb = tablesOfKind(this.report, [xr.b.table])[0];
       if (!ta || !tb) continue;
+      if (xr.when && !this.allZero(xr.when)) continue;
       const pa = getPart(ta, xr.a.part);
       const pb = getPart(tb, xr.b.part);
       if (!pa || !pb) continue;
@@ -377,6 +379,14 @@ export class TableChecker {
       if (ca < 0 || cb < 0) continue;
       const ref = (t: Table, p: TablePart, r: Row, c: number): Ref => new CellRef(t, p, r, c, true);
       const what = `${ta.number?.value ?? ta.title}`;
+      if (xr.a.row === '*科目') {
+        for (const br of pb.rows) {
+          if (!br.code) continue;
+          const ar = pa.rows.find((x) => x.code === br.code);
+          if (ar) this.check(xr.id, ref(tb, pb, br, cb), [ref(ta, pa, ar, ca)], `${what}中同一科目的数`);
+        }
+        continue;
+      }
       if (xr.a.row === '*类') {
         // every expenditure 类 of table a against the same 类 (by name) in table b
         const classes = pa.rows.filter((r) => r.level === '类');
@@ -401,6 +411,24 @@ export class TableChecker {
       if (aRows.some((r) => !r)) continue;
       this.check(xr.id, ref(tb, pb, br, cb), (aRows as Row[]).map((r) => ref(ta, pa, r, ca)), aRows.length > 1 ? `${what}中${aRows.map((r) => r!.name).join(' + ')}` : `${what}中的数`);
     }
+  }
+
+  /** Every listed row of a table is 0 (or empty, or absent). */
+  private allZero(w: { table: string; part?: string; zero: string[] }): boolean {
+    const t = tablesOfKind(this.report, [w.table])[0];
+    if (!t) return false;
+    const p = getPart(t, w.part);
+    if (!p) return false;
+    for (const spec of w.zero) {
+      const r = findRowIn(p, spec);
+      if (!r) continue;
+      for (let i = 0; i < p.columns.length; i++) {
+        if (p.columns[i].kind !== 'amount') continue;
+        const c = r.cells[i];
+        if (c && c.kind !== 'empty' && (!c.value || !c.value.isZero())) return false;
+      }
+    }
+    return true;
   }
 
   /** 项目支出绩效自评表: 资金 总额 = Σ 其余各行; 合计 = 资金分值/得分 + Σ 指标分值/得分; 得分 ≤ 分值. */
