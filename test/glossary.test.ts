@@ -3,14 +3,10 @@ import { getLanguageService, Finding } from '../server/src/service';
 import { hover } from '../server/src/service/features';
 import { numberOf, codeOfTerm } from '../server/src/service/checks/glossary';
 import { sample } from './helpers/samples';
+import { applyFix } from './helpers/markers';
 
 const HEAD = '报告:\n  类型: 部门决算\n  年度: 2023\n  单位: 测试单位\n\n';
 const check = (t: string): Finding[] => getLanguageService().check('mem://g', t).findings;
-const applyFix = (text: string, f: Finding) => {
-  let t = text;
-  for (const e of [...f.fixes![0].edits].sort((a, b) => b.range.start - a.range.start)) t = t.slice(0, e.range.start) + e.newText + t.slice(e.range.end);
-  return t;
-};
 
 describe('名词解释', () => {
   it('reads numbering written in digits or in Chinese', () => {

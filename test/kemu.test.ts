@@ -10,15 +10,11 @@ import { buildCatalogue, readDecisions } from '../scripts/build-catalogue';
 import { observedPairs } from '../scripts/kemu-observed';
 import { main } from '../server/src/cli/jsgk';
 import { ROOT, sample } from './helpers/samples';
+import { applyFix } from './helpers/markers';
 
 const cat = builtinCatalogue();
 const HEAD = '报告:\n  类型: 部门决算\n  年度: 2023\n  单位: 测试单位\n\n';
 const check = (t: string): Finding[] => getLanguageService().check('mem://k', t).findings;
-const applyFix = (text: string, f: Finding) => {
-  let t = text;
-  for (const e of [...f.fixes![0].edits].sort((a, b) => b.range.start - a.range.start)) t = t.slice(0, e.range.start) + e.newText + t.slice(e.range.end);
-  return t;
-};
 
 describe('科目 catalogue: agreement with every observed (code, name) pair', () => {
   const pairs = observedPairs(path.join(ROOT, 'data', 'kemu', 'reference'), ROOT);

@@ -2,7 +2,7 @@ import * as assert from 'assert';
 import { getLanguageService, Finding } from '../server/src/service';
 import { hover } from '../server/src/service/features';
 import { sample } from './helpers/samples';
-import { extractMarkers } from './helpers/markers';
+import { applyFix, extractMarkers } from './helpers/markers';
 
 const HEAD = '报告:\n  类型: 部门决算\n  年度: 2023\n  单位: 测试单位\n  金额单位: 万元\n\n';
 const narrative = (body: string) => HEAD + '情况说明:\n  - 一、说明: |\n      ' + body.split('\n').join('\n      ') + '\n';
@@ -11,11 +11,6 @@ function check(text: string): Finding[] {
   return getLanguageService().check('mem://n', text).findings;
 }
 
-function applyFix(text: string, f: Finding): string {
-  let t = text;
-  for (const e of [...f.fixes![0].edits].sort((a, b) => b.range.start - a.range.start)) t = t.slice(0, e.range.start) + e.newText + t.slice(e.range.end);
-  return t;
-}
 
 interface Case {
   rule: string;

@@ -1,6 +1,6 @@
 import * as assert from 'assert';
 import { getLanguageService, Finding } from '../server/src/service';
-import { extractMarkers } from './helpers/markers';
+import { applyFix, extractMarkers } from './helpers/markers';
 import { sample } from './helpers/samples';
 
 const JUE = '报告:\n  类型: 部门决算\n  年度: 2023\n  单位: 测试单位\n  金额单位: 万元\n\n';
@@ -10,12 +10,6 @@ function check(text: string): Finding[] {
   return getLanguageService().check('mem://t', text).findings;
 }
 
-function applyFix(text: string, f: Finding): string {
-  const edits = [...f.fixes![0].edits].sort((a, b) => b.range.start - a.range.start);
-  let t = text;
-  for (const e of edits) t = t.slice(0, e.range.start) + e.newText + t.slice(e.range.end);
-  return t;
-}
 
 const key = (f: Finding) => `${f.rule}@${f.range.start}:${f.message}`;
 

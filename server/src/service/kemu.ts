@@ -5,6 +5,7 @@
  */
 import { pinyin } from 'pinyin-pro';
 import data from './data/kemu.json';
+import { parseCsv } from './csv';
 
 export type KemuSystem = 'function' | 'econ-dept' | 'econ-gov';
 
@@ -163,17 +164,16 @@ export function systemOfCode(code: string): KemuSystem {
 export function parseOverrideCsv(text: string, editions: number[]): { entries: KemuEntry[]; errors: Array<{ line: number; message: string }> } {
   const entries: KemuEntry[] = [];
   const errors: Array<{ line: number; message: string }> = [];
-  const lines = text.replace(/^\uFEFF/, '').split(/\r?\n/);
-  const head = (lines[0] ?? '').split(',').map((s) => s.trim());
+  const rows = parseCsv(text.replace(/^\uFEFF/, ''));
+  const head = (rows[0] ?? []).map((s) => s.trim());
   const ci = head.findIndex((h) => /科目编码|科目代码|编码|代码|code/.test(h));
   const ni = head.findIndex((h) => /科目名称|名称|name/.test(h));
   const di = head.findIndex((h) => /说明|description/.test(h));
   const ei = head.findIndex((h) => /版本|edition|年度/.test(h));
   if (ci < 0 || ni < 0) return { entries, errors: [{ line: 1, message: '第一行应为表头，至少有“科目编码”和“科目名称”两列' }] };
-  for (let i = 1; i < lines.length; i++) {
-    const line = lines[i];
-    if (!line.trim() || line.trim().startsWith('#')) continue;
-    const cells = splitCsvLine(line);
+  for (let i = 1; i < rows.length; i++) {
+    const cells = rows[i];
+    if (cells.every((c) => !c.trim()) || (cells[0] ?? '').trim().startsWith('#')) continue;
     const code = (cells[ci] ?? '').trim();
     const name = (cells[ni] ?? '').trim();
     if (!/^(\d{3}|\d{5}|\d{7})$/.test(code)) {
@@ -191,24 +191,6 @@ export function parseOverrideCsv(text: string, editions: number[]): { entries: K
     });
   }
   return { entries, errors };
-}
-
-function splitCsvLine(line: string): string[] {
-  const out: string[] = [];
-  let f = '';
-  let q = false;
-  for (let i = 0; i < line.length; i++) {
-    const c = line[i];
-    if (q) {
-      if (c === '"' && line[i + 1] === '"') { f += '"'; i++; }
-      else if (c === '"') q = false;
-      else f += c;
-    } else if (c === '"') q = true;
-    else if (c === ',') { out.push(f); f = ''; }
-    else f += c;
-  }
-  out.push(f);
-  return out;
 }
 
 let builtin: Catalogue | undefined;
