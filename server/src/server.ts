@@ -14,6 +14,7 @@ import { fileURLToPath, pathToFileURL } from 'url';
 import { builtinCatalogue, CheckResult, Finding, getLanguageService, importSpreadsheet, overrideCsv, parseOverrideCsv, Range, Severity } from './service';
 import { DidChangeWatchedFilesNotification } from 'vscode-languageserver/node';
 import { completion, foldingRanges, formatComputation, hover, inlayHints, outline, OutlineItem } from './service/features';
+import { formatDocument } from './service/format';
 
 export interface Settings {
   /** Severity per rule id ('off' hides the rule). */
@@ -90,6 +91,7 @@ export function startServer(connection: Connection): void {
         documentSymbolProvider: true,
         foldingRangeProvider: true,
         inlayHintProvider: true,
+        documentFormattingProvider: true,
         executeCommandProvider: { commands: ['jsgk.server.computationAt', 'jsgk.server.importCatalogue'] },
         ...(pullDiagnostics ? { diagnosticProvider: { interFileDependencies: false, workspaceDiagnostics: false } } : {}),
       },
@@ -324,6 +326,13 @@ export function startServer(connection: Connection): void {
       }
       return out;
     });
+  });
+
+  connection.onDocumentFormatting((params, token) => {
+    const doc = documents.get(params.textDocument.uri);
+    if (!doc || token.isCancellationRequested) return [];
+    return safe('formatting', [] as TextEdit[], () =>
+      formatDocument(doc.getText(), result(doc).report).map((e) => TextEdit.replace(range(doc, e.range), e.newText)));
   });
 
   connection.languages.inlayHint.on((params, token) => {

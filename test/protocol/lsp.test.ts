@@ -9,7 +9,7 @@ import {
   InitializeRequest, InitializedNotification, DidOpenTextDocumentNotification, DidChangeTextDocumentNotification,
   PublishDiagnosticsNotification, PublishDiagnosticsParams, HoverRequest, CompletionRequest, CodeActionRequest,
   DocumentSymbolRequest, FoldingRangeRequest, InlayHintRequest, ShutdownRequest, ExitNotification, Diagnostic,
-  CompletionResolveRequest, DidCloseTextDocumentNotification, DocumentSymbol, CodeAction, TextEdit, CompletionItem, Hover,
+  CompletionResolveRequest, DidCloseTextDocumentNotification, DocumentFormattingRequest, DocumentSymbol, CodeAction, TextEdit, CompletionItem, Hover,
 } from 'vscode-languageserver-protocol/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { ROOT, sample } from '../helpers/samples';
@@ -145,6 +145,13 @@ describe('language server over stdio (protocol level)', function () {
     const r = await c.conn.sendRequest(CompletionResolveRequest.type, t);
     assert.match(JSON.stringify(r.documentation), /本年收入合计/);
     await c.conn.sendNotification(DidCloseTextDocumentNotification.type, { textDocument: { uri: u2 } });
+  });
+
+  it('formats a document: aligned rows, nothing but white space changed', async () => {
+    const edits = (await c.conn.sendRequest(DocumentFormattingRequest.type, { textDocument: { uri }, options: { tabSize: 2, insertSpaces: true } })) as TextEdit[];
+    assert.ok(edits.length > 10);
+    const after = TextDocument.applyEdits(doc, edits);
+    assert.strictEqual(after.replace(/[ \t]/g, ''), doc.getText().replace(/[ \t]/g, ''));
   });
 
   it('answers requests for unknown documents and malformed requests, and stays up', async () => {
