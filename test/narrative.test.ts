@@ -169,6 +169,21 @@ describe('情况说明 checks (data-driven: a right sentence and a wrong one eac
     assert.strictEqual(zero.fixes, undefined, 'no fix where the base is 0');
   });
 
+  it('the same amount written with 万 and with 元 in one paragraph', () => {
+    const fs = check(narrative('年初资金总额为180.00万，1-12月阶段实际执行«180.00元»，执行率为100.00%。'.replace(/[«»]/g, ''))).filter((f) => f.rule === 'text.unit');
+    assert.deepStrictEqual(fs.map((f) => f.message), ['同一金额 180.00 在同一段中一处写“万”，这里写“元”：单位可能写错']);
+    assert.deepStrictEqual(check(narrative('年初资金总额为180.00万，1-12月阶段实际执行180.00万，执行率为100.00%。其他收入380.96元。')).filter((f) => f.rule.startsWith('text.')), []);
+  });
+
+  it('a 项目自评综述 is compared with its 绩效自评表: score exactly, amounts by the interval rule', () => {
+    const perf = '\n绩效自评 口岸运转费:\n  资金:\n    列: [年初预算数, 全年预算数, 全年执行数]\n    行:\n      - 年度资金总额: 180.00 180.00 180.00\n  指标:\n    列: [一级指标, 二级指标, 三级指标, 分值, 得分]\n    行:\n      - [产出指标, 数量指标, 次数, 100, 99]\n  合计: 100 99\n';
+    const good = narrative('2.口岸运转费项目自评综述：项目自评得分99分。全年预算数为180.00万元，执行数为180.00万元，完成预算的100.00%。') + perf;
+    assert.deepStrictEqual(check(good).filter((f) => f.rule === 'text.perf'), []);
+    const bad = narrative('2.口岸运转费项目自评综述：项目自评得分100.00分。全年预算数为180.00万元，执行数为170.00万元，完成预算的94.44%。') + perf;
+    const fs = check(bad).filter((f) => f.rule === 'text.perf').map((f) => f.message);
+    assert.deepStrictEqual(fs, ['“口岸运转费”的自评得分文中写 100.00 分，而其绩效自评表合计得分为 99 分', '“口岸运转费”的全年执行数文中写 170.00万元，而其绩效自评表为 180.00万元']);
+  });
+
   it('says nothing where the whole of a share cannot be found', () => {
     const fs = check(narrative('因公出国（境）费支出决算0万元，占0%；公务用车购置及运行维护费支出决算5万元，占100%。'));
     assert.deepStrictEqual(fs.map((f) => f.message), []);
@@ -201,9 +216,12 @@ describe('情况说明 findings in the samples of the seeds', () => {
       /完成率应为 116\.96%.*116\.97%/,
       /“万5\.00元”应为“5\.00万元”/,
       /模板占位符“XX\.X%”/,
+      /“口岸运转费”的自评得分文中写 100\.00 分，而其绩效自评表合计得分为 99 分/,
     ]) assert.ok(errors.some((m) => re.test(m)), `missing ${re} in ${JSON.stringify(errors)}`);
-    assert.strictEqual(errors.length, 7, JSON.stringify(errors));
+    assert.strictEqual(errors.length, 8, JSON.stringify(errors));
     assert.strictEqual(got.filter((m) => m.startsWith('text.sign')).length, 2);
+    // 口岸运转费项目评价报告: 年初资金总额为180.00万，…实际执行180.00元，…全年预计执行180.00元
+    assert.strictEqual(got.filter((m) => m.startsWith('text.unit: 同一金额 180.00')).length, 2);
     assert.ok(got.some((m) => /text\.duplicate: “支出”连写了两次/.test(m)));
     assert.ok(got.some((m) => /主要包括”所列各项之和 648\.50万元 ≠ 648\.49万元/.test(m)));
   });

@@ -35,7 +35,7 @@ export interface NarrativeLink {
   verdict: 'ok' | 'rounding' | 'error';
 }
 
-const TOKEN = /(-?)(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)[ \t\u3000]*(万元|亿元|元|%|％)/g;
+const TOKEN = /(-?)(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)[ \t\u3000]*(万元|亿元|元|万(?=[，。；、,;）)]|$)|%|％)/g;
 
 export function tokens(value: string): Tok[] {
   const out: Tok[] = [];
@@ -46,7 +46,7 @@ export function tokens(value: string): Tok[] {
     if (before && /[\d.,万]/.test(before)) continue; // part of a longer number, or 万5.00元 (garbled)
     const r = readNumeral(m[1] + m[2]);
     if (!r.ok) continue;
-    const unit = m[3] === '％' ? '%' : m[3];
+    const unit = m[3] === '％' ? '%' : m[3] === '万' ? '万元' : m[3];
     const v = r.value;
     let wan = v;
     let half = v.halfUlp();
@@ -166,6 +166,7 @@ export class NarrativeChecker {
         const toks = tokens(text.value);
         this.placeholders(text);
         this.duplicateWords(text);
+        this.unitMismatch(text, toks);
         if (year) this.years(text, year);
         this.changeStatements(text, toks);
         this.shares(text, toks, texts, false);
@@ -184,6 +185,7 @@ export class NarrativeChecker {
       // What reads other texts or the tables is done every time.
       this.shares(text, c.toks, texts, true);
       this.linkToTables(text, c.cands);
+      this.perfSummaries(text, c.toks);
     }
     this.oppositeDirections();
     return { findings: this.findings, links: this.links };
@@ -221,6 +223,24 @@ export class NarrativeChecker {
         rule: 'text.unit', severity: 'error', range: this.r(t, m.index, m.index + m[0].length),
         message: `金额单位写错：“${m[0]}”应为“${fixed}”`,
         fixes: [{ title: `改为“${fixed}”`, edits: [{ range: this.r(t, m.index, m.index + m[0].length), newText: fixed }] }],
+      });
+    }
+  }
+
+  /** The same amount written with 万 (万元) and with 元 in one paragraph: one of the units is wrong. */
+  unitMismatch(t: Text, toks: Tok[]): void {
+    const v = t.value;
+    for (const a of toks) {
+      if (a.kind !== 'amount' || a.unit !== '元' || a.value.cmp(Decimal.fromInt(1)) < 0) continue;
+      const ps = v.lastIndexOf('\n', a.start - 1) + 1;
+      let pe = v.indexOf('\n', a.end);
+      if (pe < 0) pe = v.length;
+      const b = toks.find((x) => x !== a && x.kind === 'amount' && x.unit === '万元' && x.start >= ps && x.end <= pe && x.value.eq(a.value));
+      if (!b) continue;
+      const rr = this.r(t, a.start, a.end);
+      this.add({
+        rule: 'text.unit', severity: 'warning', range: rr, related: [{ range: this.r(t, b.start, b.end), message: `同一段中写作 ${b.raw}` }],
+        message: `同一金额 ${a.value.toString()} 在同一段中一处写“${b.raw.replace(/^[-\d.,\s]+/, '')}”，这里写“元”：单位可能写错`,
       });
     }
   }
@@ -583,6 +603,61 @@ export class NarrativeChecker {
       const rr = this.r(t, at, at + m[1].length);
       const f = this.findings.find((x) => x.rule === 'text.placeholder' && x.range.start === rr.start);
       if (f) f.fixes = [{ title: `改为计算值 ${computed.toString()}%（${actual[0].raw} ÷ ${budget[0].raw}）`, edits: [{ range: rr, newText: `${computed.toString()}%` }] }];
+    }
+  }
+
+  // ------------------------------------------------------------ 项目自评综述 against its 绩效自评表
+  /**
+   * A paragraph that opens with a project's name ("2.口岸运转费项目自评综述：…项目自评得分100.00分。全年预算数为
+   * 180.00万元，执行数为180.00万元") is compared with that project's 绩效自评表: the score with 合计得分
+   * (exactly: points are not rounded), the amounts with 年度资金总额 (by the interval rule).
+   */
+  perfSummaries(t: Text, toks: Tok[]): void {
+    if (this.report.perf.length === 0) return;
+    const v = t.value;
+    let lineStart = 0;
+    while (lineStart < v.length) {
+      let lineEnd = v.indexOf('\n', lineStart);
+      if (lineEnd < 0) lineEnd = v.length;
+      const line = v.slice(lineStart, lineEnd);
+      const head = line.replace(/^[ \t\u3000]*(?:\d+[.、．]|[（(][一二三四五六七八九十\d]+[)）]|[一二三四五六七八九十]+、)?[ \t\u3000]*/, '');
+      const p = this.report.perf
+        .filter((x) => x.project && head.startsWith(x.project))
+        .sort((a, b) => b.project.length - a.project.length)[0];
+      if (p) {
+        const base = lineStart;
+        const score = /得分(?:为)?[ \t\u3000]*(\d+(?:\.\d+)?)[ \t\u3000]*分/.exec(line);
+        if (score && p.totalScore?.value) {
+          const r = readNumeral(score[1]);
+          if (r.ok && !r.value.eq(p.totalScore.value)) {
+            const s0 = base + score.index + score[0].indexOf(score[1]);
+            this.add({
+              rule: 'text.perf', severity: 'error', range: this.r(t, s0, s0 + score[1].length),
+              message: `“${p.project}”的自评得分文中写 ${score[1]} 分，而其绩效自评表合计得分为 ${p.totalScore.raw} 分`,
+              related: [{ range: p.totalScore.range, message: `绩效自评表合计得分：${p.totalScore.raw}` }],
+            });
+          }
+        }
+        const funds = p.funds;
+        const first = funds?.rows[0];
+        const pairs: Array<[RegExp, RegExp]> = [[/全年预算数(?:为)?[ \t\u3000]*$/, /^(全年预算数|全年预算|调整后预算数)$/], [/执行数(?:为)?[ \t\u3000]*$/, /^(全年执行数|预算执行数|执行数)$/]];
+        for (const [before, col] of pairs) {
+          if (!funds || !first) break;
+          const ci = funds.columns.findIndex((c) => col.test(c.name));
+          const cell = ci >= 0 ? first.cells[ci] : undefined;
+          if (!cell || cell.kind !== 'amount' || !cell.value) continue;
+          const tok = toks.find((x) => x.kind === 'amount' && x.start >= lineStart && x.end <= lineEnd && before.test(v.slice(Math.max(lineStart, x.start - 10), x.start)));
+          if (!tok) continue;
+          const diff = tok.wan.sub(cell.value).abs();
+          if (diff.cmp(tok.half.add(cell.value.halfUlp())) <= 0) continue;
+          this.add({
+            rule: 'text.perf', severity: 'error', range: this.r(t, tok.start, tok.end),
+            message: `“${p.project}”的${funds.columns[ci].name}文中写 ${tok.raw}，而其绩效自评表为 ${cell.raw}万元`,
+            related: [{ range: cell.range, message: `绩效自评表${first.name}（${funds.columns[ci].name}）：${cell.raw}` }],
+          });
+        }
+      }
+      lineStart = lineEnd + 1;
     }
   }
 
