@@ -2,6 +2,8 @@ import * as assert from 'assert';
 import fc from 'fast-check';
 import { parseReport, ReportParser } from '../server/src/service/parser';
 import { checkFiles } from '../server/src/cli/jsgk';
+import { completion, foldingRanges, hover, inlayHints, outline } from '../server/src/service/features';
+import { formatDocument } from '../server/src/service/format';
 import { plain, sampleFiles } from './helpers/samples';
 import * as fs from 'fs';
 import * as os from 'os';
@@ -41,8 +43,20 @@ describe('robustness (property-based)', () => {
     fc.assert(fc.property(randomText, (t) => { wellFormed(t); }), { numRuns: 400 });
   });
 
-  it('the parser never throws on mutated samples', () => {
-    fc.assert(fc.property(mutated, (t) => { wellFormed(t); getLanguageService().check('m', t); }), { numRuns: 150 });
+  it('the checker and every editor feature never throw on mutated samples', () => {
+    fc.assert(fc.property(mutated, fc.nat(), (t, off) => {
+      wellFormed(t);
+      const ls = getLanguageService();
+      const r = ls.check('m', t);
+      const o = off % (t.length + 1);
+      // every editor feature answers on a broken document too
+      hover(r, t, o, ls.catalogue);
+      completion(r, t, o, ls.catalogue);
+      inlayHints(r);
+      outline(r.report);
+      foldingRanges(r.report);
+      formatDocument(t, r.report);
+    }), { numRuns: 150 });
   });
 
   it('incremental parsing after random edits equals a fresh parse', () => {
