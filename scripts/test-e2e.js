@@ -112,10 +112,19 @@ async function main() {
       await page.keyboard.press('Control+Shift+M');
       const panel = page.locator('.markers-panel');
       await panel.locator('.monaco-list-row').first().waitFor({ timeout: 90000 });
-      // a user narrows the list with the panel's filter box
+      // a user narrows the list with the panel's filter box (typed again if the panel was still settling)
       const filter = page.locator('.panel input[placeholder^="Filter"], .panel input[placeholder*="筛选"]').first();
-      await filter.fill('人员经费合计');
-      await panel.getByText('人员经费合计 205.97 ≠ 各项之和 205.98', { exact: false }).first().waitFor({ timeout: 30000 });
+      const want = panel.getByText('人员经费合计 205.97 ≠ 各项之和 205.98', { exact: false }).first();
+      for (let attempt = 0; ; attempt++) {
+        // fill() focuses the box itself; keys are never sent to whatever else has the focus
+        await filter.fill('人员经费合计');
+        try {
+          await want.waitFor({ timeout: 10000 });
+          break;
+        } catch (e) {
+          if (attempt >= 3) throw e;
+        }
+      }
       await page.screenshot({ path: path.join(shots, '1-problems.png') });
     });
 
