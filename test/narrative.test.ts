@@ -169,6 +169,16 @@ describe('情况说明 checks (data-driven: a right sentence and a wrong one eac
     assert.strictEqual(zero.fixes, undefined, 'no fix where the base is 0');
   });
 
+  it('a 科目 written as 201（…）13（…）08（…） is linked to that row of the table', () => {
+    const table = '\n表 一般公共预算财政拨款支出决算表:\n  列: [小计, 基本支出, 项目支出]\n  行:\n    - 2011308 招商引资: 299.97 0.00 299.97\n';
+    const ok = narrative('2.201（一般公共服务）13（商贸事务）08（招商引资）:支出决算为299.97万元，完成预算100%。') + table;
+    const r = getLanguageService().check('cl', ok);
+    assert.deepStrictEqual(r.links.map((l) => [l.text, l.where, l.verdict]), [['299.97万元', '一般公共预算财政拨款支出决算表 招商引资（小计）', 'ok']]);
+    const bad = narrative('2.201（一般公共服务）13（商贸事务）08（招商引资）:支出决算为«289.97万元»，完成预算100%。'.replace(/[«»]/g, '')) + table;
+    const f = check(bad).find((x) => x.rule === 'text.table')!;
+    assert.strictEqual(f.message, '“2011308”文中写 289.97万元，而一般公共预算财政拨款支出决算表 招商引资（小计）为 299.97万元');
+  });
+
   it('the same amount written with 万 and with 元 in one paragraph', () => {
     const fs = check(narrative('年初资金总额为180.00万，1-12月阶段实际执行«180.00元»，执行率为100.00%。'.replace(/[«»]/g, ''))).filter((f) => f.rule === 'text.unit');
     assert.deepStrictEqual(fs.map((f) => f.message), ['同一金额 180.00 在同一段中一处写“万”，这里写“元”：单位可能写错']);

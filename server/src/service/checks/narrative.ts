@@ -678,7 +678,17 @@ export class NarrativeChecker {
       prefix = prefix.replace(/^\d{4}年度?[，,]?/, '').replace(/^其中[：:]?/, '').replace(/(为|是)$/, '').trim();
       if (!prefix) continue;
       const link = LINK_BY_TERM.get(prefix);
-      if (link) out.push({ tok, prefix, link });
+      if (link) {
+        out.push({ tok, prefix, link });
+        continue;
+      }
+      // 201（一般公共服务）13（商贸事务）08（招商引资）: 支出决算为299.97万元 → that 科目's row
+      const sStart = sentenceStart(v, tok.start);
+      const m = /(\d{3})\s*[（(][^）)]{1,30}[）)]\s*(\d{2})\s*[（(][^）)]{1,30}[）)](?:\s*(\d{2})\s*[（(]([^）)]{1,30})[）)])?\s*[:：]?\s*(?:支出决算|决算数|支出)?(?:为|是)?\s*$/.exec(v.slice(sStart, tok.start));
+      if (m) {
+        const code = m[1] + m[2] + (m[3] ?? '');
+        out.push({ tok, prefix: code, link: { terms: [], table: '决算05|决算03', row: `code:${code}`, column: '小计|合计|本年支出合计' } });
+      }
     }
     return out;
   }
@@ -686,12 +696,15 @@ export class NarrativeChecker {
   linkToTables(t: Text, cands: LinkCandidate[]): void {
     if (this.report.tables.length === 0) return;
     for (const { tok, prefix, link } of cands) {
-      const ofKind = this.tablesOfKind(link.table);
+      const kind = link.table.split('|').find((k) => this.tablesOfKind(k).length > 0);
+      const ofKind = kind ? this.tablesOfKind(kind) : [];
       if (ofKind.length !== 1) continue; // none, or several (部门 and 单位 tables): which one is meant is not certain
       const table = ofKind[0];
       const part = link.part ? table.parts.find((p) => p.name === link.part) : table.parts[0];
       if (!part) continue;
-      const row = link.row === '*' ? (part.rows.length === 1 ? part.rows[0] : undefined) : part.rows.find((r) => normName(r.name) === normName(link.row));
+      const row = link.row === '*' ? (part.rows.length === 1 ? part.rows[0] : undefined)
+        : link.row.startsWith('code:') ? part.rows.find((r) => r.code === link.row.slice(5))
+        : part.rows.find((r) => normName(r.name) === normName(link.row));
       const ci = link.column.split('|').map((c) => part.columns.findIndex((x) => x.name === c || x.path[x.path.length - 1] === c)).find((i) => i >= 0) ?? -1;
       if (!row || ci < 0) continue;
       const cell = row.cells[ci];
