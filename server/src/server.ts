@@ -13,7 +13,8 @@ import * as path from 'path';
 import { fileURLToPath, pathToFileURL } from 'url';
 import { builtinCatalogue, CheckResult, Finding, getLanguageService, importSpreadsheet, overrideCsv, parseOverrideCsv, Range, Severity } from './service';
 import { DidChangeWatchedFilesNotification } from 'vscode-languageserver/node';
-import { completion, foldingRanges, formatComputation, hover, inlayHints, outline, OutlineItem } from './service/features';
+import { completion, foldingRanges, formatComputation, hover, inlayHints, narrativeNumbers, outline, OutlineItem } from './service/features';
+import { SemanticTokensBuilder } from 'vscode-languageserver/node';
 import { formatDocument } from './service/format';
 
 export interface Settings {
@@ -92,6 +93,7 @@ export function startServer(connection: Connection): void {
         foldingRangeProvider: true,
         inlayHintProvider: true,
         documentFormattingProvider: true,
+        semanticTokensProvider: { legend: { tokenTypes: ['number'], tokenModifiers: [] }, full: true },
         executeCommandProvider: { commands: ['jsgk.server.computationAt', 'jsgk.server.importCatalogue'] },
         ...(pullDiagnostics ? { diagnosticProvider: { interFileDependencies: false, workspaceDiagnostics: false } } : {}),
       },
@@ -325,6 +327,20 @@ export function startServer(connection: Connection): void {
         out.push({ startLine: s, endLine: e });
       }
       return out;
+    });
+  });
+
+  connection.languages.semanticTokens.on((params, token) => {
+    const doc = documents.get(params.textDocument.uri);
+    if (!doc || token.isCancellationRequested) return { data: [] };
+    return safe('semanticTokens', { data: [] as number[] }, () => {
+      const b = new SemanticTokensBuilder();
+      for (const r of narrativeNumbers(result(doc).report)) {
+        const p = doc.positionAt(r.start);
+        const e = doc.positionAt(r.end);
+        if (p.line === e.line) b.push(p.line, p.character, e.character - p.character, 0, 0);
+      }
+      return b.build();
     });
   });
 

@@ -9,7 +9,7 @@ import {
   InitializeRequest, InitializedNotification, DidOpenTextDocumentNotification, DidChangeTextDocumentNotification,
   PublishDiagnosticsNotification, PublishDiagnosticsParams, HoverRequest, CompletionRequest, CodeActionRequest,
   DocumentSymbolRequest, FoldingRangeRequest, InlayHintRequest, ShutdownRequest, ExitNotification, Diagnostic,
-  CompletionResolveRequest, DidCloseTextDocumentNotification, DocumentFormattingRequest, DocumentSymbol, CodeAction, TextEdit, CompletionItem, Hover,
+  CompletionResolveRequest, DidCloseTextDocumentNotification, DocumentFormattingRequest, SemanticTokensRequest, DocumentSymbol, CodeAction, TextEdit, CompletionItem, Hover,
 } from 'vscode-languageserver-protocol/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { ROOT, sample } from '../helpers/samples';
@@ -145,6 +145,23 @@ describe('language server over stdio (protocol level)', function () {
     const r = await c.conn.sendRequest(CompletionResolveRequest.type, t);
     assert.match(JSON.stringify(r.documentation), /本年收入合计/);
     await c.conn.sendNotification(DidCloseTextDocumentNotification.type, { textDocument: { uri: u2 } });
+  });
+
+  it('semantic tokens mark the amounts and percentages inside the narrative text', async () => {
+    const r = await c.conn.sendRequest(SemanticTokensRequest.type, { textDocument: { uri } });
+    const data = r!.data;
+    assert.ok(data.length > 5 * 40, `tokens: ${data.length / 5}`);
+    // decode and read the first few tokens back from the document
+    let line = 0;
+    let ch = 0;
+    const texts: string[] = [];
+    for (let i = 0; i < data.length; i += 5) {
+      line += data[i];
+      ch = data[i] === 0 ? ch + data[i + 1] : data[i + 1];
+      texts.push(doc.getText({ start: { line, character: ch }, end: { line, character: ch + data[i + 2] } }));
+    }
+    assert.ok(texts.every((t) => /^-?[\d,.]+\s*(万元|元|亿元|万|%)$/.test(t)), JSON.stringify(texts.filter((t) => !/^-?[\d,.]+\s*(万元|元|亿元|万|%)$/.test(t)).slice(0, 5)));
+    assert.ok(texts.includes('11.20%') && texts.includes('42.32万元'));
   });
 
   it('formats a document: aligned rows, nothing but white space changed', async () => {

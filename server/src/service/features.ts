@@ -9,6 +9,7 @@ import { normalizeTitle, TOP_KEYS } from './parser';
 import tableKinds from './data/table-kinds.json';
 import glossaryData from './data/glossary.json';
 import { codeOfTerm, STANDARD_TERMS, standardTerm } from './checks/glossary';
+import { tokens } from './checks/narrative';
 import { normName } from './checks/tables';
 import { Catalogue, KemuEntry, STATUS_TEXT } from './kemu';
 import { isEconomicTable, reportEdition } from './checks/kemu';
@@ -148,7 +149,7 @@ export function hover(res: CheckResult, text: string, offset: number, catalogue?
   }
   const g = glossaryAt(res.report, text, offset);
   if (g && !(g.entry.termRange.start <= offset && offset <= g.entry.termRange.end)) {
-    return { range: g.range, contents: `**${g.entry.term}**（名词解释 ${g.entry.number ?? ''}）\n\n${g.entry.definition.value.trim()}` };
+    return { range: g.range, contents: `**${g.entry.term}**（名词解释${g.entry.number ? ' ' + g.entry.number : ''}）\n\n${g.entry.definition.value.trim()}` };
   }
   const std = standardAt(res.report, text, offset);
   if (std) {
@@ -326,4 +327,26 @@ function kemuCompletion(res: CheckResult, t: Table, text: string, offset: number
     if (items.length >= 100) break;
   }
   return items;
+}
+
+/** Semantic tokens: the amounts and percentages inside 情况说明 text (YAML sees only a string there). */
+export function narrativeNumbers(report: Report): Range[] {
+  const out: Range[] = [];
+  for (const secs of [report.narrative, report.others, report.overview]) {
+    const walk = (list: Section[]) => {
+      for (const sec of list) {
+        const t = sec.body;
+        if (t) {
+          for (const tok of tokens(t.value)) {
+            const start = t.offsets[tok.start];
+            const end = t.offsets[tok.end - 1] + 1;
+            if (end > start && end - start <= tok.end - tok.start + 4) out.push({ start, end });
+          }
+        }
+        walk(sec.children);
+      }
+    };
+    walk(secs);
+  }
+  return out.sort((a, b) => a.start - b.start);
 }
