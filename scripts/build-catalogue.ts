@@ -14,6 +14,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { observedPairs, ObservedPair } from './kemu-observed';
+import { normKemuName } from '../server/src/service/names';
 
 const ROOT = path.resolve(__dirname, '..', '..');
 
@@ -53,8 +54,7 @@ function levelOf(code: string): KemuEntry['level'] {
 
 /** Names compare with bracket width, spaces and quote styles normalised. */
 export function sameName(a: string, b: string): boolean {
-  const n = (s: string) => s.replace(/\s|\u3000/g, '').replace(/\(/g, '（').replace(/\)/g, '）').replace(/[“”"]/g, '');
-  return n(a) === n(b);
+  return normKemuName(a) === normKemuName(b);
 }
 
 export function readDecisions(): Decision[] {

@@ -56,7 +56,7 @@ export function startServer(connection: Connection): void {
     ls.configure({ catalogue: base.withOverrides(extra) });
   };
   const refreshAll = () => {
-    for (const d of documents.all()) ls.close(d.uri);
+    generation++; // every open document is checked again; its parse is reused (the text did not change)
     if (pullDiagnostics) connection.languages.diagnostics.refresh();
     else for (const d of documents.all()) schedule(d, 0);
   };
@@ -64,6 +64,9 @@ export function startServer(connection: Connection): void {
   let currentEdition: number | undefined;
   const timers = new Map<string, NodeJS.Timeout>();
   const lastDuration = new Map<string, number>();
+  /** Which version of a document, under which catalogue/settings generation, was checked last. */
+  const checkedAt = new Map<string, { version: number; generation: number }>();
+  let generation = 0;
 
   const log = (msg: string) => connection.console.log(`[jsgk] ${msg}`);
   const safe = <T>(name: string, empty: T, fn: () => T): T => {
@@ -136,18 +139,20 @@ export function startServer(connection: Connection): void {
     if (ed !== currentEdition) {
       currentEdition = ed;
       ls.configure({ kemuEdition: ed });
-      for (const d of documents.all()) ls.close(d.uri);
+      generation++;
     }
     if (pullDiagnostics) connection.languages.diagnostics.refresh();
     else for (const d of documents.all()) schedule(d, 0);
   });
 
+  /** The check of a document, for its current version and the current catalogue and settings. */
   function result(doc: TextDocument): CheckResult {
+    const key = checkedAt.get(doc.uri);
     const last = ls.lastResult(doc.uri);
-    if (last && (last as CheckResult & { version?: number }).version === doc.version) return last;
+    if (last && key && key.version === doc.version && key.generation === generation) return last;
     const t0 = Date.now();
-    const r = ls.check(doc.uri, doc.getText()) as CheckResult & { version?: number };
-    r.version = doc.version;
+    const r = ls.check(doc.uri, doc.getText());
+    checkedAt.set(doc.uri, { version: doc.version, generation });
     lastDuration.set(doc.uri, Date.now() - t0);
     return r;
   }
@@ -211,6 +216,7 @@ export function startServer(connection: Connection): void {
     if (t) clearTimeout(t);
     timers.delete(e.document.uri);
     ls.close(e.document.uri);
+    checkedAt.delete(e.document.uri);
     settingsCache.delete(e.document.uri);
     if (!pullDiagnostics) connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
   });

@@ -126,6 +126,13 @@ export class Decimal {
   }
 }
 
+/** "1687.40" → "1,687.40": groups the integer digits of a written decimal by three. */
+export function groupThousands(s: string): string {
+  const neg = s.startsWith('-');
+  const [i, f] = (neg ? s.slice(1) : s).split('.');
+  return (neg ? '-' : '') + i.replace(/\B(?=(\d{3})+(?!\d))/g, ',') + (f !== undefined ? '.' + f : '');
+}
+
 /** Sums exactly; the result has the largest scale of the parts. */
 export function sum(values: Decimal[]): Decimal {
   let acc = Decimal.ZERO;

@@ -130,7 +130,7 @@ export function hover(res: CheckResult, text: string, offset: number, catalogue?
   const code = codeAt(res, text, offset);
   if (code) {
     const parts: string[] = [];
-    const cat = catalogue ?? undefined;
+    const cat = catalogue;
     const edition = reportEdition(res.report, kemuEdition);
     if (cat) {
       const path = cat.path(code.code, edition);

@@ -15,6 +15,9 @@ import {
   Report, REPORT_TYPES, ReportType, Row, Section, Str, Table, TablePart, Text, UnitRow,
 } from './model';
 import { makeText } from './text';
+import { normalizeTitle } from './names';
+
+export { normalizeTitle };
 import { validateBlock } from './schema';
 import tableKinds from './data/table-kinds.json';
 
@@ -146,9 +149,6 @@ function columnKind(name: string): ColumnKind {
   return 'amount';
 }
 
-export function normalizeTitle(s: string): string {
-  return s.replace(/[“”＂]/g, '"').replace(/[ \u3000]/g, '');
-}
 
 const KIND_BY_TITLE = new Map<string, string>();
 for (const k of tableKinds.kinds) for (const t of k.titles) KIND_BY_TITLE.set(normalizeTitle(t), k.id);
@@ -354,12 +354,12 @@ class Builder {
     } else {
       row.name = raw.replace(/^[ \u3000]+/, '').trim();
     }
-    row.cells = this.cells(val, columns, range, row);
+    row.cells = this.cells(val, columns, key.range);
     return row;
   }
 
-  /** Cells of a row: a sequence (one item a cell) or a scalar split at spaces. */
-  cells(val: Node | null, columns: Column[], rowRange: Range, row: Row): Cell[] {
+  /** Cells of a row: a sequence (one item a cell) or a scalar split at spaces. `keyRange` is where a wrong count is reported when the row has no value at all. */
+  cells(val: Node | null, columns: Column[], keyRange: Range): Cell[] {
     const pieces: Array<{ raw: string; range: Range }> = [];
     if (isSeq(val)) {
       for (const it of val.items as Node[]) {
@@ -378,7 +378,7 @@ class Builder {
       }
     }
     if (columns.length > 0 && pieces.length !== columns.length && (pieces.length > 0 || val !== null)) {
-      const where = val ? this.range(val) : row.keyRange;
+      const where = val ? this.range(val) : keyRange;
       this.find('table.cells', 'error', where,
         `此行有 ${pieces.length} 个值，而表头有 ${columns.length} 列（${columns.map((c) => c.name).join('、')}）`);
     }
@@ -447,8 +447,7 @@ class Builder {
         this.indicators(this.get(val, '行'), p);
       } else if (k === '合计') {
         const cols: Column[] = ['分值', '得分'].map((n) => ({ name: n, path: [n], kind: 'number' as ColumnKind, range: this.range(val) }));
-        const fake: Row = { key: '合计', keyRange: this.range(e.key), name: '合计', nameRange: this.range(e.key), cells: [], range: e.range };
-        const cells = this.cells(val, cols, e.range, fake);
+        const cells = this.cells(val, cols, this.range(e.key));
         p.totalWeight = cells[0];
         p.totalScore = cells[1];
       } else if (isScalar(val)) {
@@ -470,25 +469,24 @@ class Builder {
     const ia = idx(['完成值', '实际完成值']);
     const iw = idx(['分值', '权重']);
     const is = idx(['得分']);
+    // 指标值 and 完成值 may be numbers or text (按计划约定时间进场开工): read each cell for what it is
+    const kinds: Array<ColumnKind | 'auto'> = cols.map((c) => (c.kind === 'percent' || c.kind === 'number' ? c.kind : 'auto'));
     let last1 = '';
     let last2 = '';
     for (const item of rowsNode.items as Node[]) {
       if (!isSeq(item)) continue;
-      const fake: Row = { key: '', keyRange: this.range(item), name: '', nameRange: this.range(item), cells: [], range: this.range(item) };
-      const autoCols = cols.map((c) => ({ ...c, kind: (c.kind === 'percent' || c.kind === 'number') ? c.kind : ('auto' as unknown as ColumnKind) }));
       const pieces = (item.items as Node[]).map((n) => this.str(n) ?? { value: '', range: this.range(n) });
       if (cols.length > 0 && pieces.length !== cols.length) {
         this.find('table.cells', 'error', this.range(item), `此指标行有 ${pieces.length} 项，而指标表头有 ${cols.length} 列（${cols.map((c) => c.name).join('、')}）`);
       }
       const cells: Record<string, Cell> = {};
-      const list = pieces.map((pc, i) => this.cell(pc.value, pc.range, (autoCols[i]?.kind ?? 'auto') as ColumnKind));
+      const list = pieces.map((pc, i) => this.cell(pc.value, pc.range, kinds[i] ?? 'auto'));
       list.forEach((c, i) => { if (cols[i]) cells[cols[i].name] = c; });
       const get = (i: number) => (i >= 0 ? list[i] : undefined);
       const l1 = get(i1)?.raw.trim() || last1;
       const l2 = get(i2)?.raw.trim() || (get(i1)?.raw.trim() ? '' : last2);
       last1 = l1;
       last2 = l2;
-      void fake;
       p.indicators.push({
         level1: l1, level2: l2, level3: get(i3)?.raw.trim() ?? '', cells,
         target: get(it), actual: get(ia), weight: get(iw), score: get(is), range: this.range(item),

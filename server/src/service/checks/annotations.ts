@@ -21,7 +21,7 @@ export interface Annotation {
 
 const RE = /#\s*出错说明\s*(?:[（(]\s*([\w.\-\u4e00-\u9fff]+)\s*[)）])?\s*[:：]\s*(.*)$/;
 
-export function findAnnotations(text: string, idx: LineIndex): Annotation[] {
+export function findAnnotations(text: string): Annotation[] {
   const out: Annotation[] = [];
   if (!text.includes('出错说明')) return out;
   const lines = text.split('\n');
@@ -40,7 +40,6 @@ export function findAnnotations(text: string, idx: LineIndex): Annotation[] {
     }
     offset += line.length + 1;
   }
-  void idx;
   return out;
 }
 
@@ -48,7 +47,7 @@ export function findAnnotations(text: string, idx: LineIndex): Annotation[] {
 export function applyAnnotations(findings: Finding[], text: string, lineIndex: () => LineIndex): Finding[] {
   if (!text.includes('出错说明')) return findings;
   const idx = lineIndex();
-  const anns = findAnnotations(text, idx);
+  const anns = findAnnotations(text);
   if (anns.length === 0) return findings;
   const used = new Set<Annotation>();
   const kept = findings.filter((f) => {

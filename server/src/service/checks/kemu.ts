@@ -12,8 +12,10 @@ import { Finding, Range, Report, Table } from '../model';
 import { Catalogue, KemuEntry, STATUS_TEXT } from '../kemu';
 import { allSections } from '../query';
 import { textRange } from '../text';
+import { moveFindings } from './move';
+import { normKemuName } from '../names';
 
-const norm = (s: string) => s.replace(/\s|\u3000/g, '').replace(/\(/g, '（').replace(/\)/g, '）').replace(/[“”"]/g, '');
+const norm = normKemuName;
 
 export function isEconomicTable(t: Table): boolean {
   return t.kind === '决算06' || t.kind === '预算06' || /经济科目|经济分类/.test(t.title);
@@ -38,12 +40,6 @@ export type KemuCache = WeakMap<Table, { cat: Catalogue; edition?: number; base:
 /** Findings whose range was made for them (not a range object of the table, which moves by itself). */
 const OWN = new WeakSet<Finding>();
 
-function shift(fs: Finding[], delta: number): void {
-  const done = new Set<Range>();
-  const mv = (r: Range) => { if (done.has(r)) return; done.add(r); r.start += delta; r.end += delta; };
-  // only the ranges made for the finding move; the ones shared with the table moved with it
-  for (const f of fs) if (OWN.has(f)) { mv(f.range); for (const fx of f.fixes ?? []) for (const e of fx.edits) mv(e.range); }
-}
 
 export function checkKemu(report: Report, cat: Catalogue, editionOverride?: number, cache?: KemuCache): Finding[] {
   let out: Finding[] = [];
@@ -117,7 +113,7 @@ export function checkKemu(report: Report, cat: Catalogue, editionOverride?: numb
       [out, seen] = [o0, s0];
       cache?.set(t, c);
     } else if (c.base !== t.range.start) {
-      shift(c.findings, t.range.start - c.base);
+      moveFindings(c.findings, t.range.start - c.base, (f) => OWN.has(f));
       c.base = t.range.start;
     }
     for (const f of c.findings) out.push(f);

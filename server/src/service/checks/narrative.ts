@@ -4,7 +4,8 @@
  * that the rounded amounts allow), and a number that cannot be linked with confidence is left
  * alone. The linking rules are stated in the README.
  */
-import { Decimal, readNumeral } from '../decimal';
+import { Decimal, groupThousands, readNumeral } from '../decimal';
+import { moveFindings } from './move';
 import { Cell, Finding, Range, Report, Section, Table, Text } from '../model';
 import { textRange } from '../text';
 import { allSections } from '../query';
@@ -103,30 +104,32 @@ function sentenceStart(v: string, pos: number): number {
   return i;
 }
 
+/**
+ * The budget (预算) and the actual (决算/执行数) amount a completion rate at `end` speaks of: in its
+ * sentence, or — when that sentence lacks the pair — with the sentence before it. Exactly one of each.
+ */
+function budgetAndActual(v: string, toks: Tok[], end: number): [Tok, Tok] | undefined {
+  const before = (x: Tok) => v.slice(Math.max(0, x.start - 8), x.start);
+  const isBudget = (x: Tok) => /(年初预算|全年预算|预算数为|预算数|预算)[ \t\u3000]*(为)?[ \t\u3000]*$/.test(before(x));
+  const isActual = (x: Tok) => !isBudget(x) && /(决算|执行数为|执行数|支出|决算数为)[ \t\u3000]*(为)?[ \t\u3000]*$/.test(before(x));
+  const pick = (from: number) => {
+    const w = toks.filter((x) => x.kind === 'amount' && x.start >= from && x.end <= end);
+    return [w.filter(isBudget), w.filter(isActual)];
+  };
+  const sStart = sentenceStart(v, end);
+  let [budgets, actuals] = pick(sStart);
+  if (budgets.length + actuals.length < 2 && sStart > 0) [budgets, actuals] = pick(sentenceStart(v, sStart - 1));
+  return budgets.length === 1 && actuals.length === 1 ? [budgets[0], actuals[0]] : undefined;
+}
+
 const UP = ['增加', '增长', '上升', '提高'];
 const DOWN = ['减少', '下降', '降低'];
 
-const fmt = (d: Decimal, like?: Tok) => {
-  let s = d.toString();
-  if (like && like.raw.includes(',')) {
-    const [i, f] = s.replace('-', '').split('.');
-    s = (d.sign() < 0 ? '-' : '') + i.replace(/\B(?=(\d{3})+(?!\d))/g, ',') + (f !== undefined ? '.' + f : '');
-  }
-  return s;
-};
+const fmt = (d: Decimal, like?: Tok) => (like && like.raw.includes(',') ? groupThousands(d.toString()) : d.toString());
 
 /** Per-text results of the checks that read one text only. */
 export type NarrativeCache = WeakMap<Text, { year: number; base: number; toks: Tok[]; findings: Finding[]; changes: Change[]; cands: LinkCandidate[] }>;
 
-/** Moves the ranges of cached findings when their text moved (an edit above it). */
-function shiftFindings(fs: Finding[], delta: number): void {
-  const mv = (r: Range) => { r.start += delta; r.end += delta; };
-  for (const f of fs) {
-    mv(f.range);
-    for (const x of f.related ?? []) mv(x.range);
-    for (const fx of f.fixes ?? []) for (const e of fx.edits) if (e.range !== f.range) mv(e.range);
-  }
-}
 
 interface LinkSpec { terms: string[]; table: string; part?: string; row: string; column: string }
 interface LinkCandidate { tok: Tok; prefix: string; link: LinkSpec }
@@ -177,7 +180,7 @@ export class NarrativeChecker {
         this.cache?.set(text, c);
       }
       if (c.base !== text.range.start) {
-        shiftFindings(c.findings, text.range.start - c.base);
+        moveFindings(c.findings, text.range.start - c.base);
         c.base = text.range.start;
       }
       this.findings.push(...c.findings);
@@ -555,23 +558,9 @@ export class NarrativeChecker {
       const z = toks[i];
       if (z.kind !== 'percent') continue;
       if (!/完成(?:年初|全年)?预算(?:数)?的[ \t\u3000]*$/.test(v.slice(Math.max(0, z.start - 12), z.start))) continue;
-      // the window: this sentence and the one before it (the 决算 may be stated there)
-      const isBudget = (x: Tok) => /(年初预算|全年预算|预算数为|预算数|预算)[ \t\u3000]*(为)?[ \t\u3000]*$/.test(v.slice(Math.max(0, x.start - 8), x.start));
-      const isActual = (x: Tok) => !isBudget(x) && /(决算|执行数为|执行数|支出|决算数为)[ \t\u3000]*(为)?[ \t\u3000]*$/.test(v.slice(Math.max(0, x.start - 8), x.start));
-      // this sentence first; the one before it only if this one lacks the pair
-      const sStart = sentenceStart(v, z.start);
-      let window = toks.filter((x) => x.kind === 'amount' && x.start >= sStart && x.end < z.start);
-      let budgets = window.filter(isBudget);
-      let actuals = window.filter(isActual);
-      if (budgets.length + actuals.length < 2 && sStart > 0) {
-        const prevStart = sentenceStart(v, sStart - 1);
-        window = toks.filter((x) => x.kind === 'amount' && x.start >= prevStart && x.end < z.start);
-        budgets = window.filter(isBudget);
-        actuals = window.filter(isActual);
-      }
-      if (budgets.length !== 1 || actuals.length !== 1) continue;
-      const P = budgets[0];
-      const Q = actuals[0];
+      const pair = budgetAndActual(v, toks, z.start);
+      if (!pair) continue;
+      const [P, Q] = pair;
       const rr = this.r(t, z.start, z.end);
       if (P.wan.sub(P.half).sign() <= 0) {
         this.add({ rule: 'text.zeroBase', severity: 'warning', range: rr, message: `预算数为 ${P.raw}，完成率“${z.raw}”没有意义` });
@@ -593,16 +582,14 @@ export class NarrativeChecker {
     // a placeholder where the rate can be computed: 年初预算 P万元，支出决算 Q万元，完成年初预算的XX.X%
     for (const m of v.matchAll(/完成(?:年初|全年)?预算(?:数)?的[ \t\u3000]*(X+(?:\.X+)?%)/g)) {
       const at = m.index! + m[0].length - m[1].length;
-      const sStart = sentenceStart(v, at);
-      const window = toks.filter((x) => x.kind === 'amount' && x.start >= sStart && x.end <= at);
-      const budget = window.filter((x) => /(年初预算|全年预算|预算数为|预算数)[ \t\u3000]*(为)?[ \t\u3000]*$/.test(v.slice(Math.max(0, x.start - 8), x.start)));
-      const actual = window.filter((x) => !budget.includes(x) && /(决算|执行数为|执行数|支出)[ \t\u3000]*(为)?[ \t\u3000]*$/.test(v.slice(Math.max(0, x.start - 8), x.start)));
-      if (budget.length !== 1 || actual.length !== 1 || budget[0].wan.sub(budget[0].half).sign() <= 0) continue;
+      const pair = budgetAndActual(v, toks, at);
+      if (!pair || pair[0].wan.sub(pair[0].half).sign() <= 0) continue;
+      const [budget, actual] = pair;
       const decimals = (m[1].split('.')[1] ?? '').replace('%', '').length;
-      const computed = actual[0].wan.mul(HUNDRED).div(budget[0].wan, decimals);
+      const computed = actual.wan.mul(HUNDRED).div(budget.wan, decimals);
       const rr = this.r(t, at, at + m[1].length);
       const f = this.findings.find((x) => x.rule === 'text.placeholder' && x.range.start === rr.start);
-      if (f) f.fixes = [{ title: `改为计算值 ${computed.toString()}%（${actual[0].raw} ÷ ${budget[0].raw}）`, edits: [{ range: rr, newText: `${computed.toString()}%` }] }];
+      if (f) f.fixes = [{ title: `改为计算值 ${computed.toString()}%（${actual.raw} ÷ ${budget.raw}）`, edits: [{ range: rr, newText: `${computed.toString()}%` }] }];
     }
   }
 

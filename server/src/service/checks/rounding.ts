@@ -6,7 +6,7 @@
  *  - they meet but the numbers differ → 'rounding' (possible 尾数误差)
  *  - the numbers are equal            → 'ok'
  */
-import { Decimal, sum } from '../decimal';
+import { Decimal, groupThousands, sum } from '../decimal';
 
 export type Verdict = 'ok' | 'rounding' | 'error';
 
@@ -52,12 +52,6 @@ export function compareSum(stated: Decimal, parts: Array<Decimal | undefined>, e
 /** Writes an amount the way the stated cell was written: same decimals, thousands separators if it had them. */
 export function formatLike(value: Decimal, like: { raw: string; value?: Decimal }): string {
   const scale = like.value ? like.value.scale : value.scale;
-  let s = value.rescale(scale).toString();
-  if (like.raw.includes(',')) {
-    const neg = s.startsWith('-');
-    const [i, f] = (neg ? s.slice(1) : s).split('.');
-    const grouped = i.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
-    s = (neg ? '-' : '') + grouped + (f !== undefined ? '.' + f : '');
-  }
-  return s;
+  const s = value.rescale(scale).toString();
+  return like.raw.includes(',') ? groupThousands(s) : s;
 }

@@ -11,6 +11,9 @@ import { Decimal } from '../decimal';
 import { Cell, Finding, PerfEval, Range, Report, Row, Table, TablePart } from '../model';
 import { compareSum, formatLike, Verdict } from './rounding';
 import rules from '../data/rules.json';
+import { normName, NUMBERING } from '../names';
+
+export { normName };
 
 /** A total that was checked: what the editor shows next to it (Σ 335.57 ✓) and how it was computed. */
 export interface TotalInfo {
@@ -105,12 +108,7 @@ class Total implements TotalInfo {
   get parts(): Array<{ label: string; raw: string; range: Range }> { return refsOf(this.ps).map((p) => ({ label: p.label(), raw: p.cell.raw, range: p.cell.range })); }
 }
 
-const NUMBERING = /^[ \u3000]*(?:[一二三四五六七八九十百]+[、.．]|[（(][一二三四五六七八九十\d]+[)）]|\d+[.、．](?!\d))[ \u3000]*/;
 
-/** Row names compare after numbering, spaces and quote/bracket styles are removed. */
-export function normName(s: string): string {
-  return s.replace(NUMBERING, '').replace(/[ \u3000]/g, '').replace(/[“”"＂]/g, '"').replace(/\(/g, '（').replace(/\)/g, '）');
-}
 
 function hasNumbering(r: Row): boolean {
   return NUMBERING.test(r.name);

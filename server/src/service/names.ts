@@ -1,0 +1,21 @@
+/**
+ * How names compare. Every check that matches a name written by a person goes through one of these.
+ */
+
+/** Numbering before a row name or a glossary term: 一、 （一） 1. */
+export const NUMBERING = /^[ \u3000]*(?:[一二三四五六七八九十百]+[、.．]|[（(][一二三四五六七八九十\d]+[)）]|\d+[.、．](?!\d))[ \u3000]*/;
+
+/** Table titles: quote styles and spaces ignored ("三公" = “三公”). */
+export function normalizeTitle(s: string): string {
+  return s.replace(/[“”＂]/g, '"').replace(/[ \u3000]/g, '');
+}
+
+/** Row names and terms: numbering, spaces, quote styles and bracket widths ignored. */
+export function normName(s: string): string {
+  return s.replace(NUMBERING, '').replace(/[ \u3000]/g, '').replace(/[“”"＂]/g, '"').replace(/\(/g, '（').replace(/\)/g, '）');
+}
+
+/** 科目 names: spaces, bracket widths and quotes ignored. */
+export function normKemuName(s: string): string {
+  return s.replace(/\s|\u3000/g, '').replace(/\(/g, '（').replace(/\)/g, '）').replace(/[“”"]/g, '');
+}
