@@ -8,7 +8,7 @@
  */
 import * as fs from 'fs';
 import * as path from 'path';
-import { builtinCatalogue, Catalogue, getLanguageService, importSpreadsheet, LineIndex, overrideCsv, parseOverrideCsv, Severity } from '../service';
+import { builtinCatalogue, Catalogue, checkUnitSums, getLanguageService, importSpreadsheet, LineIndex, overrideCsv, parseOverrideCsv, parseReport, ReportRef, Severity } from '../service';
 
 export interface CliFinding {
   file: string;
@@ -78,10 +78,14 @@ export function loadCatalogue(file?: string): { catalogue: Catalogue; errors: st
 }
 
 export function checkFiles(files: string[], catalogue?: Catalogue): CliFinding[] {
-  const ls = getLanguageService({ catalogue });
+  // Reports are read first: a 部门 report is checked against its 单位 reports among these files.
+  const texts = new Map(files.map((f) => [f, readReportFile(f)] as const));
+  const refs: ReportRef[] = [];
+  for (const [file, r] of texts) if ('text' in r) refs.push({ uri: file, report: parseReport(r.text).report });
+  const ls = getLanguageService({ catalogue, across: (uri, report) => checkUnitSums({ uri, report }, refs) });
   const out: CliFinding[] = [];
   for (const file of files) {
-    const r = readReportFile(file);
+    const r = texts.get(file)!;
     if ('error' in r) {
       out.push({ file, line: 1, column: 1, endLine: 1, endColumn: 1, severity: 'error', rule: 'file', message: r.error });
       continue;

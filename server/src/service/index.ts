@@ -34,6 +34,11 @@ export interface LanguageServiceOptions {
   catalogue?: Catalogue;
   /** 科目 edition to check against (default: the report's 科目版本, else its 年度). */
   kemuEdition?: number;
+  /**
+   * Findings that need other reports (a 部门 report against its 单位 reports): the shell knows the
+   * workspace, so it answers them; see `checkUnitSums`. They go through 出错说明 like the others.
+   */
+  across?: (uri: string, report: Report) => Finding[];
 }
 
 export interface LanguageService {
@@ -52,6 +57,7 @@ export interface LanguageService {
 export function getLanguageService(options: LanguageServiceOptions = {}): LanguageService {
   let catalogue = options.catalogue ?? builtinCatalogue();
   let kemuEdition = options.kemuEdition;
+  let across = options.across;
   const parsers = new Map<string, ReportParser>();
   const results = new Map<string, CheckResult>();
   const checkCache: CheckCache = new WeakMap();
@@ -62,6 +68,7 @@ export function getLanguageService(options: LanguageServiceOptions = {}): Langua
     configure(o) {
       if (o.catalogue) catalogue = o.catalogue;
       if ('kemuEdition' in o) kemuEdition = o.kemuEdition;
+      if (o.across) across = o.across;
     },
     check(uri, text) {
       let p = parsers.get(uri);
@@ -73,7 +80,8 @@ export function getLanguageService(options: LanguageServiceOptions = {}): Langua
       const narrative = checkNarrative(r.report, narrativeCache);
       const glossary = checkGlossary(r.report, text);
       const kemu = checkKemu(r.report, catalogue, kemuEdition, kemuCache);
-      const all = applyAnnotations([...r.findings, ...tables.findings, ...narrative.findings, ...glossary, ...kemu], text, lineIndexOf);
+      const others = across ? across(uri, r.report) : [];
+      const all = applyAnnotations([...r.findings, ...tables.findings, ...narrative.findings, ...glossary, ...kemu, ...others], text, lineIndexOf);
       const findings = all.sort((a, b) => a.range.start - b.range.start || a.range.end - b.range.end);
       const res: CheckResult = {
         report: r.report, findings, totals: tables.totals, links: narrative.links, reparsed: r.reparsed,
@@ -96,3 +104,4 @@ export { Catalogue, KemuEntry, builtinCatalogue, parseOverrideCsv } from './kemu
 export { importSpreadsheet, overrideCsv } from './kemu-import';
 export { TotalInfo } from './checks/tables';
 export { compareSum } from './checks/rounding';
+export { checkUnitSums, listedUnits, listsUnits, unitGroups, ReportRef, UnitGroup } from './checks/units';

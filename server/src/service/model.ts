@@ -214,6 +214,8 @@ export interface Report {
 export type Severity = 'error' | 'warning' | 'information' | 'hint';
 
 export interface RelatedInfo {
+  /** The document the range is in, when it is another one (checks across reports). */
+  uri?: string;
   range: Range;
   message: string;
 }

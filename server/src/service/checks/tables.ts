@@ -151,7 +151,7 @@ function rowLabel(r: Row): string {
   return r.code ? `${r.code} ${r.name}` : r.name;
 }
 
-function cellLabel(t: Table, part: TablePart, r: Row, col: number, withTable: boolean): string {
+export function cellLabel(t: Table, part: TablePart, r: Row, col: number, withTable: boolean): string {
   const cname = part.columns[col]?.name ?? '';
   const amountCols = part.columns.filter((c) => c.kind === 'amount').length;
   const colText = amountCols > 1 ? `（${cname}）` : '';

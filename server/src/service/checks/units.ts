@@ -1,0 +1,266 @@
+/**
+ * Checks that span files: a 部门 report against the 单位 reports of its units (部门汇总 = Σ 单位).
+ *
+ * A 部门决算 (部门预算) whose 单位构成 lists its units is compared with the 单位决算 (单位预算) reports
+ * of the same year whose 单位 is one of those units — only when every listed unit has a report:
+ * with one missing, the sum says nothing. Tables are compared by standard kind, only the kinds and
+ * cells named in data/rules.json (`unitSums`), and only where every unit report has that table.
+ * Rows pair by 科目代码 (a unit that does not list a 科目 row has 0 there), other rows by name
+ * (a row that no unit writes is not compared: its name may simply be written differently).
+ *
+ * Findings sit in the 部门 report; their related locations point into the unit reports (uri).
+ */
+import { Decimal } from '../decimal';
+import { Cell, Finding, RelatedInfo, Report, ReportType, Row, Table, TablePart, UnitRow } from '../model';
+import { normName } from '../names';
+import { allSections } from '../query';
+import { compareSum, formatLike } from './rounding';
+import { cellLabel } from './tables';
+import rules from '../data/rules.json';
+
+export interface ReportRef {
+  uri: string;
+  report: Report;
+}
+
+/** A 部门 report and the unit reports that make it up. */
+export interface UnitGroup {
+  dept: ReportRef;
+  /** The listed units, each with its report (when found). */
+  units: Array<{ name: string; row: UnitRow; report?: ReportRef }>;
+  /** Every listed unit has a report: the sums are compared. */
+  complete: boolean;
+}
+
+interface TableRule {
+  excludeRows?: string[];
+  excludeColumns?: string[];
+}
+const TABLES = (rules as unknown as { unitSums: { tables: Record<string, TableRule> } }).unitSums.tables;
+
+const UNIT_TYPE: Partial<Record<ReportType, ReportType>> = { 部门决算: '单位决算', 部门预算: '单位预算' };
+
+/** Unit names compare as row names do: spaces, quote styles and bracket widths ignored. */
+export const unitKey = normName;
+
+/** The units a report lists in its 单位构成 (部门概况), in order. */
+export function listedUnits(report: Report): UnitRow[] {
+  const out: UnitRow[] = [];
+  for (const s of allSections(report.overview)) for (const u of s.units ?? []) if (u.name?.value.trim()) out.push(u);
+  return out;
+}
+
+/** Groups the reports: each 部门 report that lists its units, with the unit reports found among `reports`. */
+export function unitGroups(reports: ReportRef[]): UnitGroup[] {
+  const groups: UnitGroup[] = [];
+  const byKey = new Map<string, ReportRef[]>();
+  for (const r of reports) {
+    const m = r.report.meta;
+    if (!m?.type || !m.year || !m.unitName) continue;
+    const k = `${m.type.value}|${m.year.year}|${unitKey(m.unitName.value)}`;
+    const list = byKey.get(k);
+    if (list) list.push(r);
+    else byKey.set(k, [r]);
+  }
+  for (const dept of reports) {
+    const m = dept.report.meta;
+    const unitType = m?.type ? UNIT_TYPE[m.type.value] : undefined;
+    if (!m || !unitType || !m.year) continue;
+    const rows = listedUnits(dept.report);
+    if (rows.length === 0) continue;
+    const units = rows.map((row) => {
+      const name = row.name!.value.trim();
+      const found = byKey.get(`${unitType}|${m.year!.year}|${unitKey(name)}`)?.filter((r) => r.uri !== dept.uri);
+      // Two reports for the same unit and year: which one counts is not known, so none does.
+      return { name, row, report: found && found.length === 1 ? found[0] : undefined };
+    });
+    // A 部门 that lists only itself is its own sum: nothing to compare.
+    if (units.length === 1 && unitKey(units[0].name) === unitKey(m.unitName?.value ?? '')) continue;
+    groups.push({ dept, units, complete: units.every((u) => u.report) });
+  }
+  return groups;
+}
+
+/** 元 → 万元 and back, exactly. */
+function toUnit(v: Decimal, from: Table['unit'], to: Table['unit']): Decimal {
+  if (from === to) return v;
+  return from === '元' ? v.shift(-4) : v.shift(4);
+}
+
+const amountOf = (c: Cell | undefined): Decimal | undefined => (c && (c.kind === 'amount' || c.kind === 'number') ? c.value : undefined);
+
+/** Rows of a part by pairing key; keys written twice are ambiguous and left out. */
+function rowsByKey(part: TablePart): Map<string, Row> {
+  const m = new Map<string, Row>();
+  const dup = new Set<string>();
+  for (const r of part.rows) {
+    const k = r.code ?? normName(r.name);
+    if (!k) continue;
+    if (m.has(k)) dup.add(k);
+    else m.set(k, r);
+  }
+  for (const k of dup) m.delete(k);
+  return m;
+}
+
+function columnsByName(part: TablePart): Map<string, number> {
+  const m = new Map<string, number>();
+  part.columns.forEach((c, i) => { if (c.kind === 'amount' && !m.has(normName(c.name))) m.set(normName(c.name), i); });
+  return m;
+}
+
+/** Whether a report may have findings across reports: a 部门 report that lists its units. */
+export function listsUnits(report: Report): boolean {
+  const t = report.meta?.type?.value;
+  return !!t && !!UNIT_TYPE[t] && listedUnits(report).length > 0;
+}
+
+/**
+ * The findings of one 部门 report against its unit reports among `others` (nothing when it is not
+ * a 部门 report listing its units, or when a listed unit has no report).
+ */
+export function checkUnitSums(dept: ReportRef, others: ReportRef[]): Finding[] {
+  if (!listsUnits(dept.report)) return [];
+  const g = unitGroups([dept, ...others.filter((o) => o.uri !== dept.uri)]).find((x) => x.dept.uri === dept.uri);
+  return g && g.complete ? compareGroup(g) : [];
+}
+
+/** A decimal written with `scale` decimals, or more when it needs them ("425.000000" → "425.00"). */
+function trimTo(v: Decimal, scale: number): string {
+  let d = v;
+  while (d.scale > scale && d.units % 10n === 0n) d = new Decimal(d.units / 10n, d.scale - 1);
+  return d.rescale(Math.max(d.scale, scale)).toString();
+}
+
+/**
+ * One wrong 项 makes its 款, its 类 and the 合计 differ by the same amount: those are consequences.
+ * A parent's finding is left out when the differences of the rows under it that differ (the lowest
+ * ones) add up to its own; the kept findings say which totals above them differ with them.
+ */
+function withoutConsequences(found: Array<{ row: Row; diff: Decimal; finding: Finding }>): Finding[] {
+  const isTotal = (r: Row) => !r.code && /^(合计|总计)$/.test(normName(r.name));
+  const under = (child: Row, parent: Row) => !!child.code && (isTotal(parent) || (!!parent.code && child.code !== parent.code && child.code.startsWith(parent.code)));
+  const dropped = new Set<Row>();
+  for (const p of found) {
+    if (!p.row.code && !isTotal(p.row)) continue;
+    const below = found.filter((c) => c !== p && under(c.row, p.row));
+    const lowest = below.filter((c) => !below.some((d) => d !== c && under(d.row, c.row)));
+    if (lowest.length === 0) continue;
+    let s = Decimal.ZERO;
+    for (const c of lowest) s = s.add(c.diff);
+    if (!s.eq(p.diff)) continue;
+    dropped.add(p.row);
+  }
+  return found.filter((f) => !dropped.has(f.row)).map((f) => {
+    const above = found.filter((p) => dropped.has(p.row) && under(f.row, p.row)).map((p) => p.row.code ?? normName(p.row.name)).reverse();
+    if (!above.length) return f.finding;
+    const m = f.finding.message;
+    const tag = m.endsWith('］') ? m.slice(m.lastIndexOf('［')) : '';
+    return { ...f.finding, message: `${m.slice(0, m.length - tag.length)}；${above.join('、')} 因此同样不等${tag}` };
+  });
+}
+
+function compareGroup(g: UnitGroup): Finding[] {
+  const findings: Finding[] = [];
+  const units = g.units.map((u) => ({ name: u.name, ref: u.report! }));
+  for (const t of g.dept.report.tables) {
+    const rule = t.kind ? TABLES[t.kind] : undefined;
+    if (!rule) continue;
+    const unitTables = units.map((u) => ({ ...u, table: u.ref.report.tables.find((x) => x.kind === t.kind) }));
+    if (unitTables.some((u) => !u.table)) continue; // a unit without the table: nothing can be said
+    const exRows = new Set((rule.excludeRows ?? []).map(normName));
+    const exCols = new Set((rule.excludeColumns ?? []).map(normName));
+    for (const part of t.parts) {
+      const uparts = unitTables.map((u) => ({ ...u, part: u.table!.parts.find((p) => p.name === part.name) }));
+      if (uparts.some((u) => !u.part)) continue;
+      const uIndex = uparts.map((u) => ({ ...u, rows: rowsByKey(u.part!), cols: columnsByName(u.part!) }));
+      const deptRows = rowsByKey(part);
+      part.columns.forEach((col, ci) => {
+        if (col.kind !== 'amount') return;
+        const cname = normName(col.name);
+        if (exCols.has(cname) || exCols.has(normName(col.path[col.path.length - 1] ?? ''))) return;
+        if (uIndex.some((u) => !u.cols.has(cname))) return;
+        const found: Array<{ row: Row; diff: Decimal; finding: Finding }> = [];
+        const notes: typeof found = [];
+        for (const [key, row] of deptRows) {
+          if (exRows.has(normName(row.name))) continue;
+          const cell = row.cells[ci];
+          const stated = amountOf(cell);
+          if (!stated) continue;
+          const parts: Array<Decimal | undefined> = [];
+          const related: RelatedInfo[] = [];
+          let written = 0;
+          let unreadable = false;
+          for (const u of uIndex) {
+            const ur = u.rows.get(key);
+            if (!ur) { parts.push(undefined); continue; }
+            written++;
+            const c = ur.cells[u.cols.get(cname)!];
+            const v = amountOf(c);
+            if (!v && c && c.kind !== 'empty') unreadable = true;
+            parts.push(v ? toUnit(v, u.table!.unit, t.unit) : undefined);
+            if (c) related.push({ uri: u.ref.uri, range: c.range, message: `${u.name}：${c.raw || '（空）'}${u.table!.unit !== t.unit ? ' ' + u.table!.unit : ''}` });
+          }
+          if (unreadable) continue;
+          // A row without a code that no unit writes may be named differently there: say nothing.
+          if (written === 0 && !row.code) continue;
+          const cmp = compareSum(stated, parts);
+          if (cmp.verdict === 'ok') continue;
+          const label = cellLabel(t, part, row, ci, true);
+          const computed = trimTo(cmp.computed, stated.scale);
+          const diff = trimTo(cmp.diff.abs(), stated.scale);
+          const who = `所属 ${units.length} 个单位之和`;
+          if (cmp.verdict === 'error') {
+            const fixed = formatLike(cmp.computed, cell);
+            found.push({
+              row, diff: cmp.diff,
+              finding: {
+                rule: 'units.sum', severity: 'error', range: cell.range, related,
+                message: written === 0
+                  ? `${label} ${cell.raw}，但所属 ${units.length} 个单位的报告中都没有这一行（部门汇总数应为各单位之和 0）`
+                  : `${label} ${cell.raw} ≠ ${who} ${computed}（差 ${diff}）`,
+                fixes: /^[+-]?\d/.test(fixed) ? [{ title: `将${label}改为各单位之和 ${fixed}`, edits: [{ range: cell.range, newText: fixed }] }] : undefined,
+              },
+            });
+          } else {
+            notes.push({
+              row, diff: cmp.diff,
+              finding: {
+                rule: 'rounding', severity: 'information', range: cell.range, related,
+                message: `${label} ${cell.raw} ≠ ${who} ${computed}（差 ${diff}，在舍入误差 ±${cmp.tolerance.toString()} 以内，可能为尾数误差）［units.sum］`,
+              },
+            });
+          }
+        }
+        // 科目 rows that a unit reports with money and the 部门 does not list at all.
+        const missing = new Map<string, Array<{ name: string; uri: string; cell: Cell; unit: Table['unit'] }>>();
+        for (const u of uIndex) {
+          for (const [key, ur] of u.rows) {
+            if (!ur.code || deptRows.has(key)) continue;
+            const c = ur.cells[u.cols.get(cname)!];
+            const v = amountOf(c);
+            if (!v || v.isZero()) continue;
+            const list = missing.get(key) ?? [];
+            list.push({ name: u.name, uri: u.ref.uri, cell: c, unit: u.table!.unit });
+            missing.set(key, list);
+          }
+        }
+        for (const [code, list] of missing) {
+          const ur = uIndex.map((u) => u.rows.get(code)).find((r) => r)!;
+          let total = Decimal.ZERO;
+          for (const x of list) total = total.add(toUnit(x.cell.value!, x.unit, t.unit));
+          found.push({
+            row: ur, diff: total.neg(),
+            finding: {
+              rule: 'units.sum', severity: 'error', range: t.keyRange,
+              related: list.map((x) => ({ uri: x.uri, range: x.cell.range, message: `${x.name}：${x.cell.raw}${x.unit !== t.unit ? ' ' + x.unit : ''}` })),
+              message: `${list.map((x) => x.name).join('、')}的${t.number?.value ?? t.title}${part.name ? ' ' + part.name : ''}有 ${ur.code} ${ur.name}（${col.name}）${list.map((x) => x.cell.raw + (x.unit !== t.unit ? ' ' + x.unit : '')).join('、')}，部门汇总表中没有这一行`,
+            },
+          });
+        }
+        findings.push(...withoutConsequences(found), ...withoutConsequences(notes));
+      });
+    }
+  }
+  return findings;
+}

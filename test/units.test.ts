@@ -1,0 +1,120 @@
+/**
+ * Checks across reports: a 部门 report against its 单位 reports (部门汇总 = Σ 单位), on the
+ * constructed example in examples/部门与所属单位 and variations of it.
+ */
+import * as assert from 'assert';
+import * as fs from 'fs';
+import * as path from 'path';
+import { checkUnitSums, Finding, getLanguageService, parseReport, ReportRef, unitGroups } from '../server/src/service';
+import { ROOT } from './helpers/samples';
+import { applyFix } from './helpers/markers';
+
+const DIR = path.join(ROOT, 'examples', '部门与所属单位');
+const DEPT = '某市商务局-2023部门决算.jsgk.yaml';
+const SELF = '某市商务局（本级）-2023单位决算.jsgk.yaml';
+const CENTRE = '某市招商服务中心-2023单位决算.jsgk.yaml';
+const read = (f: string) => fs.readFileSync(path.join(DIR, f), 'utf8');
+
+/** Checks the 部门 text against unit texts, through the language service (出错说明 included). */
+function check(dept: string, units: Record<string, string>): Finding[] {
+  const refs: ReportRef[] = Object.entries(units).map(([uri, text]) => ({ uri, report: parseReport(text).report }));
+  const ls = getLanguageService({ across: (uri, report) => checkUnitSums({ uri, report }, refs) });
+  return ls.check('dept', dept).findings;
+}
+const units = () => ({ self: read(SELF), centre: read(CENTRE) });
+const unitFindings = (fs: Finding[]) => fs.filter((f) => f.rule === 'units.sum' || f.message.includes('［units.sum］'));
+
+describe('部门汇总 = 各单位之和 (checks across reports)', () => {
+  it('the example: 2011308 is 120.00 in the 部门 table, 80.00 + 450,000.00元 in the units; totals above are consequences', () => {
+    const text = read(DEPT);
+    const f = unitFindings(check(text, units()));
+    assert.deepStrictEqual(f.map((x) => [x.severity, text.slice(x.range.start, x.range.end), x.message]), [
+      ['error', '120.00', '公开05表 2011308 招商引资（本年支出/小计） 120.00 ≠ 所属 2 个单位之和 125.00（差 5.00）；20113、201、合计 因此同样不等'],
+      ['error', '120.00', '公开05表 2011308 招商引资（本年支出/项目支出） 120.00 ≠ 所属 2 个单位之和 125.00（差 5.00）；20113、201、合计 因此同样不等'],
+    ]);
+    // each unit's cell is a related location in that unit's document, 元 said where units differ
+    const rel = f[0].related!;
+    assert.deepStrictEqual(rel.map((r) => [r.uri, r.message]), [['self', '某市商务局（本级）：80.00'], ['centre', '某市招商服务中心：450,000.00 元']]);
+    assert.strictEqual(units().centre.slice(rel[1].range.start, rel[1].range.end), '450,000.00');
+    // the fix writes the sum the way the cell is written
+    assert.strictEqual(applyFix(text, f[0]).slice(f[0].range.start, f[0].range.start + 6), '125.00');
+  });
+
+  it('the 06 table and every other row of 05 agree (no finding for them)', () => {
+    const f = unitFindings(check(read(DEPT), units()));
+    assert.ok(f.every((x) => x.message.startsWith('公开05表 2011308')), f.map((x) => x.message).join('\n'));
+  });
+
+  it('says nothing when one listed unit has no report, or two reports claim the same unit', () => {
+    assert.deepStrictEqual(unitFindings(check(read(DEPT), { self: read(SELF) })), []);
+    assert.deepStrictEqual(unitFindings(check(read(DEPT), { ...units(), again: read(CENTRE) })), []);
+    const g = unitGroups([{ uri: 'dept', report: parseReport(read(DEPT)).report }, { uri: 'self', report: parseReport(read(SELF)).report }]);
+    assert.deepStrictEqual(g.map((x) => [x.complete, x.units.map((u) => [u.name, u.report?.uri])]), [[false, [['某市商务局（本级）', 'self'], ['某市招商服务中心', undefined]]]]);
+  });
+
+  it('matches units by year and report type, and names whatever their bracket width or spaces', () => {
+    assert.deepStrictEqual(unitFindings(check(read(DEPT), { self: read(SELF), centre: read(CENTRE).replace('年度: 2023', '年度: 2024') })), []);
+    assert.deepStrictEqual(unitFindings(check(read(DEPT), { self: read(SELF), centre: read(CENTRE).replace('类型: 单位决算', '类型: 单位预算') })), []);
+    const renamed = read(SELF).replace('单位: 某市商务局（本级）', '单位: 某市商务局 (本级)');
+    assert.strictEqual(unitFindings(check(read(DEPT), { self: renamed, centre: read(CENTRE) })).length, 2);
+  });
+
+  it('a table that one unit does not publish is not compared', () => {
+    const centre = read(CENTRE).replace(/表 一般公共预算财政拨款支出决算表:[\s\S]*?\n\n/, '');
+    assert.deepStrictEqual(unitFindings(check(read(DEPT), { self: read(SELF), centre })), []);
+  });
+
+  it('a 部门 that lists only itself is its own sum', () => {
+    const dept = read(DEPT).replace('        - [1, 某市商务局（本级）, 行政单位]\n        - [2, 某市招商服务中心, 事业单位]', '        - [1, 某市商务局, 行政单位]');
+    const self = read(SELF).replace('单位: 某市商务局（本级）', '单位: 某市商务局');
+    assert.deepStrictEqual(unitFindings(check(dept, { self })), []);
+  });
+
+  it('a difference that rounding explains is a 尾数误差 note, not an error', () => {
+    const dept = read(DEPT).replace('2011308 招商引资:     120.00 0.00 120.00', '2011308 招商引资:     125.01 0.00 125.01')
+      .replace(/合计: +420\.00 300\.00 120\.00/, '合计: 425.01 300.00 125.01').replace(/201 一般公共服务支出: 420\.00 300\.00 120\.00/, '201 一般公共服务支出: 425.01 300.00 125.01')
+      .replace(/20113 商贸事务: +420\.00 300\.00 120\.00/, '20113 商贸事务: 425.01 300.00 125.01');
+    const f = check(dept, units()).filter((x) => x.message.includes('units.sum'));
+    assert.ok(f.length > 0 && f.every((x) => x.rule === 'rounding' && x.severity === 'information'), f.map((x) => x.message).join('\n'));
+    assert.deepStrictEqual(f.map((x) => x.message), [
+      '公开05表 2011308 招商引资（本年支出/小计） 125.01 ≠ 所属 2 个单位之和 125.00（差 0.01，在舍入误差 ±0.0100005 以内，可能为尾数误差）；20113、201、合计 因此同样不等［units.sum］',
+      '公开05表 2011308 招商引资（本年支出/项目支出） 125.01 ≠ 所属 2 个单位之和 125.00（差 0.01，在舍入误差 ±0.0100005 以内，可能为尾数误差）；20113、201、合计 因此同样不等［units.sum］',
+    ]);
+  });
+
+  it('a 科目 that a unit spends on and the 部门 table does not list is reported on the table', () => {
+    const centre = read(CENTRE).replace('    - 2011350 事业运行:', '    - 2011399 其他商贸事务支出: 0.00 0.00 0.00\n    - 2011350 事业运行:');
+    assert.deepStrictEqual(unitFindings(check(read(DEPT), { self: read(SELF), centre })).length, 2, 'a zero row is no money');
+    const centre2 = read(CENTRE).replace('2011308 招商引资:     450,000.00 0.00 450,000.00', '2011308 招商引资:     400,000.00 0.00 400,000.00\n    - 2011399 其他商贸事务支出: 50,000.00 0.00 50,000.00');
+    const text = read(DEPT);
+    const f = unitFindings(check(text, { self: read(SELF), centre: centre2 }));
+    assert.deepStrictEqual(f.map((x) => [text.slice(x.range.start, x.range.end), x.message]), [
+      ['表 一般公共预算财政拨款支出决算表', '某市招商服务中心的公开05表有 2011399 其他商贸事务支出（本年支出/小计）50,000.00 元，部门汇总表中没有这一行；20113、201、合计 因此同样不等'],
+      ['表 一般公共预算财政拨款支出决算表', '某市招商服务中心的公开05表有 2011399 其他商贸事务支出（本年支出/项目支出）50,000.00 元，部门汇总表中没有这一行；20113、201、合计 因此同样不等'],
+    ]);
+    assert.strictEqual(f[0].related![0].uri, 'centre');
+  });
+
+  it('money between the 部门 and its units (上级补助收入 …) is not compared', () => {
+    const table = (a: string) => `表 收入决算表:\n  编号: 公开02表\n  列: [本年收入合计, 财政拨款收入, 上级补助收入, 事业收入, 经营收入, 附属单位上缴收入, 其他收入]\n  行:\n    - 合计: ${a}\n`;
+    const dept = read(DEPT) + '\n' + table('100.00 100.00 0.00 0.00 0.00 0.00 0.00');
+    const self = read(SELF) + '\n' + table('80.00 60.00 0.00 0.00 0.00 20.00 0.00');
+    const centre = read(CENTRE) + '\n' + table('600,000.00 400,000.00 200,000.00 0.00 0.00 0.00 0.00');
+    const f = unitFindings(check(dept, { self, centre }));
+    assert.deepStrictEqual(f.filter((x) => x.message.startsWith('公开02表')).map((x) => x.message), []);
+    const wrong = dept.replace('合计: 100.00 100.00', '合计: 100.00 90.00');
+    assert.deepStrictEqual(unitFindings(check(wrong, { self, centre })).filter((x) => x.message.startsWith('公开02表')).map((x) => x.message),
+      ['公开02表 合计（财政拨款收入） 90.00 ≠ 所属 2 个单位之和 100.00（差 10.00）']);
+  });
+
+  it('a 出错说明 on the 部门 row justifies the findings of that row', () => {
+    const text = read(DEPT).replace('    - 2011308 招商引资:     120.00 0.00 120.00', '    # 出错说明(units.sum): 中心的 5 万元为代管资金，不计入部门汇总\n    - 2011308 招商引资:     120.00 0.00 120.00');
+    const f = check(text, units());
+    assert.deepStrictEqual(f.filter((x) => x.rule === 'units.sum' || x.rule === 'annotation.unused').map((x) => x.rule), []);
+  });
+
+  it('the 部门 report itself, checked alone, has no finding about its units', () => {
+    const ls = getLanguageService();
+    assert.deepStrictEqual(unitFindings(ls.check('dept', read(DEPT)).findings), []);
+  });
+});
