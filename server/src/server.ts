@@ -11,7 +11,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import * as fs from 'fs';
 import * as path from 'path';
 import { fileURLToPath, pathToFileURL } from 'url';
-import { builtinCatalogue, CheckResult, Finding, getLanguageService, importSpreadsheet, overrideCsv, parseOverrideCsv, Range, Severity } from './service';
+import { builtinCatalogue, checkUnitSums, CheckResult, Finding, getLanguageService, importSpreadsheet, LineIndex, listsUnits, overrideCsv, parseOverrideCsv, parseReport, Range, Report, ReportRef, Severity } from './service';
 import { DidChangeWatchedFilesNotification } from 'vscode-languageserver/node';
 import { completion, foldingRanges, formatComputation, hover, inlayHints, narrativeNumbers, outline, OutlineItem } from './service/features';
 import { SemanticTokensBuilder } from 'vscode-languageserver/node';
@@ -28,9 +28,22 @@ export interface Settings {
 
 const DEFAULTS: Settings = { severity: {}, rounding: 'information', kemuEdition: '', language: 'zh-cn' };
 
+const REPORT_FILE = /\.jsgk\.ya?ml$/i;
+/** How many report files of a workspace are read for the checks across reports. */
+const MAX_WORKSPACE_REPORTS = 5000;
+
+/** A file uri as a comparable path (the client and the server may escape uris differently). */
+function pathKey(uri: string): string {
+  try {
+    return path.normalize(fileURLToPath(uri));
+  } catch {
+    return uri;
+  }
+}
+
 export function startServer(connection: Connection): void {
   const documents = new TextDocuments(TextDocument);
-  const ls = getLanguageService();
+  const ls = getLanguageService({ across: (uri, report) => acrossFindings(uri, report) });
   let pullDiagnostics = false;
   let configSupport = false;
   let watchSupport = false;
@@ -65,8 +78,94 @@ export function startServer(connection: Connection): void {
   const timers = new Map<string, NodeJS.Timeout>();
   const lastDuration = new Map<string, number>();
   /** Which version of a document, under which catalogue/settings generation, was checked last. */
-  const checkedAt = new Map<string, { version: number; generation: number }>();
+  const checkedAt = new Map<string, { version: number; generation: number; across: number }>();
   let generation = 0;
+
+  /**
+   * The report files of the workspace that are not open, read when a 部门 report that lists its
+   * units is checked for the first time, and kept up to date from file events.
+   */
+  let disk: Map<string, { uri: string; text: string; report?: Report; lines?: LineIndex }> | undefined;
+  /** Changes whenever a report that a 部门 report may sum up changed (open or on disk). */
+  let acrossGen = 0;
+  /** Open documents parsed for the checks across reports, by uri and version. */
+  const openModels = new Map<string, { version: number; report: Report }>();
+
+  const readDisk = (file: string) => {
+    try {
+      const text = fs.readFileSync(file, 'utf8');
+      return { uri: pathToFileURL(file).toString(), text };
+    } catch {
+      return undefined;
+    }
+  };
+  function workspaceFiles(): NonNullable<typeof disk> {
+    if (disk) return disk;
+    disk = new Map();
+    const walk = (dir: string) => {
+      let names: string[];
+      try { names = fs.readdirSync(dir); } catch { return; }
+      for (const name of names.sort()) {
+        if (disk!.size >= MAX_WORKSPACE_REPORTS) return;
+        if (name === 'node_modules' || name.startsWith('.')) continue;
+        const p = path.join(dir, name);
+        let st: fs.Stats;
+        try { st = fs.statSync(p); } catch { continue; }
+        if (st.isDirectory()) walk(p);
+        else if (REPORT_FILE.test(name)) { const e = readDisk(p); if (e) disk!.set(path.normalize(p), e); }
+      }
+    };
+    for (const f of folders) walk(f);
+    log(`工作区中有 ${disk.size} 份报告文件（用于部门与所属单位的汇总检查）`);
+    return disk;
+  }
+
+  /** Findings of a 部门 report against the other reports of the workspace (open ones as edited). */
+  function acrossFindings(uri: string, report: Report): Finding[] {
+    if (!listsUnits(report)) return [];
+    const others: ReportRef[] = [];
+    const open = new Set<string>();
+    for (const d of documents.all()) {
+      open.add(pathKey(d.uri));
+      if (d.uri === uri) continue;
+      let m = openModels.get(d.uri);
+      if (!m || m.version !== d.version) openModels.set(d.uri, (m = { version: d.version, report: parseReport(d.getText()).report }));
+      others.push({ uri: d.uri, report: m.report });
+    }
+    for (const [key, e] of workspaceFiles()) {
+      if (open.has(key) || key === pathKey(uri)) continue;
+      e.report ??= parseReport(e.text).report;
+      others.push({ uri: e.uri, report: e.report });
+    }
+    return checkUnitSums({ uri, report }, others);
+  }
+
+  /** A position in a document that may not be open (related locations across reports). */
+  function positionIn(uri: string, offset: number) {
+    const d = documents.get(uri);
+    if (d) return d.positionAt(offset);
+    const e = disk?.get(pathKey(uri));
+    if (!e) return { line: 0, character: 0 };
+    e.lines ??= new LineIndex(e.text);
+    return e.lines.position(offset);
+  }
+
+  /** Another report changed: the open 部门 reports that list units are checked again. */
+  let acrossTimer: NodeJS.Timeout | undefined;
+  function reportsChanged(except?: string) {
+    acrossGen++;
+    if (acrossTimer) clearTimeout(acrossTimer);
+    acrossTimer = setTimeout(() => {
+      acrossTimer = undefined;
+      const depts = documents.all().filter((d) => {
+        const r = d.uri !== except ? ls.lastResult(d.uri)?.report : undefined;
+        return !!r && listsUnits(r);
+      });
+      if (depts.length === 0) return;
+      if (pullDiagnostics) connection.languages.diagnostics.refresh();
+      else for (const d of depts) schedule(d, 0);
+    }, 300);
+  }
 
   const log = (msg: string) => connection.console.log(`[jsgk] ${msg}`);
   const safe = <T>(name: string, empty: T, fn: () => T): T => {
@@ -98,7 +197,7 @@ export function startServer(connection: Connection): void {
         documentFormattingProvider: true,
         semanticTokensProvider: { legend: { tokenTypes: ['number'], tokenModifiers: [] }, full: true },
         executeCommandProvider: { commands: ['jsgk.server.computationAt', 'jsgk.server.importCatalogue'] },
-        ...(pullDiagnostics ? { diagnosticProvider: { interFileDependencies: false, workspaceDiagnostics: false } } : {}),
+        ...(pullDiagnostics ? { diagnosticProvider: { interFileDependencies: true, workspaceDiagnostics: false } } : {}),
       },
       serverInfo: { name: 'jsgk-language-server', version: '0.1.0' },
     };
@@ -119,7 +218,7 @@ export function startServer(connection: Connection): void {
   }
 
   connection.onInitialized(() => {
-    if (watchSupport) void connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: `**/${OVERRIDE}` }] });
+    if (watchSupport) void connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: `**/${OVERRIDE}` }, { globPattern: '**/*.jsgk.{yaml,yml}' }] });
     // warm the pinyin index so that the first completion by initials is quick
     setTimeout(() => { try { ls.catalogue.searchName('zz', 1); } catch { /* best effort */ } }, 50);
   });
@@ -129,6 +228,17 @@ export function startServer(connection: Connection): void {
       loadOverrides();
       refreshAll();
     }
+    const reports = p.changes.filter((c) => REPORT_FILE.test(c.uri) || REPORT_FILE.test(decodeURIComponent(c.uri)));
+    if (reports.length === 0) return;
+    if (disk) {
+      for (const c of reports) {
+        const key = pathKey(c.uri);
+        const e = c.type === 3 /* deleted */ ? undefined : readDisk(key);
+        if (e) disk.set(key, e);
+        else disk.delete(key);
+      }
+    }
+    reportsChanged();
   });
 
   connection.onDidChangeConfiguration(async () => {
@@ -149,10 +259,10 @@ export function startServer(connection: Connection): void {
   function result(doc: TextDocument): CheckResult {
     const key = checkedAt.get(doc.uri);
     const last = ls.lastResult(doc.uri);
-    if (last && key && key.version === doc.version && key.generation === generation) return last;
+    if (last && key && key.version === doc.version && key.generation === generation && (key.across === acrossGen || !listsUnits(last.report))) return last;
     const t0 = Date.now();
     const r = ls.check(doc.uri, doc.getText());
-    checkedAt.set(doc.uri, { version: doc.version, generation });
+    checkedAt.set(doc.uri, { version: doc.version, generation, across: acrossGen });
     lastDuration.set(doc.uri, Date.now() - t0);
     return r;
   }
@@ -181,7 +291,12 @@ export function startServer(connection: Connection): void {
       if (severity === undefined) continue;
       out.push({
         range: range(doc, f.range), severity, code: f.rule, source: 'jsgk', message: f.message,
-        relatedInformation: f.related?.map((x) => ({ location: { uri: doc.uri, range: range(doc, x.range) }, message: x.message })),
+        relatedInformation: f.related?.map((x) => ({
+          location: x.uri && x.uri !== doc.uri
+            ? { uri: x.uri, range: { start: positionIn(x.uri, x.range.start), end: positionIn(x.uri, x.range.end) } }
+            : { uri: doc.uri, range: range(doc, x.range) },
+          message: x.message,
+        })),
         data: { rule: f.rule, start: f.range.start, end: f.range.end, version: doc.version },
       });
     }
@@ -210,8 +325,19 @@ export function startServer(connection: Connection): void {
   }
 
   documents.onDidOpen((e) => schedule(e.document, 0));
-  documents.onDidChangeContent((e) => schedule(e.document));
+  documents.onDidChangeContent((e) => {
+    schedule(e.document);
+    if (disk) reportsChanged(e.document.uri); // a unit report being edited changes its 部门's sums
+  });
   documents.onDidClose((e) => {
+    openModels.delete(e.document.uri);
+    if (disk) {
+      // closed: the file on disk counts again (unsaved edits are gone)
+      const key = pathKey(e.document.uri);
+      const d = REPORT_FILE.test(key) ? readDisk(key) : undefined;
+      if (d) disk.set(key, d);
+      reportsChanged(e.document.uri);
+    }
     const t = timers.get(e.document.uri);
     if (t) clearTimeout(t);
     timers.delete(e.document.uri);

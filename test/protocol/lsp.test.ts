@@ -3,12 +3,15 @@
  */
 import * as assert from 'assert';
 import { ChildProcess, spawn } from 'child_process';
+import * as fs from 'fs';
+import * as os from 'os';
 import * as path from 'path';
+import { pathToFileURL } from 'url';
 import {
   createProtocolConnection, ProtocolConnection, StreamMessageReader, StreamMessageWriter,
   InitializeRequest, InitializedNotification, DidOpenTextDocumentNotification, DidChangeTextDocumentNotification,
   PublishDiagnosticsNotification, PublishDiagnosticsParams, HoverRequest, CompletionRequest, CodeActionRequest,
-  DocumentSymbolRequest, FoldingRangeRequest, InlayHintRequest, ShutdownRequest, ExitNotification, Diagnostic,
+  DocumentSymbolRequest, FoldingRangeRequest, DidChangeWatchedFilesNotification, InlayHintRequest, ShutdownRequest, ExitNotification, Diagnostic,
   CompletionResolveRequest, DidCloseTextDocumentNotification, DocumentFormattingRequest, SemanticTokensRequest, DocumentSymbol, CodeAction, TextEdit, CompletionItem, Hover,
 } from 'vscode-languageserver-protocol/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
@@ -30,12 +33,21 @@ class Client {
       this.diags.set(p.uri, p);
       for (const w of this.waiters.splice(0)) w();
     });
+    this.conn.onRequest('client/registerCapability', () => null);
     this.conn.listen();
   }
-  async init() {
+  /** The next diagnostics published for uri (after now). */
+  nextDiagnostics(uri: string, timeout = 10000): Promise<Diagnostic[]> {
+    this.diags.delete(uri);
+    return this.diagnosticsFor(uri, 0, timeout);
+  }
+  async init(folder?: string) {
     const r = await this.conn.sendRequest(InitializeRequest.type, {
-      processId: process.pid, rootUri: null, workspaceFolders: null,
-      capabilities: { textDocument: { codeAction: { codeActionLiteralSupport: { codeActionKind: { valueSet: ['quickfix', 'source.fixAll'] } } } } },
+      processId: process.pid, rootUri: null, workspaceFolders: folder ? [{ uri: pathToFileURL(folder).toString(), name: 'ws' }] : null,
+      capabilities: {
+        textDocument: { codeAction: { codeActionLiteralSupport: { codeActionKind: { valueSet: ['quickfix', 'source.fixAll'] } } } },
+        workspace: { didChangeWatchedFiles: { dynamicRegistration: true } },
+      },
     });
     await this.conn.sendNotification(InitializedNotification.type, {});
     return r;
@@ -185,5 +197,75 @@ describe('language server over stdio (protocol level)', function () {
     const syms = (await c.conn.sendRequest(DocumentSymbolRequest.type, { textDocument: { uri } })) as DocumentSymbol[];
     assert.ok(syms.length > 5, 'still answering after malformed requests');
     assert.strictEqual(c.proc.exitCode, null);
+  });
+});
+
+describe('language server: a 部门 report and its 单位 reports (checks across files)', function () {
+  this.timeout(30000);
+  let c: Client;
+  let dir: string;
+  const DEPT = '某市商务局-2023部门决算.jsgk.yaml';
+  const CENTRE = '某市招商服务中心-2023单位决算.jsgk.yaml';
+  let deptUri: string;
+  let centreUri: string;
+  const units = (d: Diagnostic[]) => d.filter((x) => x.code === 'units.sum').map((x) => x.message as string);
+
+  before(async () => {
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'jsgk-units-'));
+    fs.cpSync(path.join(ROOT, 'examples', '部门与所属单位'), dir, { recursive: true });
+    deptUri = pathToFileURL(path.join(dir, DEPT)).toString();
+    centreUri = pathToFileURL(path.join(dir, CENTRE)).toString();
+    c = new Client();
+    await c.init(dir);
+  });
+  after(async () => {
+    if (c) await c.stop();
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('opening only the 部门 report reads its unit reports from the workspace and links to their cells', async () => {
+    const text = fs.readFileSync(path.join(dir, DEPT), 'utf8');
+    const wait = c.nextDiagnostics(deptUri);
+    await c.conn.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri: deptUri, languageId: 'jsgk-yaml', version: 1, text } });
+    const d = await wait;
+    assert.deepStrictEqual(units(d), [
+      '公开05表 2011308 招商引资（本年支出/小计） 120.00 ≠ 所属 2 个单位之和 125.00（差 5.00）；20113、201、合计 因此同样不等',
+      '公开05表 2011308 招商引资（本年支出/项目支出） 120.00 ≠ 所属 2 个单位之和 125.00（差 5.00）；20113、201、合计 因此同样不等',
+    ]);
+    const rel = d.find((x) => x.code === 'units.sum')!.relatedInformation!;
+    const inCentre = rel.find((r) => r.location.uri === centreUri)!;
+    assert.ok(inCentre, JSON.stringify(rel));
+    const centreDoc = TextDocument.create(centreUri, 'jsgk-yaml', 1, fs.readFileSync(path.join(dir, CENTRE), 'utf8'));
+    assert.strictEqual(centreDoc.getText(inCentre.location.range), '450,000.00');
+    assert.strictEqual(inCentre.message, '某市招商服务中心：450,000.00 元');
+  });
+
+  it('editing a unit report in the editor checks the 部门 report again', async () => {
+    const text = fs.readFileSync(path.join(dir, CENTRE), 'utf8');
+    await c.conn.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri: centreUri, languageId: 'jsgk-yaml', version: 1, text } });
+    const edited = text.replace(/450,000\.00/g, '500,000.00').replace(/950,000\.00/g, '1,000,000.00');
+    const wait = c.nextDiagnostics(deptUri);
+    await c.conn.sendNotification(DidChangeTextDocumentNotification.type, { textDocument: { uri: centreUri, version: 2 }, contentChanges: [{ text: edited }] });
+    const d = await wait;
+    assert.deepStrictEqual(units(d).map((m) => m.slice(0, m.indexOf('；'))), [
+      '公开05表 2011308 招商引资（本年支出/小计） 120.00 ≠ 所属 2 个单位之和 130.00（差 10.00）',
+      '公开05表 2011308 招商引资（本年支出/项目支出） 120.00 ≠ 所属 2 个单位之和 130.00（差 10.00）',
+    ]);
+    // closing it without saving: the file on disk counts again
+    const back = c.nextDiagnostics(deptUri);
+    await c.conn.sendNotification(DidCloseTextDocumentNotification.type, { textDocument: { uri: centreUri } });
+    assert.match(units(await back)[0], /之和 125\.00（差 5\.00）/);
+  });
+
+  it('a unit report changed on disk (watched files) checks the 部门 report again', async () => {
+    const file = path.join(dir, '某市商务局（本级）-2023单位决算.jsgk.yaml');
+    fs.writeFileSync(file, fs.readFileSync(file, 'utf8').replace(/80\.00/g, '75.00').replace(/330\.00/g, '325.00'));
+    const wait = c.nextDiagnostics(deptUri);
+    await c.conn.sendNotification(DidChangeWatchedFilesNotification.type, { changes: [{ uri: pathToFileURL(file).toString(), type: 2 }] });
+    assert.deepStrictEqual(units(await wait), [], '75.00 + 45.00 = 120.00: the sums agree now');
+    fs.rmSync(file);
+    const gone = c.nextDiagnostics(deptUri);
+    await c.conn.sendNotification(DidChangeWatchedFilesNotification.type, { changes: [{ uri: pathToFileURL(file).toString(), type: 3 }] });
+    assert.deepStrictEqual(units(await gone), [], 'a listed unit without a report: nothing is compared');
   });
 });
