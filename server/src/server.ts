@@ -11,7 +11,8 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import * as fs from 'fs';
 import * as path from 'path';
 import { fileURLToPath, pathToFileURL } from 'url';
-import { builtinCatalogue, checkUnitSums, CheckResult, Finding, getLanguageService, importSpreadsheet, LineIndex, listsUnits, overrideCsv, parseOverrideCsv, parseReport, Range, Report, ReportRef, Severity } from './service';
+import * as l10n from './service/l10n';
+import { builtinCatalogue, checkUnitSums, Language, language, CheckResult, Finding, getLanguageService, importSpreadsheet, LineIndex, listsUnits, overrideCsv, parseOverrideCsv, parseReport, Range, Report, ReportRef, Severity } from './service';
 import { DidChangeWatchedFilesNotification } from 'vscode-languageserver/node';
 import { completion, foldingRanges, formatComputation, hover, inlayHints, narrativeNumbers, outline, OutlineItem } from './service/features';
 import { SemanticTokensBuilder } from 'vscode-languageserver/node';
@@ -241,10 +242,19 @@ export function startServer(connection: Connection): void {
     reportsChanged();
   });
 
+  /** The message language is one for the server: the setting read with any document's settings. */
+  function applyLanguage(s: Settings) {
+    const lang: Language = s.language === 'en' ? 'en' : 'zh-cn';
+    if (lang === language()) return;
+    ls.configure({ language: lang });
+    generation++;
+  }
+
   connection.onDidChangeConfiguration(async () => {
     settingsCache.clear();
     const any = documents.all()[0];
     const s = any ? await settingsFor(any.uri) : DEFAULTS;
+    applyLanguage(s);
     const ed = /^\d{4}$/.test(String(s.kemuEdition ?? '')) ? Number(s.kemuEdition) : undefined;
     if (ed !== currentEdition) {
       currentEdition = ed;
@@ -305,6 +315,7 @@ export function startServer(connection: Connection): void {
 
   async function publish(doc: TextDocument) {
     const s = await settingsFor(doc.uri);
+    applyLanguage(s);
     const current = documents.get(doc.uri);
     if (!current || current.version !== doc.version) return;
     const diags = safe('diagnostics', [] as Diagnostic[], () => diagnostics(doc, s));
@@ -351,6 +362,7 @@ export function startServer(connection: Connection): void {
     const doc = documents.get(params.textDocument.uri);
     if (!doc || token.isCancellationRequested) return { kind: DocumentDiagnosticReportKind.Full, items: [] };
     const s = await settingsFor(doc.uri);
+    applyLanguage(s);
     return { kind: DocumentDiagnosticReportKind.Full, items: safe('diagnostics', [] as Diagnostic[], () => diagnostics(doc, s)) };
   });
 
@@ -420,7 +432,7 @@ export function startServer(connection: Connection): void {
           }
         }
         if (edits.length > 0) {
-          actions.push({ title: `修正全部可自动修正的问题（${edits.length} 处）`, kind: CodeActionKind.SourceFixAll, edit: { changes: { [doc.uri]: edits } } });
+          actions.push({ title: l10n.t('修正全部可自动修正的问题（{0} 处）', edits.length), kind: CodeActionKind.SourceFixAll, edit: { changes: { [doc.uri]: edits } } });
         }
       }
       return actions;
@@ -438,7 +450,7 @@ export function startServer(connection: Connection): void {
         const full = range(doc, o.range);
         let sel = range(doc, o.selectionRange);
         if (o.selectionRange.start < o.range.start || o.selectionRange.end > o.range.end) sel = { start: full.start, end: full.start };
-        return { name: o.name || '（空）', detail: o.detail, kind: symbolKind(o.kind), range: full, selectionRange: sel, children: o.children.map(conv) };
+        return { name: o.name || l10n.t('（空）'), detail: o.detail, kind: symbolKind(o.kind), range: full, selectionRange: sel, children: o.children.map(conv) };
       };
       return outline(result(doc).report).map(conv);
     });
@@ -498,14 +510,14 @@ export function startServer(connection: Connection): void {
         // arguments: [spreadsheet path, edition year, folder to write jsgk-kemu.csv into]
         const [file, edition, folder] = (params.arguments ?? []) as [string, number, string?];
         const target = folder ?? folders[0];
-        if (!file || !edition || !target) return { ok: false, message: '需要：科目表文件、版本年份、工作区文件夹' };
+        if (!file || !edition || !target) return { ok: false, message: l10n.t('需要：科目表文件、版本年份、工作区文件夹') };
         const r = importSpreadsheet(fs.readFileSync(file), Number(edition));
         if (r.entries.length === 0) return { ok: false, message: r.message };
         const out = path.join(target, OVERRIDE);
         fs.writeFileSync(out, overrideCsv(r.entries, fs.existsSync(out) ? fs.readFileSync(out, 'utf8') : ''));
         loadOverrides();
         refreshAll();
-        return { ok: true, message: `${r.message}，写入 ${out}`, file: pathToFileURL(out).toString(), count: r.entries.length };
+        return { ok: true, message: l10n.t('{0}，写入 {1}', r.message, out), file: pathToFileURL(out).toString(), count: r.entries.length };
       }
       if (params.command !== 'jsgk.server.computationAt') return null;
       const [uri, pos] = (params.arguments ?? []) as [string, { line: number; character: number }];

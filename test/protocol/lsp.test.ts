@@ -11,7 +11,7 @@ import {
   createProtocolConnection, ProtocolConnection, StreamMessageReader, StreamMessageWriter,
   InitializeRequest, InitializedNotification, DidOpenTextDocumentNotification, DidChangeTextDocumentNotification,
   PublishDiagnosticsNotification, PublishDiagnosticsParams, HoverRequest, CompletionRequest, CodeActionRequest,
-  DocumentSymbolRequest, FoldingRangeRequest, DidChangeWatchedFilesNotification, InlayHintRequest, ShutdownRequest, ExitNotification, Diagnostic,
+  DocumentSymbolRequest, FoldingRangeRequest, DidChangeWatchedFilesNotification, DidChangeConfigurationNotification, InlayHintRequest, ShutdownRequest, ExitNotification, Diagnostic,
   CompletionResolveRequest, DidCloseTextDocumentNotification, DocumentFormattingRequest, SemanticTokensRequest, DocumentSymbol, CodeAction, TextEdit, CompletionItem, Hover,
 } from 'vscode-languageserver-protocol/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
@@ -41,12 +41,16 @@ class Client {
     this.diags.delete(uri);
     return this.diagnosticsFor(uri, 0, timeout);
   }
-  async init(folder?: string) {
+  /** The client's jsgk settings, answered to workspace/configuration when `settings` is given to init. */
+  settings: Record<string, unknown> | undefined;
+  async init(folder?: string, settings?: Record<string, unknown>) {
+    this.settings = settings;
+    if (settings) this.conn.onRequest('workspace/configuration', (p: { items: unknown[] }) => p.items.map(() => this.settings));
     const r = await this.conn.sendRequest(InitializeRequest.type, {
       processId: process.pid, rootUri: null, workspaceFolders: folder ? [{ uri: pathToFileURL(folder).toString(), name: 'ws' }] : null,
       capabilities: {
         textDocument: { codeAction: { codeActionLiteralSupport: { codeActionKind: { valueSet: ['quickfix', 'source.fixAll'] } } } },
-        workspace: { didChangeWatchedFiles: { dynamicRegistration: true } },
+        workspace: { didChangeWatchedFiles: { dynamicRegistration: true }, configuration: !!settings },
       },
     });
     await this.conn.sendNotification(InitializedNotification.type, {});
@@ -267,5 +271,31 @@ describe('language server: a 部门 report and its 单位 reports (checks across
     const gone = c.nextDiagnostics(deptUri);
     await c.conn.sendNotification(DidChangeWatchedFilesNotification.type, { changes: [{ uri: pathToFileURL(file).toString(), type: 3 }] });
     assert.deepStrictEqual(units(await gone), [], 'a listed unit without a report: nothing is compared');
+  });
+});
+
+describe('language server: message language setting (jsgk.language)', function () {
+  this.timeout(30000);
+  let c: Client;
+  const s001 = sample('001');
+  const uri = 'file:///samples/001.jsgk.yaml';
+  before(async () => {
+    c = new Client();
+    await c.init(undefined, { language: 'en' });
+    await c.conn.sendNotification(DidChangeConfigurationNotification.type, { settings: null });
+  });
+  after(async () => c && c.stop());
+
+  it('speaks English when jsgk.language is en, and Chinese again when it is changed back', async () => {
+    const wait = c.nextDiagnostics(uri);
+    await c.conn.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri, languageId: 'jsgk-yaml', version: 1, text: s001.text } });
+    const en = (await wait).map((d) => d.message as string);
+    assert.ok(en.includes('Wrong amount unit: "万5.00元" should be "5.00万元"'), en.join('\n'));
+    c.settings = { language: 'zh-cn' };
+    const back = c.nextDiagnostics(uri);
+    await c.conn.sendNotification(DidChangeConfigurationNotification.type, { settings: null });
+    const zh = (await back).map((d) => d.message as string);
+    assert.ok(zh.includes('金额单位写错：“万5.00元”应为“5.00万元”'), zh.join('\n'));
+    assert.strictEqual(zh.length, en.length);
   });
 });

@@ -8,7 +8,9 @@
  */
 import * as fs from 'fs';
 import * as path from 'path';
-import { builtinCatalogue, Catalogue, checkUnitSums, getLanguageService, importSpreadsheet, LineIndex, overrideCsv, parseOverrideCsv, parseReport, ReportRef, Severity } from '../service';
+import { setLanguage } from '../service/l10n';
+import * as l10n from '../service/l10n';
+import { builtinCatalogue, Language, Catalogue, checkUnitSums, getLanguageService, importSpreadsheet, LineIndex, overrideCsv, parseOverrideCsv, parseReport, ReportRef, Severity } from '../service';
 
 export interface CliFinding {
   file: string;
@@ -22,9 +24,9 @@ export interface CliFinding {
 }
 
 const USAGE = `用法：
-  jsgk check <文件或文件夹>… [--format text|json] [--kemu 科目补充.csv]
+  jsgk check <文件或文件夹>… [--format text|json] [--kemu 科目补充.csv] [--lang zh-cn|en]
       检查决算/预算公开报告源文件（*.jsgk.yaml）。文件夹中查找 *.jsgk.yaml 与 *.jsgk.yml。
-      当前目录有 jsgk-kemu.csv 时自动作为科目补充文件。
+      当前目录有 jsgk-kemu.csv 时自动作为科目补充文件。--lang en（或环境变量 JSGK_LANG=en）：检查结果用英文。
       退出码：0 无错误，1 有错误，2 用法错误。
   jsgk import-kemu <科目表.xls|.xlsx|.csv> --edition 年份 [--out jsgk-kemu.csv]
       导入财政部发布的政府收支分类科目表（科目编码、科目名称、说明），写入科目补充文件。`;
@@ -56,17 +58,17 @@ export function readReportFile(file: string): { text: string } | { error: string
     buf = fs.readFileSync(file);
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
-    return { error: code === 'EACCES' ? '无法读取文件：没有读取权限' : code === 'EISDIR' ? '这是文件夹，不是文件' : `无法读取文件（${code ?? (e as Error).message}）` };
+    return { error: code === 'EACCES' ? l10n.t('无法读取文件：没有读取权限') : code === 'EISDIR' ? l10n.t('这是文件夹，不是文件') : l10n.t('无法读取文件（{0}）', code ?? (e as Error).message) };
   }
-  if (buf.length === 0) return { error: '文件为空：报告至少应有“报告”块（类型、年度、单位）' };
+  if (buf.length === 0) return { error: l10n.t('文件为空：报告至少应有“报告”块（类型、年度、单位）') };
   let text: string;
   try {
     text = new TextDecoder('utf-8', { fatal: true }).decode(buf);
   } catch {
-    return { error: '文件不是 UTF-8 编码（可能是 GBK）：请在编辑器中以 UTF-8 重新保存' };
+    return { error: l10n.t('文件不是 UTF-8 编码（可能是 GBK）：请在编辑器中以 UTF-8 重新保存') };
   }
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
-  if (text.trim() === '') return { error: '文件只有空白：报告至少应有“报告”块（类型、年度、单位）' };
+  if (text.trim() === '') return { error: l10n.t('文件只有空白：报告至少应有“报告”块（类型、年度、单位）') };
   return { text };
 }
 
@@ -116,6 +118,7 @@ export function main(argv: string[], stdout: (s: string) => void = (s) => proces
   }
   let format = 'text';
   let kemu: string | undefined;
+  let lang: Language = process.env.JSGK_LANG === 'en' ? 'en' : 'zh-cn';
   const paths: string[] = [];
   for (let i = 0; i < args.length; i++) {
     const a = args[i];
@@ -131,6 +134,13 @@ export function main(argv: string[], stdout: (s: string) => void = (s) => proces
         stderr(`--format 只能是 text 或 json，而这里是“${format}”\n`);
         return 2;
       }
+    } else if (a === '--lang' || a.startsWith('--lang=')) {
+      const v = a === '--lang' ? args[++i] ?? '' : a.slice('--lang='.length);
+      if (v !== 'zh-cn' && v !== 'en') {
+        stderr(`--lang 只能是 zh-cn 或 en，而这里是“${v}”\n`);
+        return 2;
+      }
+      lang = v;
     } else if (a === '--kemu') {
       kemu = args[++i];
       if (!kemu || !fs.existsSync(kemu)) {
@@ -159,6 +169,7 @@ export function main(argv: string[], stdout: (s: string) => void = (s) => proces
     stderr(`在 ${paths.join('、')} 中没有找到报告文件（*.jsgk.yaml）\n`);
     return 2;
   }
+  setLanguage(lang);
   const cat = loadCatalogue(kemu);
   for (const e of cat.errors) stderr(e + '\n');
   const findings = checkFiles(files, cat.catalogue);
@@ -167,7 +178,7 @@ export function main(argv: string[], stdout: (s: string) => void = (s) => proces
     for (const f of findings) stdout(`${f.file}:${f.line}:${f.column}: ${f.severity} ${f.rule}: ${f.message}\n`);
     const errors = findings.filter((f) => f.severity === 'error').length;
     const warnings = findings.filter((f) => f.severity === 'warning').length;
-    stdout(`检查了 ${files.length} 个文件：${errors} 个错误，${warnings} 个警告，${findings.length - errors - warnings} 条提示\n`);
+    stdout(l10n.t('检查了 {0} 个文件：{1} 个错误，{2} 个警告，{3} 条提示', files.length, errors, warnings, findings.length - errors - warnings) + '\n');
   }
   return findings.some((f) => f.severity === 'error') ? 1 : 0;
 }

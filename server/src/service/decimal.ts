@@ -3,6 +3,7 @@
  * (`units`) and the number of decimals that were written (`scale`): "335.56" is {units: 33556n,
  * scale: 2}, "0" is {units: 0n, scale: 0}. Money is never a JavaScript float.
  */
+import * as l10n from './l10n';
 export class Decimal {
   /** `units` as a JS number when it is a safe integer (for fast exact sums), else NaN. */
   readonly num: number;
@@ -161,21 +162,21 @@ export function readNumeral(raw: string): NumeralResult {
     percent = true;
     s = s.slice(0, -1).trim();
   }
-  if (s === '' || s === '-') return { ok: false, message: `“${raw}”不是数字` };
+  if (s === '' || s === '-') return { ok: false, message: l10n.t('“{0}”不是数字', raw) };
   const bad = /[^0-9.,+-]/.exec(s);
-  if (bad) return { ok: false, message: `金额“${raw}”含有非数字字符“${bad[0]}”` };
-  if ((s.match(/\./g) ?? []).length > 1) return { ok: false, message: `金额“${raw}”有多个小数点` };
-  if (/[+-]/.test(s.slice(1))) return { ok: false, message: `金额“${raw}”中正负号位置不对` };
+  if (bad) return { ok: false, message: l10n.t('金额“{0}”含有非数字字符“{1}”', raw, bad[0]) };
+  if ((s.match(/\./g) ?? []).length > 1) return { ok: false, message: l10n.t('金额“{0}”有多个小数点', raw) };
+  if (/[+-]/.test(s.slice(1))) return { ok: false, message: l10n.t('金额“{0}”中正负号位置不对', raw) };
   if (s.includes(',')) {
     if (!/^[+-]?\d{1,3}(,\d{3})+(\.\d+)?$/.test(s)) {
-      return { ok: false, message: `金额“${raw}”的千位分隔符位置不对（应每三位一个，如 1,687.40）` };
+      return { ok: false, message: l10n.t('金额“{0}”的千位分隔符位置不对（应每三位一个，如 1,687.40）', raw) };
     }
     s = s.replace(/,/g, '');
   }
   if (s.endsWith('.') || s.startsWith('.') || /^[+-]\./.test(s)) {
-    return { ok: false, message: `金额“${raw}”的小数点前后应有数字` };
+    return { ok: false, message: l10n.t('金额“{0}”的小数点前后应有数字', raw) };
   }
   const value = Decimal.parse(s);
-  if (!value) return { ok: false, message: `“${raw}”不是有效的数字` };
+  if (!value) return { ok: false, message: l10n.t('“{0}”不是有效的数字', raw) };
   return { ok: true, value, percent };
 }

@@ -13,6 +13,7 @@ import { tokens } from './checks/narrative';
 import { normName } from './checks/tables';
 import { Catalogue, KemuEntry, STATUS_TEXT } from './kemu';
 import { isEconomicTable, reportEdition } from './checks/kemu';
+import * as l10n from './l10n';
 
 export type SymbolKind = 'report' | 'section' | 'table' | 'part' | 'glossary' | 'term' | 'perf';
 
@@ -27,7 +28,7 @@ export interface OutlineItem {
 
 function sectionItems(secs: Section[]): OutlineItem[] {
   return secs.map((s) => ({
-    name: s.title.value || '（无标题）', kind: 'section' as const, range: s.range, selectionRange: s.title.range, children: sectionItems(s.children),
+    name: s.title.value || l10n.t('（无标题）'), kind: 'section' as const, range: s.range, selectionRange: s.title.range, children: sectionItems(s.children),
   }));
 }
 
@@ -45,7 +46,7 @@ export function outline(report: Report): OutlineItem[] {
       items.push({ name: b.key, kind: 'section', range: b.range, selectionRange: kr, children: sectionItems(report.others) });
     } else if (b.key === '名词解释') {
       items.push({
-        name: b.key, detail: `${report.glossary.length} 条`, kind: 'glossary', range: b.range, selectionRange: kr,
+        name: b.key, detail: l10n.t('{0} 条', report.glossary.length), kind: 'glossary', range: b.range, selectionRange: kr,
         children: report.glossary.map((g) => ({ name: g.term, detail: g.number, kind: 'term' as const, range: g.range, selectionRange: g.termRange, children: [] })),
       });
     } else {
@@ -53,7 +54,7 @@ export function outline(report: Report): OutlineItem[] {
       if (t) {
         items.push({
           name: t.title, detail: [t.number?.value, t.kind].filter(Boolean).join(' · '), kind: 'table', range: b.range, selectionRange: t.keyRange,
-          children: t.parts.filter((p) => p.name).map((p) => ({ name: p.name, detail: `${p.rows.length} 行`, kind: 'part' as const, range: p.range, selectionRange: p.range, children: [] })),
+          children: t.parts.filter((p) => p.name).map((p) => ({ name: p.name, detail: l10n.t('{0} 行', p.rows.length), kind: 'part' as const, range: p.range, selectionRange: p.range, children: [] })),
         });
         continue;
       }
@@ -86,7 +87,7 @@ export interface HoverResult {
   contents: string;
 }
 
-const BUILTIN_NOTE = '（本报告的名词解释中没有这一条）';
+const BUILTIN_NOTE = () => l10n.t('（本报告的名词解释中没有这一条）');
 
 function glossaryAt(report: Report, text: string, offset: number): { entry: GlossaryEntry; range: Range } | undefined {
   // Longest term that covers the offset.
@@ -110,10 +111,10 @@ function glossaryAt(report: Report, text: string, offset: number): { entry: Glos
 }
 
 export function formatComputation(t: TotalInfo): string {
-  const mark = t.verdict === 'ok' ? '✓' : t.verdict === 'rounding' ? '≈（尾数误差）' : '≠';
-  const lines = [`**${t.label}** = ${t.stated.toString()}　Σ ${t.computed.toString()} ${mark}`, '', `规则 \`${t.rule}\`，计算过程：`, ''];
-  for (const p of t.parts) lines.push(`- ${p.label}：${p.raw || '（空）'}`);
-  lines.push('', `合计 ${t.computed.toString()}`);
+  const mark = t.verdict === 'ok' ? '✓' : t.verdict === 'rounding' ? l10n.t('≈（尾数误差）') : '≠';
+  const lines = [`**${t.label}** = ${t.stated.toString()}　Σ ${t.computed.toString()} ${mark}`, '', l10n.t('规则 {0}，计算过程：', '`' + t.rule + '`'), ''];
+  for (const p of t.parts) lines.push('- ' + l10n.t('{0}：{1}', p.label, p.raw || l10n.t('（空）')));
+  lines.push('', l10n.t('合计 {0}', t.computed.toString()));
   return lines.join('\n');
 }
 
@@ -124,8 +125,8 @@ export function hover(res: CheckResult, text: string, offset: number, catalogue?
   }
   const link = res.links.find((l) => l.range.start <= offset && offset <= l.range.end);
   if (link) {
-    const mark = link.verdict === 'ok' ? '✓ 一致' : link.verdict === 'rounding' ? '≈ 在舍入误差以内' : '≠ 不一致';
-    return { range: link.range, contents: `文中 **${link.text}** 对应 ${link.where}：${link.cell.raw}　${mark}` };
+    const mark = link.verdict === 'ok' ? l10n.t('✓ 一致') : link.verdict === 'rounding' ? l10n.t('≈ 在舍入误差以内') : l10n.t('≠ 不一致');
+    return { range: link.range, contents: l10n.t('文中 {0} 对应 {1}：{2}　{3}', `**${link.text}**`, link.where, link.cell.raw, mark) };
   }
   const code = codeAt(res, text, offset);
   if (code) {
@@ -138,22 +139,22 @@ export function hover(res: CheckResult, text: string, offset: number, catalogue?
       if (e) {
         parts.push(path.map((x) => `${x.code} ${x.name}`).join(' › '));
         if (e.description) parts.push(e.description);
-        parts.push(`${e.editions.join('、')} 版 · ${STATUS_TEXT[e.status] ?? e.status}${e.sources.length ? ` · 来源：${e.sources.slice(0, 3).join('；')}` : ''}`);
+        parts.push(l10n.t('{0} 版 · {1}', e.editions.join(l10n.listSep()), STATUS_TEXT[e.status] ? l10n.t(STATUS_TEXT[e.status]) : e.status) + (e.sources.length ? ' · ' + l10n.t('来源：{0}', e.sources.slice(0, 3).join('；')) : ''));
         const older = (e.aliases ?? []).filter((a) => a.kind !== 'variant');
-        if (older.length) parts.push(older.map((a) => `曾用名/误写：${a.name}（${a.note}）`).join('\n\n'));
-      } else parts.push(`**${code.code}**：科目目录中没有这个代码（目录可能不全）`);
+        if (older.length) parts.push(older.map((a) => l10n.t('曾用名/误写：{0}（{1}）', a.name, a.note)).join('\n\n'));
+      } else parts.push(l10n.t('{0}：科目目录中没有这个代码（目录可能不全）', `**${code.code}**`));
     }
     const g = res.report.glossary.find((x) => codeOfTerm(x.term) === code.code);
-    if (g) parts.push(`名词解释 ${g.number ?? ''}${g.term}：${g.definition.value.trim()}`);
+    if (g) parts.push(l10n.t('名词解释 {0}：{1}', (g.number ?? '') + g.term, g.definition.value.trim()));
     if (parts.length) return { range: code.range, contents: parts.join('\n\n') };
   }
   const g = glossaryAt(res.report, text, offset);
   if (g && !(g.entry.termRange.start <= offset && offset <= g.entry.termRange.end)) {
-    return { range: g.range, contents: `**${g.entry.term}**（名词解释${g.entry.number ? ' ' + g.entry.number : ''}）\n\n${g.entry.definition.value.trim()}` };
+    return { range: g.range, contents: `**${g.entry.term}**` + (g.entry.number ? l10n.t('（名词解释 {0}）', g.entry.number) : l10n.t('（名词解释）')) + `\n\n${g.entry.definition.value.trim()}` };
   }
   const std = standardAt(res.report, text, offset);
   if (std) {
-    return { range: std.range, contents: `**${std.term.term}**（标准名词解释 · ${BUILTIN_NOTE}）\n\n${std.term.definition}\n\n来源：${std.term.source}` };
+    return { range: std.range, contents: `**${std.term.term}**` + l10n.t('（标准名词解释 · {0}）', BUILTIN_NOTE()) + `\n\n${std.term.definition}\n\n` + l10n.t('来源：{0}', std.term.source) };
   }
   return undefined;
 }
@@ -250,7 +251,7 @@ export function completion(res: CheckResult, text: string, offset: number, catal
     ];
     for (const [k, snippet] of blocks) {
       if (present.has(k)) continue;
-      items.push({ label: k, kind: 'module', insertText: snippet, detail: '顶层块', replaceFrom: lineStart, filterText: k });
+      items.push({ label: k, kind: 'module', insertText: snippet, detail: l10n.t('顶层块'), replaceFrom: lineStart, filterText: k });
     }
     for (const k of STANDARD_TABLES) {
       if (type && !(k.reports as string[]).includes(type)) continue;
@@ -266,7 +267,7 @@ export function completion(res: CheckResult, text: string, offset: number, catal
       }
       items.push({
         label: `表 ${title}`, kind: 'snippet', detail: [kk.number, k.id].filter(Boolean).join(' · '),
-        documentation: kk.columns ? `列：${kk.columns.join('、')}` : undefined,
+        documentation: kk.columns ? l10n.t('列：{0}', kk.columns.join(l10n.listSep())) : undefined,
         insertText: `表 ${title}:\n${kk.number ? `  编号: ${kk.number}\n` : ''}${body}${EMPTY_NOTES[k.id] ? `  注: ${EMPTY_NOTES[k.id]}\n` : ''}`,
         replaceFrom: lineStart, filterText: `表 ${title}`,
       });
@@ -280,10 +281,10 @@ export function completion(res: CheckResult, text: string, offset: number, catal
   }
   const m = /^\s+类型:\s*(\S*)$/.exec(before);
   if (m) {
-    for (const t of ['部门决算', '单位决算', '部门预算', '单位预算']) items.push({ label: t, kind: 'value', insertText: t, detail: '报告类型', replaceFrom: offset - m[1].length });
+    for (const t of ['部门决算', '单位决算', '部门预算', '单位预算']) items.push({ label: t, kind: 'value', insertText: t, detail: l10n.t('报告类型'), replaceFrom: offset - m[1].length });
   }
   const u = /^\s+(金额单位|单位):\s*(\S*)$/.exec(before);
-  if (u) for (const t of ['万元', '元']) items.push({ label: t, kind: 'value', insertText: t, detail: '金额单位', replaceFrom: offset - u[2].length });
+  if (u) for (const t of ['万元', '元']) items.push({ label: t, kind: 'value', insertText: t, detail: l10n.t('金额单位'), replaceFrom: offset - u[2].length });
   return items;
 }
 
@@ -320,8 +321,8 @@ function kemuCompletion(res: CheckResult, t: Table, text: string, offset: number
     seen.add(e.code);
     const chain = cat.path(e.code, edition).map((x) => `${x.code} ${x.name}`);
     items.push({
-      label: `${e.code} ${e.name}`, kind: 'value', detail: chain.slice(0, -1).join(' › ') || '类',
-      documentation: [chain.join(' › '), e.description, `${e.editions.join('、')} 版 · ${STATUS_TEXT[e.status] ?? e.status}`].filter(Boolean).join('\n\n'),
+      label: `${e.code} ${e.name}`, kind: 'value', detail: chain.slice(0, -1).join(' › ') || l10n.t('类'),
+      documentation: [chain.join(' › '), e.description, l10n.t('{0} 版 · {1}', e.editions.join(l10n.listSep()), STATUS_TEXT[e.status] ? l10n.t(STATUS_TEXT[e.status]) : e.status)].filter(Boolean).join('\n\n'),
       insertText: `${e.code} ${e.name}`, replaceFrom: keyStart, filterText: `${e.code} ${e.name} ${cat.pinyinInitials(e)}`,
     });
     if (items.length >= 100) break;

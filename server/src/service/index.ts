@@ -11,10 +11,12 @@ import { checkGlossary } from './checks/glossary';
 import { checkKemu, KemuCache } from './checks/kemu';
 import { builtinCatalogue, Catalogue } from './kemu';
 import { LineIndex } from './text';
+import { Language, language, setLanguage } from './l10n';
 
 export * from './model';
 export { Decimal, readNumeral } from './decimal';
 export { LineIndex } from './text';
+export { Language, LANGUAGES, language } from './l10n';
 export { parseReport, ReportParser } from './parser';
 
 export interface CheckResult {
@@ -39,6 +41,11 @@ export interface LanguageServiceOptions {
    * workspace, so it answers them; see `checkUnitSums`. They go through 出错说明 like the others.
    */
   across?: (uri: string, report: Report) => Finding[];
+  /**
+   * Message language (default 简体中文). It is per process: every service of the process speaks it.
+   * Changing it drops every cached result, so that no message stays in the other language.
+   */
+  language?: Language;
 }
 
 export interface LanguageService {
@@ -60,15 +67,26 @@ export function getLanguageService(options: LanguageServiceOptions = {}): Langua
   let across = options.across;
   const parsers = new Map<string, ReportParser>();
   const results = new Map<string, CheckResult>();
-  const checkCache: CheckCache = new WeakMap();
-  const narrativeCache: NarrativeCache = new WeakMap();
-  const kemuCache: KemuCache = new WeakMap();
+  let checkCache: CheckCache = new WeakMap();
+  let narrativeCache: NarrativeCache = new WeakMap();
+  let kemuCache: KemuCache = new WeakMap();
+  const setLang = (l: Language) => {
+    if (l === language()) return;
+    setLanguage(l);
+    parsers.clear();
+    results.clear();
+    checkCache = new WeakMap();
+    narrativeCache = new WeakMap();
+    kemuCache = new WeakMap();
+  };
+  if (options.language) setLang(options.language);
   return {
     get catalogue() { return catalogue; },
     configure(o) {
       if (o.catalogue) catalogue = o.catalogue;
       if ('kemuEdition' in o) kemuEdition = o.kemuEdition;
       if (o.across) across = o.across;
+      if (o.language) setLang(o.language);
     },
     check(uri, text) {
       let p = parsers.get(uri);

@@ -4,6 +4,7 @@
  */
 import * as XLSX from '@e965/xlsx';
 import { KemuEntry, systemOfCode } from './kemu';
+import * as l10n from './l10n';
 
 export interface ImportResult {
   entries: KemuEntry[];
@@ -67,9 +68,9 @@ export function importSpreadsheet(data: Uint8Array | string, edition: number): I
         description: di >= 0 && cellText(r[di]) ? String(r[di]).trim() : undefined, status: 'workspace', sources: [`导入的科目表（${edition}）`],
       });
     }
-    return { entries, skipped, sheet: sheetName, message: `从工作表“${sheetName}”导入 ${entries.length} 个科目（${edition} 版）${skipped ? `，跳过 ${skipped} 行无法识别的行` : ''}` };
+    return { entries, skipped, sheet: sheetName, message: l10n.t('从工作表“{0}”导入 {1} 个科目（{2} 版）', sheetName, entries.length, edition) + (skipped ? l10n.t('，跳过 {0} 行无法识别的行', skipped) : '') };
   }
-  return { entries: [], skipped: 0, sheet: '', message: '没有找到含“科目编码”（或“类/款/项”）和“科目名称”列的工作表' };
+  return { entries: [], skipped: 0, sheet: '', message: l10n.t('没有找到含“科目编码”（或“类/款/项”）和“科目名称”列的工作表') };
 }
 
 /** The workspace override file's text for some entries (merged with what it already holds). */

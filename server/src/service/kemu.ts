@@ -6,6 +6,7 @@
 import { pinyin } from 'pinyin-pro';
 import data from './data/kemu.json';
 import { parseCsv } from './csv';
+import * as l10n from './l10n';
 
 export type KemuSystem = 'function' | 'econ-dept' | 'econ-gov';
 
@@ -170,18 +171,18 @@ export function parseOverrideCsv(text: string, editions: number[]): { entries: K
   const ni = head.findIndex((h) => /科目名称|名称|name/.test(h));
   const di = head.findIndex((h) => /说明|description/.test(h));
   const ei = head.findIndex((h) => /版本|edition|年度/.test(h));
-  if (ci < 0 || ni < 0) return { entries, errors: [{ line: 1, message: '第一行应为表头，至少有“科目编码”和“科目名称”两列' }] };
+  if (ci < 0 || ni < 0) return { entries, errors: [{ line: 1, message: l10n.t('第一行应为表头，至少有“科目编码”和“科目名称”两列') }] };
   for (let i = 1; i < rows.length; i++) {
     const cells = rows[i];
     if (cells.every((c) => !c.trim()) || (cells[0] ?? '').trim().startsWith('#')) continue;
     const code = (cells[ci] ?? '').trim();
     const name = (cells[ni] ?? '').trim();
     if (!/^(\d{3}|\d{5}|\d{7})$/.test(code)) {
-      errors.push({ line: i + 1, message: `科目编码“${code}”应为 3、5 或 7 位数字` });
+      errors.push({ line: i + 1, message: l10n.t('科目编码“{0}”应为 3、5 或 7 位数字', code) });
       continue;
     }
     if (!name) {
-      errors.push({ line: i + 1, message: `科目 ${code} 没有名称` });
+      errors.push({ line: i + 1, message: l10n.t('科目 {0} 没有名称', code) });
       continue;
     }
     const ed = ei >= 0 && cells[ei]?.trim() ? cells[ei].split(/[;；、\s]+/).map(Number).filter((n) => n > 1990) : editions;

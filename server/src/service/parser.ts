@@ -20,6 +20,7 @@ import { normalizeTitle } from './names';
 export { normalizeTitle };
 import { validateBlock } from './schema';
 import tableKinds from './data/table-kinds.json';
+import * as l10n from './l10n';
 
 export type BlockKind = 'meta' | 'overview' | 'table' | 'narrative' | 'glossary' | 'perf' | 'others' | 'prelude' | 'unknown';
 
@@ -83,11 +84,11 @@ const YAML_MESSAGES: Array<[RegExp, string]> = [
 ];
 
 function yamlMessage(code: string, message: string): string {
-  if (code === 'DUPLICATE_KEY') return '同一层级下键重复（每个键只能出现一次）';
-  for (const [re, zh] of YAML_MESSAGES) if (re.test(message)) return `YAML 语法错误：${zh}`;
+  if (code === 'DUPLICATE_KEY') return l10n.t('同一层级下键重复（每个键只能出现一次）');
+  for (const [re, zh] of YAML_MESSAGES) if (re.test(message)) return l10n.t('YAML 语法错误：{0}', l10n.t(zh));
   const zh = YAML_CODES[code];
   const first = message.split('\n')[0];
-  return zh ? `YAML 语法错误：${zh}（${first}）` : `YAML 语法错误：${first}`;
+  return zh ? l10n.t('YAML 语法错误：{0}（{1}）', l10n.t(zh), first) : l10n.t('YAML 语法错误：{0}', first);
 }
 
 /** Parses one block. Never throws. */
@@ -99,7 +100,7 @@ export function parseBlock(raw: RawBlock): ParsedBlock {
   } catch (e) {
     out.findings.push({
       rule: 'parse.internal', severity: 'error', range: { start: raw.start, end: raw.start + raw.key.length },
-      message: `内部错误：此块未能解析（${(e as Error).message}）。请报告此问题。`,
+      message: l10n.t('内部错误：此块未能解析（{0}）。请报告此问题。', (e as Error).message),
     });
   }
   return out;
@@ -132,7 +133,7 @@ function parseBlockInto(raw: RawBlock, out: ParsedBlock): void {
     case 'unknown':
       if (schemaFindings.length === 0) {
         b.find('schema.block', 'error', keyRange,
-          `未知的顶层块“${raw.key}”。可用：报告、部门概况/单位概况、表 <表名>、情况说明、名词解释、绩效自评 <项目名称>、其他`);
+          l10n.t('未知的顶层块“{0}”。可用：报告、部门概况/单位概况、表 <表名>、情况说明、名词解释、绩效自评 <项目名称>、其他', raw.key));
       }
       break;
   }
@@ -280,7 +281,7 @@ class Builder {
     if (kindNode) {
       const k = KIND_IDS.has(kindNode.value) ? kindNode.value : KIND_BY_TITLE.get(normalizeTitle(kindNode.value));
       if (k) t.kind = k;
-      else this.find('table.kind', 'warning', kindNode.range, `未知的表类型“${kindNode.value}”，按自定义表处理（标准表类型见文档）`);
+      else this.find('table.kind', 'warning', kindNode.range, l10n.t('未知的表类型“{0}”，按自定义表处理（标准表类型见文档）', kindNode.value));
     } else if (byTitle) t.kind = byTitle;
     t.number = this.str(this.get(v, '编号'));
     const unit = this.str(this.get(v, '单位'));
@@ -322,7 +323,7 @@ class Builder {
       }
     }
     if (part.columns.length === 0 && part.rows.length > 0) {
-      this.find('table.columns', 'error', this.keyRangeOf(v, '行'), '此表缺少“列”：请先列出各列的名称，如 列: [本年收入合计, 财政拨款收入]');
+      this.find('table.columns', 'error', this.keyRangeOf(v, '行'), l10n.t('此表缺少“列”：请先列出各列的名称，如 列: [本年收入合计, 财政拨款收入]'));
     }
     return part;
   }
@@ -380,7 +381,7 @@ class Builder {
     if (columns.length > 0 && pieces.length !== columns.length && (pieces.length > 0 || val !== null)) {
       const where = val ? this.range(val) : keyRange;
       this.find('table.cells', 'error', where,
-        `此行有 ${pieces.length} 个值，而表头有 ${columns.length} 列（${columns.map((c) => c.name).join('、')}）`);
+        l10n.t('此行有 {0} 个值，而表头有 {1} 列（{2}）', pieces.length, columns.length, columns.map((c) => c.name).join(l10n.listSep())));
     }
     return pieces.map((p, i) => this.cell(p.raw, p.range, columns[i]?.kind ?? 'amount'));
   }
@@ -399,11 +400,11 @@ class Builder {
     }
     let ck: CellKind = kind === 'percent' || r.percent ? 'percent' : kind === 'amount' ? 'amount' : 'number';
     if (kind === 'amount' && r.percent) {
-      this.find('parse.amount', 'error', range, `金额列中出现百分数“${raw}”`);
+      this.find('parse.amount', 'error', range, l10n.t('金额列中出现百分数“{0}”', raw));
       ck = 'percent';
     }
     if (kind === 'index' && (r.value.scale > 0 || r.value.sign() < 0)) {
-      this.find('parse.amount', 'warning', range, `行次/序号应为正整数，而这里是“${raw}”`);
+      this.find('parse.amount', 'warning', range, l10n.t('行次/序号应为正整数，而这里是“{0}”', raw));
     }
     return { kind: ck, raw, range, value: r.value };
   }
@@ -477,7 +478,7 @@ class Builder {
       if (!isSeq(item)) continue;
       const pieces = (item.items as Node[]).map((n) => this.str(n) ?? { value: '', range: this.range(n) });
       if (cols.length > 0 && pieces.length !== cols.length) {
-        this.find('table.cells', 'error', this.range(item), `此指标行有 ${pieces.length} 项，而指标表头有 ${cols.length} 列（${cols.map((c) => c.name).join('、')}）`);
+        this.find('table.cells', 'error', this.range(item), l10n.t('此指标行有 {0} 项，而指标表头有 {1} 列（{2}）', pieces.length, cols.length, cols.map((c) => c.name).join(l10n.listSep())));
       }
       const cells: Record<string, Cell> = {};
       const list = pieces.map((pc, i) => this.cell(pc.value, pc.range, kinds[i] ?? 'auto'));
@@ -584,8 +585,8 @@ function assemble(blocks: ParsedBlock[], reparsed: number, text: string): ParseR
     if (prev) {
       findings.push({
         rule: 'yaml.duplicateBlock', severity: 'error', range: keyRange,
-        message: `顶层块“${pb.raw.key}”重复（第一次出现在前面），请合并或改名`,
-        related: [{ range: { start: prev.raw.start, end: prev.raw.start + prev.raw.key.length }, message: '第一次出现在这里' }],
+        message: l10n.t('顶层块“{0}”重复（第一次出现在前面），请合并或改名', pb.raw.key),
+        related: [{ range: { start: prev.raw.start, end: prev.raw.start + prev.raw.key.length }, message: l10n.t('第一次出现在这里') }],
       });
       continue;
     }
@@ -603,7 +604,7 @@ function assemble(blocks: ParsedBlock[], reparsed: number, text: string): ParseR
   if (!report.meta && text.trim() !== '') {
     findings.push({
       rule: 'schema.required', severity: 'error', range: { start: 0, end: Math.min(text.length, Math.max(1, text.indexOf('\n') < 0 ? text.length : text.indexOf('\n'))) },
-      message: '缺少“报告”块：请在文件开头写明 报告: 类型、年度、单位、金额单位',
+      message: l10n.t('缺少“报告”块：请在文件开头写明 报告: 类型、年度、单位、金额单位'),
     });
   }
   for (const t of report.tables) t.unit = t.unitNode?.value ?? report.meta?.amountUnit?.value ?? '万元';

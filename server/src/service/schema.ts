@@ -7,6 +7,7 @@ import Ajv, { ErrorObject, ValidateFunction } from 'ajv';
 import { Document, isMap, isPair, isScalar, isSeq, Node, Pair } from 'yaml';
 import { Finding, Range } from './model';
 import schema from '../../../schemas/report.schema.json';
+import * as l10n from './l10n';
 
 let validator: ValidateFunction | undefined;
 
@@ -24,11 +25,11 @@ const TYPE_ZH: Record<string, string> = {
 };
 
 function typeOf(v: unknown): string {
-  if (v === null || v === undefined) return '空';
-  if (Array.isArray(v)) return '列表';
-  if (typeof v === 'object') return '键值对';
-  if (typeof v === 'number') return '数字';
-  return `“${String(v).length > 20 ? String(v).slice(0, 20) + '…' : String(v)}”`;
+  if (v === null || v === undefined) return l10n.t('空');
+  if (Array.isArray(v)) return l10n.t('列表');
+  if (typeof v === 'object') return l10n.t('键值对');
+  if (typeof v === 'number') return l10n.t('数字');
+  return l10n.t('“{0}”', String(v).length > 20 ? String(v).slice(0, 20) + '…' : String(v));
 }
 
 function decodePointer(p: string): string[] {
@@ -96,59 +97,58 @@ function toFinding(e: ErrorObject, doc: Document, base: number, blockKey: string
   const path = decodePointer(e.instancePath);
   const loc = locate(doc, path);
   const ps = (e.parentSchema ?? {}) as Record<string, unknown>;
-  const custom = typeof ps.errorMessage === 'string' ? (ps.errorMessage as string) : undefined;
+  const custom = typeof ps.errorMessage === 'string' ? l10n.t(ps.errorMessage as string) : undefined;
   let range = nodeRange(loc.value, base) ?? nodeRange(loc.key, base);
   let message: string;
-  const where = path.length > 1 ? `“${path.filter((p) => !/^\d+$/.test(p)).slice(-1)[0] ?? blockKey}”` : '';
+  const where = path.length > 1 ? l10n.t('“{0}”', path.filter((p) => !/^\d+$/.test(p)).slice(-1)[0] ?? blockKey) : '';
   switch (e.keyword) {
     case 'additionalProperties': {
       const prop = String((e.params as { additionalProperty: string }).additionalProperty);
       const parent = isMap(loc.value) ? (loc.value.items as Pair<Node, Node | null>[]).find((p) => isScalar(p.key) && String(p.key.value) === prop) : undefined;
       range = nodeRange(parent?.key as Node | undefined, base) ?? range;
       if (path.length === 0) {
-        message = `未知的顶层块“${prop}”。可用：报告、部门概况/单位概况、表 <表名>、情况说明、名词解释、绩效自评 <项目名称>、其他`;
+        message = l10n.t('未知的顶层块“{0}”。可用：报告、部门概况/单位概况、表 <表名>、情况说明、名词解释、绩效自评 <项目名称>、其他', prop);
       } else {
         const allowed = ps.properties ? Object.keys(ps.properties as object) : [];
-        message = allowed.length ? `不认识的键“${prop}”。此处可用的键：${allowed.join('、')}` : `不认识的键“${prop}”`;
+        message = allowed.length ? l10n.t('不认识的键“{0}”。此处可用的键：{1}', prop, allowed.join(l10n.listSep())) : l10n.t('不认识的键“{0}”', prop);
       }
       break;
     }
     case 'required': {
       const prop = String((e.params as { missingProperty: string }).missingProperty);
       range = nodeRange(loc.key, base) ?? range;
-      message = `${where || '此处'}缺少必填项“${prop}”`;
+      message = where ? l10n.t('{0}缺少必填项“{1}”', where, prop) : l10n.t('此处缺少必填项“{0}”', prop);
       break;
     }
     case 'type': {
-      const want = String((e.params as { type: string | string[] }).type).split(',').map((t) => TYPE_ZH[t] ?? t);
-      message = custom ?? `应为${[...new Set(want)].join('或')}，而这里是${typeOf(e.data)}`;
-      if (custom) message = `${custom}，而这里是${typeOf(e.data)}`;
+      const want = String((e.params as { type: string | string[] }).type).split(',').map((t) => (TYPE_ZH[t] ? l10n.t(TYPE_ZH[t]) : t));
+      message = custom ? l10n.t('{0}，而这里是{1}', custom, typeOf(e.data)) : l10n.t('应为{0}，而这里是{1}', [...new Set(want)].join(l10n.t('或')), typeOf(e.data));
       break;
     }
     case 'enum': {
       const allowed = (e.params as { allowedValues: unknown[] }).allowedValues.map(String);
-      message = `${where ? where + '应为' : '应为'}以下之一：${allowed.join('、')}，而这里是${typeOf(e.data)}`;
+      message = where ? l10n.t('{0}应为以下之一：{1}，而这里是{2}', where, allowed.join(l10n.listSep()), typeOf(e.data)) : l10n.t('应为以下之一：{0}，而这里是{1}', allowed.join(l10n.listSep()), typeOf(e.data));
       break;
     }
     case 'pattern':
-      message = `${typeof ps.patternErrorMessage === 'string' ? ps.patternErrorMessage : '格式不对'}，而这里是${typeOf(e.data)}`;
+      message = l10n.t('{0}，而这里是{1}', typeof ps.patternErrorMessage === 'string' ? l10n.t(ps.patternErrorMessage) : l10n.t('格式不对'), typeOf(e.data));
       break;
     case 'minItems':
-      message = `至少应有 ${(e.params as { limit: number }).limit} 项`;
+      message = l10n.t('至少应有 {0} 项', (e.params as { limit: number }).limit);
       break;
     case 'maxItems':
-      message = `最多只能有 ${(e.params as { limit: number }).limit} 项`;
+      message = l10n.t('最多只能有 {0} 项', (e.params as { limit: number }).limit);
       break;
     case 'minProperties':
     case 'maxProperties':
-      message = custom ?? (e.keyword === 'minProperties' ? '此处不能为空' : '此处键太多');
+      message = custom ?? (e.keyword === 'minProperties' ? l10n.t('此处不能为空') : l10n.t('此处键太多'));
       break;
     case 'anyOf':
     case 'oneOf':
-      message = custom ? `${custom}，而这里是${typeOf(e.data)}` : `格式不对，而这里是${typeOf(e.data)}`;
+      message = l10n.t('{0}，而这里是{1}', custom ?? l10n.t('格式不对'), typeOf(e.data));
       break;
     default:
-      message = custom ?? `不符合格式要求（${e.keyword}）`;
+      message = custom ?? l10n.t('不符合格式要求（{0}）', e.keyword);
   }
   if (!range) range = { start: base, end: base + blockKey.length };
   return { rule: 'schema', severity: 'error', range, message };

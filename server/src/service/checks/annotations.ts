@@ -10,6 +10,7 @@
  */
 import { Finding, Range } from '../model';
 import { LineIndex } from '../text';
+import * as l10n from '../l10n';
 
 export interface Annotation {
   rule?: string;
@@ -63,8 +64,8 @@ export function applyAnnotations(findings: Finding[], text: string, lineIndex: (
     if (used.has(a)) continue;
     kept.push({
       rule: 'annotation.unused', severity: 'warning', range: a.range,
-      message: a.rule ? `这条出错说明没有对应的问题（此行没有“${a.rule}”的检查结果），可以删除` : '这条出错说明没有对应的问题（此行没有检查结果），可以删除',
-      fixes: [{ title: '删除这条出错说明', edits: [{ range: a.range, newText: '' }] }],
+      message: a.rule ? l10n.t('这条出错说明没有对应的问题（此行没有“{0}”的检查结果），可以删除', a.rule) : l10n.t('这条出错说明没有对应的问题（此行没有检查结果），可以删除'),
+      fixes: [{ title: l10n.t('删除这条出错说明'), edits: [{ range: a.range, newText: '' }] }],
     });
   }
   return kept;

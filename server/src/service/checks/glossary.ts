@@ -9,6 +9,7 @@ import { Finding, GlossaryEntry, Report, Table } from '../model';
 import { allSections } from '../query';
 import { normName } from './tables';
 import glossaryData from '../data/glossary.json';
+import * as l10n from '../l10n';
 
 export interface StandardTerm {
   term: string;
@@ -84,9 +85,9 @@ export function checkGlossary(report: Report, text: string): Finding[] {
     if (first) {
       out.push({
         rule: 'glossary.duplicate', severity: 'warning', range: e.termRange,
-        message: `“${e.term}”在名词解释中定义了两次（前面第 ${numberOf(first.number) ?? '?'} 条已有定义）`,
-        related: [{ range: first.termRange, message: `第一次定义：${first.number ?? ''}${first.term}` }],
-        fixes: [{ title: `删除重复的“${e.term}”`, edits: [{ range: { start: lineStartOf(text, e.range.start), end: lineEndOf(text, e.range.end) }, newText: '' }] }],
+        message: l10n.t('“{0}”在名词解释中定义了两次（前面第 {1} 条已有定义）', e.term, numberOf(first.number) ?? '?'),
+        related: [{ range: first.termRange, message: l10n.t('第一次定义：{0}', (first.number ?? '') + first.term) }],
+        fixes: [{ title: l10n.t('删除重复的“{0}”', e.term), edits: [{ range: { start: lineStartOf(text, e.range.start), end: lineEndOf(text, e.range.end) }, newText: '' }] }],
       });
     } else seen.set(k, e);
   }
@@ -102,11 +103,11 @@ export function checkGlossary(report: Report, text: string): Finding[] {
       const n = numberOf(e.number)!;
       const where = { start: e.range.start, end: e.termRange.start > e.range.start ? e.termRange.start : e.termRange.end };
       if (used.has(n)) {
-        out.push({ rule: 'glossary.numbering', severity: 'warning', range: where, message: `编号 ${n} 重复（前面已有第 ${n} 条“${used.get(n)!.term}”）`, related: [{ range: used.get(n)!.termRange, message: `第 ${n} 条` }] });
+        out.push({ rule: 'glossary.numbering', severity: 'warning', range: where, message: l10n.t('编号 {0} 重复（前面已有第 {0} 条“{1}”）', n, used.get(n)!.term), related: [{ range: used.get(n)!.termRange, message: l10n.t('第 {0} 条', n) }] });
       } else if (n < max) {
-        out.push({ rule: 'glossary.numbering', severity: 'warning', range: where, message: `编号顺序不对：上一条是第 ${max} 条，这一条是第 ${n} 条` });
+        out.push({ rule: 'glossary.numbering', severity: 'warning', range: where, message: l10n.t('编号顺序不对：上一条是第 {0} 条，这一条是第 {1} 条', max, n) });
       } else if (n > max + 1) {
-        out.push({ rule: 'glossary.numbering', severity: 'warning', range: where, message: `编号跳过了：上一条是第 ${max} 条，这一条是第 ${n} 条（缺第 ${max + 1} 条）` });
+        out.push({ rule: 'glossary.numbering', severity: 'warning', range: where, message: l10n.t('编号跳过了：上一条是第 {0} 条，这一条是第 {1} 条（缺第 {2} 条）', max, n, max + 1) });
       }
       if (!used.has(n)) used.set(n, e);
       if (n > max) max = n;
@@ -131,8 +132,8 @@ export function checkGlossary(report: Report, text: string): Finding[] {
       const at = lineEnd < 0 ? text.length : lineEnd;
       out.push({
         rule: 'glossary.missing', severity: 'information', range: { start: g[0].range.start, end: g[0].termRange.end },
-        message: `报告中用到“${usedName}”，名词解释中没有它的定义`,
-        fixes: [{ title: `在名词解释末尾加入“${st.term}”的标准定义`, edits: [{ range: { start: at, end: at }, newText: `\n${indent}- ${numbering}${st.term}: ${st.definition}` }] }],
+        message: l10n.t('报告中用到“{0}”，名词解释中没有它的定义', usedName),
+        fixes: [{ title: l10n.t('在名词解释末尾加入“{0}”的标准定义', st.term), edits: [{ range: { start: at, end: at }, newText: `\n${indent}- ${numbering}${st.term}: ${st.definition}` }] }],
       });
     }
   }
@@ -145,11 +146,11 @@ export function checkGlossary(report: Report, text: string): Finding[] {
     if (!empty) continue;
     if (t.note && /没有|无|空表|无数据/.test(t.note.value)) continue;
     const fix = t.note
-      ? { title: '在注中加入说明', edits: [{ range: { start: t.note.range.end, end: t.note.range.end }, newText: '' }] }
-      : { title: '加入标准的空表说明', edits: [{ range: { start: t.keyRange.end + 1, end: t.keyRange.end + 1 }, newText: `\n  注: ${note}` }] };
+      ? { title: l10n.t('在注中加入说明'), edits: [{ range: { start: t.note.range.end, end: t.note.range.end }, newText: '' }] }
+      : { title: l10n.t('加入标准的空表说明'), edits: [{ range: { start: t.keyRange.end + 1, end: t.keyRange.end + 1 }, newText: `\n  注: ${note}` }] };
     out.push({
       rule: 'table.emptyNote', severity: 'warning', range: t.keyRange,
-      message: `“${t.title}”是空表，但没有注明原因（如“${note}”）`,
+      message: l10n.t('“{0}”是空表，但没有注明原因（如“{1}”）', t.title, note),
       fixes: t.note ? undefined : [fix],
     });
   }

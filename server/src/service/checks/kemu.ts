@@ -14,6 +14,7 @@ import { allSections } from '../query';
 import { textRange } from '../text';
 import { moveFindings } from './move';
 import { normKemuName } from '../names';
+import * as l10n from '../l10n';
 
 const norm = normKemuName;
 
@@ -44,18 +45,18 @@ const OWN = new WeakSet<Finding>();
 export function checkKemu(report: Report, cat: Catalogue, editionOverride?: number, cache?: KemuCache): Finding[] {
   let out: Finding[] = [];
   const edition = reportEdition(report, editionOverride);
-  const ed = edition ? `${edition} 版` : '';
+  const ed = edition ? l10n.t('{0} 版', edition) : '';
   let seen = new Map<string, Array<{ name: string; norm: string; range: Range }>>();
 
   const nameFinding = (code: string, written: string, range: Range, e: KemuEntry, allowShort: boolean) => {
     const v = nameVerdict(written, e, allowShort);
     if (v === 'ok') return;
     const unchecked = e.status.startsWith('compiled');
-    const why = v === 'older' ? '，这是旧版本的名称' : v === 'mistake' ? '，这个名称是常见的误写' : '';
+    const why = v === 'older' ? l10n.t('，这是旧版本的名称') : v === 'mistake' ? l10n.t('，这个名称是常见的误写') : '';
     out.push({
       rule: 'kemu.name', severity: unchecked && v === 'differs' ? 'information' : 'warning', range,
-      message: `科目 ${code} 在${ed}目录中名为“${e.name}”，这里写作“${written}”${why}${unchecked ? `（目录条目${STATUS_TEXT[e.status]}）` : ''}`,
-      fixes: [{ title: `改为目录名称“${e.name}”`, edits: [{ range, newText: e.name }] }],
+      message: l10n.t('科目 {0} 在{1}目录中名为“{2}”，这里写作“{3}”', code, ed, e.name, written) + why + (unchecked ? l10n.t('（目录条目{0}）', l10n.t(STATUS_TEXT[e.status])) : ''),
+      fixes: [{ title: l10n.t('改为目录名称“{0}”', e.name), edits: [{ range, newText: e.name }] }],
     });
   };
 
@@ -67,8 +68,8 @@ export function checkKemu(report: Report, cat: Catalogue, editionOverride?: numb
           const m = /^[ \u3000]*([0-9０-９][0-9A-Za-z０-９.]*)(?=[ \u3000]|$)/.exec(row.key);
           if (m && !/^\d{4}年/.test(row.key)) {
             const c = m[1];
-            const what = /[^0-9]/.test(c) ? `含有非数字字符` : `有 ${c.length} 位`;
-            const f: Finding = { rule: 'kemu.code', severity: 'error', range: { start: row.keyRange.start + m.index + (m[0].length - c.length), end: row.keyRange.start + m.index + m[0].length }, message: `科目代码应为 3 位（类）、5 位（款）或 7 位（项）数字，“${c}”${what}` };
+            const what = /[^0-9]/.test(c) ? l10n.t('含有非数字字符') : l10n.t('有 {0} 位', c.length);
+            const f: Finding = { rule: 'kemu.code', severity: 'error', range: { start: row.keyRange.start + m.index + (m[0].length - c.length), end: row.keyRange.start + m.index + m[0].length }, message: l10n.t('科目代码应为 3 位（类）、5 位（款）或 7 位（项）数字，“{0}”{1}', c, what) };
             OWN.add(f);
             out.push(f);
           }
@@ -81,21 +82,21 @@ export function checkKemu(report: Report, cat: Catalogue, editionOverride?: numb
         seen.set(code, list);
         const isEcon = code.startsWith('3') || code.startsWith('5');
         if (econ && !isEcon) {
-          out.push({ rule: 'kemu.system', severity: 'warning', range: codeRange, message: `“${t.title}”按经济分类列示，而 ${code} 是功能分类科目` });
+          out.push({ rule: 'kemu.system', severity: 'warning', range: codeRange, message: l10n.t('“{0}”按经济分类列示，而 {1} 是功能分类科目', t.title, code) });
         } else if (!econ && isEcon && part.rows.some((r) => r.code?.startsWith('2'))) {
-          out.push({ rule: 'kemu.system', severity: 'warning', range: codeRange, message: `“${t.title}”按功能分类列示，而 ${code} 是经济分类科目` });
+          out.push({ rule: 'kemu.system', severity: 'warning', range: codeRange, message: l10n.t('“{0}”按功能分类列示，而 {1} 是经济分类科目', t.title, code) });
         }
         const e = cat.get(code, edition);
         if (!e) {
           const parent = code.length > 3 ? cat.get(code.slice(0, 3), edition) : undefined;
-          out.push({ rule: 'kemu.unknown', severity: 'information', range: codeRange, message: `目录中没有科目 ${code}${parent ? `（${parent.code} ${parent.name} 下）` : ''}；目录可能不全，请核对${ed}政府收支分类科目` });
+          out.push({ rule: 'kemu.unknown', severity: 'information', range: codeRange, message: parent ? l10n.t('目录中没有科目 {0}（{1} 下）；目录可能不全，请核对{2}政府收支分类科目', code, `${parent.code} ${parent.name}`, ed) : l10n.t('目录中没有科目 {0}；目录可能不全，请核对{1}政府收支分类科目', code, ed) });
         } else if (row.name) {
           nameFinding(code, row.name, row.nameRange, e, false);
         }
         if (code.length > 3) {
           const missing = [code.slice(0, 3), code.length === 7 ? code.slice(0, 5) : ''].filter((p) => p && !cat.has(p));
           if (missing.length) {
-            out.push({ rule: 'kemu.parent', severity: 'warning', range: codeRange, message: `目录中没有 ${code} 的上级科目 ${missing.join('、')}` });
+            out.push({ rule: 'kemu.parent', severity: 'warning', range: codeRange, message: l10n.t('目录中没有 {0} 的上级科目 {1}', code, missing.join(l10n.listSep())) });
           }
         }
       }
@@ -132,8 +133,8 @@ export function checkKemu(report: Report, cat: Catalogue, editionOverride?: numb
       if (x.norm === first.norm || !x.name) continue;
       out.push({
         rule: 'kemu.conflict', severity: 'warning', range: x.range,
-        message: `科目 ${code} 在本报告中有两个名称：“${first.name}”和“${x.name}”`,
-        related: [{ range: first.range, message: `这里写作“${first.name}”` }],
+        message: l10n.t('科目 {0} 在本报告中有两个名称：“{1}”和“{2}”', code, first.name, x.name),
+        related: [{ range: first.range, message: l10n.t('这里写作“{0}”', first.name) }],
       });
     }
   }
@@ -153,7 +154,7 @@ export function checkKemu(report: Report, cat: Catalogue, editionOverride?: numb
         const e = cat.get(code, edition);
         const range = textRange(t, at + 1, at + 1 + name.length);
         if (!e) {
-          out.push({ rule: 'kemu.unknown', severity: 'information', range, message: `目录中没有科目 ${code}；目录可能不全，请核对` });
+          out.push({ rule: 'kemu.unknown', severity: 'information', range, message: l10n.t('目录中没有科目 {0}；目录可能不全，请核对', code) });
           continue;
         }
         nameFinding(code, name, range, e, true);

@@ -12,6 +12,7 @@ import { allSections } from '../query';
 import { compareSum } from './rounding';
 import { normName } from './tables';
 import links from '../data/narrative-links.json';
+import * as l10n from '../l10n';
 
 /** An amount or a percentage found in a text. */
 export interface Tok {
@@ -217,15 +218,15 @@ export class NarrativeChecker {
     const re = /X{1,}\.X+%?|X{2,}%?|×{2,}|[增加减少增长下降]{2}（[增加减少增长下降]{2}）|（增长）|（下降）|（增加）|（减少）/g;
     let m: RegExpExecArray | null;
     while ((m = re.exec(v))) {
-      this.add({ rule: 'text.placeholder', severity: 'error', range: this.r(t, m.index, m.index + m[0].length), message: `模板占位符“${m[0]}”没有替换成实际内容` });
+      this.add({ rule: 'text.placeholder', severity: 'error', range: this.r(t, m.index, m.index + m[0].length), message: l10n.t('模板占位符“{0}”没有替换成实际内容', m[0]) });
     }
     const g = /万(\d[\d,]*(?:\.\d+)?)元/g;
     while ((m = g.exec(v))) {
       const fixed = `${m[1]}万元`;
       this.add({
         rule: 'text.unit', severity: 'error', range: this.r(t, m.index, m.index + m[0].length),
-        message: `金额单位写错：“${m[0]}”应为“${fixed}”`,
-        fixes: [{ title: `改为“${fixed}”`, edits: [{ range: this.r(t, m.index, m.index + m[0].length), newText: fixed }] }],
+        message: l10n.t('金额单位写错：“{0}”应为“{1}”', m[0], fixed),
+        fixes: [{ title: l10n.t('改为“{0}”', fixed), edits: [{ range: this.r(t, m.index, m.index + m[0].length), newText: fixed }] }],
       });
     }
   }
@@ -242,8 +243,8 @@ export class NarrativeChecker {
       if (!b) continue;
       const rr = this.r(t, a.start, a.end);
       this.add({
-        rule: 'text.unit', severity: 'warning', range: rr, related: [{ range: this.r(t, b.start, b.end), message: `同一段中写作 ${b.raw}` }],
-        message: `同一金额 ${a.value.toString()} 在同一段中一处写“${b.raw.replace(/^[-\d.,\s]+/, '')}”，这里写“元”：单位可能写错`,
+        rule: 'text.unit', severity: 'warning', range: rr, related: [{ range: this.r(t, b.start, b.end), message: l10n.t('同一段中写作 {0}', b.raw) }],
+        message: l10n.t('同一金额 {0} 在同一段中一处写“{1}”，这里写“元”：单位可能写错', a.value.toString(), b.raw.replace(/^[-\d.,\s]+/, '')),
       });
     }
   }
@@ -254,8 +255,8 @@ export class NarrativeChecker {
     while ((m = re.exec(t.value))) {
       const rr = this.r(t, m.index, m.index + m[0].length);
       this.add({
-        rule: 'text.duplicate', severity: 'warning', range: rr, message: `“${m[1]}”连写了两次`,
-        fixes: [{ title: `删去重复的“${m[1]}”`, edits: [{ range: this.r(t, m.index + m[1].length, m.index + m[0].length), newText: '' }] }],
+        rule: 'text.duplicate', severity: 'warning', range: rr, message: l10n.t('“{0}”连写了两次', m[1]),
+        fixes: [{ title: l10n.t('删去重复的“{0}”', m[1]), edits: [{ range: this.r(t, m.index + m[1].length, m.index + m[0].length), newText: '' }] }],
       });
     }
   }
@@ -276,7 +277,7 @@ export class NarrativeChecker {
         const start = s.start + m.index;
         this.add({
           rule: 'text.year', severity: 'warning', range: this.r(t, start, start + m[0].length),
-          message: `这里写的是 ${y} 年，而报告年度是 ${year} 年（可能是沿用上年文稿未改）`,
+          message: l10n.t('这里写的是 {0} 年，而报告年度是 {1} 年（可能是沿用上年文稿未改）', y, year),
         });
       }
     }
@@ -353,7 +354,7 @@ export class NarrativeChecker {
     while ((m = zero.exec(v))) {
       this.add({
         rule: 'text.flat', severity: 'information', range: this.r(t, m.index, m.index + m[0].length),
-        message: `变化为 0，宜写“持平”，而不是“${m[1]}${m[2]}${m[3]}”`,
+        message: l10n.t('变化为 0，宜写“持平”，而不是“{0}”', `${m[1]}${m[2]}${m[3]}`),
       });
     }
   }
@@ -371,8 +372,8 @@ export class NarrativeChecker {
       }
       this.add({
         rule: 'text.sign', severity: 'warning', range: this.r(t, ch.wordStart, a.end),
-        message: `“${ch.word} ${a.raw}”：负数与“${ch.word}”矛盾，应写作“${opposite} ${a.raw.replace(/^-/, '')}”`,
-        fixes: [{ title: `改为“${opposite} ${a.raw.replace(/^-/, '')}”${edits.length > 1 ? '并相应改写比率' : ''}`, edits }],
+        message: l10n.t('“{0} {1}”：负数与“{0}”矛盾，应写作“{2} {3}”', ch.word, a.raw, opposite, a.raw.replace(/^-/, '')),
+        fixes: [{ title: edits.length > 1 ? l10n.t('改为“{0}”并相应改写比率', `${opposite} ${a.raw.replace(/^-/, '')}`) : l10n.t('改为“{0}”', `${opposite} ${a.raw.replace(/^-/, '')}`), edits }],
       });
     }
     if (!ch.rate) return;
@@ -383,7 +384,7 @@ export class NarrativeChecker {
     if (amountUp !== rateIsUp && !a.value.isZero() && !rate.value.isZero()) {
       this.add({
         rule: 'text.direction', severity: 'error', range: this.r(t, ch.rateWordStart!, rate.end),
-        message: `前面说“${ch.word}${a.raw}”，这里却说“${ch.rateWord}${rate.raw}”：增减方向前后矛盾`,
+        message: l10n.t('前面说“{0}”，这里却说“{1}”：增减方向前后矛盾', ch.word + a.raw, ch.rateWord + rate.raw),
       });
       return;
     }
@@ -399,7 +400,7 @@ export class NarrativeChecker {
       if (!R.isZero() && amountUp && C.sub(A).abs().cmp(baseHalf) <= 0) {
         this.add({
           rule: 'text.zeroBase', severity: 'warning', range: this.r(t, ch.rateWordStart!, rate.end),
-          message: `上年数为 0（${fmt(ch.current.value)} − ${fmt(a.value.abs())}），增长率“${rate.raw}”没有意义，宜只写增加额`,
+          message: l10n.t('上年数为 0（{0} − {1}），增长率“{2}”没有意义，宜只写增加额', fmt(ch.current.value), fmt(a.value.abs()), rate.raw),
         });
       }
       return;
@@ -407,17 +408,17 @@ export class NarrativeChecker {
     const v = ratioVerdict(A, a.half, base, baseHalf, R);
     if (!v || v.verdict === 'ok') return;
     const prev = fmt(base);
-    const msg = `按本年 ${ch.current.raw}、${ch.word} ${a.raw} 推算上年为 ${prev}${a.unit === '元' ? '元' : '万元'}，${ch.rateWord}率应为 ${v.computed.toString()}%`;
+    const msg = l10n.t('按本年 {0}、{1} {2} 推算上年为 {3}，{4}率应为 {5}%', ch.current.raw, ch.word, a.raw, prev + (a.unit === '元' ? '元' : '万元'), ch.rateWord ?? '', v.computed.toString());
     const rr = this.r(t, rate.start, rate.end);
     const newText = `${rate.value.sign() < 0 ? '-' : ''}${v.computed.toString()}%`;
     if (v.verdict === 'error') {
       this.add({
-        rule: 'text.change', severity: 'error', range: rr, message: `${msg}，文中写的是 ${rate.raw}`,
-        related: [{ range: this.r(t, ch.current.start, ch.current.end), message: `本年数：${ch.current.raw}` }, { range: this.r(t, a.start, a.end), message: `变化额：${a.raw}` }],
-        fixes: [{ title: `将比率改为 ${newText}`, edits: [{ range: rr, newText }] }],
+        rule: 'text.change', severity: 'error', range: rr, message: l10n.t('{0}，文中写的是 {1}', msg, rate.raw),
+        related: [{ range: this.r(t, ch.current.start, ch.current.end), message: l10n.t('本年数：{0}', ch.current.raw) }, { range: this.r(t, a.start, a.end), message: l10n.t('变化额：{0}', a.raw) }],
+        fixes: [{ title: l10n.t('将比率改为 {0}', newText), edits: [{ range: rr, newText }] }],
       });
     } else {
-      this.add({ rule: 'rounding', severity: 'information', range: rr, message: `${msg}，文中写 ${rate.raw}（在舍入误差以内，可能为尾数误差）［text.change］` });
+      this.add({ rule: 'rounding', severity: 'information', range: rr, message: l10n.t('{0}，文中写 {1}（在舍入误差以内，可能为尾数误差）［{2}］', msg, rate.raw, 'text.change') });
     }
   }
 
@@ -437,8 +438,8 @@ export class NarrativeChecker {
       if (upA === upB) continue;
       this.add({
         rule: 'text.contradiction', severity: 'error', range: this.r(b.text, b.wordStart, b.amount.end),
-        message: `同一数额（${b.current.raw}）前面说“${a.word}${a.amount.raw}”，这里说“${b.word}${b.amount.raw}”，增减说法相反`,
-        related: [{ range: this.r(a.text, a.wordStart, a.amount.end), message: `前面的说法：${a.word}${a.amount.raw}` }],
+        message: l10n.t('同一数额（{0}）前面说“{1}”，这里说“{2}”，增减说法相反', b.current.raw, a.word + a.amount.raw, b.word + b.amount.raw),
+        related: [{ range: this.r(a.text, a.wordStart, a.amount.end), message: l10n.t('前面的说法：{0}', a.word + a.amount.raw) }],
       });
     }
   }
@@ -479,12 +480,12 @@ export class NarrativeChecker {
       const msg = `${part.raw} ÷ ${whole.raw} = ${res.computed.toString()}%`;
       if (res.verdict === 'error') {
         this.add({
-          rule: 'text.share', severity: 'error', range: rr, message: `占比应为 ${res.computed.toString()}%（${msg}），文中写的是 ${p.raw}`,
-          related: [{ range: this.r(t, part.start, part.end), message: `部分：${part.raw}` }, { range: this.r(wholeText, whole.start, whole.end), message: `总数：${whole.raw}` }],
-          fixes: [{ title: `将占比改为 ${res.computed.toString()}%`, edits: [{ range: rr, newText: `${res.computed.toString()}%` }] }],
+          rule: 'text.share', severity: 'error', range: rr, message: l10n.t('占比应为 {0}%（{1}），文中写的是 {2}', res.computed.toString(), msg, p.raw),
+          related: [{ range: this.r(t, part.start, part.end), message: l10n.t('部分：{0}', part.raw) }, { range: this.r(wholeText, whole.start, whole.end), message: l10n.t('总数：{0}', whole.raw) }],
+          fixes: [{ title: l10n.t('将占比改为 {0}%', res.computed.toString()), edits: [{ range: rr, newText: `${res.computed.toString()}%` }] }],
         });
       } else {
-        this.add({ rule: 'rounding', severity: 'information', range: rr, message: `占比按 ${msg}，文中写 ${p.raw}（在舍入误差以内，可能为尾数误差）［text.share］` });
+        this.add({ rule: 'rounding', severity: 'information', range: rr, message: l10n.t('占比按 {0}，文中写 {1}（在舍入误差以内，可能为尾数误差）［{2}］', msg, p.raw, 'text.share') });
       }
     }
   }
@@ -544,9 +545,9 @@ export class NarrativeChecker {
       const rr = this.r(t, total.start, total.end);
       const related = parts.map((x) => ({ range: this.r(t, x.start, x.end), message: x.raw }));
       if (cmp.verdict === 'error') {
-        this.add({ rule: 'text.sum', severity: 'error', range: rr, related, message: `“${kw}”所列各项之和 ${sumText}万元 超过总数 ${total.raw}（差 ${cmp.diff.abs().toString()}）` });
+        this.add({ rule: 'text.sum', severity: 'error', range: rr, related, message: l10n.t('“{0}”所列各项之和 {1}万元 超过总数 {2}（差 {3}）', kw, sumText, total.raw, cmp.diff.abs().toString()) });
       } else {
-        this.add({ rule: 'rounding', severity: 'information', range: rr, related, message: `“${kw}”所列各项之和 ${sumText}万元 ≠ ${total.raw}（差 ${cmp.diff.abs().toString()}，在舍入误差以内，可能为尾数误差）［text.sum］` });
+        this.add({ rule: 'rounding', severity: 'information', range: rr, related, message: l10n.t('“{0}”所列各项之和 {1}万元 ≠ {2}（差 {3}，在舍入误差以内，可能为尾数误差）［{4}］', kw, sumText, total.raw, cmp.diff.abs().toString(), 'text.sum') });
       }
     }
   }
@@ -563,7 +564,7 @@ export class NarrativeChecker {
       const [P, Q] = pair;
       const rr = this.r(t, z.start, z.end);
       if (P.wan.sub(P.half).sign() <= 0) {
-        this.add({ rule: 'text.zeroBase', severity: 'warning', range: rr, message: `预算数为 ${P.raw}，完成率“${z.raw}”没有意义` });
+        this.add({ rule: 'text.zeroBase', severity: 'warning', range: rr, message: l10n.t('预算数为 {0}，完成率“{1}”没有意义', P.raw, z.raw) });
         continue;
       }
       const res = ratioVerdict(Q.wan, Q.half, P.wan, P.half, z.value);
@@ -571,12 +572,12 @@ export class NarrativeChecker {
       const msg = `${Q.raw} ÷ ${P.raw} = ${res.computed.toString()}%`;
       if (res.verdict === 'error') {
         this.add({
-          rule: 'text.completion', severity: 'error', range: rr, message: `完成率应为 ${res.computed.toString()}%（${msg}），文中写的是 ${z.raw}`,
-          related: [{ range: this.r(t, P.start, P.end), message: `预算数：${P.raw}` }, { range: this.r(t, Q.start, Q.end), message: `决算（执行）数：${Q.raw}` }],
-          fixes: [{ title: `将完成率改为 ${res.computed.toString()}%`, edits: [{ range: rr, newText: `${res.computed.toString()}%` }] }],
+          rule: 'text.completion', severity: 'error', range: rr, message: l10n.t('完成率应为 {0}%（{1}），文中写的是 {2}', res.computed.toString(), msg, z.raw),
+          related: [{ range: this.r(t, P.start, P.end), message: l10n.t('预算数：{0}', P.raw) }, { range: this.r(t, Q.start, Q.end), message: l10n.t('决算（执行）数：{0}', Q.raw) }],
+          fixes: [{ title: l10n.t('将完成率改为 {0}%', res.computed.toString()), edits: [{ range: rr, newText: `${res.computed.toString()}%` }] }],
         });
       } else {
-        this.add({ rule: 'rounding', severity: 'information', range: rr, message: `完成率按 ${msg}，文中写 ${z.raw}（在舍入误差以内，可能为尾数误差）［text.completion］` });
+        this.add({ rule: 'rounding', severity: 'information', range: rr, message: l10n.t('完成率按 {0}，文中写 {1}（在舍入误差以内，可能为尾数误差）［{2}］', msg, z.raw, 'text.completion') });
       }
     }
     // a placeholder where the rate can be computed: 年初预算 P万元，支出决算 Q万元，完成年初预算的XX.X%
@@ -589,7 +590,7 @@ export class NarrativeChecker {
       const computed = actual.wan.mul(HUNDRED).div(budget.wan, decimals);
       const rr = this.r(t, at, at + m[1].length);
       const f = this.findings.find((x) => x.rule === 'text.placeholder' && x.range.start === rr.start);
-      if (f) f.fixes = [{ title: `改为计算值 ${computed.toString()}%（${actual.raw} ÷ ${budget.raw}）`, edits: [{ range: rr, newText: `${computed.toString()}%` }] }];
+      if (f) f.fixes = [{ title: l10n.t('改为计算值 {0}%（{1} ÷ {2}）', computed.toString(), actual.raw, budget.raw), edits: [{ range: rr, newText: `${computed.toString()}%` }] }];
     }
   }
 
@@ -620,8 +621,8 @@ export class NarrativeChecker {
             const s0 = base + score.index + score[0].indexOf(score[1]);
             this.add({
               rule: 'text.perf', severity: 'error', range: this.r(t, s0, s0 + score[1].length),
-              message: `“${p.project}”的自评得分文中写 ${score[1]} 分，而其绩效自评表合计得分为 ${p.totalScore.raw} 分`,
-              related: [{ range: p.totalScore.range, message: `绩效自评表合计得分：${p.totalScore.raw}` }],
+              message: l10n.t('“{0}”的自评得分文中写 {1} 分，而其绩效自评表合计得分为 {2} 分', p.project, score[1], p.totalScore.raw),
+              related: [{ range: p.totalScore.range, message: l10n.t('绩效自评表合计得分：{0}', p.totalScore.raw) }],
             });
           }
         }
@@ -639,8 +640,8 @@ export class NarrativeChecker {
           if (diff.cmp(tok.half.add(cell.value.halfUlp())) <= 0) continue;
           this.add({
             rule: 'text.perf', severity: 'error', range: this.r(t, tok.start, tok.end),
-            message: `“${p.project}”的${funds.columns[ci].name}文中写 ${tok.raw}，而其绩效自评表为 ${cell.raw}万元`,
-            related: [{ range: cell.range, message: `绩效自评表${first.name}（${funds.columns[ci].name}）：${cell.raw}` }],
+            message: l10n.t('“{0}”的{1}文中写 {2}，而其绩效自评表为 {3}万元', p.project, funds.columns[ci].name, tok.raw, cell.raw),
+            related: [{ range: cell.range, message: l10n.t('绩效自评表{0}（{1}）：{2}', first.name, funds.columns[ci].name, cell.raw) }],
           });
         }
       }
@@ -701,18 +702,18 @@ export class NarrativeChecker {
       const diff = tok.wan.sub(cellWan).abs();
       const tol = tok.half.add(cellHalf);
       const verdict = diff.isZero() ? 'ok' : diff.cmp(tol) <= 0 ? 'rounding' : 'error';
-      const where = `${table.number?.value ?? table.title} ${row.name}（${part.columns[ci].name}）`;
+      const where = l10n.t('{0} {1}（{2}）', table.number?.value ?? table.title, row.name, part.columns[ci].name);
       const rr = this.r(t, tok.start, tok.end);
       this.links.push({ range: rr, text: tok.raw, cell, where, verdict });
       if (verdict === 'error') {
         const fixed = `${cellWan.toString()}万元`;
         this.add({
           rule: 'text.table', severity: 'error', range: rr, related: [{ range: cell.range, message: `${where}：${cell.raw}` }],
-          message: `“${prefix}”文中写 ${tok.raw}，而${where}为 ${cell.raw}${table.unit === '元' ? '元' : '万元'}`,
-          fixes: tok.unit === '万元' ? [{ title: `改为表中的 ${fixed}`, edits: [{ range: rr, newText: fixed }] }] : undefined,
+          message: l10n.t('“{0}”文中写 {1}，而{2}为 {3}', prefix, tok.raw, where, cell.raw + (table.unit === '元' ? '元' : '万元')),
+          fixes: tok.unit === '万元' ? [{ title: l10n.t('改为表中的 {0}', fixed), edits: [{ range: rr, newText: fixed }] }] : undefined,
         });
       } else if (verdict === 'rounding') {
-        this.add({ rule: 'rounding', severity: 'information', range: rr, related: [{ range: cell.range, message: `${where}：${cell.raw}` }], message: `“${prefix}”文中写 ${tok.raw}，${where}为 ${cell.raw}（在舍入误差以内）［text.table］` });
+        this.add({ rule: 'rounding', severity: 'information', range: rr, related: [{ range: cell.range, message: l10n.t('{0}：{1}', where, cell.raw) }], message: l10n.t('“{0}”文中写 {1}，{2}为 {3}（在舍入误差以内）［{4}］', prefix, tok.raw, where, cell.raw, 'text.table') });
       }
     }
   }

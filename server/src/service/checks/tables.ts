@@ -12,6 +12,7 @@ import { Cell, Finding, PerfEval, Range, Report, Row, Table, TablePart } from '.
 import { compareSum, formatLike, Verdict } from './rounding';
 import rules from '../data/rules.json';
 import { normName, NUMBERING } from '../names';
+import * as l10n from '../l10n';
 
 export { normName };
 
@@ -55,7 +56,7 @@ class RowColRef implements Ref {
     this.cell = r.cells[c];
   }
   label(): string {
-    return `${rowLabel(this.r)}（${this.p.columns[this.c].name}）`;
+    return l10n.t('{0}（{1}）', rowLabel(this.r), this.p.columns[this.c].name);
   }
 }
 
@@ -154,7 +155,7 @@ function rowLabel(r: Row): string {
 export function cellLabel(t: Table, part: TablePart, r: Row, col: number, withTable: boolean): string {
   const cname = part.columns[col]?.name ?? '';
   const amountCols = part.columns.filter((c) => c.kind === 'amount').length;
-  const colText = amountCols > 1 ? `（${cname}）` : '';
+  const colText = amountCols > 1 ? l10n.t('（{0}）', cname) : '';
   const tbl = withTable ? `${t.number?.value ?? t.title}${part.name ? ' ' + part.name : ''} ` : '';
   return `${tbl}${rowLabel(r)}${colText}`;
 }
@@ -242,19 +243,19 @@ export class TableChecker {
     const diff = cmp.diff.abs().rescale(maxScale).toString();
     // Lead to the parts that carry a value; a long list of zeros helps nobody in the Problems panel.
     const relevant = parts.length > 6 ? parts.filter((p) => !usable(p.cell) || !p.cell.value!.isZero()) : parts;
-    const related = relevant.slice(0, 30).map((p) => ({ range: p.cell.range, message: `${p.label()}：${p.cell.raw || '（空）'}` }));
+    const related = relevant.slice(0, 30).map((p) => ({ range: p.cell.range, message: l10n.t('{0}：{1}', p.label(), p.cell.raw || l10n.t('（空）')) }));
     const label = total.label();
     if (cmp.verdict === 'error') {
       const fixed = formatLike(cmp.computed, total.cell);
       this.findings.push({
         rule, severity: 'error', range: total.cell.range, related,
-        message: `${label} ${total.cell.raw} ≠ ${what} ${computedText}（差 ${diff}）`,
-        fixes: [{ title: `将${label}改为 ${fixed}`, edits: [{ range: total.cell.range, newText: fixed }] }],
+        message: l10n.t('{0} {1} ≠ {2} {3}（差 {4}）', label, total.cell.raw, what, computedText, diff),
+        fixes: [{ title: l10n.t('将{0}改为 {1}', label, fixed), edits: [{ range: total.cell.range, newText: fixed }] }],
       });
     } else {
       this.findings.push({
         rule: 'rounding', severity: 'information', range: total.cell.range, related,
-        message: `${label} ${total.cell.raw} ≠ ${what} ${computedText}（差 ${diff}，在舍入误差 ±${cmp.tolerance.toString()} 以内，可能为尾数误差）［${rule}］`,
+        message: l10n.t('{0} {1} ≠ {2} {3}（差 {4}，在舍入误差 ±{5} 以内，可能为尾数误差）［{6}］', label, total.cell.raw, what, computedText, diff, cmp.tolerance.toString(), rule),
       });
     }
   }
@@ -281,7 +282,7 @@ export class TableChecker {
       let len = Infinity;
       for (const x of desc) if (x.code!.length < len) len = x.code!.length;
       const children = desc.filter((x) => x.code!.length === len);
-      const what = r.level === '类' && len === 5 ? '其下各款之和' : r.level === '款' && len === 7 ? '其下各项之和' : '其下各科目之和';
+      const what = r.level === '类' && len === 5 ? l10n.t('其下各款之和') : r.level === '款' && len === 7 ? l10n.t('其下各项之和') : l10n.t('其下各科目之和');
       for (let i = 0; i < part.columns.length; i++) {
         if (part.columns[i].kind !== 'amount') continue;
         this.check('sum.children', new CellRef(t, part, r, i), new RowsAt(t, part, children, i), what);
@@ -300,7 +301,7 @@ export class TableChecker {
       part.columns.forEach((col, i) => {
         if (col.kind !== 'amount') return;
         this.check('sum.total', new CellRef(t, part, r, i),
-          new RowsAt(t, part, tops, i), '各类之和');
+          new RowsAt(t, part, tops, i), l10n.t('各类之和'));
       });
     }
   }
@@ -330,7 +331,7 @@ export class TableChecker {
         part.columns.forEach((col, i) => {
           if (col.kind !== 'amount') return;
           this.check(rr.id, new CellRef(t, part, total, i),
-            new RowsAt(t, part, partRows, i), '各项之和');
+            new RowsAt(t, part, partRows, i), l10n.t('各项之和'));
         });
       }
     }
@@ -381,7 +382,7 @@ export class TableChecker {
         for (const br of pb.rows) {
           if (!br.code) continue;
           const ar = pa.rows.find((x) => x.code === br.code);
-          if (ar) this.check(xr.id, ref(tb, pb, br, cb), [ref(ta, pa, ar, ca)], `${what}中同一科目的数`);
+          if (ar) this.check(xr.id, ref(tb, pb, br, cb), [ref(ta, pa, ar, ca)], l10n.t('{0}中同一科目的数', what));
         }
         continue;
       }
@@ -393,11 +394,11 @@ export class TableChecker {
         for (const br of bRows) {
           const ar = classes.find((x) => normName(x.name) === normName(br.name));
           const bc = br.cells[cb];
-          if (ar) this.check(xr.id, ref(tb, pb, br, cb), [ref(ta, pa, ar, ca)], `${what}中同类的数`);
+          if (ar) this.check(xr.id, ref(tb, pb, br, cb), [ref(ta, pa, ar, ca)], l10n.t('{0}中同类的数', what));
           else if (usable(bc) && !bc.value!.isZero()) {
             this.findings.push({
               rule: xr.id, severity: 'error', range: bc.range,
-              message: `${cellLabel(tb, pb, br, cb, true)} 为 ${bc.raw}，但${what}中没有“${normName(br.name)}”这一类（应为 0 或在${what}中列出）`,
+              message: l10n.t('{0} 为 {1}，但{2}中没有“{3}”这一类（应为 0 或在{2}中列出）', cellLabel(tb, pb, br, cb, true), bc.raw, what, normName(br.name)),
             });
           }
         }
@@ -407,7 +408,7 @@ export class TableChecker {
       if (!br) continue;
       const aRows = (xr.a.rows ?? [xr.a.row ?? '']).map((s) => findRowIn(pa, s, { numbered: xr.a.numbered }));
       if (aRows.some((r) => !r)) continue;
-      this.check(xr.id, ref(tb, pb, br, cb), (aRows as Row[]).map((r) => ref(ta, pa, r, ca)), aRows.length > 1 ? `${what}中${aRows.map((r) => r!.name).join(' + ')}` : `${what}中的数`);
+      this.check(xr.id, ref(tb, pb, br, cb), (aRows as Row[]).map((r) => ref(ta, pa, r, ca)), aRows.length > 1 ? l10n.t('{0}中{1}', what, aRows.map((r) => r!.name).join(' + ')) : l10n.t('{0}中的数', what));
     }
   }
 
@@ -436,24 +437,24 @@ export class TableChecker {
       const [first, ...rest] = f.rows;
       f.columns.forEach((col, i) => {
         if (col.kind !== 'amount') return;
-        this.check('perf.funds', { cell: first.cells[i], label: () => `${first.name}（${col.name}）` }, rest.map((r) => ({ cell: r.cells[i], label: () => `${r.name}（${col.name}）` })), '各项资金之和');
+        this.check('perf.funds', { cell: first.cells[i], label: () => l10n.t('{0}（{1}）', first.name, col.name) }, rest.map((r) => ({ cell: r.cells[i], label: () => l10n.t('{0}（{1}）', r.name, col.name) })), l10n.t('各项资金之和'));
       });
     }
     const wi = f ? f.columns.findIndex((c) => /^(分值|权重)$/.test(c.name)) : -1;
     const si = f ? f.columns.findIndex((c) => c.name === '得分') : -1;
     const fundsRow = f?.rows[0];
-    for (const [total, idx, pick, name] of [[p.totalWeight, wi, 'weight', '分值'], [p.totalScore, si, 'score', '得分']] as const) {
+    for (const [total, idx, pick, name] of [[p.totalWeight, wi, 'weight', l10n.t('分值')], [p.totalScore, si, 'score', l10n.t('得分')]] as const) {
       if (!total || !usable(total) || p.indicators.length === 0) continue;
       const parts: Ref[] = p.indicators.map((x) => ({ cell: x[pick] ?? { kind: 'empty', raw: '', range: x.range }, label: () => `${x.level3}（${name}）` }));
       if (fundsRow && idx >= 0) parts.unshift({ cell: fundsRow.cells[idx], label: () => `${fundsRow.name}（${name}）` });
-      this.check('perf.total', { cell: total, label: () => `合计（${name}）` }, parts, `资金与各指标${name}之和`);
+      this.check('perf.total', { cell: total, label: () => l10n.t('合计（{0}）', name) }, parts, l10n.t('资金与各指标{0}之和', name));
     }
     for (const x of p.indicators) {
       if (usable(x.score) && usable(x.weight) && x.score.value!.cmp(x.weight.value!) > 0) {
         this.findings.push({
           rule: 'perf.score', severity: 'error', range: x.score.range,
-          message: `指标“${x.level3}”得分 ${x.score.raw} 超过其分值 ${x.weight.raw}`,
-          related: [{ range: x.weight.range, message: `分值：${x.weight.raw}` }],
+          message: l10n.t('指标“{0}”得分 {1} 超过其分值 {2}', x.level3, x.score.raw, x.weight.raw),
+          related: [{ range: x.weight.range, message: l10n.t('分值：{0}', x.weight.raw) }],
         });
       }
     }

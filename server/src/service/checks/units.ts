@@ -17,6 +17,7 @@ import { allSections } from '../query';
 import { compareSum, formatLike } from './rounding';
 import { cellLabel } from './tables';
 import rules from '../data/rules.json';
+import * as l10n from '../l10n';
 
 export interface ReportRef {
   uri: string;
@@ -155,8 +156,8 @@ function withoutConsequences(found: Array<{ row: Row; diff: Decimal; finding: Fi
     const above = found.filter((p) => dropped.has(p.row) && under(f.row, p.row)).map((p) => p.row.code ?? normName(p.row.name)).reverse();
     if (!above.length) return f.finding;
     const m = f.finding.message;
-    const tag = m.endsWith('］') ? m.slice(m.lastIndexOf('［')) : '';
-    return { ...f.finding, message: `${m.slice(0, m.length - tag.length)}；${above.join('、')} 因此同样不等${tag}` };
+    const tag = /[［[][\w.]+[］\]]$/.exec(m)?.[0] ?? '';
+    return { ...f.finding, message: l10n.t('{0}；{1} 因此同样不等{2}', m.slice(0, m.length - tag.length), above.join(l10n.listSep()), tag) };
   });
 }
 
@@ -199,7 +200,7 @@ function compareGroup(g: UnitGroup): Finding[] {
             const v = amountOf(c);
             if (!v && c && c.kind !== 'empty') unreadable = true;
             parts.push(v ? toUnit(v, u.table!.unit, t.unit) : undefined);
-            if (c) related.push({ uri: u.ref.uri, range: c.range, message: `${u.name}：${c.raw || '（空）'}${u.table!.unit !== t.unit ? ' ' + u.table!.unit : ''}` });
+            if (c) related.push({ uri: u.ref.uri, range: c.range, message: l10n.t('{0}：{1}', u.name, (c.raw || l10n.t('（空）')) + (u.table!.unit !== t.unit ? ' ' + u.table!.unit : '')) });
           }
           if (unreadable) continue;
           // A row without a code that no unit writes may be named differently there: say nothing.
@@ -209,7 +210,7 @@ function compareGroup(g: UnitGroup): Finding[] {
           const label = cellLabel(t, part, row, ci, true);
           const computed = trimTo(cmp.computed, stated.scale);
           const diff = trimTo(cmp.diff.abs(), stated.scale);
-          const who = `所属 ${units.length} 个单位之和`;
+          const who = l10n.t('所属 {0} 个单位之和', units.length);
           if (cmp.verdict === 'error') {
             const fixed = formatLike(cmp.computed, cell);
             found.push({
@@ -217,9 +218,9 @@ function compareGroup(g: UnitGroup): Finding[] {
               finding: {
                 rule: 'units.sum', severity: 'error', range: cell.range, related,
                 message: written === 0
-                  ? `${label} ${cell.raw}，但所属 ${units.length} 个单位的报告中都没有这一行（部门汇总数应为各单位之和 0）`
-                  : `${label} ${cell.raw} ≠ ${who} ${computed}（差 ${diff}）`,
-                fixes: /^[+-]?\d/.test(fixed) ? [{ title: `将${label}改为各单位之和 ${fixed}`, edits: [{ range: cell.range, newText: fixed }] }] : undefined,
+                  ? l10n.t('{0} {1}，但所属 {2} 个单位的报告中都没有这一行（部门汇总数应为各单位之和 0）', label, cell.raw, units.length)
+                  : l10n.t('{0} {1} ≠ {2} {3}（差 {4}）', label, cell.raw, who, computed, diff),
+                fixes: /^[+-]?\d/.test(fixed) ? [{ title: l10n.t('将{0}改为各单位之和 {1}', label, fixed), edits: [{ range: cell.range, newText: fixed }] }] : undefined,
               },
             });
           } else {
@@ -227,7 +228,7 @@ function compareGroup(g: UnitGroup): Finding[] {
               row, diff: cmp.diff,
               finding: {
                 rule: 'rounding', severity: 'information', range: cell.range, related,
-                message: `${label} ${cell.raw} ≠ ${who} ${computed}（差 ${diff}，在舍入误差 ±${cmp.tolerance.toString()} 以内，可能为尾数误差）［units.sum］`,
+                message: l10n.t('{0} {1} ≠ {2} {3}（差 {4}，在舍入误差 ±{5} 以内，可能为尾数误差）［{6}］', label, cell.raw, who, computed, diff, cmp.tolerance.toString(), 'units.sum'),
               },
             });
           }
@@ -254,7 +255,7 @@ function compareGroup(g: UnitGroup): Finding[] {
             finding: {
               rule: 'units.sum', severity: 'error', range: t.keyRange,
               related: list.map((x) => ({ uri: x.uri, range: x.cell.range, message: `${x.name}：${x.cell.raw}${x.unit !== t.unit ? ' ' + x.unit : ''}` })),
-              message: `${list.map((x) => x.name).join('、')}的${t.number?.value ?? t.title}${part.name ? ' ' + part.name : ''}有 ${ur.code} ${ur.name}（${col.name}）${list.map((x) => x.cell.raw + (x.unit !== t.unit ? ' ' + x.unit : '')).join('、')}，部门汇总表中没有这一行`,
+              message: l10n.t('{0}的{1}有 {2}（{3}）{4}，部门汇总表中没有这一行', list.map((x) => x.name).join(l10n.listSep()), (t.number?.value ?? t.title) + (part.name ? ' ' + part.name : ''), `${ur.code} ${ur.name}`, col.name, list.map((x) => x.cell.raw + (x.unit !== t.unit ? ' ' + x.unit : '')).join(l10n.listSep())),
             },
           });
         }

@@ -1,0 +1,32 @@
+/**
+ * Message language of the language service. Messages are written in 简体中文 in the code, as the
+ * keys of `t()` (the @vscode/l10n convention: the source string is the key, `{0}` its arguments);
+ * data/messages.en.json translates them. The language is per process (one server, one CLI run):
+ * switch it through `LanguageService.configure({ language })`, which also drops the cached results.
+ */
+import * as l10n from '@vscode/l10n';
+import en from './data/messages.en.json';
+
+export type Language = 'zh-cn' | 'en';
+export const LANGUAGES: readonly Language[] = ['zh-cn', 'en'];
+
+let current: Language = 'zh-cn';
+
+export function setLanguage(lang: Language): void {
+  current = lang === 'en' ? 'en' : 'zh-cn';
+  l10n.config({ contents: current === 'en' ? (en as Record<string, string>) : {} });
+}
+
+export function language(): Language {
+  return current;
+}
+
+/** A message in the current language: `t('合计 {0} ≠ {1}', a, b)`. */
+export function t(message: string, ...args: Array<string | number>): string {
+  return l10n.t(message, ...args);
+}
+
+/** The list separator of the current language (、 in Chinese). */
+export function listSep(): string {
+  return current === 'en' ? ', ' : '、';
+}
