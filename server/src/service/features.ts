@@ -239,6 +239,7 @@ export function completion(res: CheckResult, text: string, offset: number, catal
   const before = text.slice(lineStart, offset);
   const items: CompletionItem[] = [];
   const type = res.report.meta?.type?.value;
+  if (res.report.syntax === 'dsl') return dslCompletion(res, text, offset, lineStart, before, catalogue, kemuEdition);
   // At the start of a top-level line (a block key being typed, possibly with spaces: “表 收入”).
   if (before === '' || /^[^\s#\-:[{][^:]*$/.test(before)) {
     const present = new Set(res.report.blocks.map((b) => b.key));
@@ -286,6 +287,57 @@ export function completion(res: CheckResult, text: string, offset: number, catal
   const u = /^\s+(金额单位|单位):\s*(\S*)$/.exec(before);
   if (u) for (const t of ['万元', '元']) items.push({ label: t, kind: 'value', insertText: t, detail: l10n.t('金额单位'), replaceFrom: offset - u[2].length });
   return items;
+}
+
+/** The same completions in the DSL: blocks after 【, 科目 in a row key (before the first |), values of 类型/单位. */
+function dslCompletion(res: CheckResult, text: string, offset: number, lineStart: number, before: string, catalogue?: Catalogue, kemuEdition?: number): CompletionItem[] {
+  const items: CompletionItem[] = [];
+  const type = res.report.meta?.type?.value;
+  const table = res.report.tables.find((x) => x.range.start < lineStart && offset <= x.range.end + 1);
+  if (before === '' && table && catalogue) return kemuCompletion(res, table, text, offset, lineStart, '', catalogue, kemuEdition);
+  if (/^【?[^】|：:]*$/.test(before) && (before.startsWith('【') || before === '')) {
+    const present = new Set(res.report.blocks.map((b) => b.key));
+    const blocks: Array<[string, string]> = [
+      ['报告', '【报告】\n类型：部门决算\n年度：\n单位：\n金额单位：万元\n'],
+      ['部门概况', '【部门概况】\n= 一、部门职责\n'],
+      ['情况说明', '【情况说明】\n= 一、收入支出决算总体情况说明\n'],
+      ['名词解释', '【名词解释】\n1.基本支出：指为保障机构正常运转、完成日常工作任务而发生的人员支出和公用支出。\n'],
+      ['其他', '【其他】\n= 标题\n'],
+    ];
+    for (const [k, snippet] of blocks) {
+      if (!present.has(k)) items.push({ label: `【${k}】`, kind: 'module', insertText: snippet, detail: l10n.t('顶层块'), replaceFrom: lineStart, filterText: `【${k}】` });
+    }
+    for (const k of STANDARD_TABLES) {
+      if (type && !(k.reports as string[]).includes(type)) continue;
+      const title = k.titles[0].replace(/"([^"]*)"/g, '“$1”');
+      if (res.report.tables.some((t) => normalizeTitle(t.title) === normalizeTitle(title))) continue;
+      const kk = k as { parts?: Record<string, string[]>; columns?: string[]; number?: string };
+      const zeros = (cols: string[]) => cols.map((c) => (c === '行次' ? '1' : '0.00')).join(' | ');
+      let body = '';
+      if (kk.parts) for (const [side, cols] of Object.entries(kk.parts)) body += `= ${side}\n列：${cols.join(' | ')}\n本年${side}合计 | ${zeros(cols)}\n`;
+      else if (kk.columns) body = `列：${kk.columns.join(' | ')}\n合计 | ${zeros(kk.columns)}\n`;
+      items.push({
+        label: `【表 ${title}】`, kind: 'snippet', detail: [kk.number, k.id].filter(Boolean).join(' · '),
+        documentation: kk.columns ? l10n.t('列：{0}', kk.columns.join(l10n.listSep())) : undefined,
+        insertText: `【表 ${title}】\n${kk.number ? `编号：${kk.number}\n` : ''}${body}${EMPTY_NOTES[k.id] ? `注：${EMPTY_NOTES[k.id]}\n` : ''}`,
+        replaceFrom: lineStart, filterText: `【表 ${title}】`,
+      });
+    }
+    if (before.startsWith('【')) return items;
+  }
+  const m = /^类型[ \t]*[：:][ \t]*(\S*)$/.exec(before);
+  if (m) {
+    for (const t of ['部门决算', '单位决算', '部门预算', '单位预算']) items.push({ label: t, kind: 'value', insertText: t, detail: l10n.t('报告类型'), replaceFrom: offset - m[1].length });
+    return items;
+  }
+  const u = /^(金额单位|单位)[ \t]*[：:][ \t]*(\S*)$/.exec(before);
+  if (u) {
+    for (const t of ['万元', '元']) items.push({ label: t, kind: 'value', insertText: t, detail: l10n.t('金额单位'), replaceFrom: offset - u[2].length });
+    return items;
+  }
+  // a row key: in a table, before the first |, not a heading, field or comment
+  if (catalogue && table && /^[^|\t=#【：:]*$/.test(before) && before !== '') return kemuCompletion(res, table, text, offset, lineStart, before, catalogue, kemuEdition);
+  return before === '' ? items : [];
 }
 
 /**

@@ -41,6 +41,7 @@ function rowLines(text: string, part: TablePart): Line[] {
 }
 
 export function formatDocument(text: string, report: Report): TextEdit[] {
+  if (report.syntax === 'dsl') return formatDsl(text, report);
   const edits: TextEdit[] = [];
   for (const t of report.tables) {
     for (const p of t.parts) {
@@ -56,6 +57,40 @@ export function formatDocument(text: string, report: Report): TextEdit[] {
         });
         const old = text.slice(l.start, l.end);
         if (s !== old) edits.push({ range: { start: l.start, end: l.end }, newText: s });
+      }
+    }
+  }
+  return edits;
+}
+
+/**
+ * The DSL: a table's rows written “key | v | v” line up into columns (key left, values right);
+ * a row with a comment, an escape or other than one line is left as it is.
+ */
+function formatDsl(text: string, report: Report): TextEdit[] {
+  const edits: TextEdit[] = [];
+  for (const t of report.tables) {
+    for (const p of t.parts) {
+      const lines: Array<{ start: number; end: number; key: string; cells: string[] }> = [];
+      for (const r of p.rows) {
+        const ls = text.lastIndexOf('\n', r.keyRange.start - 1) + 1;
+        let le = text.indexOf('\n', r.keyRange.start);
+        if (le < 0) le = text.length;
+        const line = text.slice(ls, le).replace(/\r$/, '');
+        if (/[#\\\t]/.test(line)) continue;
+        const parts = line.split('|').map((x) => x.trim());
+        if (parts.length !== r.cells.length + 1 || parts[0] !== r.key || parts.slice(1).some((c, i) => c !== r.cells[i].raw)) continue;
+        lines.push({ start: ls, end: ls + line.length, key: parts[0], cells: parts.slice(1) });
+      }
+      if (lines.length < 2) continue;
+      const keyW = Math.max(...lines.map((l) => displayWidth(l.key)));
+      const n = Math.max(...lines.map((l) => l.cells.length));
+      const colW = Array.from({ length: n }, (_, i) => Math.max(...lines.map((l) => (l.cells[i] ? displayWidth(l.cells[i]) : 0))));
+      for (const l of lines) {
+        let s = l.key + ' '.repeat(keyW - displayWidth(l.key));
+        l.cells.forEach((c, i) => { s += ' | ' + ' '.repeat(colW[i] - displayWidth(c)) + c; });
+        s = s.replace(/ +$/, '');
+        if (s !== text.slice(l.start, l.end)) edits.push({ range: { start: l.start, end: l.end }, newText: s });
       }
     }
   }

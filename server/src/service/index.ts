@@ -3,7 +3,8 @@
  * neither `vscode` nor `vscode-languageserver`; the LSP server and the CLI are shells over it.
  */
 import { Finding, Report } from './model';
-import { ParseResult, ReportParser } from './parser';
+import { ParseResult, ReportParser, syntaxOf } from './parser';
+import { Syntax } from './model';
 import { checkTables, CheckCache, TotalInfo } from './checks/tables';
 import { applyAnnotations } from './checks/annotations';
 import { checkNarrative, NarrativeCache, NarrativeLink } from './checks/narrative';
@@ -17,7 +18,7 @@ export * from './model';
 export { Decimal, readNumeral } from './decimal';
 export { LineIndex } from './text';
 export { Language, LANGUAGES, language } from './l10n';
-export { parseReport, ReportParser } from './parser';
+export { parseReport, ReportParser, syntaxOf } from './parser';
 
 export interface CheckResult {
   report: Report;
@@ -53,8 +54,8 @@ export interface LanguageService {
   readonly catalogue: Catalogue;
   /** Replaces the catalogue (a workspace override was loaded) and/or the edition; later checks use them. */
   configure(options: LanguageServiceOptions): void;
-  /** Parses (incrementally, per uri) and checks a document. */
-  check(uri: string, text: string): CheckResult;
+  /** Parses (incrementally, per uri) and checks a document; the syntax defaults to the uri's (*.jsgk: DSL). */
+  check(uri: string, text: string, syntax?: Syntax): CheckResult;
   /** The last model of a document, without re-parsing, if it was checked before. */
   lastResult(uri: string): CheckResult | undefined;
   /** Forgets a document. */
@@ -88,9 +89,10 @@ export function getLanguageService(options: LanguageServiceOptions = {}): Langua
       if (o.across) across = o.across;
       if (o.language) setLang(o.language);
     },
-    check(uri, text) {
+    check(uri, text, syntax) {
+      const sx = syntax ?? syntaxOf(uri);
       let p = parsers.get(uri);
-      if (!p) parsers.set(uri, (p = new ReportParser()));
+      if (!p || p.syntax !== sx) parsers.set(uri, (p = new ReportParser(sx)));
       const r: ParseResult = p.parse(text);
       let li: LineIndex | undefined;
       const lineIndexOf = () => (li ??= new LineIndex(text));

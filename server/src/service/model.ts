@@ -136,6 +136,8 @@ export interface Table {
   kind?: string;
   /** 编号, e.g. 公开02表. */
   number?: Str;
+  /** 类型 as written, when the table names its kind (else the kind comes from the title). */
+  kindNode?: Str;
   /** 金额单位 of this table: its own 单位 if given, else the report's, else 万元. */
   unit: AmountUnit;
   /** The table's own 单位, when it states one. */
@@ -197,7 +199,12 @@ export interface BlockInfo {
   range: Range;
 }
 
+/** The front end a report was written in: the YAML format (*.jsgk.yaml) or the line DSL (*.jsgk). */
+export type Syntax = 'yaml' | 'dsl';
+
 export interface Report {
+  /** Which front end produced it (fixes that insert text write that syntax). */
+  syntax?: Syntax;
   meta?: Meta;
   /** 部门概况 / 单位概况 */
   overview: Section[];

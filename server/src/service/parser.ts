@@ -12,7 +12,7 @@ import { readNumeral } from './decimal';
 import { splitBlocks, RawBlock } from './blocks';
 import {
   AmountUnit, Cell, CellKind, Column, ColumnKind, Finding, GlossaryEntry, IndicatorRow, Meta, PerfEval, Range,
-  Report, REPORT_TYPES, ReportType, Row, Section, Str, Table, TablePart, Text, UnitRow,
+  Report, REPORT_TYPES, ReportType, Row, Section, Str, Syntax, Table, TablePart, Text, UnitRow,
 } from './model';
 import { makeText } from './text';
 import { normalizeTitle } from './names';
@@ -21,6 +21,7 @@ export { normalizeTitle };
 import { validateBlock } from './schema';
 import tableKinds from './data/table-kinds.json';
 import * as l10n from './l10n';
+import { parseDslBlock, splitDslBlocks } from './dsl';
 
 export type BlockKind = 'meta' | 'overview' | 'table' | 'narrative' | 'glossary' | 'perf' | 'others' | 'prelude' | 'unknown';
 
@@ -141,7 +142,7 @@ function parseBlockInto(raw: RawBlock, out: ParsedBlock): void {
 
 const EMPTY_MARKS = new Set(['', '~', '-', '－', '—', '——', '/', '／', '--']);
 
-function columnKind(name: string): ColumnKind {
+export function columnKind(name: string): ColumnKind {
   const leaf = name.split('/').pop() ?? name;
   if (leaf === '行次' || leaf === '栏次' || leaf === '序号') return 'index';
   if (/率|（%）|\(%\)|%$/.test(leaf)) return 'percent';
@@ -154,6 +155,94 @@ function columnKind(name: string): ColumnKind {
 const KIND_BY_TITLE = new Map<string, string>();
 for (const k of tableKinds.kinds) for (const t of k.titles) KIND_BY_TITLE.set(normalizeTitle(t), k.id);
 const KIND_IDS = new Set(tableKinds.kinds.map((k) => k.id));
+
+/** The standard kind of a table from its 类型 (an id or a title) or else its title; `unknown` when 类型 names none. */
+export function tableKindOf(title: string, kind?: string): string | undefined | 'unknown' {
+  if (kind !== undefined) return KIND_IDS.has(kind) ? kind : KIND_BY_TITLE.get(normalizeTitle(kind)) ?? 'unknown';
+  return KIND_BY_TITLE.get(normalizeTitle(title));
+}
+
+export type FindFn = (rule: string, severity: Finding['severity'], range: Range, message: string) => void;
+
+/**
+ * A row from its key as written: 科目代码 and name split when the key starts with a code. `exact`
+ * says that the key's range maps 1:1 to its characters (a plain single-line key).
+ */
+export function rowFromKey(raw: string, keyRange: Range, range: Range, exact: boolean): Row {
+  const row: Row = { key: raw, keyRange, name: raw, nameRange: keyRange, cells: [], range };
+  const m = CODE_KEY.exec(raw);
+  if (m) {
+    row.code = m[1];
+    row.level = m[1].length === 3 ? '类' : m[1].length === 5 ? '款' : '项';
+    row.name = raw.slice(m[0].length).replace(/^[ \u3000]+/, '').trim();
+    if (exact) {
+      row.codeRange = { start: keyRange.start, end: keyRange.start + m[1].length };
+      const nameStart = keyRange.start + raw.length - raw.slice(m[0].length).replace(/^[ \u3000]+/, '').length;
+      row.nameRange = { start: nameStart, end: keyRange.end };
+    } else {
+      row.codeRange = keyRange;
+    }
+  } else {
+    row.name = raw.replace(/^[ \u3000]+/, '').trim();
+  }
+  return row;
+}
+
+/** A cell as written, read for its column's kind ('auto': a number if it reads as one, else text). */
+export function readCell(raw: string, range: Range, kind: ColumnKind | 'auto', find: FindFn): Cell {
+  const t = raw.trim();
+  if (kind === 'text') return { kind: 'text', raw, range };
+  if (EMPTY_MARKS.has(t)) return { kind: 'empty', raw, range };
+  const r = readNumeral(t);
+  if (kind === 'auto') {
+    return r.ok ? { kind: r.percent ? 'percent' : 'number', raw, range, value: r.value } : { kind: 'text', raw, range };
+  }
+  if (!r.ok) {
+    find('parse.amount', 'error', range, r.message);
+    return { kind: 'text', raw, range };
+  }
+  let ck: CellKind = kind === 'percent' || r.percent ? 'percent' : kind === 'amount' ? 'amount' : 'number';
+  if (kind === 'amount' && r.percent) {
+    find('parse.amount', 'error', range, l10n.t('金额列中出现百分数“{0}”', raw));
+    ck = 'percent';
+  }
+  if (kind === 'index' && (r.value.scale > 0 || r.value.sign() < 0)) {
+    find('parse.amount', 'warning', range, l10n.t('行次/序号应为正整数，而这里是“{0}”', raw));
+  }
+  return { kind: ck, raw, range, value: r.value };
+}
+
+/** Fills 一级/二级指标 of merged cells from the rows above and finds each cell's role. */
+export function indicatorRows(cols: Column[], rows: Array<{ cells: Cell[]; range: Range }>): IndicatorRow[] {
+  const idx = (names: string[]) => cols.findIndex((c) => names.includes(c.name));
+  const i1 = idx(['一级指标']);
+  const i2 = idx(['二级指标']);
+  const i3 = idx(['三级指标']);
+  const it = idx(['指标值', '年度指标值']);
+  const ia = idx(['完成值', '实际完成值']);
+  const iw = idx(['分值', '权重']);
+  const is = idx(['得分']);
+  let last1 = '';
+  let last2 = '';
+  const out: IndicatorRow[] = [];
+  for (const r of rows) {
+    const list = r.cells;
+    const cells: Record<string, Cell> = {};
+    list.forEach((c, i) => { if (cols[i]) cells[cols[i].name] = c; });
+    const get = (i: number) => (i >= 0 ? list[i] : undefined);
+    const l1 = get(i1)?.raw.trim() || last1;
+    const l2 = get(i2)?.raw.trim() || (get(i1)?.raw.trim() ? '' : last2);
+    last1 = l1;
+    last2 = l2;
+    out.push({ level1: l1, level2: l2, level3: get(i3)?.raw.trim() ?? '', cells, target: get(it), actual: get(ia), weight: get(iw), score: get(is), range: r.range });
+  }
+  return out;
+}
+
+/** 指标值 and 完成值 may be numbers or text (按计划约定时间进场开工): read each cell for what it is. */
+export function indicatorKinds(cols: Column[]): Array<ColumnKind | 'auto'> {
+  return cols.map((c) => (c.kind === 'percent' || c.kind === 'number' ? c.kind : 'auto'));
+}
 
 const CODE_KEY = /^(\d{3}|\d{5}|\d{7})(?=$|[ \u3000]+)[ \u3000]*/;
 
@@ -277,12 +366,10 @@ class Builder {
       key, keyRange, title, unit: '万元', parts: [], range: { start: keyRange.start, end: Math.max(keyRange.end, this.range(v).end) },
     };
     const kindNode = this.str(this.get(v, '类型'));
-    const byTitle = KIND_BY_TITLE.get(normalizeTitle(title));
-    if (kindNode) {
-      const k = KIND_IDS.has(kindNode.value) ? kindNode.value : KIND_BY_TITLE.get(normalizeTitle(kindNode.value));
-      if (k) t.kind = k;
-      else this.find('table.kind', 'warning', kindNode.range, l10n.t('未知的表类型“{0}”，按自定义表处理（标准表类型见文档）', kindNode.value));
-    } else if (byTitle) t.kind = byTitle;
+    t.kindNode = kindNode;
+    const k = tableKindOf(title, kindNode?.value);
+    if (k === 'unknown') this.find('table.kind', 'warning', kindNode!.range, l10n.t('未知的表类型“{0}”，按自定义表处理（标准表类型见文档）', kindNode!.value));
+    else t.kind = k;
     t.number = this.str(this.get(v, '编号'));
     const unit = this.str(this.get(v, '单位'));
     if (unit && (unit.value === '元' || unit.value === '万元')) t.unitNode = unit as Str & { value: AmountUnit };
@@ -337,24 +424,9 @@ class Builder {
     const key = this.str(keyNode);
     if (!key) return undefined;
     const raw = key.value;
-    const row: Row = { key: raw, keyRange: key.range, name: raw, nameRange: key.range, cells: [], range };
-    const m = CODE_KEY.exec(raw);
     // Only a plain single-line key maps 1:1 to the source; otherwise keep the whole key's range.
     const exact = this.raw.text.slice(key.range.start - this.raw.start, key.range.end - this.raw.start) === raw;
-    if (m) {
-      row.code = m[1];
-      row.level = m[1].length === 3 ? '类' : m[1].length === 5 ? '款' : '项';
-      row.name = raw.slice(m[0].length).replace(/^[ \u3000]+/, '').trim();
-      if (exact) {
-        row.codeRange = { start: key.range.start, end: key.range.start + m[1].length };
-        const nameStart = key.range.start + raw.length - raw.slice(m[0].length).replace(/^[ \u3000]+/, '').length;
-        row.nameRange = { start: nameStart, end: key.range.end };
-      } else {
-        row.codeRange = key.range;
-      }
-    } else {
-      row.name = raw.replace(/^[ \u3000]+/, '').trim();
-    }
+    const row = rowFromKey(raw, key.range, range, exact);
     row.cells = this.cells(val, columns, key.range);
     return row;
   }
@@ -387,26 +459,7 @@ class Builder {
   }
 
   cell(raw: string, range: Range, kind: ColumnKind | 'auto'): Cell {
-    const t = raw.trim();
-    if (kind === 'text') return { kind: 'text', raw, range };
-    if (EMPTY_MARKS.has(t)) return { kind: 'empty', raw, range };
-    const r = readNumeral(t);
-    if (kind === 'auto') {
-      return r.ok ? { kind: r.percent ? 'percent' : 'number', raw, range, value: r.value } : { kind: 'text', raw, range };
-    }
-    if (!r.ok) {
-      this.find('parse.amount', 'error', range, r.message);
-      return { kind: 'text', raw, range };
-    }
-    let ck: CellKind = kind === 'percent' || r.percent ? 'percent' : kind === 'amount' ? 'amount' : 'number';
-    if (kind === 'amount' && r.percent) {
-      this.find('parse.amount', 'error', range, l10n.t('金额列中出现百分数“{0}”', raw));
-      ck = 'percent';
-    }
-    if (kind === 'index' && (r.value.scale > 0 || r.value.sign() < 0)) {
-      this.find('parse.amount', 'warning', range, l10n.t('行次/序号应为正整数，而这里是“{0}”', raw));
-    }
-    return { kind: ck, raw, range, value: r.value };
+    return readCell(raw, range, kind, (r, s, g, m) => this.find(r, s, g, m));
   }
 
   // ---------------------------------------------------------------- 名词解释
@@ -462,37 +515,17 @@ class Builder {
   indicators(rowsNode: Node | null | undefined, p: PerfEval): void {
     if (!isSeq(rowsNode)) return;
     const cols = p.indicatorColumns;
-    const idx = (names: string[]) => cols.findIndex((c) => names.includes(c.name));
-    const i1 = idx(['一级指标']);
-    const i2 = idx(['二级指标']);
-    const i3 = idx(['三级指标']);
-    const it = idx(['指标值', '年度指标值']);
-    const ia = idx(['完成值', '实际完成值']);
-    const iw = idx(['分值', '权重']);
-    const is = idx(['得分']);
-    // 指标值 and 完成值 may be numbers or text (按计划约定时间进场开工): read each cell for what it is
-    const kinds: Array<ColumnKind | 'auto'> = cols.map((c) => (c.kind === 'percent' || c.kind === 'number' ? c.kind : 'auto'));
-    let last1 = '';
-    let last2 = '';
+    const kinds = indicatorKinds(cols);
+    const rows: Array<{ cells: Cell[]; range: Range }> = [];
     for (const item of rowsNode.items as Node[]) {
       if (!isSeq(item)) continue;
       const pieces = (item.items as Node[]).map((n) => this.str(n) ?? { value: '', range: this.range(n) });
       if (cols.length > 0 && pieces.length !== cols.length) {
         this.find('table.cells', 'error', this.range(item), l10n.t('此指标行有 {0} 项，而指标表头有 {1} 列（{2}）', pieces.length, cols.length, cols.map((c) => c.name).join(l10n.listSep())));
       }
-      const cells: Record<string, Cell> = {};
-      const list = pieces.map((pc, i) => this.cell(pc.value, pc.range, kinds[i] ?? 'auto'));
-      list.forEach((c, i) => { if (cols[i]) cells[cols[i].name] = c; });
-      const get = (i: number) => (i >= 0 ? list[i] : undefined);
-      const l1 = get(i1)?.raw.trim() || last1;
-      const l2 = get(i2)?.raw.trim() || (get(i1)?.raw.trim() ? '' : last2);
-      last1 = l1;
-      last2 = l2;
-      p.indicators.push({
-        level1: l1, level2: l2, level3: get(i3)?.raw.trim() ?? '', cells,
-        target: get(it), actual: get(ia), weight: get(iw), score: get(is), range: this.range(item),
-      });
+      rows.push({ cells: pieces.map((pc, i) => this.cell(pc.value, pc.range, kinds[i] ?? 'auto')), range: this.range(item) });
     }
+    p.indicators = indicatorRows(cols, rows);
   }
 }
 
@@ -542,8 +575,11 @@ export interface ParseResult {
 export class ReportParser {
   private cache = new Map<string, ParsedBlock[]>();
 
+  constructor(readonly syntax: Syntax = 'yaml') {}
+
   parse(text: string): ParseResult {
-    const raws = splitBlocks(text);
+    const dsl = this.syntax === 'dsl';
+    const raws = dsl ? splitDslBlocks(text) : splitBlocks(text);
     const blocks: ParsedBlock[] = [];
     const next = new Map<string, ParsedBlock[]>();
     let reparsed = 0;
@@ -554,7 +590,7 @@ export class ReportParser {
         rebase(pb, raw.start - pb.raw.start);
         pb.raw = raw;
       } else {
-        pb = parseBlock(raw);
+        pb = dsl ? parseDslBlock(raw) : parseBlock(raw);
         reparsed++;
       }
       blocks.push(pb);
@@ -563,17 +599,22 @@ export class ReportParser {
       else next.set(raw.text, [pb]);
     }
     this.cache = next;
-    return assemble(blocks, reparsed, text);
+    return assemble(blocks, reparsed, text, this.syntax);
   }
 }
 
 /** One-shot parse (no cache). */
-export function parseReport(text: string): ParseResult {
-  return new ReportParser().parse(text);
+export function parseReport(text: string, syntax: Syntax = 'yaml'): ParseResult {
+  return new ReportParser(syntax).parse(text);
 }
 
-function assemble(blocks: ParsedBlock[], reparsed: number, text: string): ParseResult {
-  const report: Report = { overview: [], tables: [], narrative: [], glossary: [], perf: [], others: [], blocks: [] };
+/** The syntax of a file by its name: *.jsgk is the DSL, everything else YAML. */
+export function syntaxOf(uri: string): Syntax {
+  return /\.jsgk$/i.test(uri) ? 'dsl' : 'yaml';
+}
+
+function assemble(blocks: ParsedBlock[], reparsed: number, text: string, syntax: Syntax): ParseResult {
+  const report: Report = { syntax, overview: [], tables: [], narrative: [], glossary: [], perf: [], others: [], blocks: [] };
   const findings: Finding[] = [];
   const seen = new Map<string, ParsedBlock>();
   for (const pb of blocks) {
@@ -604,7 +645,7 @@ function assemble(blocks: ParsedBlock[], reparsed: number, text: string): ParseR
   if (!report.meta && text.trim() !== '') {
     findings.push({
       rule: 'schema.required', severity: 'error', range: { start: 0, end: Math.min(text.length, Math.max(1, text.indexOf('\n') < 0 ? text.length : text.indexOf('\n'))) },
-      message: l10n.t('缺少“报告”块：请在文件开头写明 报告: 类型、年度、单位、金额单位'),
+      message: syntax === 'dsl' ? l10n.t('缺少【报告】块：请在文件开头写明【报告】及类型、年度、单位、金额单位') : l10n.t('缺少“报告”块：请在文件开头写明 报告: 类型、年度、单位、金额单位'),
     });
   }
   for (const t of report.tables) t.unit = t.unitNode?.value ?? report.meta?.amountUnit?.value ?? '万元';

@@ -75,6 +75,7 @@ function namesOf(t: Table): string {
 }
 
 export function checkGlossary(report: Report, text: string): Finding[] {
+  const dsl = report.syntax === 'dsl';
   const out: Finding[] = [];
   const g = report.glossary;
   // the same term twice
@@ -133,7 +134,7 @@ export function checkGlossary(report: Report, text: string): Finding[] {
       out.push({
         rule: 'glossary.missing', severity: 'information', range: { start: g[0].range.start, end: g[0].termRange.end },
         message: l10n.t('报告中用到“{0}”，名词解释中没有它的定义', usedName),
-        fixes: [{ title: l10n.t('在名词解释末尾加入“{0}”的标准定义', st.term), edits: [{ range: { start: at, end: at }, newText: `\n${indent}- ${numbering}${st.term}: ${st.definition}` }] }],
+        fixes: [{ title: l10n.t('在名词解释末尾加入“{0}”的标准定义', st.term), edits: [{ range: { start: at, end: at }, newText: dsl ? `\n${numbering}${st.term}：${st.definition}` : `\n${indent}- ${numbering}${st.term}: ${st.definition}` }] }],
       });
     }
   }
@@ -147,7 +148,7 @@ export function checkGlossary(report: Report, text: string): Finding[] {
     if (t.note && /没有|无|空表|无数据/.test(t.note.value)) continue;
     const fix = t.note
       ? { title: l10n.t('在注中加入说明'), edits: [{ range: { start: t.note.range.end, end: t.note.range.end }, newText: '' }] }
-      : { title: l10n.t('加入标准的空表说明'), edits: [{ range: { start: t.keyRange.end + 1, end: t.keyRange.end + 1 }, newText: `\n  注: ${note}` }] };
+      : { title: l10n.t('加入标准的空表说明'), edits: [{ range: { start: t.keyRange.end + 1, end: t.keyRange.end + 1 }, newText: dsl ? `\n注：${note}` : `\n  注: ${note}` }] };
     out.push({
       rule: 'table.emptyNote', severity: 'warning', range: t.keyRange,
       message: l10n.t('“{0}”是空表，但没有注明原因（如“{1}”）', t.title, note),
