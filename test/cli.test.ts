@@ -87,3 +87,36 @@ describe('jsgk check (command line)', () => {
     assert.strictEqual(p.stderr, '');
   });
 });
+
+describe('jsgk convert (command line)', () => {
+  const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'jsgk-convert-'));
+  const yamlFile = path.join(tmp, '001.jsgk.yaml');
+  fs.copyFileSync(fs.readdirSync(SAMPLES).filter((f) => f.startsWith('001')).map((f) => path.join(SAMPLES, f))[0], yamlFile);
+
+  it('writes the DSL next to the YAML, refuses to overwrite it, and checks it with the same findings', () => {
+    const r = run(['convert', yamlFile]);
+    assert.strictEqual(r.code, 0, r.err);
+    const dslFile = path.join(tmp, '001.jsgk');
+    assert.strictEqual(r.out, `写入 ${dslFile}\n`);
+    assert.match(fs.readFileSync(dslFile, 'utf8'), /^【绩效自评 口岸运转费】$/m);
+    const again = run(['convert', yamlFile]);
+    assert.strictEqual(again.code, 2);
+    assert.match(again.err, /已存在：换一个 --out，或加 --force 覆盖/);
+    const a = run(['check', yamlFile]).out.split('\n').map((l) => l.replace(/^.*?:\d+:\d+: /, '')).sort();
+    const b = run(['check', dslFile]).out.split('\n').map((l) => l.replace(/^.*?:\d+:\d+: /, '')).sort();
+    assert.deepStrictEqual(b, a);
+  });
+
+  it('converts back to YAML on standard output; a file with format errors is refused with its findings', () => {
+    const r = run(['convert', path.join(tmp, '001.jsgk'), '--out', '-']);
+    assert.strictEqual(r.code, 0);
+    assert.match(r.out, /^报告:\n  类型: 单位决算\n/m);
+    const bad = path.join(tmp, 'bad.jsgk');
+    fs.writeFileSync(bad, '【报告】\n类型：部门决算\n年度：二〇二三\n单位：某单位\n');
+    const no = run(['convert', bad]);
+    assert.strictEqual(no.code, 1);
+    assert.strictEqual(no.err, `${bad}:3:4: schema: 应为四位年份，如 2023，而这里是“二〇二三”\n文件中有 1 处格式错误，转换会丢失读不懂的内容：请先修正（见“问题”面板）再转换\n`);
+    assert.ok(!fs.existsSync(path.join(tmp, 'bad.jsgk.yaml')));
+    assert.strictEqual(run(['convert', bad, '--to', 'xml']).code, 2);
+  });
+});

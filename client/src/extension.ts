@@ -8,6 +8,7 @@ import { LanguageClient, LanguageClientOptions, ServerOptions, TransportKind } f
 
 let client: LanguageClient | undefined;
 const LANG = 'jsgk-yaml';
+const DSL = 'jsgk';
 const SCHEMA_MARK = /\$schema=\S*report\.schema\.json/;
 
 export interface JsgkApi {
@@ -22,7 +23,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<JsgkAp
     debug: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6019'] } },
   };
   const clientOptions: LanguageClientOptions = {
-    documentSelector: [{ language: LANG }, { language: 'yaml', pattern: '**/*.jsgk.{yaml,yml}' }],
+    documentSelector: [{ language: LANG }, { language: DSL }, { language: 'yaml', pattern: '**/*.jsgk.{yaml,yml}' }],
     outputChannel: output,
     synchronize: { configurationSection: 'jsgk' },
   };
@@ -42,7 +43,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<JsgkAp
   status.command = 'workbench.actions.view.problems';
   const refresh = () => {
     const ed = vscode.window.activeTextEditor;
-    if (!ed || ed.document.languageId !== LANG) {
+    if (!ed || (ed.document.languageId !== LANG && ed.document.languageId !== DSL)) {
       status.hide();
       return;
     }
@@ -68,7 +69,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<JsgkAp
     vscode.commands.registerCommand('jsgk.newFinalReport', newReport('决算')),
     vscode.commands.registerCommand('jsgk.newBudgetReport', newReport('预算')),
     vscode.commands.registerCommand('jsgk.checkWorkspace', async () => {
-      const files = await vscode.workspace.findFiles('**/*.jsgk.{yaml,yml}', '**/node_modules/**');
+      const files = await vscode.workspace.findFiles('**/*.{jsgk,jsgk.yaml,jsgk.yml}', '**/node_modules/**');
       for (const f of files) await vscode.workspace.openTextDocument(f);
       await new Promise((r) => setTimeout(r, 1500));
       let e = 0;
@@ -97,6 +98,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<JsgkAp
       if (r) void (r.ok ? vscode.window.showInformationMessage(r.message) : vscode.window.showErrorMessage(r.message));
       return r;
     }),
+    vscode.commands.registerCommand('jsgk.convertToDsl', () => convertActive('dsl')),
+    vscode.commands.registerCommand('jsgk.convertToYaml', () => convertActive('yaml')),
     vscode.commands.registerCommand('jsgk.showComputation', async () => {
       const ed = vscode.window.activeTextEditor;
       if (!ed || !client) return undefined;
@@ -112,6 +115,41 @@ export async function activate(context: vscode.ExtensionContext): Promise<JsgkAp
       return md;
     }),
   );
+
+  /**
+   * 转换为 DSL / YAML: the server writes the other syntax; the result is saved next to the file
+   * (a.jsgk.yaml ⇄ a.jsgk) when that name is free, else opened as a new unsaved document.
+   */
+  async function convertActive(to: 'dsl' | 'yaml'): Promise<vscode.Uri | undefined> {
+    const ed = vscode.window.activeTextEditor;
+    if (!ed || !client) return undefined;
+    const r = (await client.sendRequest('workspace/executeCommand', { command: 'jsgk.server.convert', arguments: [ed.document.uri.toString(), to] })) as { ok: boolean; text?: string; message?: string } | null;
+    if (!r || !r.ok || r.text === undefined) {
+      void vscode.window.showErrorMessage(r?.message ?? vscode.l10n.t('转换失败'));
+      return undefined;
+    }
+    const src = ed.document.uri;
+    let target: vscode.Uri | undefined;
+    if (src.scheme === 'file') {
+      const p = src.path;
+      const name = to === 'dsl' ? p.replace(/\.jsgk\.ya?ml$/i, '').replace(/\.ya?ml$/i, '') + '.jsgk' : p.replace(/\.jsgk$/i, '') + '.jsgk.yaml';
+      const candidate = src.with({ path: name });
+      try {
+        await vscode.workspace.fs.stat(candidate);
+      } catch {
+        target = candidate;
+      }
+    }
+    if (target) {
+      await vscode.workspace.fs.writeFile(target, Buffer.from(r.text, 'utf8'));
+      await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(target));
+      void vscode.window.showInformationMessage(vscode.l10n.t('已转换为 {0}：{1}', to === 'dsl' ? 'DSL' : 'YAML', vscode.workspace.asRelativePath(target)));
+      return target;
+    }
+    const doc = await vscode.workspace.openTextDocument({ language: to === 'dsl' ? DSL : LANG, content: r.text });
+    await vscode.window.showTextDocument(doc);
+    return doc.uri;
+  }
 
   await client.start();
   refresh();

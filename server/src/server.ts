@@ -12,11 +12,12 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { fileURLToPath, pathToFileURL } from 'url';
 import * as l10n from './service/l10n';
-import { builtinCatalogue, checkUnitSums, Language, language, CheckResult, Finding, getLanguageService, importSpreadsheet, LineIndex, listsUnits, overrideCsv, parseOverrideCsv, parseReport, Range, Report, ReportRef, Severity } from './service';
+import { Syntax, syntaxOf, builtinCatalogue, checkUnitSums, Language, language, CheckResult, Finding, getLanguageService, importSpreadsheet, LineIndex, listsUnits, overrideCsv, parseOverrideCsv, parseReport, Range, Report, ReportRef, Severity } from './service';
 import { DidChangeWatchedFilesNotification } from 'vscode-languageserver/node';
 import { completion, foldingRanges, formatComputation, hover, inlayHints, narrativeNumbers, outline, OutlineItem } from './service/features';
 import { SemanticTokensBuilder } from 'vscode-languageserver/node';
 import { formatDocument } from './service/format';
+import { convert } from './service/convert';
 
 export interface Settings {
   /** Severity per rule id ('off' hides the rule). */
@@ -29,9 +30,25 @@ export interface Settings {
 
 const DEFAULTS: Settings = { severity: {}, rounding: 'information', kemuEdition: '', language: 'zh-cn' };
 
-const REPORT_FILE = /\.jsgk\.ya?ml$/i;
+/** The extension's version (package.json at the root, three levels above out/server/src). */
+const VERSION = (() => {
+  try {
+    return String(JSON.parse(fs.readFileSync(path.join(__dirname, '..', '..', '..', 'package.json'), 'utf8')).version);
+  } catch {
+    return '0.0.0';
+  }
+})();
+
+const REPORT_FILE = /\.jsgk(\.ya?ml)?$/i;
 /** How many report files of a workspace are read for the checks across reports. */
 const MAX_WORKSPACE_REPORTS = 5000;
+
+/** The syntax of an open document: by its name when that says (*.yaml, *.jsgk), else by its language. */
+function syntaxOfDoc(doc: TextDocument): Syntax {
+  if (/\.ya?ml$/i.test(doc.uri)) return 'yaml';
+  if (/\.jsgk$/i.test(doc.uri)) return 'dsl';
+  return doc.languageId === 'jsgk' ? 'dsl' : 'yaml';
+}
 
 /** A file uri as a comparable path (the client and the server may escape uris differently). */
 function pathKey(uri: string): string {
@@ -130,12 +147,12 @@ export function startServer(connection: Connection): void {
       open.add(pathKey(d.uri));
       if (d.uri === uri) continue;
       let m = openModels.get(d.uri);
-      if (!m || m.version !== d.version) openModels.set(d.uri, (m = { version: d.version, report: parseReport(d.getText()).report }));
+      if (!m || m.version !== d.version) openModels.set(d.uri, (m = { version: d.version, report: parseReport(d.getText(), syntaxOfDoc(d)).report }));
       others.push({ uri: d.uri, report: m.report });
     }
     for (const [key, e] of workspaceFiles()) {
       if (open.has(key) || key === pathKey(uri)) continue;
-      e.report ??= parseReport(e.text).report;
+      e.report ??= parseReport(e.text, syntaxOf(key)).report;
       others.push({ uri: e.uri, report: e.report });
     }
     return checkUnitSums({ uri, report }, others);
@@ -197,10 +214,10 @@ export function startServer(connection: Connection): void {
         inlayHintProvider: true,
         documentFormattingProvider: true,
         semanticTokensProvider: { legend: { tokenTypes: ['number'], tokenModifiers: [] }, full: true },
-        executeCommandProvider: { commands: ['jsgk.server.computationAt', 'jsgk.server.importCatalogue'] },
+        executeCommandProvider: { commands: ['jsgk.server.computationAt', 'jsgk.server.importCatalogue', 'jsgk.server.convert'] },
         ...(pullDiagnostics ? { diagnosticProvider: { interFileDependencies: true, workspaceDiagnostics: false } } : {}),
       },
-      serverInfo: { name: 'jsgk-language-server', version: '0.1.0' },
+      serverInfo: { name: 'jsgk-language-server', version: VERSION },
     };
   });
 
@@ -219,7 +236,7 @@ export function startServer(connection: Connection): void {
   }
 
   connection.onInitialized(() => {
-    if (watchSupport) void connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: `**/${OVERRIDE}` }, { globPattern: '**/*.jsgk.{yaml,yml}' }] });
+    if (watchSupport) void connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: `**/${OVERRIDE}` }, { globPattern: '**/*.{jsgk,jsgk.yaml,jsgk.yml}' }] });
     // warm the pinyin index so that the first completion by initials is quick
     setTimeout(() => { try { ls.catalogue.searchName('zz', 1); } catch { /* best effort */ } }, 50);
   });
@@ -271,7 +288,7 @@ export function startServer(connection: Connection): void {
     const last = ls.lastResult(doc.uri);
     if (last && key && key.version === doc.version && key.generation === generation && (key.across === acrossGen || !listsUnits(last.report))) return last;
     const t0 = Date.now();
-    const r = ls.check(doc.uri, doc.getText());
+    const r = ls.check(doc.uri, doc.getText(), syntaxOfDoc(doc));
     checkedAt.set(doc.uri, { version: doc.version, generation, across: acrossGen });
     lastDuration.set(doc.uri, Date.now() - t0);
     return r;
@@ -518,6 +535,14 @@ export function startServer(connection: Connection): void {
         loadOverrides();
         refreshAll();
         return { ok: true, message: l10n.t('{0}，写入 {1}', r.message, out), file: pathToFileURL(out).toString(), count: r.entries.length };
+      }
+      if (params.command === 'jsgk.server.convert') {
+        // arguments: [document uri, 'dsl' | 'yaml'] → { ok, text } or { ok: false, message }
+        const [uri, to] = (params.arguments ?? []) as [string, Syntax];
+        const doc = uri ? documents.get(uri) : undefined;
+        if (!doc || (to !== 'dsl' && to !== 'yaml')) return { ok: false, message: l10n.t('需要：一个打开的报告和目标格式（dsl 或 yaml）') };
+        const r = convert(doc.getText(), syntaxOfDoc(doc), to);
+        return r.ok ? { ok: true, text: r.text } : { ok: false, message: r.message };
       }
       if (params.command !== 'jsgk.server.computationAt') return null;
       const [uri, pos] = (params.arguments ?? []) as [string, { line: number; character: number }];

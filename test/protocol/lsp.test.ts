@@ -86,6 +86,7 @@ describe('language server over stdio (protocol level)', function () {
     c = new Client();
     const r = await c.init();
     assert.ok(r.capabilities.hoverProvider);
+    assert.strictEqual(r.serverInfo?.version, JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')).version);
     await c.conn.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri, languageId: 'jsgk-yaml', version: 1, text: s000.text } });
   });
   after(async () => c && c.stop());
@@ -297,5 +298,63 @@ describe('language server: message language setting (jsgk.language)', function (
     const zh = (await back).map((d) => d.message as string);
     assert.ok(zh.includes('金额单位写错：“万5.00元”应为“5.00万元”'), zh.join('\n'));
     assert.strictEqual(zh.length, en.length);
+  });
+});
+
+describe('language server: the line DSL (*.jsgk)', function () {
+  this.timeout(30000);
+  let c: Client;
+  const s001 = sample('001');
+  const uri = 'file:///samples/001.jsgk';
+  let dsl = '';
+  before(async () => {
+    c = new Client();
+    await c.init();
+    const yamlUri = 'file:///samples/001-for-convert.jsgk.yaml';
+    await c.conn.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri: yamlUri, languageId: 'jsgk-yaml', version: 1, text: s001.text } });
+    const r = (await c.conn.sendRequest('workspace/executeCommand', { command: 'jsgk.server.convert', arguments: [yamlUri, 'dsl'] })) as { ok: boolean; text: string };
+    assert.ok(r.ok, JSON.stringify(r));
+    dsl = r.text;
+    await c.conn.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri, languageId: 'jsgk', version: 1, text: dsl } });
+  });
+  after(async () => c && c.stop());
+
+  it('converts an open YAML report to DSL and checks the DSL with the same findings', async () => {
+    assert.match(dsl, /^【报告】$/m);
+    const yamlDiags = await c.diagnosticsFor('file:///samples/001-for-convert.jsgk.yaml', 1);
+    const d = await c.diagnosticsFor(uri, 1);
+    const doc = TextDocument.create(uri, 'jsgk', 1, dsl);
+    const unit = d.find((x) => (x.message as string).startsWith('金额单位写错'))!;
+    assert.ok(unit, JSON.stringify(d.map((x) => x.message)));
+    assert.strictEqual(doc.getText(unit.range), '万5.00元');
+    assert.deepStrictEqual(d.map((x) => `${x.code} ${x.message}`).sort(), yamlDiags.map((x) => `${x.code} ${x.message}`).sort());
+  });
+
+  it('hover, symbols, completion and quick fixes work on the DSL', async () => {
+    const doc = TextDocument.create(uri, 'jsgk', 1, dsl);
+    const term = dsl.indexOf('基本支出', dsl.indexOf('【情况说明】'));
+    const h = (await c.conn.sendRequest(HoverRequest.type, { textDocument: { uri }, position: doc.positionAt(term + 1) })) as Hover | null;
+    assert.ok(h && /指为保障机构正常运转/.test(JSON.stringify(h.contents)), JSON.stringify(h));
+    const syms = (await c.conn.sendRequest(DocumentSymbolRequest.type, { textDocument: { uri } })) as DocumentSymbol[];
+    assert.ok(syms.some((x) => x.name === '名词解释') && syms.some((x) => x.name.startsWith('绩效自评 口岸运转费')), JSON.stringify(syms.map((x) => x.name)));
+    const d = await c.diagnosticsFor(uri, 1);
+    const unit = d.find((x) => (x.message as string).startsWith('金额单位写错'))!;
+    const actions = (await c.conn.sendRequest(CodeActionRequest.type, { textDocument: { uri }, range: unit.range, context: { diagnostics: [unit] } })) as CodeAction[];
+    const fix = actions.find((a) => a.title === '改为“5.00万元”');
+    assert.ok(fix, JSON.stringify(actions.map((a) => a.title)));
+    assert.deepStrictEqual((fix!.edit!.changes![uri] as TextEdit[]).map((e) => [doc.getText(e.range), e.newText]), [['万5.00元', '5.00万元']]);
+    const end = doc.positionAt(dsl.length);
+    const items = (await c.conn.sendRequest(CompletionRequest.type, { textDocument: { uri }, position: end })) as CompletionItem[];
+    assert.ok(items.some((x) => x.label === '【表 收入支出决算总表】'), JSON.stringify(items.slice(0, 5).map((x) => x.label)));
+  });
+
+  it('converts the DSL back to YAML; a file with format errors is refused with the reason', async () => {
+    const r = (await c.conn.sendRequest('workspace/executeCommand', { command: 'jsgk.server.convert', arguments: [uri, 'yaml'] })) as { ok: boolean; text: string };
+    assert.ok(r.ok);
+    assert.match(r.text, /^报告:\n  类型: 单位决算$/m);
+    const bad = 'file:///samples/bad.jsgk';
+    await c.conn.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri: bad, languageId: 'jsgk', version: 1, text: '【报告】\n类型：部门决算\n年度：二〇二三\n单位：某单位\n' } });
+    const no = (await c.conn.sendRequest('workspace/executeCommand', { command: 'jsgk.server.convert', arguments: [bad, 'yaml'] })) as { ok: boolean; message: string };
+    assert.deepStrictEqual(no, { ok: false, message: '文件中有 1 处格式错误，转换会丢失读不懂的内容：请先修正（见“问题”面板）再转换' });
   });
 });

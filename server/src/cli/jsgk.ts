@@ -10,7 +10,8 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { setLanguage } from '../service/l10n';
 import * as l10n from '../service/l10n';
-import { builtinCatalogue, Language, Catalogue, checkUnitSums, getLanguageService, importSpreadsheet, LineIndex, overrideCsv, parseOverrideCsv, parseReport, ReportRef, Severity } from '../service';
+import { convert } from '../service/convert';
+import { syntaxOf, Syntax, builtinCatalogue, Language, Catalogue, checkUnitSums, getLanguageService, importSpreadsheet, LineIndex, overrideCsv, parseOverrideCsv, parseReport, ReportRef, Severity } from '../service';
 
 export interface CliFinding {
   file: string;
@@ -25,13 +26,16 @@ export interface CliFinding {
 
 const USAGE = `用法：
   jsgk check <文件或文件夹>… [--format text|json] [--kemu 科目补充.csv] [--lang zh-cn|en]
-      检查决算/预算公开报告源文件（*.jsgk.yaml）。文件夹中查找 *.jsgk.yaml 与 *.jsgk.yml。
+      检查决算/预算公开报告源文件（*.jsgk.yaml 或 DSL *.jsgk）。文件夹中查找 *.jsgk.yaml、*.jsgk.yml 与 *.jsgk。
       当前目录有 jsgk-kemu.csv 时自动作为科目补充文件。--lang en（或环境变量 JSGK_LANG=en）：检查结果用英文。
       退出码：0 无错误，1 有错误，2 用法错误。
+  jsgk convert <报告文件> [--to dsl|yaml] [--out 文件|-] [--force]
+      把 YAML 报告转换为 DSL（*.jsgk），或反过来；默认转换为另一种，写在原文件旁（不覆盖已有文件，除非 --force）。
+      有格式错误的文件不转换（会丢失读不懂的内容）。
   jsgk import-kemu <科目表.xls|.xlsx|.csv> --edition 年份 [--out jsgk-kemu.csv]
       导入财政部发布的政府收支分类科目表（科目编码、科目名称、说明），写入科目补充文件。`;
 
-const REPORT_FILE = /\.jsgk\.ya?ml$/i;
+const REPORT_FILE = /\.jsgk(\.ya?ml)?$/i;
 
 function collect(p: string, out: string[]): void {
   const st = fs.statSync(p);
@@ -83,7 +87,7 @@ export function checkFiles(files: string[], catalogue?: Catalogue): CliFinding[]
   // Reports are read first: a 部门 report is checked against its 单位 reports among these files.
   const texts = new Map(files.map((f) => [f, readReportFile(f)] as const));
   const refs: ReportRef[] = [];
-  for (const [file, r] of texts) if ('text' in r) refs.push({ uri: file, report: parseReport(r.text).report });
+  for (const [file, r] of texts) if ('text' in r) refs.push({ uri: file, report: parseReport(r.text, syntaxOf(file)).report });
   const ls = getLanguageService({ catalogue, across: (uri, report) => checkUnitSums({ uri, report }, refs) });
   const out: CliFinding[] = [];
   for (const file of files) {
@@ -112,6 +116,7 @@ export function main(argv: string[], stdout: (s: string) => void = (s) => proces
   }
   const cmd = args.shift();
   if (cmd === 'import-kemu') return importKemu(args, stdout, stderr);
+  if (cmd === 'convert') return convertCmd(args, stdout, stderr);
   if (cmd !== 'check') {
     stderr(`未知的命令“${cmd}”。\n${USAGE}\n`);
     return 2;
@@ -181,6 +186,46 @@ export function main(argv: string[], stdout: (s: string) => void = (s) => proces
     stdout(l10n.t('检查了 {0} 个文件：{1} 个错误，{2} 个警告，{3} 条提示', files.length, errors, warnings, findings.length - errors - warnings) + '\n');
   }
   return findings.some((f) => f.severity === 'error') ? 1 : 0;
+}
+
+function convertCmd(args: string[], stdout: (s: string) => void, stderr: (s: string) => void): number {
+  let file: string | undefined;
+  let to: Syntax | undefined;
+  let out: string | undefined;
+  let force = false;
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i];
+    if (a === '--to') {
+      const v = args[++i];
+      if (v !== 'dsl' && v !== 'yaml') { stderr(`--to 只能是 dsl 或 yaml，而这里是“${v ?? ''}”\n`); return 2; }
+      to = v;
+    } else if (a === '--out') out = args[++i];
+    else if (a === '--force') force = true;
+    else if (a.startsWith('-')) { stderr(`未知的选项“${a}”。\n${USAGE}\n`); return 2; }
+    else file = a;
+  }
+  if (!file) { stderr(`需要一个报告文件。\n${USAGE}\n`); return 2; }
+  if (!fs.existsSync(file)) { stderr(`找不到“${file}”\n`); return 2; }
+  const r = readReportFile(file);
+  if ('error' in r) { stderr(`${file}: ${r.error}\n`); return 1; }
+  const from = syntaxOf(file);
+  const target: Syntax = to ?? (from === 'dsl' ? 'yaml' : 'dsl');
+  const res = convert(r.text, from, target);
+  if (!res.ok) {
+    const li = new LineIndex(r.text);
+    for (const f of res.findings) {
+      const p = li.position(f.range.start);
+      stderr(`${file}:${p.line + 1}:${p.character + 1}: ${f.rule}: ${f.message}\n`);
+    }
+    stderr(res.message + '\n');
+    return 1;
+  }
+  const dest = out ?? (target === 'dsl' ? file.replace(/\.jsgk\.ya?ml$/i, '').replace(/\.ya?ml$/i, '') + '.jsgk' : file.replace(/\.jsgk$/i, '') + '.jsgk.yaml');
+  if (dest === '-') { stdout(res.text); return 0; }
+  if (fs.existsSync(dest) && !force) { stderr(`“${dest}”已存在：换一个 --out，或加 --force 覆盖\n`); return 2; }
+  fs.writeFileSync(dest, res.text);
+  stdout(`写入 ${dest}\n`);
+  return 0;
 }
 
 function importKemu(args: string[], stdout: (s: string) => void, stderr: (s: string) => void): number {

@@ -182,8 +182,10 @@ function continuation(line: Line, into: Chars): boolean {
   while (i < s.length && WS.test(s[i])) i++;
   if (s[i] === '\\' && !'|#\\'.includes(s[i + 1] ?? '')) i++;
   else if (s[i] === '\\' && s[i + 1] === '\\') i++;
+  let end = contentEnd(s);
+  if (end < s.length) while (end > i && WS.test(s[end - 1])) end--; // the spaces before a comment
   into.push('\n', line.start - 1);
-  into.append(s, i, contentEnd(s), line.start);
+  into.append(s, i, end, line.start);
   return true;
 }
 

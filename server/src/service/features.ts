@@ -35,7 +35,8 @@ function sectionItems(secs: Section[]): OutlineItem[] {
 export function outline(report: Report): OutlineItem[] {
   const items: OutlineItem[] = [];
   for (const b of report.blocks) {
-    const kr = { start: b.range.start, end: b.range.start + b.key.length };
+    const at = b.range.start + (report.syntax === 'dsl' ? 1 : 0); // after 【
+    const kr = { start: at, end: at + b.key.length };
     if (b.key === '报告' && report.meta) {
       items.push({ name: '报告', detail: [report.meta.type?.value, report.meta.year?.value, report.meta.unitName?.value].filter(Boolean).join(' · '), kind: 'report', range: b.range, selectionRange: kr, children: [] });
     } else if ((TOP_KEYS.overview as readonly string[]).includes(b.key)) {
@@ -50,7 +51,7 @@ export function outline(report: Report): OutlineItem[] {
         children: report.glossary.map((g) => ({ name: g.term, detail: g.number, kind: 'term' as const, range: g.range, selectionRange: g.termRange, children: [] })),
       });
     } else {
-      const t = report.tables.find((x) => x.keyRange.start === b.range.start);
+      const t = report.tables.find((x) => x.keyRange.start === at);
       if (t) {
         items.push({
           name: t.title, detail: [t.number?.value, t.kind].filter(Boolean).join(' · '), kind: 'table', range: b.range, selectionRange: t.keyRange,
@@ -58,7 +59,7 @@ export function outline(report: Report): OutlineItem[] {
         });
         continue;
       }
-      const p = report.perf.find((x) => x.keyRange.start === b.range.start);
+      const p = report.perf.find((x) => x.keyRange.start === at);
       if (p) items.push({ name: `绩效自评 ${p.project}`, kind: 'perf', range: b.range, selectionRange: p.keyRange, children: [] });
     }
   }

@@ -113,4 +113,29 @@ describe('决算公开助手 in VS Code', () => {
     const cmds = await vscode.commands.getCommands(true);
     for (const c of ['jsgk.newFinalReport', 'jsgk.newBudgetReport', 'jsgk.checkWorkspace', 'jsgk.importCatalogue', 'jsgk.showComputation']) assert.ok(cmds.includes(c), c);
   });
+
+  it('转换为 DSL writes the report as *.jsgk next to it, opened as the DSL with the same findings; 转换为 YAML comes back', async () => {
+    const ws = vscode.workspace.workspaceFolders![0].uri;
+    const src = vscode.Uri.joinPath(ws, '001-额尔古纳市人民政府外事办公室-2023单位决算.jsgk.yaml');
+    const yamlDoc = await vscode.workspace.openTextDocument(src);
+    await vscode.window.showTextDocument(yamlDoc);
+    const yamlDiags = await waitFor('diagnostics of 001', () => { const d = jsgk(src); return d.length > 0 && d; });
+    const target = await vscode.commands.executeCommand<vscode.Uri>('jsgk.convertToDsl');
+    assert.ok(target, 'a file was written');
+    assert.strictEqual(path.basename(target!.fsPath), '001-额尔古纳市人民政府外事办公室-2023单位决算.jsgk');
+    const dslDoc = await waitFor('the DSL editor', () => vscode.window.activeTextEditor?.document.uri.fsPath === target!.fsPath && vscode.window.activeTextEditor.document);
+    assert.strictEqual(dslDoc.languageId, 'jsgk');
+    assert.match(dslDoc.getText(), /^【报告】$/m);
+    const key = (d: vscode.Diagnostic) => `${typeof d.code === 'object' ? d.code.value : d.code} ${d.message}`;
+    const dslDiags = await waitFor('diagnostics of the DSL', () => { const d = jsgk(target!); return d.length >= yamlDiags.length && d; });
+    assert.deepStrictEqual(dslDiags.map(key).sort(), yamlDiags.map(key).sort());
+    const unit = dslDiags.find((d) => d.message.startsWith('金额单位写错'))!;
+    assert.strictEqual(dslDoc.getText(unit.range), '万5.00元');
+    // back to YAML: the YAML file exists, so the result opens as a new unsaved document
+    const back = await vscode.commands.executeCommand<vscode.Uri>('jsgk.convertToYaml');
+    assert.strictEqual(back!.scheme, 'untitled');
+    const backDoc = await waitFor('the YAML editor', () => vscode.window.activeTextEditor?.document.uri.toString() === back!.toString() && vscode.window.activeTextEditor.document);
+    assert.strictEqual(backDoc.languageId, 'jsgk-yaml');
+    assert.match(backDoc.getText(), /^报告:\n  类型: 单位决算$/m);
+  });
 });
