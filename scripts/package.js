@@ -8,5 +8,5 @@ const pkg = require(path.join(root, 'package.json'));
 const out = path.join(root, `jsgk-${pkg.version}.vsix`);
 const vsce = path.join(root, 'node_modules', '@vscode', 'vsce', 'vsce');
 const base = pkg.repository.url.replace(/\.git$/, '');
-execFileSync(process.execPath, [vsce, 'package', '--baseContentUrl', `${base}/blob/main`, '--baseImagesUrl', `${base}/raw/main`, '-o', out], { cwd: root, stdio: 'inherit' });
+execFileSync(process.execPath, [vsce, 'package', '--no-dependencies', '--baseContentUrl', `${base}/blob/main`, '--baseImagesUrl', `${base}/raw/main`, '-o', out], { cwd: root, stdio: 'inherit' });
 console.log(out);

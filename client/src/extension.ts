@@ -2,6 +2,7 @@
  * The VS Code extension: starts the language server and adds the commands, the status bar item
  * and the output channel. Everything that understands reports lives in the server.
  */
+import * as fs from 'fs';
 import * as path from 'path';
 import * as vscode from 'vscode';
 import { LanguageClient, LanguageClientOptions, ServerOptions, TransportKind } from 'vscode-languageclient/node';
@@ -17,7 +18,9 @@ export interface JsgkApi {
 
 export async function activate(context: vscode.ExtensionContext): Promise<JsgkApi> {
   const output = vscode.window.createOutputChannel(vscode.l10n.t('决算公开助手'), { log: true });
-  const serverModule = context.asAbsolutePath(path.join('out', 'server', 'src', 'server.js'));
+  // the bundled server (npm run build writes dist/); out/ when running from the compiled sources only
+  const bundled = context.asAbsolutePath(path.join('dist', 'server.js'));
+  const serverModule = fs.existsSync(bundled) ? bundled : context.asAbsolutePath(path.join('out', 'server', 'src', 'server.js'));
   const serverOptions: ServerOptions = {
     run: { module: serverModule, transport: TransportKind.ipc },
     debug: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6019'] } },

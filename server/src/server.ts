@@ -30,13 +30,15 @@ export interface Settings {
 
 const DEFAULTS: Settings = { severity: {}, rounding: 'information', kemuEdition: '', language: 'zh-cn' };
 
-/** The extension's version (package.json at the root, three levels above out/server/src). */
+/** The extension's version: package.json at the root (above dist/ when bundled, above out/server/src otherwise). */
 const VERSION = (() => {
-  try {
-    return String(JSON.parse(fs.readFileSync(path.join(__dirname, '..', '..', '..', 'package.json'), 'utf8')).version);
-  } catch {
-    return '0.0.0';
+  for (const up of [['..'], ['..', '..', '..']]) {
+    try {
+      const pkg = JSON.parse(fs.readFileSync(path.join(__dirname, ...up, 'package.json'), 'utf8'));
+      if (pkg.name === 'jsgk') return String(pkg.version);
+    } catch { /* try the next place */ }
   }
+  return '0.0.0';
 })();
 
 const REPORT_FILE = /\.jsgk(\.ya?ml)?$/i;
