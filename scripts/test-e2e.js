@@ -193,6 +193,26 @@ async function main() {
       if (saved !== FIX_TEXT.replace('- 合计: 310.00', '- 合计: 300.00')) throw new Error('文件内容不对：' + saved);
       await page.locator('.markers-panel .monaco-list-row', { hasText: '合计 310.00' }).first().waitFor({ state: 'detached', timeout: 30000 });
     });
+
+    await step('用命令“转换为 DSL”把样例 001 写成 *.jsgk，打开后“问题”面板照样列出它的错误', async () => {
+      await open('001-');
+      await page.keyboard.press('F1');
+      await page.locator('.quick-input-widget input').fill('>转换为 DSL');
+      // the command's title follows the UI language (this code-server runs in English: “Convert to DSL”)
+      const cmd = page.locator('.quick-input-list .monaco-list-row', { hasText: /转换为 DSL|Convert to DSL/ }).first();
+      await cmd.waitFor({ timeout: 30000 });
+      await cmd.click();
+      const dslName = fs.readdirSync(ws).find((f) => f.startsWith('001-')).replace(/\.jsgk\.yaml$/, '.jsgk');
+      await page.locator('.tab.active', { hasText: '.jsgk' }).first().waitFor({ timeout: 30000 });
+      await page.locator('.monaco-editor .view-lines', { hasText: '【报告】' }).first().waitFor({ timeout: 30000 });
+      const written = fs.readFileSync(path.join(ws, dslName), 'utf8');
+      if (!/^【绩效自评 口岸运转费】$/m.test(written)) throw new Error('DSL 文件内容不对：' + written.slice(0, 300));
+      await page.keyboard.press('Control+Shift+M');
+      await page.locator('.panel input[placeholder^="Filter"], .panel input[placeholder*="筛选"]').first().fill('万5.00元');
+      await page.locator('.markers-panel .monaco-list-row', { hasText: dslName }).first().waitFor({ timeout: 60000 });
+      await page.locator('.markers-panel .monaco-list-row', { hasText: '金额单位写错' }).first().waitFor({ timeout: 60000 });
+      await page.screenshot({ path: path.join(shots, '5-dsl.png') });
+    });
   } finally {
     if (browser) await browser.close().catch(() => {});
     cs.kill('SIGTERM');
