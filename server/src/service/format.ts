@@ -65,7 +65,7 @@ export function formatDocument(text: string, report: Report): TextEdit[] {
 
 /**
  * The DSL: a table's rows written “key | v | v” line up into columns (key left, values right);
- * a row with a comment, an escape or other than one line is left as it is.
+ * a row pasted with tabs becomes “|” columns; a row with a comment or an escape is left as it is.
  */
 function formatDsl(text: string, report: Report): TextEdit[] {
   const edits: TextEdit[] = [];
@@ -77,8 +77,8 @@ function formatDsl(text: string, report: Report): TextEdit[] {
         let le = text.indexOf('\n', r.keyRange.start);
         if (le < 0) le = text.length;
         const line = text.slice(ls, le).replace(/\r$/, '');
-        if (/[#\\\t]/.test(line)) continue;
-        const parts = line.split('|').map((x) => x.trim());
+        if (/[#\\]/.test(line)) continue;
+        const parts = line.split(/[|\t]/).map((x) => x.trim());
         if (parts.length !== r.cells.length + 1 || parts[0] !== r.key || parts.slice(1).some((c, i) => c !== r.cells[i].raw)) continue;
         lines.push({ start: ls, end: ls + line.length, key: parts[0], cells: parts.slice(1) });
       }
