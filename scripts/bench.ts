@@ -11,6 +11,7 @@ import { parseReport } from '../server/src/service/parser';
 import { checkTables } from '../server/src/service/checks/tables';
 import { completion, hover } from '../server/src/service/features';
 import { generateLargeReport } from './gen-large';
+import { convert } from '../server/src/service/convert';
 import schema from '../schemas/report.schema.json';
 
 function stats(xs: number[]) {
@@ -87,6 +88,26 @@ async function main() {
   const resU = ls.check('bench4', u.t);
   rows.push(['补全：按上一行（类下的款）', time(runs * 10, () => completion(resU, u.t, u.off, cat))]);
   console.log(`（科目补全：“2011”得到 ${nD} 项，“zsyz”得到 ${nP} 项）`);
+
+  // the same report in the line DSL: full parse, and one cell changed → fresh findings
+  const conv = convert(text, 'yaml', 'dsl');
+  if (conv.ok) {
+    const dsl = conv.text;
+    rows.push(['DSL：解析（整份，分块，无缓存）', time(runs, () => parseReport(dsl, 'dsl'))]);
+    const lsD = getLanguageService();
+    lsD.check('bench.jsgk', dsl);
+    const key = '20101 人大事务';
+    const atD = dsl.indexOf('|', dsl.indexOf('\n' + key)) + 1;
+    let curD = dsl;
+    let fD = 0;
+    rows.push(['DSL：一格修改 → 新的检查结果（增量）', time(runs * 4, (i) => {
+      const v = ` ${(1000 + i).toFixed(2)} `;
+      curD = curD.slice(0, atD) + v + curD.slice(curD.indexOf('|', atD));
+      fD = lsD.check('bench.jsgk', curD).findings.length;
+    })]);
+    rows.push(['转换：YAML → DSL（整份）', time(Math.min(runs, 3), () => convert(text, 'yaml', 'dsl'))]);
+    console.log(`（DSL 与 YAML 的检查结果：${fD} 条 / ${findings} 条）`);
+  }
 
   // yaml-language-server, validating the same text with the same schema
   let ylsRow: [string, { min: number; median: number }] | undefined;

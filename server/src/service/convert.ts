@@ -75,7 +75,10 @@ class Writer {
   readonly out: string[] = [];
   private next = 0;
   private readonly used = new Set<Comment>();
-  constructor(private readonly comments: Comment[], private readonly li: LineIndex, private readonly trailingMark: string) {}
+  private readonly trailingAt = new Map<number, Comment>();
+  constructor(private readonly comments: Comment[], private readonly li: LineIndex, private readonly trailingMark: string) {
+    for (const c of comments) if (c.trailing && !this.trailingAt.has(c.line)) this.trailingAt.set(c.line, c);
+  }
 
   /** Full-line comments before source offset `at` (and trailing ones no element took), at this indentation. */
   flush(at: number, indent: string): void {
@@ -95,8 +98,8 @@ class Writer {
     }
     this.flush(src, indent);
     const line = this.li.position(src).line;
-    const t = this.comments.find((c) => c.trailing && c.line === line && !this.used.has(c));
-    if (t) {
+    const t = this.trailingAt.get(line);
+    if (t && !this.used.has(t)) {
       this.used.add(t);
       this.out.push(`${s}${this.trailingMark}${t.text}`);
     } else this.out.push(s);
@@ -127,10 +130,18 @@ export function convert(text: string, from: Syntax, to: Syntax): ConvertResult {
   if (to === 'dsl') writeDsl(parsed.report, w);
   else writeYaml(parsed.report, w);
   // rows lined up as the formatter would
-  let out = w.done();
-  const edits = formatDocument(out, parseReport(out, to).report).sort((a, b) => b.range.start - a.range.start);
-  for (const e of edits) out = out.slice(0, e.range.start) + e.newText + out.slice(e.range.end);
-  return { ok: true, text: out };
+  const out = w.done();
+  // one pass over the text (an edit at a time would copy the whole text for every row)
+  const edits = formatDocument(out, parseReport(out, to).report).sort((a, b) => a.range.start - b.range.start);
+  const pieces: string[] = [];
+  let pos = 0;
+  for (const e of edits) {
+    if (e.range.start < pos) continue;
+    pieces.push(out.slice(pos, e.range.start), e.newText);
+    pos = e.range.end;
+  }
+  pieces.push(out.slice(pos));
+  return { ok: true, text: pieces.join('') };
 }
 
 /** The elements of a report in source order, each written by `emit`. */
