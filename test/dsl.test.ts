@@ -10,7 +10,6 @@ import { convert } from '../server/src/service/convert';
 import { outline, OutlineItem } from '../server/src/service/features';
 import { project } from './helpers/project';
 import { ROOT, sampleFiles } from './helpers/samples';
-import { extractMarkers } from './helpers/markers';
 
 const yamlFiles = () => [
   ...sampleFiles(),

@@ -44,7 +44,6 @@ function keysInSources(): Set<string> {
 }
 
 const placeholders = (s: string) => [...new Set(s.match(/\{\d+\}/g) ?? [])].sort();
-const han = /[\u4e00-\u9fff]/;
 
 describe('message language (简体中文 and English)', () => {
   after(() => setLanguage('zh-cn'));

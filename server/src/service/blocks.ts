@@ -17,6 +17,18 @@ export interface RawBlock {
 const KEY_LINE = /^(?![\s#\-[\]{},&*!|>%@`])(?:"[^"\n]*"|'[^'\n]*'|[^\n:#]*?(?::(?![ \t\r\n])[^\n:#]*?)*):(?:[ \t]|\r?$)/;
 
 export function splitBlocks(text: string): RawBlock[] {
+  return splitByHeaders(text, (line) => {
+    if (line.length === 0 || /^[\s#]/.test(line)) return undefined;
+    const m = KEY_LINE.exec(line);
+    return m ? unquoteKey(m[0].replace(/:[ \t]*\r?$/, '').replace(/:[ \t]$/, '')) : undefined;
+  });
+}
+
+/**
+ * Splits text into blocks at the lines for which `keyOf` gives a key; what comes before the first
+ * such line is a block with the key ''. Shared by the YAML and the DSL front ends.
+ */
+export function splitByHeaders(text: string, keyOf: (line: string) => string | undefined): RawBlock[] {
   const blocks: RawBlock[] = [];
   let curStart = 0;
   let curKey = '';
@@ -25,23 +37,16 @@ export function splitBlocks(text: string): RawBlock[] {
   while (pos <= n) {
     let eol = text.indexOf('\n', pos);
     if (eol < 0) eol = n;
-    const line = text.slice(pos, eol);
-    if (line.length > 0 && !/^[\s#]/.test(line)) {
-      const m = KEY_LINE.exec(line);
-      if (m) {
-        if (pos > curStart || curKey !== '') {
-          blocks.push({ key: curKey, start: curStart, end: pos, text: text.slice(curStart, pos) });
-        }
-        curStart = pos;
-        curKey = unquoteKey(m[0].replace(/:[ \t]*\r?$/, '').replace(/:[ \t]$/, ''));
-      }
+    const key = keyOf(text.slice(pos, eol));
+    if (key !== undefined) {
+      if (pos > curStart || curKey !== '') blocks.push({ key: curKey, start: curStart, end: pos, text: text.slice(curStart, pos) });
+      curStart = pos;
+      curKey = key;
     }
     if (eol >= n) break;
     pos = eol + 1;
   }
-  if (n > curStart || curKey !== '' || blocks.length === 0) {
-    blocks.push({ key: curKey, start: curStart, end: n, text: text.slice(curStart, n) });
-  }
+  if (n > curStart || curKey !== '' || blocks.length === 0) blocks.push({ key: curKey, start: curStart, end: n, text: text.slice(curStart, n) });
   return blocks;
 }
 

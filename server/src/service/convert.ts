@@ -163,13 +163,17 @@ function blocksInOrder(r: Report): Array<{ start: number; kind: string; value: u
   return items.sort((a, b) => a.start - b.start);
 }
 
+/** The 报告 fields that were written, in the order they were written. */
+function metaFields(m: Meta): Array<[string, Str]> {
+  const all: Array<[string, Str | undefined]> = [['类型', m.type], ['年度', m.year], ['单位', m.unitName], ['金额单位', m.amountUnit], ['科目版本', m.edition], ['标题', m.title]];
+  return (all.filter((f) => f[1]) as Array<[string, Str]>).sort((a, b) => a[1].range.start - b[1].range.start);
+}
+
 const textLines = (t: Text | undefined) => (t ? t.value.replace(/\n+$/, '').split('\n') : []);
-const startOf = (x: { range: { start: number } } | undefined) => x?.range.start;
 
 // ==================================================================== DSL
 
 const dslValue = (s: string) => s.replace(/\\/g, '\\\\').replace(/\|/g, '\\|').replace(/#/g, '\\#');
-const dslCell = (s: string) => dslValue(s);
 
 function writeDsl(r: Report, w: Writer): void {
   let first = true;
@@ -180,8 +184,7 @@ function writeDsl(r: Report, w: Writer): void {
       case 'meta': {
         const m = item.value as Meta;
         w.line('【报告】', m.range.start);
-        const fields: Array<[string, Str | undefined]> = [['类型', m.type], ['年度', m.year], ['单位', m.unitName], ['金额单位', m.amountUnit], ['科目版本', m.edition], ['标题', m.title]];
-        for (const [k, v] of fields.filter((f) => f[1]).sort((a, b) => a[1]!.range.start - b[1]!.range.start)) dslField(w, k, v!.value, v!.range.start);
+        for (const [k, v] of metaFields(m)) dslField(w, k, v.value, v.range.start);
         break;
       }
       case 'sections': {
@@ -192,7 +195,7 @@ function writeDsl(r: Report, w: Writer): void {
           for (const l of textLines(s.body)) w.raw(l === '' ? '' : /^[=【#\\ \t\u3000]|^单位构成[ \t\u3000]*[：:][ \t\u3000]*$/.test(l) ? '\\' + l : l);
           if (s.units) {
             w.raw('单位构成：');
-            for (const u of s.units) w.line(`| ${[u.index, u.name, u.nature].map((x) => dslCell(x?.value ?? '')).join(' | ')} |`, u.range.start);
+            for (const u of s.units) w.line(`| ${[u.index, u.name, u.nature].map((x) => dslValue(x?.value ?? '')).join(' | ')} |`, u.range.start);
           }
           for (const c of s.children) sec(c, level + 1);
         };
@@ -229,8 +232,8 @@ function writeDsl(r: Report, w: Writer): void {
             if (p.goals!.achieved) dslField(w, '实际完成情况', p.goals!.achieved.value, p.goals!.achieved.range.start);
           } else if (part.kind === 'indicators') {
             w.line('= 指标', part.start);
-            w.line(`列：${p.indicatorColumns.map((c) => dslCell(c.name)).join(' | ')}`, p.indicatorColumns[0]?.range.start);
-            for (const row of p.indicators) w.line(`| ${indicatorCells(p, row.cells).map((c) => dslCell(c)).join(' | ')} |`, row.range.start);
+            w.line(`列：${p.indicatorColumns.map((c) => dslValue(c.name)).join(' | ')}`, p.indicatorColumns[0]?.range.start);
+            for (const row of p.indicators) w.line(`| ${indicatorCells(p, row.cells).map((c) => dslValue(c)).join(' | ')} |`, row.range.start);
           } else if (part.kind === 'total') {
             w.line(`合计：${p.totalWeight?.raw ?? ''} | ${p.totalScore?.raw ?? ''}`, part.start);
           }
@@ -249,10 +252,10 @@ function dslField(w: Writer, key: string, value: string, src: number, text = fal
 }
 
 function dslPart(w: Writer, p: TablePart): void {
-  if (p.columns.length) w.line(`列：${p.columns.map((c) => dslCell(c.name)).join(' | ')}`, p.columns[0].range.start);
+  if (p.columns.length) w.line(`列：${p.columns.map((c) => dslValue(c.name)).join(' | ')}`, p.columns[0].range.start);
   for (const row of p.rows) {
-    const cells = row.cells.map((c) => dslCell(c.raw));
-    w.line(`${dslCell(row.key)} | ${cells.join(' | ')}${cells.length && cells[cells.length - 1] === '' ? ' |' : ''}`, row.range.start);
+    const cells = row.cells.map((c) => dslValue(c.raw));
+    w.line(`${dslValue(row.key)} | ${cells.join(' | ')}${cells.length && cells[cells.length - 1] === '' ? ' |' : ''}`, row.range.start);
   }
 }
 
@@ -300,8 +303,7 @@ function writeYaml(r: Report, w: Writer): void {
       case 'meta': {
         const m = item.value as Meta;
         w.line('报告:', m.range.start);
-        const fields: Array<[string, Str | undefined]> = [['类型', m.type], ['年度', m.year], ['单位', m.unitName], ['金额单位', m.amountUnit], ['科目版本', m.edition], ['标题', m.title]];
-        for (const [k, v] of fields.filter((f) => f[1]).sort((a, b) => a[1]!.range.start - b[1]!.range.start)) w.line(`  ${k}: ${yScalar(v!.value)}`, v!.range.start, '  ');
+        for (const [k, v] of metaFields(m)) w.line(`  ${k}: ${yScalar(v.value)}`, v.range.start, '  ');
         break;
       }
       case 'sections': {

@@ -30,7 +30,7 @@
  * Like the YAML front end it parses block by block (ReportParser caches the blocks), never throws,
  * and reports what it cannot read as findings, in the same words.
  */
-import { RawBlock } from './blocks';
+import { RawBlock, splitByHeaders } from './blocks';
 import {
   AmountUnit, Cell, Column, Finding, GlossaryEntry, Meta, PerfEval, Range, REPORT_TYPES, ReportType, Row, Section,
   Str, Table, TablePart, Text, UnitRow,
@@ -43,27 +43,7 @@ const HEADER = /^【([^】\n]*)】/;
 
 /** Splits DSL text into blocks: each starts at a 【…】 line. */
 export function splitDslBlocks(text: string): RawBlock[] {
-  const blocks: RawBlock[] = [];
-  let curStart = 0;
-  let curKey = '';
-  let pos = 0;
-  const n = text.length;
-  while (pos <= n) {
-    let eol = text.indexOf('\n', pos);
-    if (eol < 0) eol = n;
-    if (text.charCodeAt(pos) === 0x3010 /* 【 */) {
-      const m = HEADER.exec(text.slice(pos, eol));
-      if (m) {
-        if (pos > curStart || curKey !== '') blocks.push({ key: curKey, start: curStart, end: pos, text: text.slice(curStart, pos) });
-        curStart = pos;
-        curKey = m[1].trim();
-      }
-    }
-    if (eol >= n) break;
-    pos = eol + 1;
-  }
-  if (n > curStart || curKey !== '' || blocks.length === 0) blocks.push({ key: curKey, start: curStart, end: n, text: text.slice(curStart, n) });
-  return blocks;
+  return splitByHeaders(text, (line) => (line.charCodeAt(0) === 0x3010 /* 【 */ ? HEADER.exec(line)?.[1].trim() : undefined));
 }
 
 /** One line of a block: its text without the line break, and the absolute offset of its start. */
@@ -118,6 +98,19 @@ class Chars {
     c.value = this.value.slice(s, e);
     c.offsets = this.offsets.slice(s, e);
     return c;
+  }
+  /** The parts separated by white space ("335.56 335.56 0.00" → three), or itself when it has one part. */
+  words(): Chars[] {
+    const out: Chars[] = [];
+    const re = /[^ \t\u3000]+/g;
+    let m: RegExpExecArray | null;
+    while ((m = re.exec(this.value))) {
+      const c = new Chars();
+      c.value = m[0];
+      c.offsets = this.offsets.slice(m.index, m.index + m[0].length);
+      out.push(c);
+    }
+    return out.length > 1 ? out : [this];
   }
   range(fallback: number): Range {
     return this.value.length ? { start: this.offsets[0], end: this.offsets[this.offsets.length - 1] + 1 } : { start: fallback, end: fallback };
@@ -488,18 +481,7 @@ class DslBuilder {
     const cells = splitCells(l);
     const key = cells.shift()!;
     let values = cells;
-    if (!indicator && values.length === 1 && columns.length > 1 && /\S[ \t\u3000]+\S/.test(values[0].value)) {
-      const one = values[0];
-      values = [];
-      const re = /[^ \t\u3000]+/g;
-      let m: RegExpExecArray | null;
-      while ((m = re.exec(one.value))) {
-        const c = new Chars();
-        c.value = m[0];
-        c.offsets = one.offsets.slice(m.index, m.index + m[0].length);
-        values.push(c);
-      }
-    }
+    if (!indicator && values.length === 1 && columns.length > 1) values = values[0].words();
     const range = this.lineRange(l);
     const row = rowFromKey(key.value, key.range(l.start), range, true);
     if (!key.value) this.notUnderstood(l, l10n.t('这一行缺少行名（“|”前面是行名或“科目代码 科目名称”）'));
@@ -534,18 +516,7 @@ class DslBuilder {
       if (/^[ \t\u3000]*合计[ \t\u3000]*[：:]/.test(l.text)) {
         const colon = l.text.search(/[：:]/);
         let cells = splitCells(l, colon + 1);
-        if (cells.length === 1 && /\S\s+\S/.test(cells[0].value)) {
-          const one = cells[0];
-          cells = [];
-          const re = /\S+/g;
-          let m: RegExpExecArray | null;
-          while ((m = re.exec(one.value))) {
-            const c = new Chars();
-            c.value = m[0];
-            c.offsets = one.offsets.slice(m.index, m.index + m[0].length);
-            cells.push(c);
-          }
-        }
+        if (cells.length === 1) cells = cells[0].words();
         if (cells.length !== 2) this.find('table.cells', 'error', this.lineRange(l), l10n.t('此行有 {0} 个值，而表头有 {1} 列（{2}）', cells.length, 2, ['分值', '得分'].join(l10n.listSep())));
         p.totalWeight = cells[0] ? this.cell(cells[0], l, 'number') : undefined;
         p.totalScore = cells[1] ? this.cell(cells[1], l, 'number') : undefined;

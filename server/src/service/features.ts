@@ -239,7 +239,6 @@ export function completion(res: CheckResult, text: string, offset: number, catal
   const lineStart = text.lastIndexOf('\n', offset - 1) + 1;
   const before = text.slice(lineStart, offset);
   const items: CompletionItem[] = [];
-  const type = res.report.meta?.type?.value;
   if (res.report.syntax === 'dsl') return dslCompletion(res, text, offset, lineStart, before, catalogue, kemuEdition);
   // At the start of a top-level line (a block key being typed, possibly with spaces: “表 收入”).
   if (before === '' || /^[^\s#\-:[{][^:]*$/.test(before)) {
@@ -255,11 +254,7 @@ export function completion(res: CheckResult, text: string, offset: number, catal
       if (present.has(k)) continue;
       items.push({ label: k, kind: 'module', insertText: snippet, detail: l10n.t('顶层块'), replaceFrom: lineStart, filterText: k });
     }
-    for (const k of STANDARD_TABLES) {
-      if (type && !(k.reports as string[]).includes(type)) continue;
-      const title = k.titles[0].replace(/"([^"]*)"/g, '“$1”');
-      if (res.report.tables.some((t) => normalizeTitle(t.title) === normalizeTitle(title))) continue;
-      const kk = k as { parts?: Record<string, string[]>; columns?: string[]; number?: string };
+    for (const { k, title, kk } of missingTables(res)) {
       let body = '';
       const zeros = (cols: string[]) => cols.map((c) => (c === '行次' ? '1' : '0.00')).join(' ');
       if (kk.parts) {
@@ -290,10 +285,17 @@ export function completion(res: CheckResult, text: string, offset: number, catal
   return items;
 }
 
+/** The standard tables of the report's type that it does not have yet, with their titles as printed. */
+function missingTables(res: CheckResult) {
+  const type = res.report.meta?.type?.value;
+  return STANDARD_TABLES.filter((k) => !type || (k.reports as string[]).includes(type))
+    .map((k) => ({ k, title: k.titles[0].replace(/"([^"]*)"/g, '“$1”'), kk: k as { parts?: Record<string, string[]>; columns?: string[]; number?: string } }))
+    .filter(({ title }) => !res.report.tables.some((t) => normalizeTitle(t.title) === normalizeTitle(title)));
+}
+
 /** The same completions in the DSL: blocks after 【, 科目 in a row key (before the first |), values of 类型/单位. */
 function dslCompletion(res: CheckResult, text: string, offset: number, lineStart: number, before: string, catalogue?: Catalogue, kemuEdition?: number): CompletionItem[] {
   const items: CompletionItem[] = [];
-  const type = res.report.meta?.type?.value;
   const table = res.report.tables.find((x) => x.range.start < lineStart && offset <= x.range.end + 1);
   if (before === '' && table && catalogue) return kemuCompletion(res, table, text, offset, lineStart, '', catalogue, kemuEdition);
   if (/^【?[^】|：:]*$/.test(before) && (before.startsWith('【') || before === '')) {
@@ -308,11 +310,7 @@ function dslCompletion(res: CheckResult, text: string, offset: number, lineStart
     for (const [k, snippet] of blocks) {
       if (!present.has(k)) items.push({ label: `【${k}】`, kind: 'module', insertText: snippet, detail: l10n.t('顶层块'), replaceFrom: lineStart, filterText: `【${k}】` });
     }
-    for (const k of STANDARD_TABLES) {
-      if (type && !(k.reports as string[]).includes(type)) continue;
-      const title = k.titles[0].replace(/"([^"]*)"/g, '“$1”');
-      if (res.report.tables.some((t) => normalizeTitle(t.title) === normalizeTitle(title))) continue;
-      const kk = k as { parts?: Record<string, string[]>; columns?: string[]; number?: string };
+    for (const { k, title, kk } of missingTables(res)) {
       const zeros = (cols: string[]) => cols.map((c) => (c === '行次' ? '1' : '0.00')).join(' | ');
       let body = '';
       if (kk.parts) for (const [side, cols] of Object.entries(kk.parts)) body += `= ${side}\n列：${cols.join(' | ')}\n本年${side}合计 | ${zeros(cols)}\n`;

@@ -45,19 +45,7 @@ export function formatDocument(text: string, report: Report): TextEdit[] {
   const edits: TextEdit[] = [];
   for (const t of report.tables) {
     for (const p of t.parts) {
-      const lines = rowLines(text, p);
-      if (lines.length < 2) continue;
-      const keyW = Math.max(...lines.map((l) => displayWidth(l.prefix)));
-      const n = Math.max(...lines.map((l) => l.cells.length));
-      const colW = Array.from({ length: n }, (_, i) => Math.max(...lines.map((l) => (l.cells[i] ? displayWidth(l.cells[i]) : 0))));
-      for (const l of lines) {
-        let s = l.prefix + ' '.repeat(keyW - displayWidth(l.prefix));
-        l.cells.forEach((c, i) => {
-          s += ' ' + ' '.repeat(colW[i] - displayWidth(c)) + c;
-        });
-        const old = text.slice(l.start, l.end);
-        if (s !== old) edits.push({ range: { start: l.start, end: l.end }, newText: s });
-      }
+      edits.push(...align(text, rowLines(text, p).map((l) => ({ ...l, key: l.prefix })), ' '));
     }
   }
   return edits;
@@ -82,17 +70,24 @@ function formatDsl(text: string, report: Report): TextEdit[] {
         if (parts.length !== r.cells.length + 1 || parts[0] !== r.key || parts.slice(1).some((c, i) => c !== r.cells[i].raw)) continue;
         lines.push({ start: ls, end: ls + line.length, key: parts[0], cells: parts.slice(1) });
       }
-      if (lines.length < 2) continue;
-      const keyW = Math.max(...lines.map((l) => displayWidth(l.key)));
-      const n = Math.max(...lines.map((l) => l.cells.length));
-      const colW = Array.from({ length: n }, (_, i) => Math.max(...lines.map((l) => (l.cells[i] ? displayWidth(l.cells[i]) : 0))));
-      for (const l of lines) {
-        let s = l.key + ' '.repeat(keyW - displayWidth(l.key));
-        l.cells.forEach((c, i) => { s += ' | ' + ' '.repeat(colW[i] - displayWidth(c)) + c; });
-        s = s.replace(/ +$/, '');
-        if (s !== text.slice(l.start, l.end)) edits.push({ range: { start: l.start, end: l.end }, newText: s });
-      }
+      edits.push(...align(text, lines, ' | '));
     }
+  }
+  return edits;
+}
+
+/** Lines up rows: keys padded to one width, each column right-aligned, cells joined by `sep`. */
+function align(text: string, lines: Array<{ start: number; end: number; key: string; cells: string[] }>, sep: string): TextEdit[] {
+  if (lines.length < 2) return [];
+  const keyW = Math.max(...lines.map((l) => displayWidth(l.key)));
+  const n = Math.max(...lines.map((l) => l.cells.length));
+  const colW = Array.from({ length: n }, (_, i) => Math.max(...lines.map((l) => (l.cells[i] ? displayWidth(l.cells[i]) : 0))));
+  const edits: TextEdit[] = [];
+  for (const l of lines) {
+    let s = l.key + ' '.repeat(keyW - displayWidth(l.key));
+    l.cells.forEach((c, i) => { s += sep + ' '.repeat(colW[i] - displayWidth(c)) + c; });
+    s = s.replace(/ +$/, '');
+    if (s !== text.slice(l.start, l.end)) edits.push({ range: { start: l.start, end: l.end }, newText: s });
   }
   return edits;
 }

@@ -7,7 +7,7 @@
  * cached by its text, so an edit re-parses only the block it touches. Syntax errors are findings,
  * never exceptions; a half-typed file still yields a model for all that parsed.
  */
-import { isMap, isPair, isScalar, isSeq, Node, Pair, parseDocument, Scalar, YAMLMap, YAMLSeq } from 'yaml';
+import { isMap, isPair, isScalar, isSeq, Node, Pair, parseDocument, YAMLMap, YAMLSeq } from 'yaml';
 import { readNumeral } from './decimal';
 import { splitBlocks, RawBlock } from './blocks';
 import {

@@ -124,7 +124,6 @@ function budgetAndActual(v: string, toks: Tok[], end: number): [Tok, Tok] | unde
 }
 
 const UP = ['增加', '增长', '上升', '提高'];
-const DOWN = ['减少', '下降', '降低'];
 
 const fmt = (d: Decimal, like?: Tok) => (like && like.raw.includes(',') ? groupThousands(d.toString()) : d.toString());
 
