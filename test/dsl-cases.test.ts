@@ -25,12 +25,12 @@ describe('line DSL cases', () => {
     assert.strictEqual(t.kind, '决算02');
   });
 
-  it('| and # inside a cell are written \\| and \\#; a comment after a row is not a cell', () => {
-    const src = HEAD + '【表 自定义表】\n列：金额\n«a\\|b #1» | 1.00   # 备注\n| 空 |  |\n';
+  it('| # tab and \\ inside a cell are written \\| \\# \\t \\\\; a comment after a row is not a cell', () => {
+    const src = HEAD + '【表 自定义表】\n列：金额\n«a\\|b #1» | 1.00   # 备注\n| 空 |  |\nx\\ty\\\\z | 2.00\n';
     const { text } = extractMarkers(src);
     const p = parseReport(text, 'dsl');
     const rows = p.report.tables[0].parts[0].rows;
-    assert.deepStrictEqual(rows.map((r) => [r.key, r.cells.map((c) => [c.kind, c.raw])]), [['a|b #1', [['amount', '1.00']]], ['空', [['empty', '']]]]);
+    assert.deepStrictEqual(rows.map((r) => [r.key, r.cells.map((c) => [c.kind, c.raw])]), [['a|b #1', [['amount', '1.00']]], ['空', [['empty', '']]], ['x\ty\\z', [['amount', '2.00']]]]);
     assert.deepStrictEqual(p.findings, []);
   });
 

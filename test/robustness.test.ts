@@ -5,6 +5,7 @@ import { checkFiles } from '../server/src/cli/jsgk';
 import { completion, foldingRanges, hover, inlayHints, outline } from '../server/src/service/features';
 import { formatDocument } from '../server/src/service/format';
 import { plain, sampleFiles } from './helpers/samples';
+import { project } from './helpers/project';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
@@ -109,6 +110,58 @@ describe('incremental checking equals a fresh check (cached table and narrative 
           const b = getLanguageService().check('u', t);
           assert.deepStrictEqual(plain(a.findings), plain(b.findings));
           assert.deepStrictEqual(plain(a.totals.map((x) => [x.rule, x.range, x.label, x.computed.toString(), x.verdict])), plain(b.totals.map((x) => [x.rule, x.range, x.label, x.computed.toString(), x.verdict])));
+        }
+      }),
+      { numRuns: 60 },
+    );
+  });
+});
+
+import { convert } from '../server/src/service/convert';
+
+describe('robustness of the line DSL (property-based)', () => {
+  const dslSamples = samples.map((s) => { const r = convert(s, 'yaml', 'dsl'); if (!r.ok) throw new Error(r.message); return r.text; });
+  const DSLISH = ['\n', ' ', '|', '\t', '【', '】', '【表 收入决算表】\n', '= ', '== ', '#', ' # ', '\\', '\\|', '：', ':', '合计', '335.56', '1,687.40', '-', '——', '%', '单位构成：\n', '列：a | b\n', '\r\n', '\u3000'];
+  const mutatedDsl = fc.tuple(
+    fc.integer({ min: 0, max: dslSamples.length - 1 }),
+    fc.array(fc.tuple(fc.nat(), fc.nat({ max: 40 }), fc.oneof(fc.constantFrom(...DSLISH), fc.string({ maxLength: 6 }))), { minLength: 1, maxLength: 6 }),
+  ).map(([i, edits]) => {
+    let t = dslSamples[i];
+    for (const [pos, del, ins] of edits) {
+      const at = pos % (t.length + 1);
+      t = t.slice(0, at) + ins + t.slice(at + del);
+    }
+    return t;
+  });
+
+  it('the DSL parser, the checker and every editor feature never throw, and findings lie in the text', () => {
+    fc.assert(fc.property(mutatedDsl, fc.nat(), (t, off) => {
+      const ls = getLanguageService();
+      const r = ls.check('m.jsgk', t);
+      for (const f of r.findings) assert.ok(f.range.start >= 0 && f.range.end >= f.range.start && f.range.end <= t.length + 1, JSON.stringify(f));
+      const o = off % (t.length + 1);
+      hover(r, t, o, ls.catalogue);
+      completion(r, t, o, ls.catalogue);
+      inlayHints(r);
+      outline(r.report);
+      foldingRanges(r.report);
+      formatDocument(t, r.report);
+      // a converted file reads back as the same report
+      const y = convert(t, 'dsl', 'yaml');
+      if (y.ok) assert.deepStrictEqual(project(parseReport(y.text, 'yaml').report), project(parseReport(t, 'dsl').report));
+    }), { numRuns: 150 });
+  });
+
+  it('incremental DSL parsing after random edits equals a fresh parse', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: dslSamples.length - 1 }), fc.array(fc.tuple(fc.nat(), fc.nat({ max: 12 }), fc.constantFrom(...DSLISH)), { minLength: 1, maxLength: 4 }), (i, edits) => {
+        const p = new ReportParser('dsl');
+        let t = dslSamples[i];
+        p.parse(t);
+        for (const [pos, del, ins] of edits) {
+          const at = pos % (t.length + 1);
+          t = t.slice(0, at) + ins + t.slice(at + del);
+          assert.deepStrictEqual(plain(p.parse(t).report), plain(parseReport(t, 'dsl').report));
         }
       }),
       { numRuns: 60 },

@@ -52,6 +52,13 @@ export function splitByHeaders(text: string, keyOf: (line: string) => string | u
 
 function unquoteKey(k: string): string {
   k = k.trim();
-  if ((k.startsWith('"') && k.endsWith('"')) || (k.startsWith("'") && k.endsWith("'"))) return k.slice(1, -1);
+  if (k.length >= 2 && k.startsWith('"') && k.endsWith('"')) {
+    try {
+      return String(JSON.parse(k)); // YAML double quotes escape as JSON does (\t, \", \\, \u…)
+    } catch {
+      return k.slice(1, -1);
+    }
+  }
+  if (k.length >= 2 && k.startsWith("'") && k.endsWith("'")) return k.slice(1, -1).replace(/''/g, "'");
   return k;
 }

@@ -7,7 +7,7 @@
  * A file with format errors is not converted: what could not be read would be lost.
  */
 import { Parser } from 'yaml';
-import { Cell, Column, Finding, GlossaryEntry, Meta, PerfEval, Report, Row, Section, Str, Syntax, Table, TablePart, Text } from './model';
+import { Cell, Column, Finding, GlossaryEntry, Meta, PerfEval, Report, Row, Section, Str, Syntax, Table, TablePart, Text, UnitRow } from './model';
 import { parseReport } from './parser';
 import { LineIndex } from './text';
 import { formatDocument } from './format';
@@ -101,7 +101,8 @@ class Writer {
     const t = this.trailingAt.get(line);
     if (t && !this.used.has(t)) {
       this.used.add(t);
-      this.out.push(`${s}${this.trailingMark}${t.text}`);
+      // a comment after a value is “# …” with a space (in the DSL “#x” would be part of the value)
+      this.out.push(`${s}${this.trailingMark}${t.text.replace(/^#(?![ \t]|$)/, '# ')}`);
     } else this.out.push(s);
   }
 
@@ -163,6 +164,13 @@ function blocksInOrder(r: Report): Array<{ start: number; kind: string; value: u
   return items.sort((a, b) => a.start - b.start);
 }
 
+/** A 单位构成 row's cells as written (序号, 单位名称, 单位性质), without the ones it lacks at the end. */
+function unitCells(u: UnitRow): string[] {
+  const cells = [u.index, u.name, u.nature];
+  while (cells.length && !cells[cells.length - 1]) cells.pop();
+  return cells.map((x) => x?.value ?? '');
+}
+
 /** The 报告 fields that were written, in the order they were written. */
 function metaFields(m: Meta): Array<[string, Str]> {
   const all: Array<[string, Str | undefined]> = [['类型', m.type], ['年度', m.year], ['单位', m.unitName], ['金额单位', m.amountUnit], ['科目版本', m.edition], ['标题', m.title]];
@@ -173,7 +181,7 @@ const textLines = (t: Text | undefined) => (t ? t.value.replace(/\n+$/, '').spli
 
 // ==================================================================== DSL
 
-const dslValue = (s: string) => s.replace(/\\/g, '\\\\').replace(/\|/g, '\\|').replace(/#/g, '\\#');
+const dslValue = (s: string) => s.replace(/\\/g, '\\\\').replace(/\|/g, '\\|').replace(/#/g, '\\#').replace(/\t/g, '\\t');
 
 function writeDsl(r: Report, w: Writer): void {
   let first = true;
@@ -195,7 +203,7 @@ function writeDsl(r: Report, w: Writer): void {
           for (const l of textLines(s.body)) w.raw(l === '' ? '' : /^[=【#\\ \t\u3000]|^单位构成[ \t\u3000]*[：:][ \t\u3000]*$/.test(l) ? '\\' + l : l);
           if (s.units) {
             w.raw('单位构成：');
-            for (const u of s.units) w.line(`| ${[u.index, u.name, u.nature].map((x) => dslValue(x?.value ?? '')).join(' | ')} |`, u.range.start);
+            for (const u of s.units) w.line(`| ${unitCells(u).map(dslValue).join(' | ')} |`, u.range.start);
           }
           for (const c of s.children) sec(c, level + 1);
         };
@@ -207,9 +215,9 @@ function writeDsl(r: Report, w: Writer): void {
         w.line(`【${t.key}】`, t.keyRange.start);
         const fields: Array<[string, Str | undefined]> = [['编号', t.number], ['单位', t.unitNode], ['类型', t.kindNode]];
         for (const [k, v] of fields) if (v) dslField(w, k, v.value, v.range.start);
-        const twoSided = t.parts.some((p) => p.name);
-        for (const p of t.parts) {
-          if (twoSided) w.line(`= ${p.name}`, p.range.start);
+        // a part without a side name first (its rows come before any “= 收入”)
+        for (const p of [...t.parts.filter((x) => !x.name), ...t.parts.filter((x) => x.name)]) {
+          if (p.name) w.line(`= ${p.name}`, p.range.start);
           dslPart(w, p);
         }
         if (t.note) dslField(w, '注', t.note.value, t.note.range.start);
@@ -286,11 +294,13 @@ function yScalar(s: string, flow = false): string {
   return unsafe ? JSON.stringify(s) : s;
 }
 
+/** A text value: plain when it is one line, else a block (| keeps one final line break, |- none), else quoted. */
 function yBlock(w: Writer, head: string, value: string, indent: string, src?: number): void {
-  const v = value.replace(/\n+$/, '');
-  if (!v.includes('\n') && yScalar(v) === v) { w.line(`${head} ${v}`, src, indent); return; }
-  if (/^[ \t]/.test(v) || /[\r\t]/.test(v)) { w.line(`${head} ${JSON.stringify(v)}`, src, indent); return; }
-  w.line(`${head} |`, src, indent);
+  const trail = /\n*$/.exec(value)![0].length;
+  const v = value.slice(0, value.length - trail);
+  if (trail === 0 && !v.includes('\n') && yScalar(v) === v) { w.line(`${head} ${v}`, src, indent); return; }
+  if (trail > 1 || v === '' || /^[ \t]/.test(v) || /[\r\t]/.test(v) || /\n[ \t]/.test(v)) { w.line(`${head} ${JSON.stringify(value)}`, src, indent); return; }
+  w.line(`${head} ${trail === 1 ? '|' : '|-'}`, src, indent);
   for (const l of v.split('\n')) w.raw(l === '' ? '' : `${indent}  ${l}`);
 }
 
@@ -314,7 +324,7 @@ function writeYaml(r: Report, w: Writer): void {
           const inner = indent + '    ';
           if (!s.units && s.children.length === 0) {
             if (s.body) yBlock(w, head, s.body.value, indent + '  ', s.title.range.start);
-            else w.line(`${head} ""`, s.title.range.start, indent);
+            else w.line(head, s.title.range.start, indent);
             return;
           }
           w.line(head, s.title.range.start, indent);
@@ -326,7 +336,7 @@ function writeYaml(r: Report, w: Writer): void {
           }
           if (s.units) {
             w.raw(`${inner}单位构成:`);
-            for (const u of s.units) w.line(`${inner}  - [${[u.index, u.name, u.nature].map((x) => yScalar(x?.value ?? '', true)).join(', ')}]`, u.range.start, inner + '  ');
+            for (const u of s.units) w.line(`${inner}  - [${unitCells(u).map((x) => yScalar(x, true)).join(', ')}]`, u.range.start, inner + '  ');
           }
         };
         for (const s of list) sec(s, '  ');
@@ -337,9 +347,8 @@ function writeYaml(r: Report, w: Writer): void {
         w.line(`${yScalar(t.key)}:`, t.keyRange.start);
         const fields: Array<[string, Str | undefined]> = [['编号', t.number], ['单位', t.unitNode], ['类型', t.kindNode]];
         for (const [k, v] of fields) if (v) w.line(`  ${k}: ${yScalar(v.value)}`, v.range.start, '  ');
-        const twoSided = t.parts.some((p) => p.name);
         for (const p of t.parts) {
-          if (twoSided) { w.line(`  ${p.name}:`, p.range.start, '  '); yamlPart(w, p, '    '); } else yamlPart(w, p, '  ');
+          if (p.name) { w.line(`  ${p.name}:`, p.range.start, '  '); yamlPart(w, p, '    '); } else yamlPart(w, p, '  ');
         }
         if (t.note) yBlock(w, '  注:', t.note.value, '  ', t.note.range.start);
         break;

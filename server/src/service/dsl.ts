@@ -68,6 +68,9 @@ function linesOf(raw: RawBlock): Line[] {
 }
 
 const WS = /[ \t\u3000]/;
+/** After a \ in a cell or a value: | # \ stand for themselves, t for a tab (a tab itself separates cells). */
+const ESCAPED = '|#\\t';
+const unescape = (c: string) => (c === 't' ? '\t' : c);
 const isBlank = (s: string) => s.trim() === '';
 const isComment = (s: string) => /^[ \t\u3000]*#/.test(s);
 
@@ -75,17 +78,19 @@ const isComment = (s: string) => /^[ \t\u3000]*#/.test(s);
 class Chars {
   value = '';
   offsets: number[] = [];
+  /** Where it is in the source when it has no character (an empty cell between two |). */
+  at?: number;
   push(ch: string, at: number): void {
     this.value += ch;
     this.offsets.push(at);
   }
-  /** Appends src[from, to) (absolute `base` of src), turning \| \# \\ into | # \. */
+  /** Appends src[from, to) (absolute `base` of src), turning \| \# \\ \t into | # \ and a tab. */
   append(src: string, from: number, to: number, base: number): void {
     for (let i = from; i < to; i++) {
       const c = src[i];
-      if (c === '\\' && i + 1 < to && '|#\\'.includes(src[i + 1])) {
+      if (c === '\\' && i + 1 < to && ESCAPED.includes(src[i + 1])) {
         i++;
-        this.push(src[i], base + i);
+        this.push(unescape(src[i]), base + i);
       } else this.push(c, base + i);
     }
   }
@@ -97,6 +102,7 @@ class Chars {
     const c = new Chars();
     c.value = this.value.slice(s, e);
     c.offsets = this.offsets.slice(s, e);
+    c.at = this.at;
     return c;
   }
   /** The parts separated by white space ("335.56 335.56 0.00" → three), or itself when it has one part. */
@@ -113,7 +119,9 @@ class Chars {
     return out.length > 1 ? out : [this];
   }
   range(fallback: number): Range {
-    return this.value.length ? { start: this.offsets[0], end: this.offsets[this.offsets.length - 1] + 1 } : { start: fallback, end: fallback };
+    if (this.value.length) return { start: this.offsets[0], end: this.offsets[this.offsets.length - 1] + 1 };
+    const at = this.at ?? fallback;
+    return { start: at, end: at };
   }
   str(fallback: number): Str {
     return { value: this.value, range: this.range(fallback) };
@@ -138,14 +146,16 @@ function splitCells(line: Line, from = 0): Chars[] {
   const end = contentEnd(s);
   const out: Chars[] = [];
   let cur = new Chars();
+  cur.at = line.start + from;
   for (let i = from; i < end; i++) {
     const c = s[i];
-    if (c === '\\' && i + 1 < end && '|#\\'.includes(s[i + 1])) {
+    if (c === '\\' && i + 1 < end && ESCAPED.includes(s[i + 1])) {
       i++;
-      cur.push(s[i], line.start + i);
+      cur.push(unescape(s[i]), line.start + i);
     } else if (c === '|' || c === '\t') {
       out.push(cur.trim());
       cur = new Chars();
+      cur.at = line.start + i + 1;
     } else cur.push(c, line.start + i);
   }
   out.push(cur.trim());
@@ -447,9 +457,12 @@ class DslBuilder {
         }
         case '类型': t.kindNode = v.str(k.range.end); break;
         case '列': {
-          // after “= 收入” the part is open and waits for its columns; otherwise 列 starts a part
-          const p = part && part.columns.length === 0 ? part : newPart('', this.lineRange(l));
-          p.columns = this.columns(l);
+          // after “= 收入” the part is open and waits for its columns; otherwise 列 starts the table's part
+          if (part && part.columns.length > 0) {
+            this.notUnderstood(l, l10n.t('这一栏已经有“列”：两栏的表请用“= 收入”“= 支出”分开'));
+            break;
+          }
+          (part ?? newPart('', this.lineRange(l))).columns = this.columns(l);
           break;
         }
         case '注': case '说明': t.note = v.text(k.range.end); break;

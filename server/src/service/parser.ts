@@ -331,7 +331,8 @@ class Builder {
       if (!title) continue;
       const sec: Section = { title, children: [], range: e.range };
       const val = e.value;
-      if (isScalar(val)) sec.body = this.text(val);
+      // “- 标题:” with nothing after it is a section without text (as in the DSL)
+      if (isScalar(val)) sec.body = val.value === null || val.value === '' ? undefined : this.text(val);
       else if (isSeq(val)) sec.children = this.sections(val);
       else if (isMap(val)) {
         const body = this.get(val, '正文');
