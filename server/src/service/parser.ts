@@ -142,12 +142,16 @@ function parseBlockInto(raw: RawBlock, out: ParsedBlock): void {
 
 const EMPTY_MARKS = new Set(['', '~', '-', '－', '—', '——', '/', '／', '--']);
 
+const COLUMN_KINDS = tableKinds.columnKinds;
+const PERCENT_COLUMN = new RegExp(COLUMN_KINDS.percent);
+
+/** What a column holds, by the last segment of its name (data/table-kinds.json, columnKinds). */
 export function columnKind(name: string): ColumnKind {
   const leaf = name.split('/').pop() ?? name;
-  if (leaf === '行次' || leaf === '栏次' || leaf === '序号') return 'index';
-  if (/率|（%）|\(%\)|%$/.test(leaf)) return 'percent';
-  if (/^(分值|得分|权重)$/.test(leaf)) return 'number';
-  if (/^(科目名称|项目名称|名称|说明|备注|单位性质|原因|偏差原因分析及改进措施|未完成原因分析)$/.test(leaf)) return 'text';
+  if (COLUMN_KINDS.index.includes(leaf)) return 'index';
+  if (PERCENT_COLUMN.test(leaf)) return 'percent';
+  if (COLUMN_KINDS.number.includes(leaf)) return 'number';
+  if (COLUMN_KINDS.text.includes(leaf)) return 'text';
   return 'amount';
 }
 

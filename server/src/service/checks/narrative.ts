@@ -12,6 +12,9 @@ import { allSections } from '../query';
 import { compareSum } from './rounding';
 import { normName } from './tables';
 import links from '../data/narrative-links.json';
+
+/** A word written twice in a row (data/narrative-links.json, doubledWords). */
+const DOUBLED = new RegExp(`(${links.doubledWords.words.join('|')})\\1`);
 import * as l10n from '../l10n';
 
 /** An amount or a percentage found in a text. */
@@ -249,7 +252,7 @@ export class NarrativeChecker {
   }
 
   duplicateWords(t: Text): void {
-    const re = /(增长|下降|增加|减少|支出|收入|合计|预算|决算|万元|其中|管理|项目|经费|资金|单位|部门|完成|情况)\1/g;
+    const re = new RegExp(DOUBLED.source, 'g');
     let m: RegExpExecArray | null;
     while ((m = re.exec(t.value))) {
       const rr = this.r(t, m.index, m.index + m[0].length);
