@@ -1,6 +1,6 @@
 import * as assert from 'assert';
 import { getLanguageService } from '../server/src/service';
-import { completion, hover, inlayHints, outline, foldingRanges } from '../server/src/service/features';
+import { completion, hover, inlayHints, outline, foldingRanges, totalsAt } from '../server/src/service/features';
 import { sample } from './helpers/samples';
 
 const NEW = '报告:\n  类型: 部门决算\n  年度: 2024\n  单位: 新单位\n\n';
@@ -74,5 +74,21 @@ describe('editor features (language service level)', () => {
       '国有资本经营预算财政拨款支出决算表', '财政拨款“三公”经费支出决算表', '情况说明', '名词解释']);
     assert.deepStrictEqual(o[2].children.map((x) => x.name), ['收入', '支出']);
     assert.ok(foldingRanges(r.report).length > 20);
+  });
+});
+
+describe('totals at a position (hover, 显示计算过程)', () => {
+  it('the index finds exactly the totals whose cell holds the offset, in check order, at every offset of sample 000', () => {
+    const s = sample('000');
+    const res = getLanguageService().check('t', s.text);
+    assert.ok(res.totals.length > 100);
+    let hits = 0;
+    for (let off = 0; off <= s.text.length; off++) {
+      const want = res.totals.filter((t) => t.range.start <= off && off <= t.range.end);
+      const got = totalsAt(res, off);
+      assert.deepStrictEqual(got, want, `offset ${off}`);
+      if (got.length) hits++;
+    }
+    assert.ok(hits > 500, `${hits} offsets on a total`);
   });
 });

@@ -14,7 +14,7 @@ import { fileURLToPath, pathToFileURL } from 'url';
 import * as l10n from './service/l10n';
 import { Syntax, syntaxOf, builtinCatalogue, checkUnitSums, Language, language, CheckResult, Finding, getLanguageService, importSpreadsheet, LineIndex, listsUnits, overrideCsv, parseOverrideCsv, parseReport, Range, Report, ReportRef, Severity } from './service';
 import { DidChangeWatchedFilesNotification } from 'vscode-languageserver/node';
-import { completion, foldingRanges, formatComputation, hover, inlayHints, narrativeNumbers, outline, OutlineItem } from './service/features';
+import { completion, foldingRanges, formatComputation, hover, totalsAt, inlayHints, narrativeNumbers, outline, OutlineItem } from './service/features';
 import { SemanticTokensBuilder } from 'vscode-languageserver/node';
 import { formatDocument } from './service/format';
 import { convert } from './service/convert';
@@ -551,7 +551,7 @@ export function startServer(connection: Connection): void {
       const doc = uri ? documents.get(uri) : undefined;
       if (!doc || !pos) return null;
       const off = doc.offsetAt(pos);
-      const totals = result(doc).totals.filter((t) => t.range.start <= off && off <= t.range.end);
+      const totals = totalsAt(result(doc), off);
       return totals.length ? totals.map(formatComputation).join('\n\n---\n\n') : null;
     });
   });
