@@ -13,20 +13,34 @@ import * as path from 'path';
 const samples = sampleFiles().map((f) => fs.readFileSync(f, 'utf8'));
 const YAMLISH = ['\n', ' ', '  ', ':', '- ', '[', ']', '{', '}', '"', "'", '#', '|', '>', '\t', '表 ', '报告', '合计', '335.56', '1,687.40', '３３５．５６', '-', '—', '%', '：', '，', '万元', '&a', '*a', '!!str', '---', '?', '\r\n', '\u3000', '\\'];
 
-/** A sample with a few random edits (insert, delete, replace) at random places. */
-const mutated = fc
-  .tuple(
-    fc.integer({ min: 0, max: samples.length - 1 }),
-    fc.array(fc.tuple(fc.nat(), fc.nat({ max: 40 }), fc.oneof(fc.constantFrom(...YAMLISH), fc.string({ maxLength: 6 }))), { minLength: 1, maxLength: 6 }),
-  )
-  .map(([i, edits]) => {
-    let t = samples[i];
-    for (const [pos, del, ins] of edits) {
-      const at = pos % (t.length + 1);
-      t = t.slice(0, at) + ins + t.slice(at + del);
-    }
-    return t;
-  });
+/** One of `texts` with a few random edits (insert, delete, replace) at random places, from `alphabet` or random strings. */
+function mutations(texts: string[], alphabet: string[]) {
+  return fc
+    .tuple(
+      fc.integer({ min: 0, max: texts.length - 1 }),
+      fc.array(fc.tuple(fc.nat(), fc.nat({ max: 40 }), fc.oneof(fc.constantFrom(...alphabet), fc.string({ maxLength: 6 }))), { minLength: 1, maxLength: 6 }),
+    )
+    .map(([i, edits]) => {
+      let t = texts[i];
+      for (const [pos, del, ins] of edits) {
+        const at = pos % (t.length + 1);
+        t = t.slice(0, at) + ins + t.slice(at + del);
+      }
+      return t;
+    });
+}
+const mutated = mutations(samples, YAMLISH);
+
+/** Every editor feature answers on a document, broken or not. */
+function allFeatures(ls: ReturnType<typeof getLanguageService>, r: ReturnType<ReturnType<typeof getLanguageService>['check']>, t: string, off: number) {
+  const o = off % (t.length + 1);
+  hover(r, t, o, ls.catalogue);
+  completion(r, t, o, ls.catalogue);
+  inlayHints(r);
+  outline(r.report);
+  foldingRanges(r.report);
+  formatDocument(t, r.report);
+}
 
 const randomText = fc.array(fc.oneof(fc.constantFrom(...YAMLISH), fc.string({ maxLength: 8 }), fc.string({ unit: 'grapheme', maxLength: 4 })), { maxLength: 60 }).map((a) => a.join(''));
 
@@ -48,15 +62,7 @@ describe('robustness (property-based)', () => {
     fc.assert(fc.property(mutated, fc.nat(), (t, off) => {
       wellFormed(t);
       const ls = getLanguageService();
-      const r = ls.check('m', t);
-      const o = off % (t.length + 1);
-      // every editor feature answers on a broken document too
-      hover(r, t, o, ls.catalogue);
-      completion(r, t, o, ls.catalogue);
-      inlayHints(r);
-      outline(r.report);
-      foldingRanges(r.report);
-      formatDocument(t, r.report);
+      allFeatures(ls, ls.check('m', t), t, off);
     }), { numRuns: 150 });
   });
 
@@ -122,30 +128,14 @@ import { convert } from '../server/src/service/convert';
 describe('robustness of the line DSL (property-based)', () => {
   const dslSamples = samples.map((s) => { const r = convert(s, 'yaml', 'dsl'); if (!r.ok) throw new Error(r.message); return r.text; });
   const DSLISH = ['\n', ' ', '|', '\t', '【', '】', '【表 收入决算表】\n', '= ', '== ', '#', ' # ', '\\', '\\|', '：', ':', '合计', '335.56', '1,687.40', '-', '——', '%', '单位构成：\n', '列：a | b\n', '\r\n', '\u3000'];
-  const mutatedDsl = fc.tuple(
-    fc.integer({ min: 0, max: dslSamples.length - 1 }),
-    fc.array(fc.tuple(fc.nat(), fc.nat({ max: 40 }), fc.oneof(fc.constantFrom(...DSLISH), fc.string({ maxLength: 6 }))), { minLength: 1, maxLength: 6 }),
-  ).map(([i, edits]) => {
-    let t = dslSamples[i];
-    for (const [pos, del, ins] of edits) {
-      const at = pos % (t.length + 1);
-      t = t.slice(0, at) + ins + t.slice(at + del);
-    }
-    return t;
-  });
+  const mutatedDsl = mutations(dslSamples, DSLISH);
 
   it('the DSL parser, the checker and every editor feature never throw, and findings lie in the text', () => {
     fc.assert(fc.property(mutatedDsl, fc.nat(), (t, off) => {
       const ls = getLanguageService();
       const r = ls.check('m.jsgk', t);
       for (const f of r.findings) assert.ok(f.range.start >= 0 && f.range.end >= f.range.start && f.range.end <= t.length + 1, JSON.stringify(f));
-      const o = off % (t.length + 1);
-      hover(r, t, o, ls.catalogue);
-      completion(r, t, o, ls.catalogue);
-      inlayHints(r);
-      outline(r.report);
-      foldingRanges(r.report);
-      formatDocument(t, r.report);
+      allFeatures(ls, r, t, off);
       // a converted file reads back as the same report
       const y = convert(t, 'dsl', 'yaml');
       if (y.ok) assert.deepStrictEqual(project(parseReport(y.text, 'yaml').report), project(parseReport(t, 'dsl').report));
