@@ -148,6 +148,13 @@ export function startServer(connection: Connection): void {
     for (const d of documents.all()) {
       open.add(pathKey(d.uri));
       if (d.uri === uri) continue;
+      // the document's own check when it is current (incremental), else a parse of its text
+      const checked = checkedAt.get(d.uri);
+      const last = checked?.version === d.version ? ls.lastResult(d.uri) : undefined;
+      if (last) {
+        others.push({ uri: d.uri, report: last.report });
+        continue;
+      }
       let m = openModels.get(d.uri);
       if (!m || m.version !== d.version) openModels.set(d.uri, (m = { version: d.version, report: parseReport(d.getText(), syntaxOfDoc(d)).report }));
       others.push({ uri: d.uri, report: m.report });
@@ -177,6 +184,9 @@ export function startServer(connection: Connection): void {
     if (acrossTimer) clearTimeout(acrossTimer);
     acrossTimer = setTimeout(() => {
       acrossTimer = undefined;
+      // the edited report first: its incremental check is what the 部门 reports then read
+      const edited = except ? documents.get(except) : undefined;
+      if (edited) safe('diagnostics', undefined, () => { result(edited); });
       const depts = documents.all().filter((d) => {
         const r = d.uri !== except ? ls.lastResult(d.uri)?.report : undefined;
         return !!r && listsUnits(r);
