@@ -5,7 +5,7 @@
 import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
-import { checkUnitSums, Finding, getLanguageService, parseReport, ReportRef, unitGroups } from '../server/src/service';
+import { checkUnitSums, Finding, getLanguageService, parseReport, ReportRef, unitGroups, unitRowHover } from '../server/src/service';
 import { ROOT } from './helpers/samples';
 import { applyFix } from './helpers/markers';
 
@@ -116,5 +116,18 @@ describe('部门汇总 = 各单位之和 (checks across reports)', () => {
   it('the 部门 report itself, checked alone, has no finding about its units', () => {
     const ls = getLanguageService();
     assert.deepStrictEqual(unitFindings(ls.check('dept', read(DEPT)).findings), []);
+  });
+
+  it('hover on a 单位构成 row says which report stands for the unit, and whether the sums were compared', () => {
+    const text = read(DEPT);
+    const dept = { uri: 'dept', report: parseReport(text).report };
+    const refs = Object.entries(units()).map(([uri, t]) => ({ uri, report: parseReport(t).report }));
+    const at = text.indexOf('某市招商服务中心, 事业单位');
+    const h = unitRowHover(dept, refs, at, (u) => `<${u}>`)!;
+    assert.strictEqual(h.contents, '**某市招商服务中心**\n\n单位报告：<centre>\n\n部门各表已与所属 2 个单位报告之和核对（规则 units.sum）');
+    assert.strictEqual(text.slice(h.range.start, h.range.end), '[2, 某市招商服务中心, 事业单位]');
+    const alone = unitRowHover(dept, refs.filter((r) => r.uri === 'self'), at, (u) => u)!;
+    assert.strictEqual(alone.contents, '**某市招商服务中心**\n\n没有找到这个单位 2023 年的单位决算报告（报告中写“单位：某市招商服务中心”的文件）\n\n还缺 1 个单位的报告（某市招商服务中心）：部门汇总数未与各单位核对');
+    assert.strictEqual(unitRowHover(dept, refs, text.indexOf('纳入本部门'), (u) => u), undefined, 'not on a row');
   });
 });

@@ -12,7 +12,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { fileURLToPath, pathToFileURL } from 'url';
 import * as l10n from './service/l10n';
-import { Syntax, syntaxOf, builtinCatalogue, checkUnitSums, Language, language, CheckResult, Finding, getLanguageService, importSpreadsheet, LineIndex, listsUnits, overrideCsv, parseOverrideCsv, parseReport, Range, Report, ReportRef, Severity } from './service';
+import { Syntax, syntaxOf, builtinCatalogue, checkUnitSums, unitRowHover, Language, language, CheckResult, Finding, getLanguageService, importSpreadsheet, LineIndex, listsUnits, overrideCsv, parseOverrideCsv, parseReport, Range, Report, ReportRef, Severity } from './service';
 import { DidChangeWatchedFilesNotification } from 'vscode-languageserver/node';
 import { completion, foldingRanges, formatComputation, hover, totalsAt, inlayHints, narrativeNumbers, outline, OutlineItem } from './service/features';
 import { SemanticTokensBuilder } from 'vscode-languageserver/node';
@@ -143,6 +143,11 @@ export function startServer(connection: Connection): void {
   /** Findings of a 部门 report against the other reports of the workspace (open ones as edited). */
   function acrossFindings(uri: string, report: Report): Finding[] {
     if (!listsUnits(report)) return [];
+    return checkUnitSums({ uri, report }, otherReports(uri));
+  }
+
+  /** Every other report of the workspace: open ones as edited, the others as on disk. */
+  function otherReports(uri: string): ReportRef[] {
     const others: ReportRef[] = [];
     const open = new Set<string>();
     for (const d of documents.all()) {
@@ -164,8 +169,15 @@ export function startServer(connection: Connection): void {
       e.report ??= parseReport(e.text, syntaxOf(key)).report;
       others.push({ uri: e.uri, report: e.report });
     }
-    return checkUnitSums({ uri, report }, others);
+    return others;
   }
+
+  /** A report's uri as the user knows it: its path relative to the workspace folder. */
+  const nameOf = (uri: string) => {
+    const p = pathKey(uri);
+    const f = folders.find((x) => p.startsWith(x + path.sep));
+    return f ? path.relative(f, p) : p;
+  };
 
   /** A position in a document that may not be open (related locations across reports). */
   function positionIn(uri: string, offset: number) {
@@ -399,7 +411,10 @@ export function startServer(connection: Connection): void {
     const doc = documents.get(params.textDocument.uri);
     if (!doc || token.isCancellationRequested) return null;
     return safe('hover', null, () => {
-      const h = hover(result(doc), doc.getText(), doc.offsetAt(params.position), ls.catalogue, currentEdition);
+      const r = result(doc);
+      const off = doc.offsetAt(params.position);
+      const h = hover(r, doc.getText(), off, ls.catalogue, currentEdition)
+        ?? (listsUnits(r.report) ? unitRowHover({ uri: doc.uri, report: r.report }, otherReports(doc.uri), off, nameOf) : undefined);
       return h ? { contents: { kind: MarkupKind.Markdown, value: h.contents }, range: range(doc, h.range) } : null;
     });
   });

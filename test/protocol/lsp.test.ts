@@ -222,6 +222,7 @@ describe('language server: a 部门 report and its 单位 reports (checks across
     centreUri = pathToFileURL(path.join(dir, CENTRE)).toString();
     c = new Client();
     await c.init(dir);
+    await c.conn.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri: deptUri, languageId: 'jsgk-yaml', version: 1, text: fs.readFileSync(path.join(dir, DEPT), 'utf8') } });
   });
   after(async () => {
     if (c) await c.stop();
@@ -229,10 +230,7 @@ describe('language server: a 部门 report and its 单位 reports (checks across
   });
 
   it('opening only the 部门 report reads its unit reports from the workspace and links to their cells', async () => {
-    const text = fs.readFileSync(path.join(dir, DEPT), 'utf8');
-    const wait = c.nextDiagnostics(deptUri);
-    await c.conn.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri: deptUri, languageId: 'jsgk-yaml', version: 1, text } });
-    const d = await wait;
+    const d = await c.diagnosticsFor(deptUri, 1);
     assert.deepStrictEqual(units(d), [
       '公开05表 2011308 招商引资（本年支出/小计） 120.00 ≠ 所属 2 个单位之和 125.00（差 5.00）；20113、201、合计 因此同样不等',
       '公开05表 2011308 招商引资（本年支出/项目支出） 120.00 ≠ 所属 2 个单位之和 125.00（差 5.00）；20113、201、合计 因此同样不等',
@@ -243,6 +241,13 @@ describe('language server: a 部门 report and its 单位 reports (checks across
     const centreDoc = TextDocument.create(centreUri, 'jsgk-yaml', 1, fs.readFileSync(path.join(dir, CENTRE), 'utf8'));
     assert.strictEqual(centreDoc.getText(inCentre.location.range), '450,000.00');
     assert.strictEqual(inCentre.message, '某市招商服务中心：450,000.00 元');
+  });
+
+  it('hover on a 单位构成 row names the unit report found in the workspace', async () => {
+    const text = fs.readFileSync(path.join(dir, DEPT), 'utf8');
+    const doc = TextDocument.create(deptUri, 'jsgk-yaml', 1, text);
+    const h = (await c.conn.sendRequest(HoverRequest.type, { textDocument: { uri: deptUri }, position: doc.positionAt(text.indexOf('某市招商服务中心, 事业单位') + 2) })) as Hover;
+    assert.match(JSON.stringify(h.contents), /单位报告：某市招商服务中心-2023单位决算\.jsgk\.yaml.*部门各表已与所属 2 个单位报告之和核对/);
   });
 
   it('editing a unit report in the editor checks the 部门 report again', async () => {

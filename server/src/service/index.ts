@@ -124,4 +124,4 @@ export { Catalogue, KemuEntry, builtinCatalogue, parseOverrideCsv } from './kemu
 export { importSpreadsheet, overrideCsv } from './kemu-import';
 export { TotalInfo } from './checks/tables';
 export { compareSum } from './checks/rounding';
-export { checkUnitSums, listedUnits, listsUnits, unitGroups, ReportRef, UnitGroup } from './checks/units';
+export { checkUnitSums, listedUnits, listsUnits, unitGroups, unitRowHover, ReportRef, UnitGroup } from './checks/units';

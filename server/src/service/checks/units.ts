@@ -11,7 +11,7 @@
  * Findings sit in the 部门 report; their related locations point into the unit reports (uri).
  */
 import { Decimal } from '../decimal';
-import { Cell, Finding, RelatedInfo, Report, ReportType, Row, Table, TablePart, UnitRow } from '../model';
+import { Cell, Finding, Range, RelatedInfo, Report, ReportType, Row, Table, TablePart, UnitRow } from '../model';
 import { normName } from '../names';
 import { allSections } from '../query';
 import { compareSum, formatLike } from './rounding';
@@ -264,4 +264,26 @@ function compareGroup(g: UnitGroup): Finding[] {
     }
   }
   return findings;
+}
+
+/**
+ * Hover on a 单位构成 row of a 部门 report: which report stands for that unit, and whether the
+ * 部门 tables were compared with the units' sums (all units have a report) or not (which are missing).
+ * `nameOf` turns a uri into what the user knows it by (a file path).
+ */
+export function unitRowHover(dept: ReportRef, others: ReportRef[], offset: number, nameOf: (uri: string) => string): { range: Range; contents: string } | undefined {
+  if (!listsUnits(dept.report)) return undefined;
+  const g = unitGroups([dept, ...others.filter((o) => o.uri !== dept.uri)]).find((x) => x.dept.uri === dept.uri);
+  const u = g?.units.find((x) => x.row.range.start <= offset && offset <= x.row.range.end);
+  if (!g || !u) return undefined;
+  const m = dept.report.meta!;
+  const lines = [`**${u.name}**`, ''];
+  lines.push(u.report
+    ? l10n.t('单位报告：{0}', nameOf(u.report.uri))
+    : l10n.t('没有找到这个单位 {0} 年的{1}报告（报告中写“单位：{2}”的文件）', m.year!.year, UNIT_TYPE[m.type!.value]!, u.name));
+  const missing = g.units.filter((x) => !x.report).map((x) => x.name);
+  lines.push('', missing.length === 0
+    ? l10n.t('部门各表已与所属 {0} 个单位报告之和核对（规则 units.sum）', g.units.length)
+    : l10n.t('还缺 {0} 个单位的报告（{1}）：部门汇总数未与各单位核对', missing.length, missing.join(l10n.listSep())));
+  return { range: u.row.range, contents: lines.join('\n') };
 }
