@@ -11,7 +11,7 @@ import * as path from 'path';
 import { setLanguage } from '../service/l10n';
 import * as l10n from '../service/l10n';
 import { convert } from '../service/convert';
-import { syntaxOf, Syntax, builtinCatalogue, Language, Catalogue, checkUnitSums, getLanguageService, importSpreadsheet, LineIndex, overrideCsv, parseOverrideCsv, parseReport, ReportRef, Severity } from '../service';
+import { syntaxOf, Syntax, builtinCatalogue, CheckResult, Language, listsUnits, Catalogue, checkUnitSums, getLanguageService, importSpreadsheet, LineIndex, overrideCsv, parseOverrideCsv, ReportRef, Severity } from '../service';
 
 export interface CliFinding {
   file: string;
@@ -84,11 +84,19 @@ export function loadCatalogue(file?: string): { catalogue: Catalogue; errors: st
 }
 
 export function checkFiles(files: string[], catalogue?: Catalogue): CliFinding[] {
-  // Reports are read first: a 部门 report is checked against its 单位 reports among these files.
+  const refs = new Map<string, ReportRef>();
+  const ls = getLanguageService({ catalogue, across: (uri, report) => checkUnitSums({ uri, report }, [...refs.values()]) });
   const texts = new Map(files.map((f) => [f, readReportFile(f)] as const));
-  const refs: ReportRef[] = [];
-  for (const [file, r] of texts) if ('text' in r) refs.push({ uri: file, report: parseReport(r.text, syntaxOf(file)).report });
-  const ls = getLanguageService({ catalogue, across: (uri, report) => checkUnitSums({ uri, report }, refs) });
+  const results = new Map<string, CheckResult>();
+  for (const [file, r] of texts) {
+    if (!('text' in r)) continue;
+    const res = ls.check(file, r.text);
+    refs.set(file, { uri: file, report: res.report });
+    results.set(file, res);
+  }
+  // A 部门 report may come before its 单位 reports: now that all are read, check it again
+  // (its blocks and tables come from the cache; only the comparison with the units is new).
+  for (const [file, res] of results) if (listsUnits(res.report)) results.set(file, ls.check(file, (texts.get(file) as { text: string }).text));
   const out: CliFinding[] = [];
   for (const file of files) {
     const r = texts.get(file)!;
@@ -96,14 +104,12 @@ export function checkFiles(files: string[], catalogue?: Catalogue): CliFinding[]
       out.push({ file, line: 1, column: 1, endLine: 1, endColumn: 1, severity: 'error', rule: 'file', message: r.error });
       continue;
     }
-    const res = ls.check(file, r.text);
     const idx = new LineIndex(r.text);
-    for (const f of res.findings) {
+    for (const f of results.get(file)!.findings) {
       const s = idx.position(f.range.start);
       const e = idx.position(f.range.end);
       out.push({ file, line: s.line + 1, column: s.character + 1, endLine: e.line + 1, endColumn: e.character + 1, severity: f.severity, rule: f.rule, message: f.message });
     }
-    ls.close(file);
   }
   return out;
 }

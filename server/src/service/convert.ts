@@ -76,7 +76,7 @@ class Writer {
   private next = 0;
   private readonly used = new Set<Comment>();
   private readonly trailingAt = new Map<number, Comment>();
-  constructor(private readonly comments: Comment[], private readonly li: LineIndex, private readonly trailingMark: string) {
+  constructor(private readonly comments: Comment[], private readonly li: LineIndex) {
     for (const c of comments) if (c.trailing && !this.trailingAt.has(c.line)) this.trailingAt.set(c.line, c);
   }
 
@@ -102,7 +102,7 @@ class Writer {
     if (t && !this.used.has(t)) {
       this.used.add(t);
       // a comment after a value is “# …” with a space (in the DSL “#x” would be part of the value)
-      this.out.push(`${s}${this.trailingMark}${t.text.replace(/^#(?![ \t]|$)/, '# ')}`);
+      this.out.push(`${s}  ${t.text.replace(/^#(?![ \t]|$)/, '# ')}`);
     } else this.out.push(s);
   }
 
@@ -127,7 +127,7 @@ export function convert(text: string, from: Syntax, to: Syntax): ConvertResult {
   if (from === to) return { ok: true, text };
   const li = new LineIndex(text);
   const comments = (from === 'yaml' ? yamlComments(text, li) : dslComments(text, li, parsed.report)).sort((a, b) => a.offset - b.offset);
-  const w = new Writer(comments, li, to === 'yaml' ? '  ' : '  ');
+  const w = new Writer(comments, li);
   if (to === 'dsl') writeDsl(parsed.report, w);
   else writeYaml(parsed.report, w);
   // rows lined up as the formatter would
@@ -145,18 +145,15 @@ export function convert(text: string, from: Syntax, to: Syntax): ConvertResult {
   return { ok: true, text: pieces.join('') };
 }
 
-/** The elements of a report in source order, each written by `emit`. */
+/** The blocks of a report in source order, for the writers. */
 function blocksInOrder(r: Report): Array<{ start: number; kind: string; value: unknown }> {
   const items: Array<{ start: number; kind: string; value: unknown }> = [];
   if (r.meta) items.push({ start: r.meta.range.start, kind: 'meta', value: r.meta });
-  const secBlock = (key: string, list: Section[]) => {
+  const sections: Array<[string, Section[]]> = [['部门概况', r.overview], ['单位概况', r.overview], ['情况说明', r.narrative], ['其他', r.others]];
+  for (const [key, list] of sections) {
     const b = r.blocks.find((x) => x.key === key);
-    if (b && list.length) items.push({ start: b.range.start, kind: 'sections', value: { key, list } });
-    else if (b) items.push({ start: b.range.start, kind: 'sections', value: { key, list: [] } });
-  };
-  for (const key of ['部门概况', '单位概况']) if (r.blocks.some((b) => b.key === key)) secBlock(key, r.overview);
-  if (r.blocks.some((b) => b.key === '情况说明')) secBlock('情况说明', r.narrative);
-  if (r.blocks.some((b) => b.key === '其他')) secBlock('其他', r.others);
+    if (b) items.push({ start: b.range.start, kind: 'sections', value: { key, list } });
+  }
   for (const t of r.tables) items.push({ start: t.range.start, kind: 'table', value: t });
   const g = r.blocks.find((b) => b.key === '名词解释');
   if (g) items.push({ start: g.range.start, kind: 'glossary', value: r.glossary });
@@ -225,7 +222,7 @@ function writeDsl(r: Report, w: Writer): void {
       }
       case 'glossary': {
         w.line('【名词解释】', item.start);
-        for (const e of item.value as GlossaryEntry[]) dslField(w, `${e.number ?? ''}${e.term}`, e.definition.value, e.range.start, true);
+        for (const e of item.value as GlossaryEntry[]) dslField(w, `${e.number ?? ''}${e.term}`, e.definition.value, e.range.start);
         break;
       }
       case 'perf': {
@@ -252,11 +249,10 @@ function writeDsl(r: Report, w: Writer): void {
   }
 }
 
-function dslField(w: Writer, key: string, value: string, src: number, text = false): void {
+function dslField(w: Writer, key: string, value: string, src: number): void {
   const lines = value.replace(/\n+$/, '').split('\n');
   w.line(`${key}：${dslValue(lines[0])}`, src);
   for (const l of lines.slice(1)) w.raw(l === '' ? '  \\' : '  ' + (/^[ \t\u3000\\]/.test(l) ? '\\' : '') + dslValue(l));
-  void text;
 }
 
 function dslPart(w: Writer, p: TablePart): void {

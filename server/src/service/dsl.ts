@@ -32,14 +32,24 @@
  */
 import { RawBlock, splitByHeaders } from './blocks';
 import {
-  AmountUnit, Cell, Column, Finding, GlossaryEntry, Meta, PerfEval, Range, REPORT_TYPES, ReportType, Row, Section,
+  AmountUnit, Cell, Column, Finding, GlossaryEntry, Meta, PerfEval, Range, ReportType, Row, Section,
   Str, Table, TablePart, Text, UnitRow,
 } from './model';
 import { blockKindOf, columnKind, indicatorKinds, indicatorRows, ParsedBlock, readCell, rowFromKey, tableKindOf } from './parser';
 import { splitSentences } from './text';
 import * as l10n from './l10n';
+import { GLOSSARY_NUMBER } from './names';
+import schema from '../../../schemas/report.schema.json';
 
 const HEADER = /^【([^】\n]*)】/;
+
+// What the 报告 block and a table may hold is the YAML format's, read from its JSON schema: one list for both syntaxes.
+const DEFS = schema.definitions as unknown as Record<string, { properties: Record<string, { enum?: string[] }>; required?: string[] }>;
+const META_KEYS = Object.keys(DEFS.meta.properties);
+const META_REQUIRED = DEFS.meta.required ?? [];
+const enumOf = (def: string, key: string) => DEFS[def].properties[key].enum ?? [];
+/** A table's keys; its rows and sides are written as rows and “= 收入/支出” lines in the DSL. */
+const TABLE_KEYS = Object.keys(DEFS.table.properties).filter((k) => !['行', '收入', '支出'].includes(k));
 
 /** Splits DSL text into blocks: each starts at a 【…】 line. */
 export function splitDslBlocks(text: string): RawBlock[] {
@@ -164,6 +174,9 @@ function splitCells(line: Line, from = 0): Chars[] {
   return out;
 }
 
+/** “列：a | b”: the column names, not a row (it has | too). */
+const COLUMNS_LINE = /^[ \t\u3000]*列[ \t\u3000]*[：:]/;
+
 const hasCells = (s: string) => /(^|[^\\])[|\t]/.test(s.slice(0, contentEnd(s)));
 
 /** “键：值” (or 键: 值): the key and the value's characters; undefined when the line is not one. */
@@ -203,10 +216,11 @@ class DslBuilder {
   readonly lines: Line[];
   readonly keyRange: Range;
   constructor(private readonly raw: RawBlock, private readonly findings: Finding[]) {
-    this.lines = linesOf(raw).slice(1);
+    const all = linesOf(raw);
+    this.lines = all.slice(1);
     const head = raw.text.indexOf(raw.key);
     this.keyRange = { start: raw.start + Math.max(1, head), end: raw.start + Math.max(1, head) + raw.key.length };
-    const first = linesOf(raw)[0];
+    const first = all[0];
     const rest = first ? first.text.slice(first.text.indexOf('】') + 1) : '';
     if (rest.trim() !== '' && !isComment(rest)) {
       const at = first.start + first.text.indexOf('】') + 1;
@@ -256,7 +270,6 @@ class DslBuilder {
   // ---------------------------------------------------------------- 【报告】
   meta(): Meta {
     const meta: Meta = { range: { start: this.raw.start, end: this.raw.end } };
-    const ALLOWED = ['类型', '年度', '单位', '金额单位', '科目版本', '标题'];
     const seen = new Set<string>();
     this.fields((l) => {
       if (keyValue(l)) return false;
@@ -265,7 +278,7 @@ class DslBuilder {
     }, (k, v) => {
       const s = v.str(k.range.end);
       seen.add(k.value);
-      const enumOf = (allowed: readonly string[]) => {
+      const oneOf = (allowed: readonly string[]) => {
         if (allowed.includes(s.value)) return true;
         this.find('schema', 'error', s.value ? s.range : k.range, l10n.t('{0}应为以下之一：{1}，而这里是{2}', l10n.t('“{0}”', k.value), allowed.join(l10n.listSep()), l10n.t('“{0}”', s.value)));
         return false;
@@ -276,16 +289,16 @@ class DslBuilder {
         return false;
       };
       switch (k.value) {
-        case '类型': if (enumOf(REPORT_TYPES)) meta.type = s as Str & { value: ReportType }; break;
+        case '类型': if (oneOf(enumOf('meta', '类型'))) meta.type = s as Str & { value: ReportType }; break;
         case '年度': if (yearOf()) meta.year = { ...s, year: Number(s.value) }; break;
         case '单位': meta.unitName = s; break;
-        case '金额单位': if (enumOf(['元', '万元'])) meta.amountUnit = s as Str & { value: AmountUnit }; break;
+        case '金额单位': if (oneOf(enumOf('meta', '金额单位'))) meta.amountUnit = s as Str & { value: AmountUnit }; break;
         case '科目版本': if (yearOf()) meta.edition = { ...s, year: Number(s.value) }; break;
         case '标题': meta.title = s; break;
-        default: this.unknownKey(k, ALLOWED);
+        default: this.unknownKey(k, META_KEYS);
       }
     });
-    for (const req of ['类型', '年度', '单位']) {
+    for (const req of META_REQUIRED) {
       if (!seen.has(req)) this.find('schema', 'error', this.keyRange, l10n.t('{0}缺少必填项“{1}”', l10n.t('“{0}”', this.raw.key), req));
     }
     return meta;
@@ -302,7 +315,6 @@ class DslBuilder {
         this.finishBody(s.sec, s.body);
       }
     };
-    let lastEnd = this.keyRange.end;
     for (const l of this.lines) {
       const h = /^(=+)[ \t\u3000]*(.*?)[ \t\u3000]*$/.exec(l.text.slice(0, contentEnd(l.text)));
       if (h) {
@@ -319,7 +331,6 @@ class DslBuilder {
         } else top.push(sec);
         stack.push({ level, sec, body: new Chars(), bodyOpen: true });
         unitsOf = undefined;
-        lastEnd = sec.range.end;
         continue;
       }
       if (isComment(l.text)) continue;
@@ -354,10 +365,8 @@ class DslBuilder {
       if (cur.body.value.length) cur.body.push('\n', l.start - 1);
       textLine(l, cur.body);
       this.extend(stack, l);
-      lastEnd = l.start + l.text.length;
     }
     close(0);
-    void lastEnd;
     return top;
   }
 
@@ -399,7 +408,7 @@ class DslBuilder {
       const key = m[1];
       const keyStart = l.start + (key.length - key.replace(/^[ \t\u3000]+/, '').length);
       const k = key.trim();
-      const nm = /^((?:\d+|[一二三四五六七八九十百]+)[ \u3000]*[.、．,，]|[（(](?:\d+|[一二三四五六七八九十]+)[)）])[ \u3000]*/.exec(k);
+      const nm = GLOSSARY_NUMBER.exec(k);
       const term = nm ? k.slice(nm[0].length).trim() : k;
       const termStart = keyStart + (nm ? nm[0].length : 0);
       def = new Chars();
@@ -426,7 +435,6 @@ class DslBuilder {
       t.parts.push(part);
       return part;
     };
-    const ALLOWED = ['编号', '单位', '类型', '列', '注', '说明'];
     this.fields((l) => {
       const h = /^=[ \t\u3000]*(.*?)[ \t\u3000]*$/.exec(l.text.slice(0, contentEnd(l.text)));
       if (h) {
@@ -434,7 +442,7 @@ class DslBuilder {
         else this.notUnderstood(l, l10n.t('表中只有“= 收入”“= 支出”两种分栏标题，而这里是“{0}”', h[1]));
         return true;
       }
-      if (hasCells(l.text) && !/^[ \t\u3000]*列[ \t\u3000]*[：:]/.test(l.text)) {
+      if (hasCells(l.text) && !COLUMNS_LINE.test(l.text)) {
         const p = part ?? newPart('', this.lineRange(l));
         const row = this.row(l, p.columns, false);
         if (row) {
@@ -451,8 +459,9 @@ class DslBuilder {
         case '编号': t.number = v.str(k.range.end); break;
         case '单位': {
           const s = v.str(k.range.end);
-          if (s.value === '元' || s.value === '万元') t.unitNode = s as Str & { value: AmountUnit };
-          else this.find('schema', 'error', s.range, l10n.t('{0}应为以下之一：{1}，而这里是{2}', l10n.t('“{0}”', '单位'), ['元', '万元'].join(l10n.listSep()), l10n.t('“{0}”', s.value)));
+          const units = enumOf('table', '单位');
+          if (units.includes(s.value)) t.unitNode = s as Str & { value: AmountUnit };
+          else this.find('schema', 'error', s.range, l10n.t('{0}应为以下之一：{1}，而这里是{2}', l10n.t('“{0}”', '单位'), units.join(l10n.listSep()), l10n.t('“{0}”', s.value)));
           break;
         }
         case '类型': t.kindNode = v.str(k.range.end); break;
@@ -466,7 +475,7 @@ class DslBuilder {
           break;
         }
         case '注': case '说明': t.note = v.text(k.range.end); break;
-        default: this.unknownKey(k, ALLOWED);
+        default: this.unknownKey(k, TABLE_KEYS);
       }
     });
     t.parts = t.parts.filter((p) => p.columns.length || p.rows.length);
@@ -535,7 +544,7 @@ class DslBuilder {
         p.totalScore = cells[1] ? this.cell(cells[1], l, 'number') : undefined;
         return true;
       }
-      if (hasCells(l.text) && !/^[ \t\u3000]*列[ \t\u3000]*[：:]/.test(l.text)) {
+      if (hasCells(l.text) && !COLUMNS_LINE.test(l.text)) {
         if (mode === '资金') {
           const row = this.row(l, p.funds!.columns, false);
           if (row) { p.funds!.rows.push(row); p.funds!.range = { start: p.funds!.range.start, end: row.range.end }; }

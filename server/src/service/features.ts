@@ -3,7 +3,7 @@
  * folding, hover, inlay hints, completion. The LSP server maps them onto the protocol.
  */
 import { CheckResult } from './index';
-import { GlossaryEntry, Range, Report, Section, Table } from './model';
+import { GlossaryEntry, Range, Report, REPORT_TYPES, Section, Syntax, Table } from './model';
 import { TotalInfo } from './checks/tables';
 import { normalizeTitle, TOP_KEYS } from './parser';
 import tableKinds from './data/table-kinds.json';
@@ -280,105 +280,93 @@ const EMPTY_NOTES = glossaryData.emptyTableNotes as Record<string, string>;
 export function completion(res: CheckResult, text: string, offset: number, catalogue?: Catalogue, kemuEdition?: number): CompletionItem[] {
   const lineStart = text.lastIndexOf('\n', offset - 1) + 1;
   const before = text.slice(lineStart, offset);
-  const items: CompletionItem[] = [];
   if (res.report.syntax === 'dsl') return dslCompletion(res, text, offset, lineStart, before, catalogue, kemuEdition);
   // At the start of a top-level line (a block key being typed, possibly with spaces: “表 收入”).
-  if (before === '' || /^[^\s#\-:[{][^:]*$/.test(before)) {
-    const present = new Set(res.report.blocks.map((b) => b.key));
-    const blocks: Array<[string, string]> = [
-      ['报告', '报告:\n  类型: 部门决算\n  年度: \n  单位: \n  金额单位: 万元\n'],
-      ['部门概况', '部门概况:\n  - 一、部门职责: |\n      \n'],
-      ['情况说明', '情况说明:\n  - 一、收入支出决算总体情况说明: |\n      \n'],
-      ['名词解释', '名词解释:\n  - 1.基本支出: 指为保障机构正常运转、完成日常工作任务而发生的人员支出和公用支出。\n'],
-      ['其他', '其他:\n  - 标题: |\n      \n'],
-    ];
-    for (const [k, snippet] of blocks) {
-      if (present.has(k)) continue;
-      items.push({ label: k, kind: 'module', insertText: snippet, detail: l10n.t('顶层块'), replaceFrom: lineStart, filterText: k });
-    }
-    for (const { k, title, kk } of missingTables(res)) {
-      let body = '';
-      const zeros = (cols: string[]) => cols.map((c) => (c === '行次' ? '1' : '0.00')).join(' ');
-      if (kk.parts) {
-        for (const [side, cols] of Object.entries(kk.parts)) body += `  ${side}:\n    列: [${cols.join(', ')}]\n    行:\n      - 本年${side}合计: ${zeros(cols)}\n`;
-      } else if (kk.columns) {
-        body = `  列: [${kk.columns.join(', ')}]\n  行:\n    - 合计: ${zeros(kk.columns)}\n`;
-      }
-      items.push({
-        label: `表 ${title}`, kind: 'snippet', detail: [kk.number, k.id].filter(Boolean).join(' · '),
-        documentation: kk.columns ? l10n.t('列：{0}', kk.columns.join(l10n.listSep())) : undefined,
-        insertText: `表 ${title}:\n${kk.number ? `  编号: ${kk.number}\n` : ''}${body}${EMPTY_NOTES[k.id] ? `  注: ${EMPTY_NOTES[k.id]}\n` : ''}`,
-        replaceFrom: lineStart, filterText: `表 ${title}`,
-      });
-    }
-    return items;
-  }
+  if (before === '' || /^[^\s#\-:[{][^:]*$/.test(before)) return newBlocks(res, lineStart, 'yaml');
   const row = /^(\s*-\s+)([^:：#\[\]{}]*)$/.exec(before);
   if (row && catalogue) {
     const t = res.report.tables.find((x) => x.range.start <= offset && offset <= x.range.end + 1);
     if (t) return kemuCompletion(res, t, text, offset, lineStart + row[1].length, row[2], catalogue, kemuEdition);
   }
-  const m = /^\s+类型:\s*(\S*)$/.exec(before);
-  if (m) {
-    for (const t of ['部门决算', '单位决算', '部门预算', '单位预算']) items.push({ label: t, kind: 'value', insertText: t, detail: l10n.t('报告类型'), replaceFrom: offset - m[1].length });
-  }
-  const u = /^\s+(金额单位|单位):\s*(\S*)$/.exec(before);
-  if (u) for (const t of ['万元', '元']) items.push({ label: t, kind: 'value', insertText: t, detail: l10n.t('金额单位'), replaceFrom: offset - u[2].length });
-  return items;
-}
-
-/** The standard tables of the report's type that it does not have yet, with their titles as printed. */
-function missingTables(res: CheckResult) {
-  const type = res.report.meta?.type?.value;
-  return STANDARD_TABLES.filter((k) => !type || (k.reports as string[]).includes(type))
-    .map((k) => ({ k, title: k.titles[0].replace(/"([^"]*)"/g, '“$1”'), kk: k as { parts?: Record<string, string[]>; columns?: string[]; number?: string } }))
-    .filter(({ title }) => !res.report.tables.some((t) => normalizeTitle(t.title) === normalizeTitle(title)));
+  return fieldValues(/^\s+(类型|金额单位|单位):\s*(\S*)$/.exec(before), offset);
 }
 
 /** The same completions in the DSL: blocks after 【, 科目 in a row key (before the first |), values of 类型/单位. */
 function dslCompletion(res: CheckResult, text: string, offset: number, lineStart: number, before: string, catalogue?: Catalogue, kemuEdition?: number): CompletionItem[] {
-  const items: CompletionItem[] = [];
   const table = res.report.tables.find((x) => x.range.start < lineStart && offset <= x.range.end + 1);
   if (before === '' && table && catalogue) return kemuCompletion(res, table, text, offset, lineStart, '', catalogue, kemuEdition);
-  if (/^【?[^】|：:]*$/.test(before) && (before.startsWith('【') || before === '')) {
-    const present = new Set(res.report.blocks.map((b) => b.key));
-    const blocks: Array<[string, string]> = [
+  if (before === '' || /^【[^】|：:]*$/.test(before)) return newBlocks(res, lineStart, 'dsl');
+  const field = /^(类型|金额单位|单位)[ \t]*[：:][ \t]*(\S*)$/.exec(before);
+  if (field) return fieldValues(field, offset);
+  // a row key: in a table, before the first |, not a heading, field or comment
+  if (catalogue && table && /^[^|\t=#【：:]*$/.test(before)) return kemuCompletion(res, table, text, offset, lineStart, before, catalogue, kemuEdition);
+  return [];
+}
+
+/** The values of 类型 and 金额单位/单位 (m: the key and what is typed after it). */
+function fieldValues(m: RegExpExecArray | null, offset: number): CompletionItem[] {
+  if (!m) return [];
+  const [values, detail] = m[1] === '类型' ? [REPORT_TYPES, l10n.t('报告类型')] : [['万元', '元'], l10n.t('金额单位')];
+  return values.map((t) => ({ label: t, kind: 'value' as const, insertText: t, detail, replaceFrom: offset - m[2].length }));
+}
+
+/** How a new block and a new standard table are written in each syntax. */
+const NEW_BLOCKS: Record<Syntax, {
+  label: (key: string) => string;
+  blocks: Array<[string, string]>;
+  table: (title: string, number: string | undefined, parts: Array<[string, string[]]>, note: string | undefined) => string;
+}> = {
+  yaml: {
+    label: (k) => k,
+    blocks: [
+      ['报告', '报告:\n  类型: 部门决算\n  年度: \n  单位: \n  金额单位: 万元\n'],
+      ['部门概况', '部门概况:\n  - 一、部门职责: |\n      \n'],
+      ['情况说明', '情况说明:\n  - 一、收入支出决算总体情况说明: |\n      \n'],
+      ['名词解释', '名词解释:\n  - 1.基本支出: 指为保障机构正常运转、完成日常工作任务而发生的人员支出和公用支出。\n'],
+      ['其他', '其他:\n  - 标题: |\n      \n'],
+    ],
+    table: (title, number, parts, note) => `表 ${title}:\n${number ? `  编号: ${number}\n` : ''}${parts.map(([side, cols]) => side
+      ? `  ${side}:\n    列: [${cols.join(', ')}]\n    行:\n      - 本年${side}合计: ${zeros(cols, ' ')}\n`
+      : `  列: [${cols.join(', ')}]\n  行:\n    - 合计: ${zeros(cols, ' ')}\n`).join('')}${note ? `  注: ${note}\n` : ''}`,
+  },
+  dsl: {
+    label: (k) => `【${k}】`,
+    blocks: [
       ['报告', '【报告】\n类型：部门决算\n年度：\n单位：\n金额单位：万元\n'],
       ['部门概况', '【部门概况】\n= 一、部门职责\n'],
       ['情况说明', '【情况说明】\n= 一、收入支出决算总体情况说明\n'],
       ['名词解释', '【名词解释】\n1.基本支出：指为保障机构正常运转、完成日常工作任务而发生的人员支出和公用支出。\n'],
       ['其他', '【其他】\n= 标题\n'],
-    ];
-    for (const [k, snippet] of blocks) {
-      if (!present.has(k)) items.push({ label: `【${k}】`, kind: 'module', insertText: snippet, detail: l10n.t('顶层块'), replaceFrom: lineStart, filterText: `【${k}】` });
-    }
-    for (const { k, title, kk } of missingTables(res)) {
-      const zeros = (cols: string[]) => cols.map((c) => (c === '行次' ? '1' : '0.00')).join(' | ');
-      let body = '';
-      if (kk.parts) for (const [side, cols] of Object.entries(kk.parts)) body += `= ${side}\n列：${cols.join(' | ')}\n本年${side}合计 | ${zeros(cols)}\n`;
-      else if (kk.columns) body = `列：${kk.columns.join(' | ')}\n合计 | ${zeros(kk.columns)}\n`;
-      items.push({
-        label: `【表 ${title}】`, kind: 'snippet', detail: [kk.number, k.id].filter(Boolean).join(' · '),
-        documentation: kk.columns ? l10n.t('列：{0}', kk.columns.join(l10n.listSep())) : undefined,
-        insertText: `【表 ${title}】\n${kk.number ? `编号：${kk.number}\n` : ''}${body}${EMPTY_NOTES[k.id] ? `注：${EMPTY_NOTES[k.id]}\n` : ''}`,
-        replaceFrom: lineStart, filterText: `【表 ${title}】`,
-      });
-    }
-    if (before.startsWith('【')) return items;
+    ],
+    table: (title, number, parts, note) => `【表 ${title}】\n${number ? `编号：${number}\n` : ''}${parts.map(([side, cols]) => side
+      ? `= ${side}\n列：${cols.join(' | ')}\n本年${side}合计 | ${zeros(cols, ' | ')}\n`
+      : `列：${cols.join(' | ')}\n合计 | ${zeros(cols, ' | ')}\n`).join('')}${note ? `注：${note}\n` : ''}`,
+  },
+};
+
+const zeros = (cols: string[], sep: string) => cols.map((c) => (c === '行次' ? '1' : '0.00')).join(sep);
+
+/** The blocks a report does not have yet, and the standard tables of its type that it lacks, with their columns. */
+function newBlocks(res: CheckResult, lineStart: number, syntax: Syntax): CompletionItem[] {
+  const w = NEW_BLOCKS[syntax];
+  const present = new Set(res.report.blocks.map((b) => b.key));
+  const items: CompletionItem[] = w.blocks.filter(([k]) => !present.has(k))
+    .map(([k, snippet]) => ({ label: w.label(k), kind: 'module' as const, insertText: snippet, detail: l10n.t('顶层块'), replaceFrom: lineStart, filterText: w.label(k) }));
+  const type = res.report.meta?.type?.value;
+  for (const k of STANDARD_TABLES) {
+    if (type && !(k.reports as string[]).includes(type)) continue;
+    const title = k.titles[0].replace(/"([^"]*)"/g, '“$1”');
+    if (res.report.tables.some((t) => normalizeTitle(t.title) === normalizeTitle(title))) continue;
+    const kk = k as { parts?: Record<string, string[]>; columns?: string[]; number?: string };
+    const parts: Array<[string, string[]]> = kk.parts ? Object.entries(kk.parts) : kk.columns ? [['', kk.columns]] : [];
+    const label = w.label(`表 ${title}`);
+    items.push({
+      label, kind: 'snippet', detail: [kk.number, k.id].filter(Boolean).join(' · '),
+      documentation: kk.columns ? l10n.t('列：{0}', kk.columns.join(l10n.listSep())) : undefined,
+      insertText: w.table(title, kk.number, parts, EMPTY_NOTES[k.id]), replaceFrom: lineStart, filterText: label,
+    });
   }
-  const m = /^类型[ \t]*[：:][ \t]*(\S*)$/.exec(before);
-  if (m) {
-    for (const t of ['部门决算', '单位决算', '部门预算', '单位预算']) items.push({ label: t, kind: 'value', insertText: t, detail: l10n.t('报告类型'), replaceFrom: offset - m[1].length });
-    return items;
-  }
-  const u = /^(金额单位|单位)[ \t]*[：:][ \t]*(\S*)$/.exec(before);
-  if (u) {
-    for (const t of ['万元', '元']) items.push({ label: t, kind: 'value', insertText: t, detail: l10n.t('金额单位'), replaceFrom: offset - u[2].length });
-    return items;
-  }
-  // a row key: in a table, before the first |, not a heading, field or comment
-  if (catalogue && table && /^[^|\t=#【：:]*$/.test(before) && before !== '') return kemuCompletion(res, table, text, offset, lineStart, before, catalogue, kemuEdition);
-  return before === '' ? items : [];
+  return items;
 }
 
 /**

@@ -19,3 +19,6 @@ export function normName(s: string): string {
 export function normKemuName(s: string): string {
   return s.replace(/\s|\u3000/g, '').replace(/\(/g, '（').replace(/\)/g, '）').replace(/[“”"]/g, '');
 }
+
+/** The numbering before a 名词解释 term (“1.”, “十二、”, “8、”, “（3）”), and what it takes with the spaces after it. */
+export const GLOSSARY_NUMBER = /^[ \u3000]*((?:\d+|[一二三四五六七八九十百]+)[ \u3000]*[.、．,，]|[（(](?:\d+|[一二三四五六七八九十]+)[)）])[ \u3000]*/;

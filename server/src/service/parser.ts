@@ -15,7 +15,7 @@ import {
   Report, REPORT_TYPES, ReportType, Row, Section, Str, Syntax, Table, TablePart, Text, UnitRow,
 } from './model';
 import { makeText } from './text';
-import { normalizeTitle } from './names';
+import { GLOSSARY_NUMBER, normalizeTitle } from './names';
 
 export { normalizeTitle };
 import { validateBlock } from './schema';
@@ -473,7 +473,7 @@ class Builder {
     for (const e of this.entries(v)) {
       const k = this.str(e.key);
       if (!k) continue;
-      const m = /^[ \u3000]*((?:\d+|[一二三四五六七八九十百]+)[ \u3000]*[.、．,，]|[（(](?:\d+|[一二三四五六七八九十]+)[)）])[ \u3000]*/.exec(k.value);
+      const m = GLOSSARY_NUMBER.exec(k.value);
       const term = m ? k.value.slice(m[0].length).trim() : k.value.trim();
       const termStart = m && k.range.end - k.range.start === k.value.length ? k.range.start + m[0].length : k.range.start;
       const def = isScalar(e.value) ? this.text(e.value) : undefined;

@@ -6,7 +6,7 @@
  */
 import { Decimal, groupThousands, readNumeral } from '../decimal';
 import { moveFindings } from './move';
-import { Cell, Finding, Range, Report, Section, Table, Text } from '../model';
+import { Cell, Finding, Range, RelatedInfo, Report, Section, Table, Text } from '../model';
 import { textRange } from '../text';
 import { allSections } from '../query';
 import { compareSum } from './rounding';
@@ -208,6 +208,19 @@ export class NarrativeChecker {
 
   private r(t: Text, s: number, e: number): Range {
     return textRange(t, s, e);
+  }
+
+  /**
+   * A percentage in the text against the one computed (`how`: “a ÷ b = c%”): an error with the parts
+   * as related notes and a fix writing the computed rate, or a 尾数误差 note under `rounding`.
+   */
+  private rate(rule: string, rr: Range, verdict: 'error' | 'rounding', computed: string, how: string, written: string, related: () => RelatedInfo[],
+    say: { error: (computed: string, how: string, written: string) => string; fix: (computed: string) => string; rounding: (how: string, written: string, rule: string) => string }): void {
+    if (verdict === 'error') {
+      this.add({ rule, severity: 'error', range: rr, message: say.error(computed, how, written), related: related(), fixes: [{ title: say.fix(computed), edits: [{ range: rr, newText: `${computed}%` }] }] });
+    } else {
+      this.add({ rule: 'rounding', severity: 'information', range: rr, message: say.rounding(how, written, rule) });
+    }
   }
 
   private add(f: Finding) {
@@ -478,17 +491,12 @@ export class NarrativeChecker {
       if (!whole || whole.wan.cmp(part.wan) < 0) continue;
       const res = ratioVerdict(part.wan, part.half, whole.wan, whole.half, p.value);
       if (!res || res.verdict === 'ok') continue;
-      const rr = this.r(t, p.start, p.end);
-      const msg = `${part.raw} ÷ ${whole.raw} = ${res.computed.toString()}%`;
-      if (res.verdict === 'error') {
-        this.add({
-          rule: 'text.share', severity: 'error', range: rr, message: l10n.t('占比应为 {0}%（{1}），文中写的是 {2}', res.computed.toString(), msg, p.raw),
-          related: [{ range: this.r(t, part.start, part.end), message: l10n.t('部分：{0}', part.raw) }, { range: this.r(wholeText, whole.start, whole.end), message: l10n.t('总数：{0}', whole.raw) }],
-          fixes: [{ title: l10n.t('将占比改为 {0}%', res.computed.toString()), edits: [{ range: rr, newText: `${res.computed.toString()}%` }] }],
+      this.rate('text.share', this.r(t, p.start, p.end), res.verdict, res.computed.toString(), `${part.raw} ÷ ${whole.raw} = ${res.computed.toString()}%`, p.raw,
+        () => [{ range: this.r(t, part.start, part.end), message: l10n.t('部分：{0}', part.raw) }, { range: this.r(wholeText, whole.start, whole.end), message: l10n.t('总数：{0}', whole.raw) }], {
+          error: (c, m, w) => l10n.t('占比应为 {0}%（{1}），文中写的是 {2}', c, m, w),
+          fix: (c) => l10n.t('将占比改为 {0}%', c),
+          rounding: (m, w, rule) => l10n.t('占比按 {0}，文中写 {1}（在舍入误差以内，可能为尾数误差）［{2}］', m, w, rule),
         });
-      } else {
-        this.add({ rule: 'rounding', severity: 'information', range: rr, message: l10n.t('占比按 {0}，文中写 {1}（在舍入误差以内，可能为尾数误差）［{2}］', msg, p.raw, 'text.share') });
-      }
     }
   }
 
@@ -571,16 +579,12 @@ export class NarrativeChecker {
       }
       const res = ratioVerdict(Q.wan, Q.half, P.wan, P.half, z.value);
       if (!res || res.verdict === 'ok') continue;
-      const msg = `${Q.raw} ÷ ${P.raw} = ${res.computed.toString()}%`;
-      if (res.verdict === 'error') {
-        this.add({
-          rule: 'text.completion', severity: 'error', range: rr, message: l10n.t('完成率应为 {0}%（{1}），文中写的是 {2}', res.computed.toString(), msg, z.raw),
-          related: [{ range: this.r(t, P.start, P.end), message: l10n.t('预算数：{0}', P.raw) }, { range: this.r(t, Q.start, Q.end), message: l10n.t('决算（执行）数：{0}', Q.raw) }],
-          fixes: [{ title: l10n.t('将完成率改为 {0}%', res.computed.toString()), edits: [{ range: rr, newText: `${res.computed.toString()}%` }] }],
+      this.rate('text.completion', rr, res.verdict, res.computed.toString(), `${Q.raw} ÷ ${P.raw} = ${res.computed.toString()}%`, z.raw,
+        () => [{ range: this.r(t, P.start, P.end), message: l10n.t('预算数：{0}', P.raw) }, { range: this.r(t, Q.start, Q.end), message: l10n.t('决算（执行）数：{0}', Q.raw) }], {
+          error: (c, m, w) => l10n.t('完成率应为 {0}%（{1}），文中写的是 {2}', c, m, w),
+          fix: (c) => l10n.t('将完成率改为 {0}%', c),
+          rounding: (m, w, rule) => l10n.t('完成率按 {0}，文中写 {1}（在舍入误差以内，可能为尾数误差）［{2}］', m, w, rule),
         });
-      } else {
-        this.add({ rule: 'rounding', severity: 'information', range: rr, message: l10n.t('完成率按 {0}，文中写 {1}（在舍入误差以内，可能为尾数误差）［{2}］', msg, z.raw, 'text.completion') });
-      }
     }
     // a placeholder where the rate can be computed: 年初预算 P万元，支出决算 Q万元，完成年初预算的XX.X%
     for (const m of v.matchAll(/完成(?:年初|全年)?预算(?:数)?的[ \t\u3000]*(X+(?:\.X+)?%)/g)) {
