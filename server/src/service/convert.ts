@@ -110,6 +110,12 @@ class Writer {
     this.out.push(s);
   }
 
+  /** A blank line between blocks (none before the first). */
+  nextBlock(): void {
+    if (this.blocks++ > 0) this.out.push('');
+  }
+  private blocks = 0;
+
   done(): string {
     this.flush(Number.MAX_SAFE_INTEGER, '');
     while (this.out.length && this.out[this.out.length - 1] === '') this.out.pop();
@@ -181,10 +187,8 @@ const textLines = (t: Text | undefined) => (t ? t.value.replace(/\n+$/, '').spli
 const dslValue = (s: string) => s.replace(/\\/g, '\\\\').replace(/\|/g, '\\|').replace(/#/g, '\\#').replace(/\t/g, '\\t');
 
 function writeDsl(r: Report, w: Writer): void {
-  let first = true;
   for (const item of blocksInOrder(r)) {
-    if (!first) w.raw('');
-    first = false;
+    w.nextBlock();
     switch (item.kind) {
       case 'meta': {
         const m = item.value as Meta;
@@ -301,10 +305,8 @@ function yBlock(w: Writer, head: string, value: string, indent: string, src?: nu
 }
 
 function writeYaml(r: Report, w: Writer): void {
-  let first = true;
   for (const item of blocksInOrder(r)) {
-    if (!first) w.raw('');
-    first = false;
+    w.nextBlock();
     switch (item.kind) {
       case 'meta': {
         const m = item.value as Meta;
