@@ -1,7 +1,7 @@
 /** Every (code, name) pair observed in published sources: the reference CSVs and the seeds. */
 import * as fs from 'fs';
 import * as path from 'path';
-import { parseReport, syntaxOf } from '../server/src/service/parser';
+import { parseReport, syntaxOf } from '../server/src/service/frontends/report-parser';
 import { parseCsv } from '../server/src/service/csv';
 
 export interface ObservedPair {

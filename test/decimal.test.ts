@@ -84,7 +84,7 @@ describe('Decimal (exact amounts)', () => {
   });
 });
 
-import { compareSum } from '../server/src/service/checks/rounding';
+import { compareSum } from '../server/src/service/rules/rounding';
 
 describe('compareSum (interval rule), fast and general paths agree', () => {
   const d = (s: string) => { const r = readNumeral(s); if (!r.ok) throw new Error(r.message); return r.value; };

@@ -3,9 +3,9 @@
  */
 import * as assert from 'assert';
 import { getLanguageService, parseReport, ReportParser } from '../server/src/service';
-import { convert } from '../server/src/service/convert';
+import { convert } from '../server/src/service/features/convert';
 import { completion } from '../server/src/service/features';
-import { formatDocument } from '../server/src/service/format';
+import { formatDocument } from '../server/src/service/features/format';
 import { applyFix, extractMarkers } from './helpers/markers';
 import { project } from './helpers/project';
 

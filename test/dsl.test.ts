@@ -6,7 +6,7 @@ import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
 import { getLanguageService, parseReport } from '../server/src/service';
-import { convert } from '../server/src/service/convert';
+import { convert } from '../server/src/service/features/convert';
 import { outline, OutlineItem } from '../server/src/service/features';
 import { project } from './helpers/project';
 import { ROOT, sampleFiles } from './helpers/samples';

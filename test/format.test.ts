@@ -1,7 +1,7 @@
 import * as assert from 'assert';
 import { getLanguageService } from '../server/src/service';
-import { displayWidth, formatDocument } from '../server/src/service/format';
-import { parseReport } from '../server/src/service/parser';
+import { displayWidth, formatDocument } from '../server/src/service/features/format';
+import { parseReport } from '../server/src/service/frontends/report-parser';
 import { sampleFiles } from './helpers/samples';
 import * as fs from 'fs';
 import * as path from 'path';

@@ -1,7 +1,7 @@
 import * as assert from 'assert';
 import { getLanguageService, Finding } from '../server/src/service';
 import { hover } from '../server/src/service/features';
-import { numberOf, codeOfTerm } from '../server/src/service/checks/glossary';
+import { numberOf, codeOfTerm } from '../server/src/service/rules/glossary/terms';
 import { sample } from './helpers/samples';
 import { applyFix } from './helpers/markers';
 

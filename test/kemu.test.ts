@@ -5,7 +5,7 @@ import * as path from 'path';
 import * as XLSX from '@e965/xlsx';
 import { builtinCatalogue, getLanguageService, importSpreadsheet, overrideCsv, parseOverrideCsv, Finding } from '../server/src/service';
 import { completion, hover } from '../server/src/service/features';
-import { nameVerdict } from '../server/src/service/checks/kemu';
+import { nameVerdict } from '../server/src/service/rules/kemu/common';
 import { buildCatalogue, readDecisions } from '../scripts/build-catalogue';
 import { observedPairs } from '../scripts/kemu-observed';
 import { main } from '../server/src/cli/jsgk';

@@ -5,7 +5,7 @@
 import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
-import { checkUnitSums, Finding, getLanguageService, language, parseReport, ReportRef } from '../server/src/service';
+import { DEFAULT_SETTINGS, Finding, getLanguageService, language, parseReport, ReportRef } from '../server/src/service';
 import { setLanguage } from '../server/src/service/l10n';
 import { main } from '../server/src/cli/jsgk';
 import { ROOT, sampleFiles } from './helpers/samples';
@@ -72,7 +72,7 @@ describe('message language (简体中文 and English)', () => {
     texts.push({ f: 'broken-2', text: '报告:\n  类型: 部门决算\n  年度: 2023\n  单位: 某单位\n表 收入决算表:\n  行:\n    - 合计 335.56\n名词解释:\n  - 1.基本支出: a\n  - 1.基本支出: b\n' });
     texts.push({ f: 'broken-3', text: '部门概况: [\n' });
     const refs: ReportRef[] = texts.map((x) => ({ uri: x.f, report: parseReport(x.text).report }));
-    const ls = getLanguageService({ language: lang, across: (uri, report) => checkUnitSums({ uri, report }, refs) });
+    const ls = getLanguageService({ settings: { ...DEFAULT_SETTINGS, language: lang }, others: () => refs });
     for (const { f, text } of texts) for (const x of ls.check(f, text).findings) out.set(`${f}|${x.rule}|${x.range.start}|${x.range.end}|${out.size}`, x);
     return out;
   }

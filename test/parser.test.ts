@@ -1,5 +1,5 @@
 import * as assert from 'assert';
-import { parseReport, ReportParser } from '../server/src/service/parser';
+import { parseReport, ReportParser } from '../server/src/service/frontends/report-parser';
 import { cellAt, findTable, partOf, allSections } from '../server/src/service/query';
 import { Finding } from '../server/src/service/model';
 import { extractMarkers } from './helpers/markers';

@@ -1,9 +1,9 @@
 import * as assert from 'assert';
 import fc from 'fast-check';
-import { parseReport, ReportParser } from '../server/src/service/parser';
+import { parseReport, ReportParser } from '../server/src/service/frontends/report-parser';
 import { checkFiles } from '../server/src/cli/jsgk';
 import { completion, foldingRanges, hover, inlayHints, outline } from '../server/src/service/features';
-import { formatDocument } from '../server/src/service/format';
+import { formatDocument } from '../server/src/service/features/format';
 import { plain, sampleFiles } from './helpers/samples';
 import { project } from './helpers/project';
 import * as fs from 'fs';
@@ -123,7 +123,7 @@ describe('incremental checking equals a fresh check (cached table and narrative 
   });
 });
 
-import { convert } from '../server/src/service/convert';
+import { convert } from '../server/src/service/features/convert';
 
 describe('robustness of the line DSL (property-based)', () => {
   const dslSamples = samples.map((s) => { const r = convert(s, 'yaml', 'dsl'); if (!r.ok) throw new Error(r.message); return r.text; });

@@ -94,7 +94,7 @@ describe('language server over stdio (protocol level)', function () {
   it('publishes the diagnostics of sample 000 (尾数误差 as information, no error)', async () => {
     const d = await c.diagnosticsFor(uri, 1);
     assert.strictEqual(d.filter((x) => x.severity === 1).length, 0);
-    const r = d.find((x) => x.code === 'rounding' && (x.message as string).startsWith('人员经费合计 205.97'));
+    const r = d.find((x) => x.code === 'sum.total' && (x.message as string).startsWith('人员经费合计 205.97'));
     assert.ok(r, JSON.stringify(d.map((x) => x.message)));
     assert.strictEqual(r!.severity, 3);
     assert.strictEqual(doc.getText(r!.range), '205.97');

@@ -10,8 +10,8 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { setLanguage } from '../service/l10n';
 import * as l10n from '../service/l10n';
-import { convert } from '../service/convert';
-import { syntaxOf, Syntax, builtinCatalogue, CheckResult, Language, listsUnits, Catalogue, checkUnitSums, getLanguageService, importSpreadsheet, LineIndex, overrideCsv, parseOverrideCsv, ReportRef, Severity } from '../service';
+import { convert } from '../service/features/convert';
+import { syntaxOf, Syntax, builtinCatalogue, CheckResult, Language, listsUnits, Catalogue, getLanguageService, importSpreadsheet, LineIndex, overrideCsv, parseOverrideCsv, ReportRef, Severity } from '../service';
 
 export interface CliFinding {
   file: string;
@@ -85,7 +85,7 @@ export function loadCatalogue(file?: string): { catalogue: Catalogue; errors: st
 
 export function checkFiles(files: string[], catalogue?: Catalogue): CliFinding[] {
   const refs = new Map<string, ReportRef>();
-  const ls = getLanguageService({ catalogue, across: (uri, report) => checkUnitSums({ uri, report }, [...refs.values()]) });
+  const ls = getLanguageService({ catalogue, others: () => [...refs.values()] });
   const texts = new Map(files.map((f) => [f, readReportFile(f)] as const));
   const results = new Map<string, CheckResult>();
   for (const [file, r] of texts) {

@@ -1,32 +1,42 @@
 /**
- * The language service: one facade over parsing, the report model and the checks. It imports
- * neither `vscode` nor `vscode-languageserver`; the LSP server and the CLI are shells over it.
+ * The language service: one facade over parsing, the report model, the rules and the settings. It
+ * imports neither `vscode` nor `vscode-languageserver`; the LSP server and the CLI are shells over it.
  */
-import { Finding, Report } from './model';
-import { ParseResult, ReportParser, syntaxOf } from './parser';
-import { Syntax } from './model';
-import { checkTables, CheckCache, TotalInfo } from './checks/tables';
-import { applyAnnotations } from './checks/annotations';
-import { checkNarrative, NarrativeCache, NarrativeLink } from './checks/narrative';
-import { checkGlossary } from './checks/glossary';
-import { checkKemu, KemuCache } from './checks/kemu';
+import { Finding, Report, Syntax } from './model';
+import { ParseResult, ReportParser } from './frontends/report-parser';
+import { syntaxOf } from './workspace/files';
+import { RuleEngine } from './rules/context';
+import { RULES } from './rules/registry';
+import { applyAnnotations } from './rules/annotations/unused';
+import { NarrativeLink, TableCoverage, TotalInfo } from './rules/types';
+import { reportEdition } from './rules/kemu/common';
+import { ReportRef } from './workspace/units';
 import { builtinCatalogue, Catalogue } from './kemu';
 import { LineIndex } from './text';
 import { Language, language, setLanguage } from './l10n';
+import { applySettings, DEFAULT_SETTINGS, editionSetting, Settings } from './settings';
+import * as l10n from './l10n';
 
 export * from './model';
 export { Decimal, readNumeral } from './decimal';
 export { LineIndex } from './text';
 export { Language, LANGUAGES, language } from './l10n';
-export { parseReport, ReportParser, syntaxOf } from './parser';
+export { parseReport, ReportParser } from './frontends/report-parser';
+export { syntaxOf, syntaxOfDocument, convertedName, REPORT_FILE, REPORT_GLOB } from './workspace/files';
+export { Settings, DEFAULT_SETTINGS, readSettings, applySettings } from './settings';
+export { TotalInfo, NarrativeLink, TableCoverage } from './rules/types';
+export { RULES, RULE_IDS, ruleMeta } from './rules/registry';
 
 export interface CheckResult {
   report: Report;
+  /** The findings as the settings show them (rules turned off left out, severities overridden). */
   findings: Finding[];
   /** Every total that was checked, with its computed value (for inlay hints and 显示计算过程). */
   totals: TotalInfo[];
   /** Amounts in the 情况说明 linked to table cells. */
   links: NarrativeLink[];
+  /** Per standard table: how many equalities were checked, and which could not be and why. */
+  coverage: TableCoverage[];
   lineIndex: LineIndex;
   /** Blocks parsed anew for this check (the rest were reused). */
   reparsed: number;
@@ -35,28 +45,23 @@ export interface CheckResult {
 export interface LanguageServiceOptions {
   /** The 科目 catalogue (default: the built-in one). */
   catalogue?: Catalogue;
-  /** 科目 edition to check against (default: the report's 科目版本, else its 年度). */
-  kemuEdition?: number;
+  /** The settings (default: DEFAULT_SETTINGS); their language is per process. */
+  settings?: Settings;
   /**
-   * Findings that need other reports (a 部门 report against its 单位 reports): the shell knows the
-   * workspace, so it answers them; see `checkUnitSums`. They go through 出错说明 like the others.
+   * The other reports of the workspace, for the checks that need them (a 部门 report against its
+   * 单位 reports): the shell knows the workspace. Undefined: those checks do not run.
    */
-  across?: (uri: string, report: Report) => Finding[];
-  /**
-   * Message language (default 简体中文). It is per process: every service of the process speaks it.
-   * Changing it drops every cached result, so that no message stays in the other language.
-   */
-  language?: Language;
+  others?: (uri: string, report: Report) => readonly ReportRef[] | undefined;
 }
 
 export interface LanguageService {
-  /** The catalogue in use. */
   readonly catalogue: Catalogue;
-  /** Replaces the catalogue (a workspace override was loaded) and/or the edition; later checks use them. */
+  readonly settings: Settings;
+  /** Replaces the catalogue, the settings or the workspace; later checks use them. */
   configure(options: LanguageServiceOptions): void;
   /** Parses (incrementally, per uri) and checks a document; the syntax defaults to the uri's (*.jsgk: DSL). */
   check(uri: string, text: string, syntax?: Syntax): CheckResult;
-  /** The last model of a document, without re-parsing, if it was checked before. */
+  /** The last result of a document, without re-parsing, if it was checked before. */
   lastResult(uri: string): CheckResult | undefined;
   /** Forgets a document. */
   close(uri: string): void;
@@ -64,30 +69,26 @@ export interface LanguageService {
 
 export function getLanguageService(options: LanguageServiceOptions = {}): LanguageService {
   let catalogue = options.catalogue ?? builtinCatalogue();
-  let kemuEdition = options.kemuEdition;
-  let across = options.across;
+  let settings = options.settings ?? DEFAULT_SETTINGS;
+  let others = options.others;
   const parsers = new Map<string, ReportParser>();
   const results = new Map<string, CheckResult>();
-  let checkCache: CheckCache = new WeakMap();
-  let narrativeCache: NarrativeCache = new WeakMap();
-  let kemuCache: KemuCache = new WeakMap();
+  const engine = new RuleEngine();
   const setLang = (l: Language) => {
     if (l === language()) return;
     setLanguage(l);
     parsers.clear();
     results.clear();
-    checkCache = new WeakMap();
-    narrativeCache = new WeakMap();
-    kemuCache = new WeakMap();
+    engine.reset();
   };
-  if (options.language) setLang(options.language);
+  setLang(settings.language);
   return {
     get catalogue() { return catalogue; },
+    get settings() { return settings; },
     configure(o) {
       if (o.catalogue) catalogue = o.catalogue;
-      if ('kemuEdition' in o) kemuEdition = o.kemuEdition;
-      if (o.across) across = o.across;
-      if (o.language) setLang(o.language);
+      if (o.settings) { settings = o.settings; setLang(settings.language); }
+      if (o.others) others = o.others;
     },
     check(uri, text, syntax) {
       const sx = syntax ?? syntaxOf(uri);
@@ -96,15 +97,16 @@ export function getLanguageService(options: LanguageServiceOptions = {}): Langua
       const r: ParseResult = p.parse(text);
       let li: LineIndex | undefined;
       const lineIndexOf = () => (li ??= new LineIndex(text));
-      const tables = checkTables(r.report, checkCache);
-      const narrative = checkNarrative(r.report, narrativeCache);
-      const glossary = checkGlossary(r.report, text);
-      const kemu = checkKemu(r.report, catalogue, kemuEdition, kemuCache);
-      const others = across ? across(uri, r.report) : [];
-      const all = applyAnnotations([...r.findings, ...tables.findings, ...narrative.findings, ...glossary, ...kemu, ...others], text, lineIndexOf);
-      const findings = all.sort((a, b) => a.range.start - b.range.start || a.range.end - b.range.end);
+      const edition = reportEdition(r.report, editionSetting(settings));
+      const ran = engine.run({ uri, text, report: r.report, catalogue, edition, rules: RULES, others: others?.(uri, r.report) });
+      const crashed: Finding[] = ran.crashed.map((c) => ({
+        rule: 'rule.internal', severity: 'error', range: { start: 0, end: 0 },
+        message: l10n.t('内部错误：规则 {0} 出错（{1}）。其余规则照常检查；请报告此问题。', c.rule, c.error.split('\n')[0]),
+      }));
+      const all = applyAnnotations([...r.findings, ...ran.findings, ...crashed], text, lineIndexOf);
+      const findings = applySettings(all, settings).sort((a, b) => a.range.start - b.range.start || a.range.end - b.range.end);
       const res: CheckResult = {
-        report: r.report, findings, totals: tables.totals, links: narrative.links, reparsed: r.reparsed,
+        report: r.report, findings, totals: ran.totals, links: ran.links, coverage: ran.coverage, reparsed: r.reparsed,
         get lineIndex() { return lineIndexOf(); },
       };
       results.set(uri, res);
@@ -122,6 +124,5 @@ export function getLanguageService(options: LanguageServiceOptions = {}): Langua
 export * from './query';
 export { Catalogue, KemuEntry, builtinCatalogue, parseOverrideCsv } from './kemu';
 export { importSpreadsheet, overrideCsv } from './kemu-import';
-export { TotalInfo } from './checks/tables';
-export { compareSum } from './checks/rounding';
-export { checkUnitSums, listedUnits, listsUnits, unitGroups, unitRowHover, ReportRef, UnitGroup } from './checks/units';
+export { compareSum } from './rules/rounding';
+export { listedUnits, listsUnits, unitGroups, unitRowHover, ReportRef, UnitGroup } from './workspace/units';

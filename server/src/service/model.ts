@@ -282,6 +282,13 @@ export interface TextEdit {
 export interface Fix {
   title: string;
   edits: TextEdit[];
+  /**
+   * The fix changes no number the user typed (it removes a repeated word, quotes a cell, adds a
+   * definition, writes a computed value in place of a placeholder …): it may be preferred and go
+   * into 修正全部. A fix that replaces a typed number (a total, a rate, an amount in the text) is
+   * offered on its own finding only.
+   */
+  safe?: boolean;
 }
 
 /** A finding of a rule: what every check produces and every shell shows. */
@@ -290,6 +297,10 @@ export interface Finding {
   severity: Severity;
   message: string;
   range: Range;
+  /** A 尾数误差 note of the rule: a difference that rounding can explain (shown as the rounding setting says). */
+  rounding?: boolean;
+  /** The text the finding is about, as the report reads it (the range's value, escapes decoded). */
+  text?: string;
   related?: RelatedInfo[];
   fixes?: Fix[];
 }

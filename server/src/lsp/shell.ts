@@ -1,0 +1,154 @@
+/**
+ * What the protocol handlers share: settings per document (read from the client, applied by the
+ * service), the workspace (its folders, its 科目 override files, its reports for the checks across
+ * reports), and a guard that turns a handler's exception into a log line.
+ */
+import { Connection } from 'vscode-languageserver/node';
+import { fileURLToPath } from 'url';
+import * as path from 'path';
+import { builtinCatalogue, DEFAULT_SETTINGS, readSettings, Report, ReportRef, Settings, unitRowHover, listsUnits, LineIndex } from '../service';
+import { editionSetting } from '../service/settings';
+import { WorkspaceReports } from '../service/workspace/reports';
+import { OVERRIDE_FILE, readOverrideFile } from '../service/workspace/kemu-file';
+import { CheckedDocuments } from './documents';
+
+/** A file uri as a comparable path (the client and the server may escape uris differently). */
+export function pathKey(uri: string): string {
+  try {
+    return path.normalize(fileURLToPath(uri));
+  } catch {
+    return uri;
+  }
+}
+
+export class Shell {
+  folders: string[] = [];
+  configSupport = false;
+  reports?: WorkspaceReports;
+  private readonly settingsCache = new Map<string, Settings>();
+  private current: Settings = DEFAULT_SETTINGS;
+
+  constructor(private readonly connection: Connection, private readonly d: CheckedDocuments) {}
+
+  log(msg: string): void {
+    this.connection.console.log(`[jsgk] ${msg}`);
+  }
+
+  safe<T>(name: string, empty: T, fn: () => T): T {
+    try {
+      return fn();
+    } catch (e) {
+      this.connection.console.error(`[jsgk] ${name} 出错：${(e as Error)?.stack ?? e}`);
+      return empty;
+    }
+  }
+
+  /** The settings of the workspace (read with any document's), applied by the service to every check. */
+  async loadSettings(scopeUri?: string): Promise<Settings> {
+    if (!this.configSupport) return this.current;
+    const key = scopeUri ?? '';
+    let s = this.settingsCache.get(key);
+    if (!s) {
+      try {
+        const raw = await this.connection.workspace.getConfiguration({ scopeUri, section: 'jsgk' });
+        const r = readSettings(raw ?? {});
+        for (const p of r.problems) this.connection.console.warn(`[jsgk] 设置 ${p.key}：${p.message}`);
+        s = r.settings;
+      } catch {
+        s = this.current;
+      }
+      this.settingsCache.set(key, s);
+    }
+    if (JSON.stringify(s) !== JSON.stringify(this.current)) {
+      this.current = s;
+      this.d.ls.configure({ settings: s });
+      this.d.generation++;
+    }
+    return s;
+  }
+
+  settingsChanged(): void {
+    this.settingsCache.clear();
+  }
+
+  settingsOf(_uri: string): Settings {
+    return this.current;
+  }
+
+  edition(): number | undefined {
+    return editionSetting(this.current);
+  }
+
+  /** The workspace 科目 override files (jsgk-kemu.csv at each folder's root), read safely. */
+  loadCatalogue(): void {
+    const base = builtinCatalogue();
+    const extra = [];
+    for (const f of this.folders) {
+      const file = path.join(f, OVERRIDE_FILE);
+      const r = readOverrideFile(file, base.editions);
+      if (r.problem) {
+        if (!/ENOENT|不存在|找不到/.test(r.problem)) this.connection.console.warn(`[jsgk] ${file}：${r.problem}`);
+        continue;
+      }
+      extra.push(...r.entries);
+      for (const e of r.errors) this.connection.console.warn(`[jsgk] ${file}:${e.line}: ${e.message}`);
+      this.log(`读入科目补充文件 ${file}：${r.entries.length} 条`);
+    }
+    this.d.ls.configure({ catalogue: base.withOverrides(extra) });
+    this.d.generation++;
+  }
+
+  /**
+   * The other reports for a 部门 report's check across reports: the open documents as edited, the
+   * workspace's on disk. Before the workspace walk finished: undefined (the check waits, it does not
+   * run on part of the workspace), and the walk is started.
+   */
+  others(uri: string, report: Report): ReportRef[] | undefined {
+    if (!listsUnits(report)) return [];
+    if (!this.reports) return undefined;
+    if (!this.reports.loaded) {
+      void this.reports.load().then(() => this.onWorkspaceLoaded?.());
+      return undefined;
+    }
+    const open = new Set<string>();
+    const out: ReportRef[] = [];
+    for (const doc of this.d.all()) {
+      open.add(pathKey(doc.uri));
+      if (doc.uri === uri) continue;
+      const last = this.d.current(doc) ?? this.d.result(doc);
+      out.push({ uri: doc.uri, report: last.report });
+    }
+    const self = pathKey(uri);
+    out.push(...this.reports.unitReportsOf(report, (p) => open.has(p) || p === self));
+    return out;
+  }
+
+  /** Called when the workspace walk finished (the 部门 reports are checked again). */
+  onWorkspaceLoaded?: () => void;
+
+  unitHover(uri: string, report: Report, offset: number) {
+    if (!listsUnits(report)) return undefined;
+    const others = this.others(uri, report) ?? [];
+    return unitRowHover({ uri, report }, others, offset, (u) => this.nameOf(u));
+  }
+
+  /** A report's uri as the user knows it: its path relative to the workspace folder. */
+  nameOf(uri: string): string {
+    const p = pathKey(uri);
+    const f = this.folders.find((x) => p.startsWith(x + path.sep));
+    return f ? path.relative(f, p) : p;
+  }
+
+  private readonly lineIndexes = new Map<string, LineIndex>();
+
+  /** A position in a document that may not be open (related locations across reports). */
+  positionIn(uri: string, offset: number): { line: number; character: number } {
+    const doc = this.d.get(uri);
+    if (doc) return doc.positionAt(offset);
+    const text = this.reports?.text(pathKey(uri));
+    if (text === undefined) return { line: 0, character: 0 };
+    let li = this.lineIndexes.get(uri);
+    if (!li || li.text !== text) this.lineIndexes.set(uri, (li = new LineIndex(text)));
+    return li.position(offset);
+  }
+}

@@ -1,0 +1,121 @@
+/**
+ * Hover: the computation of a checked total first; a narrative amount and the cell it was compared
+ * with; a 科目 code with its catalogue path; a 名词解释 term with its definition, or a standard term.
+ * Text that comes from the report or a catalogue file is escaped: it cannot add links or images.
+ */
+import { CheckResult } from '../index';
+import { GlossaryEntry, Range, Report } from '../model';
+import { Catalogue, STATUS_TEXT } from '../kemu';
+import { reportEdition } from '../rules/kemu/common';
+import { codeOfTerm, STANDARD_TERMS, standardTerm } from '../rules/glossary/terms';
+import { normName } from '../names';
+import { formatComputation, totalsAt } from './computation';
+import { escapeMarkdown as md } from './markdown';
+import * as l10n from '../l10n';
+
+export interface HoverResult {
+  range: Range;
+  /** Markdown. */
+  contents: string;
+}
+
+const BUILTIN_NOTE = () => l10n.t('（本报告的名词解释中没有这一条）');
+
+function glossaryAt(report: Report, text: string, offset: number): { entry: GlossaryEntry; range: Range } | undefined {
+  // Longest term that covers the offset.
+  let best: { entry: GlossaryEntry; range: Range } | undefined;
+  for (const g of report.glossary) {
+    const term = g.term;
+    if (term.length < 2) continue;
+    const from = Math.max(0, offset - term.length + 1);
+    const window = text.slice(from, offset + term.length);
+    let i = window.indexOf(term);
+    while (i >= 0) {
+      const s = from + i;
+      if (s <= offset && offset < s + term.length) {
+        if (!best || term.length > best.entry.term.length) best = { entry: g, range: { start: s, end: s + term.length } };
+        break;
+      }
+      i = window.indexOf(term, i + 1);
+    }
+  }
+  return best;
+}
+
+export function hover(res: CheckResult, text: string, offset: number, catalogue?: Catalogue, kemuEdition?: number): HoverResult | undefined {
+  const totals = totalsAt(res, offset);
+  if (totals.length > 0) {
+    return { range: totals[0].range, contents: totals.map(formatComputation).join('\n\n---\n\n') };
+  }
+  const link = res.links.find((l) => l.range.start <= offset && offset <= l.range.end);
+  if (link) {
+    const mark = link.verdict === 'ok' ? l10n.t('✓ 一致') : link.verdict === 'rounding' ? l10n.t('≈ 在舍入误差以内') : l10n.t('≠ 不一致');
+    return { range: link.range, contents: l10n.t('文中 {0} 对应 {1}：{2}　{3}', `**${md(link.text)}**`, md(link.where), md(link.cell.raw), mark) };
+  }
+  const code = codeAt(res, text, offset);
+  if (code) {
+    const parts: string[] = [];
+    const cat = catalogue;
+    const edition = reportEdition(res.report, kemuEdition);
+    if (cat) {
+      const path = cat.path(code.code, edition);
+      const e = cat.get(code.code, edition);
+      if (e) {
+        parts.push(path.map((x) => `${x.code} ${md(x.name)}`).join(' › '));
+        if (e.description) parts.push(md(e.description));
+        parts.push(l10n.t('{0} 版 · {1}', e.editions.join(l10n.listSep()), STATUS_TEXT[e.status] ? l10n.t(STATUS_TEXT[e.status]) : e.status) + (e.sources.length ? ' · ' + l10n.t('来源：{0}', md(e.sources.slice(0, 3).join('；'))) : ''));
+        const older = (e.aliases ?? []).filter((a) => a.kind !== 'variant');
+        if (older.length) parts.push(older.map((a) => l10n.t('曾用名/误写：{0}（{1}）', md(a.name), md(a.note))).join('\n\n'));
+      } else parts.push(l10n.t('{0}：科目目录中没有这个代码（目录可能不全）', `**${code.code}**`));
+    }
+    const g = res.report.glossary.find((x) => codeOfTerm(x.term) === code.code);
+    if (g) parts.push(l10n.t('名词解释 {0}：{1}', md((g.number ?? '') + g.term), md(g.definition.value.trim())));
+    if (parts.length) return { range: code.range, contents: parts.join('\n\n') };
+  }
+  const g = glossaryAt(res.report, text, offset);
+  if (g && !(g.entry.termRange.start <= offset && offset <= g.entry.termRange.end)) {
+    return { range: g.range, contents: `**${md(g.entry.term)}**` + (g.entry.number ? l10n.t('（名词解释 {0}）', md(g.entry.number)) : l10n.t('（名词解释）')) + `\n\n${md(g.entry.definition.value.trim())}` };
+  }
+  const std = standardAt(res.report, text, offset);
+  if (std) {
+    return { range: std.range, contents: `**${md(std.term.term)}**` + l10n.t('（标准名词解释 · {0}）', BUILTIN_NOTE()) + `\n\n${md(std.term.definition)}\n\n` + l10n.t('来源：{0}', md(std.term.source)) };
+  }
+  return undefined;
+}
+
+/** A 科目 code under the cursor: a row key ("2011308 招商引资") or "201（一般公共服务）13（商贸事务）08（招商引资）" in the text. */
+function codeAt(res: CheckResult, text: string, offset: number): { code: string; range: Range } | undefined {
+  for (const t of res.report.tables) {
+    if (offset < t.range.start || offset > t.range.end) continue;
+    for (const p of t.parts) for (const r of p.rows) {
+      if (r.code && r.codeRange && r.keyRange.start <= offset && offset <= r.keyRange.end) return { code: r.code, range: r.keyRange };
+    }
+  }
+  const lineStart = text.lastIndexOf('\n', offset - 1) + 1;
+  let lineEnd = text.indexOf('\n', offset);
+  if (lineEnd < 0) lineEnd = text.length;
+  const line = text.slice(lineStart, lineEnd);
+  const re = /(\d{3})\s*[（(][^）)]{1,20}[）)]\s*(\d{2})\s*[（(][^）)]{1,20}[）)](?:\s*(\d{2})\s*[（(][^）)]{1,20}[）)])?/g;
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(line))) {
+    const s = lineStart + m.index;
+    if (s <= offset && offset <= s + m[0].length) return { code: m[1] + m[2] + (m[3] ?? ''), range: { start: s, end: s + m[0].length } };
+  }
+  return undefined;
+}
+
+/** A standard term under the cursor that the report's own glossary does not define. */
+function standardAt(report: Report, text: string, offset: number): { term: (typeof STANDARD_TERMS)[number]; range: Range } | undefined {
+  const defined = new Set(report.glossary.map((g) => normName(g.term)));
+  let best: { term: (typeof STANDARD_TERMS)[number]; range: Range } | undefined;
+  for (const st of STANDARD_TERMS) {
+    for (const name of [st.term, ...(st.aliases ?? [])]) {
+      if (defined.has(normName(name)) || standardTerm(name) !== st) continue;
+      const from = Math.max(0, offset - name.length + 1);
+      const i = text.slice(from, offset + name.length).indexOf(name);
+      if (i >= 0 && (!best || name.length > best.range.end - best.range.start)) best = { term: st, range: { start: from + i, end: from + i + name.length } };
+    }
+  }
+  return best;
+}
+

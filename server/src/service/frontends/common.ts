@@ -1,0 +1,159 @@
+/**
+ * What both front ends share: the parse of one block (ParsedBlock), the kinds of top-level blocks,
+ * and how a row key, a cell and an indicator row are read. The YAML front end (yaml.ts) and the DSL
+ * (dsl.ts) are siblings over this module; the incremental ReportParser (report-parser.ts) sits above
+ * both. Nothing here knows either syntax.
+ */
+import { readNumeral } from '../decimal';
+import { Cell, CellKind, Column, ColumnKind, Finding, GlossaryEntry, IndicatorRow, Meta, PerfEval, PrintedBlock, Range, Row, Section, Str, Table, UnitRow } from '../model';
+import { RawBlock } from './blocks';
+import * as l10n from '../l10n';
+
+/** Cells written as one of these are empty (a dash or nothing printed). */
+const EMPTY_MARKS = new Set(['', '~', '-', '－', '—', '——', '/', '／', '--']);
+
+export type BlockKind = 'meta' | 'overview' | 'table' | 'narrative' | 'glossary' | 'perf' | 'others' | 'cover' | 'contents' | 'heading' | 'prelude' | 'unknown';
+
+/** The parse of one top-level block. Offsets inside are absolute for the block's current start. */
+export interface ParsedBlock {
+  raw: RawBlock;
+  kind: BlockKind;
+  meta?: Meta;
+  sections?: Section[];
+  table?: Table;
+  glossary?: GlossaryEntry[];
+  perf?: PerfEval;
+  printed?: PrintedBlock;
+  findings: Finding[];
+  /** The plain JS value of the block (scalars as strings), as the schema saw it. */
+  data?: unknown;
+}
+
+export const TOP_KEYS = {
+  meta: ['报告'],
+  overview: ['部门概况', '单位概况'],
+  narrative: ['情况说明'],
+  glossary: ['名词解释'],
+  others: ['其他'],
+} as const;
+
+/** Blocks of sections may carry a name after a space ("情况说明 其他相关情况说明"): a report may have several. */
+const NAMED_SECTION_BLOCK = /^(部门概况|单位概况|情况说明|其他)[ \u3000]+\S/;
+/** A part heading printed on its own: 第一部分 部门概况, 第二部分 … */
+export const PART_HEADING = /^第[一二三四五六七八九十百\d]+部分/;
+
+export function blockKindOf(key: string): BlockKind {
+  if (key === '') return 'prelude';
+  for (const [kind, keys] of Object.entries(TOP_KEYS)) if ((keys as readonly string[]).includes(key)) return kind as BlockKind;
+  const named = NAMED_SECTION_BLOCK.exec(key);
+  if (named) return named[1] === '情况说明' ? 'narrative' : named[1] === '其他' ? 'others' : 'overview';
+  if (/^表[ \u3000]+\S/.test(key)) return 'table';
+  if (/^绩效自评[ \u3000]+\S/.test(key)) return 'perf';
+  if (key === '封面') return 'cover';
+  if (key === '目录') return 'contents';
+  if (PART_HEADING.test(key)) return 'heading';
+  return 'unknown';
+}
+
+/** Table keys that are fields, not sides (a side is any other key whose name says 收入 or 支出). */
+export const TABLE_FIELDS = ['编号', '类型', '单位', '编制部门', '编制单位', '列', '行', '注', '说明'];
+
+/** The columns of 单位构成 when a document does not name them. */
+export const DEFAULT_UNIT_COLUMNS = ['序号', '单位名称', '单位性质'];
+
+/** index, name, nature of a 单位构成 row: the cells under the columns that mean them. */
+export function unitRow(columns: string[], cells: Str[], range: Range): UnitRow {
+  const at = (names: string[]) => {
+    const i = columns.findIndex((c) => names.includes(c.replace(/[ \u3000]/g, '')));
+    return i >= 0 ? cells[i] : undefined;
+  };
+  return { index: at(['序号', '编号']), name: at(['单位名称', '名称', '单位']), nature: at(['单位性质', '性质', '单位类型']), cells, range };
+}
+
+
+const CODE_KEY = /^(\d{3}|\d{5}|\d{7})(?=$|[ \u3000]+)[ \u3000]*/;
+
+export type FindFn = (rule: string, severity: Finding['severity'], range: Range, message: string) => void;
+
+/**
+ * A row from its key as written: 科目代码 and name split when the key starts with a code. `exact`
+ * says that the key's range maps 1:1 to its characters (a plain single-line key).
+ */
+export function rowFromKey(raw: string, keyRange: Range, range: Range, exact: boolean): Row {
+  const row: Row = { key: raw, keyRange, name: raw, nameRange: keyRange, cells: [], range };
+  const m = CODE_KEY.exec(raw);
+  if (m) {
+    row.code = m[1];
+    row.level = m[1].length === 3 ? '类' : m[1].length === 5 ? '款' : '项';
+    row.name = raw.slice(m[0].length).replace(/^[ \u3000]+/, '').trim();
+    if (exact) {
+      row.codeRange = { start: keyRange.start, end: keyRange.start + m[1].length };
+      const nameStart = keyRange.start + raw.length - raw.slice(m[0].length).replace(/^[ \u3000]+/, '').length;
+      row.nameRange = { start: nameStart, end: keyRange.end };
+    } else {
+      row.codeRange = keyRange;
+    }
+  } else {
+    row.name = raw.replace(/^[ \u3000]+/, '').trim();
+  }
+  return row;
+}
+
+/** A cell as written, read for its column's kind ('auto': a number if it reads as one, else text). */
+export function readCell(raw: string, range: Range, kind: ColumnKind | 'auto', find: FindFn): Cell {
+  const t = raw.trim();
+  if (kind === 'text') return { kind: 'text', raw, range };
+  if (EMPTY_MARKS.has(t)) return { kind: 'empty', raw, range };
+  const r = readNumeral(t);
+  if (kind === 'auto') {
+    return r.ok ? { kind: r.percent ? 'percent' : 'number', raw, range, value: r.value } : { kind: 'text', raw, range };
+  }
+  if (!r.ok) {
+    find('parse.amount', 'error', range, r.message);
+    return { kind: 'text', raw, range };
+  }
+  let ck: CellKind = kind === 'percent' || r.percent ? 'percent' : kind === 'amount' ? 'amount' : 'number';
+  if (kind === 'amount' && r.percent) {
+    find('parse.amount', 'error', range, l10n.t('金额列中出现百分数“{0}”', raw));
+    ck = 'percent';
+  }
+  if (kind === 'index' && (r.value.scale > 0 || r.value.sign() < 0)) {
+    find('parse.amount', 'warning', range, l10n.t('行次/序号应为正整数，而这里是“{0}”', raw));
+  }
+  return { kind: ck, raw, range, value: r.value };
+}
+
+/** Fills 一级/二级指标 of merged cells from the rows above and finds each cell's role. */
+export function indicatorRows(cols: Column[], rows: Array<{ cells: Cell[]; range: Range }>): IndicatorRow[] {
+  const idx = (names: string[]) => cols.findIndex((c) => names.includes(c.name));
+  const i1 = idx(['一级指标']);
+  const i2 = idx(['二级指标']);
+  const i3 = idx(['三级指标']);
+  const it = idx(['指标值', '年度指标值']);
+  const ia = idx(['完成值', '实际完成值']);
+  const iw = idx(['分值', '权重']);
+  const is = idx(['得分']);
+  let last1 = '';
+  let last2 = '';
+  const out: IndicatorRow[] = [];
+  for (const r of rows) {
+    const list = r.cells;
+    const cells: Record<string, Cell> = {};
+    list.forEach((c, i) => { if (cols[i]) cells[cols[i].name] = c; });
+    const get = (i: number) => (i >= 0 ? list[i] : undefined);
+    const l1 = get(i1)?.raw.trim() || last1;
+    const l2 = get(i2)?.raw.trim() || (get(i1)?.raw.trim() ? '' : last2);
+    last1 = l1;
+    last2 = l2;
+    out.push({ level1: l1, level2: l2, level3: get(i3)?.raw.trim() ?? '', cells, target: get(it), actual: get(ia), weight: get(iw), score: get(is), range: r.range });
+  }
+  return out;
+}
+
+/** 指标值 and 完成值 may be numbers or text (按计划约定时间进场开工): read each cell for what it is. */
+export function indicatorKinds(cols: Column[]): Array<ColumnKind | 'auto'> {
+  return cols.map((c) => (c.kind === 'percent' || c.kind === 'number' ? c.kind : 'auto'));
+}
+
+
+

@@ -1,0 +1,136 @@
+/**
+ * The incremental ReportParser above both front ends: a document is split into blocks, each block
+ * is parsed alone by its front end and cached by its text, so an edit re-parses only the block it
+ * touches; the blocks are then assembled into one Report. Never throws.
+ */
+import { Finding, Report, SectionBlock, Syntax } from '../model';
+import { splitYamlBlocks, parseYamlBlock } from './yaml';
+import { parseDslBlock, splitDslBlocks } from './dsl';
+import { ParsedBlock } from './common';
+import { tableKindOf } from '../layouts';
+import { syntaxOf } from '../workspace/files';
+import * as l10n from '../l10n';
+
+export { syntaxOf };
+
+/** Adds `delta` to every offset inside a parsed block (used when an edit above it moved it). */
+export function rebase(pb: ParsedBlock, delta: number): void {
+  if (delta === 0) return;
+  const seen = new Set<object>();
+  const walk = (o: unknown): void => {
+    if (o === null || typeof o !== 'object' || seen.has(o as object)) return;
+    seen.add(o as object);
+    if (o instanceof Int32Array) {
+      for (let i = 0; i < o.length; i++) o[i] += delta;
+      return;
+    }
+    if (Array.isArray(o)) {
+      for (const x of o) walk(x);
+      return;
+    }
+    const rec = o as Record<string, unknown>;
+    if (typeof rec.start === 'number' && typeof rec.end === 'number' && Object.keys(rec).length === 2) {
+      rec.start = (rec.start as number) + delta;
+      rec.end = (rec.end as number) + delta;
+      return;
+    }
+    for (const k of Object.keys(rec)) {
+      const v = rec[k];
+      if (k !== 'data' && v !== null && typeof v === 'object') walk(v);
+    }
+  };
+  walk({ meta: pb.meta, sections: pb.sections, table: pb.table, glossary: pb.glossary, perf: pb.perf, printed: pb.printed, findings: pb.findings });
+  pb.raw = { ...pb.raw, start: pb.raw.start + delta, end: pb.raw.end + delta };
+}
+
+/** The result of parsing a whole document. */
+export interface ParseResult {
+  report: Report;
+  findings: Finding[];
+  blocks: ParsedBlock[];
+  /** How many blocks were parsed anew (the rest came from the cache). */
+  reparsed: number;
+}
+
+/**
+ * Parses documents, reusing the blocks that did not change since the last parse of the same
+ * document. One ReportParser per document (the LSP server keeps one per open file).
+ */
+export class ReportParser {
+  private cache = new Map<string, ParsedBlock[]>();
+
+  constructor(readonly syntax: Syntax = 'yaml') {}
+
+  parse(text: string): ParseResult {
+    const dsl = this.syntax === 'dsl';
+    const raws = dsl ? splitDslBlocks(text) : splitYamlBlocks(text);
+    const blocks: ParsedBlock[] = [];
+    const next = new Map<string, ParsedBlock[]>();
+    let reparsed = 0;
+    for (const raw of raws) {
+      const list = this.cache.get(raw.text);
+      let pb = list?.shift();
+      if (pb) {
+        rebase(pb, raw.start - pb.raw.start);
+        pb.raw = raw;
+      } else {
+        pb = dsl ? parseDslBlock(raw) : parseYamlBlock(raw);
+        reparsed++;
+      }
+      blocks.push(pb);
+      const l = next.get(raw.text);
+      if (l) l.push(pb);
+      else next.set(raw.text, [pb]);
+    }
+    this.cache = next;
+    return assemble(blocks, reparsed, text, this.syntax);
+  }
+}
+
+/** One-shot parse (no cache). */
+export function parseReport(text: string, syntax: Syntax = 'yaml'): ParseResult {
+  return new ReportParser(syntax).parse(text);
+}
+
+
+function assemble(blocks: ParsedBlock[], reparsed: number, text: string, syntax: Syntax): ParseResult {
+  const report: Report = { syntax, overview: [], tables: [], narrative: [], glossary: [], perf: [], others: [], sectionBlocks: [], printed: [], blocks: [] };
+  const findings: Finding[] = [];
+  const seen = new Map<string, ParsedBlock>();
+  for (const pb of blocks) {
+    findings.push(...pb.findings);
+    if (pb.kind === 'prelude') continue;
+    const keyStart = pb.raw.start + (syntax === 'dsl' ? 1 : 0); // after 【 in the DSL
+    const keyRange = { start: keyStart, end: keyStart + pb.raw.key.length };
+    report.blocks.push({ key: pb.raw.key, range: { start: pb.raw.start, end: pb.raw.end } });
+    const prev = seen.get(pb.raw.key);
+    if (prev) {
+      findings.push({
+        rule: 'yaml.duplicateBlock', severity: 'error', range: keyRange,
+        message: l10n.t('顶层块“{0}”重复（第一次出现在前面），请合并或改名', pb.raw.key),
+        related: [{ range: { start: prev.raw.start, end: prev.raw.start + prev.raw.key.length }, message: l10n.t('第一次出现在这里') }],
+      });
+      continue;
+    }
+    seen.set(pb.raw.key, pb);
+    if (pb.meta) report.meta = pb.meta;
+    if (pb.sections) {
+      if (pb.kind === 'overview') report.overview.push(...pb.sections);
+      else if (pb.kind === 'narrative') report.narrative.push(...pb.sections);
+      else report.others.push(...pb.sections);
+      report.sectionBlocks.push({ key: pb.raw.key, keyRange, kind: pb.kind as SectionBlock['kind'], sections: pb.sections, range: { start: pb.raw.start, end: pb.raw.end } });
+    }
+    if (pb.printed) report.printed.push(pb.printed);
+    if (pb.table) report.tables.push(pb.table);
+    if (pb.glossary) report.glossary.push(...pb.glossary);
+    if (pb.perf) report.perf.push(pb.perf);
+  }
+  if (!report.meta && text.trim() !== '') {
+    findings.push({
+      rule: 'schema.required', severity: 'error', range: { start: 0, end: Math.min(text.length, Math.max(1, text.indexOf('\n') < 0 ? text.length : text.indexOf('\n'))) },
+      message: syntax === 'dsl' ? l10n.t('缺少【报告】块：请在文件开头写明【报告】及类型、年度、单位、金额单位') : l10n.t('缺少“报告”块：请在文件开头写明 报告: 类型、年度、单位、金额单位'),
+    });
+  }
+  for (const t of report.tables) t.unit = t.unitNode?.value ?? report.meta?.amountUnit?.value ?? '万元';
+  return { report, findings, blocks, reparsed };
+}

@@ -1,0 +1,180 @@
+/**
+ * The rule engine: runs every registered rule over a report through one context, which records
+ * findings, 尾数误差 notes, checked totals, narrative links and coverage, and keeps per-object caches
+ * across checks of the same document (an unchanged table is not checked again; what it reported is
+ * replayed, moved with its block).
+ */
+import { Finding, Range, Report, Severity, Table, Text } from '../model';
+import { Catalogue } from '../kemu';
+import { FindingInput, NarrativeLink, Rule, RuleContext, RuleMeta, TableCoverage, TotalInfo } from './types';
+import { ReportRef } from '../workspace/units';
+
+interface Sink {
+  findings: Finding[];
+  totals: TotalInfo[];
+  links: NarrativeLink[];
+  coverage: Array<{ table: Table; checked: number; missing?: { rule: string; what: string; why: string } }>;
+}
+
+interface Recorded extends Sink {
+  base: number;
+  version: unknown;
+}
+
+const newSink = (): Sink => ({ findings: [], totals: [], links: [], coverage: [] });
+
+/** Copies the ranges of findings into objects of their own (a range shared within a finding stays shared). */
+function own(findings: Finding[]): Finding[] {
+  const copies = new Map<Range, Range>();
+  const cp = (r: Range) => {
+    let c = copies.get(r);
+    if (!c) copies.set(r, (c = { start: r.start, end: r.end }));
+    return c;
+  };
+  return findings.map((f) => ({
+    ...f,
+    range: cp(f.range),
+    related: f.related?.map((x) => (x.uri ? x : { ...x, range: cp(x.range) })),
+    fixes: f.fixes?.map((fx) => ({ ...fx, edits: fx.edits.map((e) => ({ ...e, range: cp(e.range) })) })),
+  }));
+}
+
+/** Moves findings whose ranges are their own by delta (after the block they sit in moved). */
+export function moveFindings(fs: Finding[], delta: number): void {
+  const done = new Set<Range>();
+  const mv = (r: Range) => {
+    if (done.has(r)) return;
+    done.add(r);
+    r.start += delta;
+    r.end += delta;
+  };
+  for (const f of fs) {
+    mv(f.range);
+    for (const x of f.related ?? []) if (!x.uri) mv(x.range);
+    for (const fx of f.fixes ?? []) for (const e of fx.edits) mv(e.range);
+  }
+}
+
+export interface EngineInput {
+  uri: string;
+  text: string;
+  report: Report;
+  catalogue: Catalogue;
+  edition?: number;
+  /** Rules to run (default: all that have a run). */
+  rules: readonly Rule[];
+  /** The other reports of the workspace, when the shell knows them: rules that need them run only then. */
+  others?: readonly ReportRef[];
+}
+
+export interface EngineResult {
+  findings: Finding[];
+  totals: TotalInfo[];
+  links: NarrativeLink[];
+  coverage: TableCoverage[];
+  /** Rules that threw (a defect): their id and the error; the other rules ran. */
+  crashed: Array<{ rule: string; error: string }>;
+}
+
+/** One per language service: caches live as long as the objects of the documents it checks. */
+export class RuleEngine {
+  private readonly caches = new Map<string, WeakMap<object, Recorded>>();
+  private readonly memos = new WeakMap<object, Map<string, unknown>>();
+  /** Extra data for workspace rules (the other reports), set by the service before a run. */
+  extras: Record<string, unknown> = {};
+
+  /** Forgets every cached result (the message language changed). */
+  reset(): void {
+    this.caches.clear();
+  }
+
+  run(input: EngineInput): EngineResult {
+    const out = newSink();
+    const crashed: EngineResult['crashed'] = [];
+    for (const rule of input.rules) {
+      if (!rule.run || (rule.meta.workspace && !input.others)) continue;
+      const ctx = this.context(input, rule.meta, out);
+      try {
+        rule.run(ctx);
+      } catch (e) {
+        crashed.push({ rule: rule.meta.id, error: (e as Error)?.stack ?? String(e) });
+      }
+    }
+    return { findings: out.findings, totals: out.totals, links: out.links, coverage: coverageOf(out.coverage), crashed };
+  }
+
+  private context(input: EngineInput, meta: RuleMeta, root: Sink): RuleContext & { extras: Record<string, unknown> } {
+    let sink = root;
+    const caches = this.caches;
+    const memos = this.memos;
+    const mk = (f: FindingInput, severity: Severity, rounding: boolean): Finding => {
+      const x: Finding = { rule: f.rule ?? meta.id, severity, message: f.message, range: f.range };
+      if (rounding) x.rounding = true;
+      if (f.text !== undefined) x.text = f.text;
+      if (f.related?.length) x.related = f.related;
+      if (f.fixes?.length) x.fixes = f.fixes.map((fx) => (fx.safe === undefined ? { ...fx, safe: meta.fixable === 'safe' } : fx));
+      return x;
+    };
+    const ctx: RuleContext & { extras: Record<string, unknown> } = {
+      model: input.report,
+      text: input.text,
+      uri: input.uri,
+      catalogue: input.catalogue,
+      edition: input.edition,
+      rule: meta,
+      others: input.others,
+      extras: this.extras,
+      report(f) { sink.findings.push(mk(f, f.severity ?? meta.severity, false)); },
+      rounding(f) { sink.findings.push(mk(f, 'information', true)); },
+      total(t) { sink.totals.push(t); },
+      link(l) { sink.links.push(l); },
+      checked(table, n = 1) { sink.coverage.push({ table, checked: n }); },
+      couldNot(table, what, why) { sink.coverage.push({ table, checked: 0, missing: { rule: meta.id, what, why } }); },
+      cached(key, fn, version) {
+        let cache = caches.get(meta.id);
+        if (!cache) caches.set(meta.id, (cache = new WeakMap()));
+        let rec = cache.get(key);
+        const base = key.range.start;
+        if (!rec || rec.version !== version) {
+          const outer = sink;
+          sink = newSink();
+          try {
+            fn();
+          } finally {
+            rec = { ...sink, findings: own(sink.findings), base, version };
+            sink = outer;
+          }
+          cache.set(key, rec);
+        } else if (rec.base !== base) {
+          moveFindings(rec.findings, base - rec.base);
+          rec.base = base;
+        }
+        for (const x of rec.findings) sink.findings.push(x);
+        for (const x of rec.totals) sink.totals.push(x);
+        for (const x of rec.links) sink.links.push(x);
+        for (const x of rec.coverage) sink.coverage.push(x);
+      },
+      memo(key, name, fn) {
+        let m = memos.get(key);
+        if (!m) memos.set(key, (m = new Map()));
+        if (!m.has(name)) m.set(name, fn(key));
+        return m.get(name) as ReturnType<typeof fn>;
+      },
+    };
+    return ctx;
+  }
+}
+
+function coverageOf(entries: Sink['coverage']): TableCoverage[] {
+  const by = new Map<Table, TableCoverage>();
+  for (const e of entries) {
+    let c = by.get(e.table);
+    if (!c) by.set(e.table, (c = { table: e.table, checked: 0, missing: [] }));
+    c.checked += e.checked;
+    if (e.missing) c.missing.push(e.missing);
+  }
+  return [...by.values()].sort((a, b) => a.table.range.start - b.table.range.start);
+}
+
+/** A Text's keyed cache entry needs a range: Text has one. (Type helper for rules.) */
+export type Cacheable = Table | Text | { range: Range };

@@ -1,0 +1,62 @@
+/**
+ * glossary.missing: a core term (data/glossary.json) that the report uses, in its 情况说明 or its
+ * tables, but does not define (fix: insert the standard definition; no number changes).
+ */
+import { Table } from '../../model';
+import { normName } from '../../names';
+import { allSections } from '../../query';
+import { Rule } from '../types';
+import { numberOf, STANDARD_TERMS } from './terms';
+import * as l10n from '../../l10n';
+
+/** The column and row names of a table as one string, by table (unchanged tables keep theirs). */
+const NAMES = new WeakMap<Table, string>();
+function namesOf(t: Table): string {
+  let s = NAMES.get(t);
+  if (s === undefined) {
+    s = t.parts.flatMap((p) => [...p.columns.map((c) => c.name), ...p.rows.map((r) => r.name)]).join('\n');
+    NAMES.set(t, s);
+  }
+  return s;
+}
+
+export const rule: Rule = {
+  meta: {
+    id: 'glossary.missing', group: 'glossary', severity: 'information', fixable: 'safe',
+    description: '报告中用到的核心名词（基本支出、项目支出、“三公”经费、机关运行经费 …）在名词解释中没有定义',
+    descriptionEn: 'A core term the report uses is not defined in its glossary',
+    example: '报告中用到“机关运行经费”，名词解释中没有它的定义',
+    messages: {
+      '报告中用到“{0}”，名词解释中没有它的定义': 'The report uses "{0}", but its glossary does not define it',
+      '在名词解释末尾加入“{0}”的标准定义': 'Add the standard definition of "{0}" at the end of the glossary',
+    },
+  },
+  run(ctx) {
+    const g = ctx.model.glossary;
+    if (g.length === 0) return;
+    const dsl = ctx.model.syntax === 'dsl';
+    const text = ctx.text;
+    const defined = new Set(g.map((e) => normName(e.term)));
+    const narrativeTexts = [...allSections(ctx.model.narrative)].map((s) => `${s.title.value}\n${s.body?.value ?? ''}`);
+    const usedIn = (n: string) => narrativeTexts.some((x) => x.includes(n)) || ctx.model.tables.some((t) => namesOf(t).includes(n));
+    const last = g[g.length - 1];
+    let lastNumber = 0;
+    for (const e of g) lastNumber = Math.max(lastNumber, numberOf(e.number) ?? 0);
+    const indent = /\n([ \t]*)-[ \t]*$/.exec(text.slice(0, last.range.start))?.[1] ?? '  ';
+    for (const st of STANDARD_TERMS) {
+      if (!st.core) continue;
+      const names = [st.term, ...(st.aliases ?? [])];
+      if (names.some((n) => defined.has(normName(n)))) continue;
+      const usedName = names.find((n) => usedIn(n));
+      if (!usedName) continue;
+      const numbering = numberOf(last.number) !== undefined ? (/\d/.test(last.number!) ? `${lastNumber + 1}.` : '') : '';
+      const lineEnd = text.indexOf('\n', Math.max(last.definition.range.end, last.termRange.end));
+      const at = lineEnd < 0 ? text.length : lineEnd;
+      ctx.report({
+        range: { start: g[0].range.start, end: g[0].termRange.end },
+        message: l10n.t('报告中用到“{0}”，名词解释中没有它的定义', usedName),
+        fixes: [{ title: l10n.t('在名词解释末尾加入“{0}”的标准定义', st.term), edits: [{ range: { start: at, end: at }, newText: dsl ? `\n${numbering}${st.term}：${st.definition}` : `\n${indent}- ${numbering}${st.term}: ${st.definition}` }] }],
+      });
+    }
+  },
+};

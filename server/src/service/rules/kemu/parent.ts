@@ -1,0 +1,23 @@
+/** kemu.parent: a 款 or 项 whose 类 or 款 neither the catalogue nor the report knows. */
+import { Rule } from '../types';
+import * as l10n from '../../l10n';
+
+export const rule: Rule = {
+  meta: {
+    id: 'kemu.parent', group: 'kemu', severity: 'warning',
+    description: '款或项的上级科目既不在科目目录中，也不在本报告中',
+    descriptionEn: 'A 款 or 项 whose parent is neither in the catalogue nor in the report',
+    example: '目录和本报告中都没有 2999901 的上级科目 29999',
+    messages: { '目录和本报告中都没有 {0} 的上级科目 {1}': 'Neither the catalogue nor the report has the parent of {0}: {1}' },
+  },
+  run(ctx) {
+    const inReport = new Set<string>();
+    for (const t of ctx.model.tables) for (const p of t.parts) for (const r of p.rows) if (r.code) inReport.add(r.code);
+    for (const t of ctx.model.tables) for (const part of t.parts) for (const row of part.rows) {
+      const code = row.code;
+      if (!code || code.length <= 3) continue;
+      const missing = [code.slice(0, 3), code.length === 7 ? code.slice(0, 5) : ''].filter((p) => p && !ctx.catalogue.has(p) && !inReport.has(p));
+      if (missing.length) ctx.report({ range: row.codeRange ?? row.keyRange, text: code, message: l10n.t('目录和本报告中都没有 {0} 的上级科目 {1}', code, missing.join(l10n.listSep())) });
+    }
+  },
+};

@@ -1,0 +1,38 @@
+/** kemu.unknown: a code the catalogue does not know, in a table or written in the text (the catalogue may be incomplete). */
+import { Rule } from '../types';
+import { catalogueVersion, kemuInText } from './common';
+import * as l10n from '../../l10n';
+
+export const rule: Rule = {
+  meta: {
+    id: 'kemu.unknown', group: 'kemu', severity: 'information',
+    description: '科目目录中没有这个代码（目录可能不全，请核对当年的政府收支分类科目）',
+    descriptionEn: 'A code the catalogue does not know (it may be incomplete)',
+    example: '目录中没有科目 2011399（201 一般公共服务支出 下）；目录可能不全，请核对2024 版政府收支分类科目',
+    messages: {
+      '{0} 版': 'the {0} edition of the',
+      '目录中没有科目 {0}（{1} 下）；目录可能不全，请核对{2}政府收支分类科目': 'The catalogue has no 科目 {0} (under {1}); it may be incomplete: check {2} 政府收支分类科目',
+      '目录中没有科目 {0}；目录可能不全，请核对{1}政府收支分类科目': 'The catalogue has no 科目 {0}; it may be incomplete: check {1} 政府收支分类科目',
+      '目录中没有科目 {0}；目录可能不全，请核对': 'The catalogue has no 科目 {0}; it may be incomplete: please check',
+    },
+  },
+  run(ctx) {
+    const cat = ctx.catalogue;
+    const ed = ctx.edition ? l10n.t('{0} 版', ctx.edition) : '';
+    for (const t of ctx.model.tables) {
+      ctx.cached(t, () => {
+        for (const part of t.parts) for (const row of part.rows) {
+          if (!row.code || cat.get(row.code, ctx.edition)) continue;
+          const parent = row.code.length > 3 ? cat.get(row.code.slice(0, 3), ctx.edition) : undefined;
+          ctx.report({
+            range: row.codeRange ?? row.keyRange, text: row.code,
+            message: parent ? l10n.t('目录中没有科目 {0}（{1} 下）；目录可能不全，请核对{2}政府收支分类科目', row.code, `${parent.code} ${parent.name}`, ed) : l10n.t('目录中没有科目 {0}；目录可能不全，请核对{1}政府收支分类科目', row.code, ed),
+          });
+        }
+      }, catalogueVersion(ctx));
+    }
+    for (const k of kemuInText(ctx.model)) {
+      if (!cat.get(k.code, ctx.edition)) ctx.report({ range: k.range, text: k.name, message: l10n.t('目录中没有科目 {0}；目录可能不全，请核对', k.code) });
+    }
+  },
+};

@@ -1,0 +1,162 @@
+/**
+ * A stated total against the sum of its parts, the way every table rule checks it: by the interval
+ * rule (rounding.ts), recording the computation (hover, inlay hints, 显示计算过程), an error with the
+ * parts as related locations and a fix writing the computed total, or a 尾数误差 note.
+ */
+import { Decimal } from '../../decimal';
+import { Cell, Range, Row, Table, TablePart } from '../../model';
+import { compareSum, formatLike, Verdict } from '../rounding';
+import { RuleContext, TotalInfo } from '../types';
+import * as l10n from '../../l10n';
+
+/** A cell and how to name it; names are built only when a finding or a hover needs them. */
+export interface Ref {
+  cell: Cell;
+  label: () => string;
+  /** −1 when the part is subtracted (年末结转和结余 = 年初 + 收入 − 支出). */
+  sign?: 1 | -1;
+}
+
+export function rowLabel(r: Row): string {
+  return r.code ? `${r.code} ${r.name}` : r.name || l10n.t('（无行名）');
+}
+
+export function cellLabel(t: Table, part: TablePart, r: Row, col: number, withTable: boolean): string {
+  const cname = part.columns[col]?.name ?? '';
+  const amountCols = part.columns.filter((c) => c.kind === 'amount').length;
+  const colText = amountCols > 1 ? l10n.t('（{0}）', cname) : '';
+  const tbl = withTable ? `${t.number?.value ?? t.title}${part.name ? ' ' + part.name : ''} ` : '';
+  return `${tbl}${rowLabel(r)}${colText}`;
+}
+
+/** A table cell as a total or part; its name is built only when needed. */
+export function cellRef(t: Table, p: TablePart, r: Row, c: number, withTable = false, sign: 1 | -1 = 1): Ref {
+  return { cell: r.cells[c], label: () => cellLabel(t, p, r, c, withTable), sign };
+}
+
+/** A cell named by its row and column (the column identities of a row). */
+export function rowColRef(p: TablePart, r: Row, c: number, sign: 1 | -1 = 1): Ref {
+  return { cell: r.cells[c], label: () => l10n.t('{0}（{1}）', rowLabel(r), p.columns[c].name), sign };
+}
+
+/** The parts of an equality, without allocating a Ref per part unless one is asked for. */
+export interface PartList {
+  readonly length: number;
+  cell(k: number): Cell;
+  sign(k: number): 1 | -1;
+  ref(k: number): Ref;
+}
+
+export function refList(refs: Ref[]): PartList {
+  return { length: refs.length, cell: (k) => refs[k].cell, sign: (k) => refs[k].sign ?? 1, ref: (k) => refs[k] };
+}
+
+/** The same column of several rows of one table part. */
+export function rowsAt(t: Table, p: TablePart, rows: Row[], c: number): PartList {
+  return { length: rows.length, cell: (k) => rows[k].cells[c], sign: () => 1, ref: (k) => cellRef(t, p, rows[k], c) };
+}
+
+const refsOf = (ps: PartList): Ref[] => Array.from({ length: ps.length }, (_, k) => ps.ref(k));
+
+/** A checked total. Labels are computed lazily: most totals are fine and never shown. */
+class Total implements TotalInfo {
+  private value?: Decimal;
+  private fast?: { units: number; scale: number };
+  constructor(readonly rule: string, private readonly t: Ref, private readonly ps: PartList, readonly stated: Decimal, computed: Decimal | { units: number; scale: number }, readonly verdict: Verdict) {
+    if (computed instanceof Decimal) this.value = computed;
+    else this.fast = computed;
+  }
+  get computed(): Decimal {
+    if (!this.value) this.value = new Decimal(BigInt(this.fast!.units), this.fast!.scale);
+    return this.value;
+  }
+  get range(): Range { return this.t.cell.range; }
+  get label(): string { return this.t.label(); }
+  get parts(): Array<{ label: string; raw: string; range: Range }> {
+    return refsOf(this.ps).map((p) => ({ label: (p.sign === -1 ? '− ' : '') + p.label(), raw: p.cell?.raw ?? '', range: p.cell?.range ?? this.t.cell.range }));
+  }
+}
+
+export const usable = (c: Cell | undefined): c is Cell => !!c && (c.kind === 'amount' || c.kind === 'number' || c.kind === 'percent') && !!c.value;
+/** An empty cell (written as -, —, /); a missing one (a short row) is not empty: the row is incomplete. */
+export const isEmpty = (c: Cell | undefined) => !!c && c.kind === 'empty';
+
+export interface CheckOptions {
+  /** The fix may write the computed total (a total derived from its parts). Default true. */
+  fix?: boolean;
+  /** Coverage: the table whose equality this is. */
+  table?: Table;
+}
+
+/**
+ * Compares a stated total with its parts and records the result. Returns false when the equality
+ * could not be evaluated (the total or a part is not a number: reported by the parser already).
+ */
+export function checkSum(ctx: RuleContext, total: Ref, parts: PartList | Ref[], what: string, opts: CheckOptions = {}): boolean {
+  const rule = ctx.rule.id;
+  if (!usable(total.cell)) return false;
+  const list: PartList = Array.isArray(parts) ? refList(parts) : parts;
+  if (list.length === 0) return false;
+  if (opts.table) ctx.checked(opts.table);
+  const stated = total.cell.value!;
+  // Fast path (every part written with the total's decimals, and equal to it): integers only.
+  if (!Number.isNaN(stated.num) && total.cell.kind === 'amount') {
+    let sumUnits = 0;
+    let ok = true;
+    for (let k = 0; k < list.length; k++) {
+      const c = list.cell(k);
+      if (c && c.kind === 'amount' && c.value && c.value.scale === stated.scale && !Number.isNaN(c.value.num)) sumUnits += list.sign(k) * c.value.num;
+      else if (isEmpty(c)) continue;
+      else { ok = false; break; }
+    }
+    if (ok && sumUnits === stated.num) {
+      ctx.total(new Total(rule, total, list, stated, { units: sumUnits, scale: stated.scale }, 'ok'));
+      return true;
+    }
+  }
+  const refs = refsOf(list);
+  const values: Array<Decimal | undefined> = [];
+  for (const p of refs) {
+    if (usable(p.cell)) values.push(p.sign === -1 ? p.cell.value!.neg() : p.cell.value);
+    else if (isEmpty(p.cell)) values.push(undefined);
+    else return false; // an unreadable part was reported already
+  }
+  // 分值/得分 are exact points, not rounded amounts: no rounding tolerance for them.
+  const cmp = compareSum(stated, values, total.cell.kind === 'number');
+  ctx.total(new Total(rule, total, list, stated, cmp.computed, cmp.verdict));
+  if (cmp.verdict === 'ok') return true;
+  let maxScale = stated.scale;
+  for (const v of values) if (v && v.scale > maxScale) maxScale = v.scale;
+  const computedText = cmp.computed.rescale(maxScale).toString();
+  const diff = cmp.diff.abs().rescale(maxScale).toString();
+  // Lead to the parts that carry a value; a long list of zeros helps nobody in the Problems panel.
+  const relevant = refs.length > 6 ? refs.filter((p) => !usable(p.cell) || !p.cell.value!.isZero()) : refs;
+  const related = relevant.slice(0, 30).map((p) => ({ range: p.cell.range, message: l10n.t('{0}：{1}', p.label(), p.cell.raw || l10n.t('（空）')) }));
+  const label = total.label();
+  if (cmp.verdict === 'error') {
+    const fixed = formatLike(cmp.computed, total.cell);
+    ctx.report({
+      range: total.cell.range, text: total.cell.raw, related,
+      message: l10n.t('{0} {1} ≠ {2} {3}（差 {4}）', label, total.cell.raw, what, computedText, diff),
+      fixes: opts.fix === false ? undefined : [{ title: l10n.t('将{0}改为 {1}', label, fixed), edits: [{ range: total.cell.range, newText: fixed }], safe: false }],
+    });
+  } else {
+    ctx.rounding({
+      range: total.cell.range, text: total.cell.raw, related,
+      message: l10n.t('{0} {1} ≠ {2} {3}（差 {4}，在舍入误差 ±{5} 以内，可能为尾数误差）', label, total.cell.raw, what, computedText, diff, cmp.tolerance.toString()),
+    });
+  }
+  return true;
+}
+
+/** The messages of this module, with their English (shared by the table rules that use it). */
+export const EQUALITY_MESSAGES: Record<string, string> = {
+  '{0}：{1}': '{0}: {1}',
+  '（空）': '(empty)',
+  '（无行名）': '(no row name)',
+  '（{0}）': ' ({0})',
+  '{0}（{1}）': '{0} ({1})',
+  '{0} {1} ≠ {2} {3}（差 {4}）': '{0} {1} ≠ {2} {3} (difference {4})',
+  '将{0}改为 {1}': 'Change {0} to {1}',
+  '{0} {1} ≠ {2} {3}（差 {4}，在舍入误差 ±{5} 以内，可能为尾数误差）': '{0} {1} ≠ {2} {3} (difference {4}, within the rounding tolerance ±{5}: probably a rounding difference)',
+};

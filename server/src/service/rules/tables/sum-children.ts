@@ -1,0 +1,82 @@
+/**
+ * sum.children: 类 = Σ 款, 款 = Σ 项 (and 301 = Σ 301xx) wherever the children are listed; and, in the
+ * tables rules.json names (outlineRules), a numbered item = Σ its sub-items (一、财政拨款收入 =
+ * 1. 一般公共预算 + 2. 政府性基金预算 + 3. 国有资本经营预算).
+ */
+import { Row, Table, TablePart } from '../../model';
+import { numberingLevel } from '../../layouts';
+import { Rule, RuleContext } from '../types';
+import { cellRef, checkSum, EQUALITY_MESSAGES, rowsAt } from './equality';
+import { OUTLINE_RULES, rulePart, SPEC_MESSAGES } from './spec';
+import * as l10n from '../../l10n';
+
+function hierarchy(ctx: RuleContext, t: Table, part: TablePart): void {
+  const coded = part.rows.filter((r) => r.code);
+  if (coded.length < 2) return;
+  const byCode = new Map<string, Row>();
+  for (const r of coded) if (!byCode.has(r.code!)) byCode.set(r.code!, r);
+  // descendants of each listed code, found through the code's prefixes (3 and 5 digits)
+  const below = new Map<Row, Row[]>();
+  for (const x of coded) {
+    const c = x.code!;
+    for (let l = 3; l < c.length; l += 2) {
+      const parent = byCode.get(c.slice(0, l));
+      if (!parent || parent === x) continue;
+      const list = below.get(parent);
+      if (list) list.push(x);
+      else below.set(parent, [x]);
+    }
+  }
+  for (const [r, desc] of below) {
+    let len = Infinity;
+    for (const x of desc) if (x.code!.length < len) len = x.code!.length;
+    const children = desc.filter((x) => x.code!.length === len);
+    const what = r.level === '类' && len === 5 ? l10n.t('其下各款之和') : r.level === '款' && len === 7 ? l10n.t('其下各项之和') : l10n.t('其下各科目之和');
+    for (let i = 0; i < part.columns.length; i++) {
+      if (part.columns[i].kind !== 'amount') continue;
+      checkSum(ctx, cellRef(t, part, r, i), rowsAt(t, part, children, i), what, { table: t });
+    }
+  }
+}
+
+/** Numbered items over their sub-items: an item is followed by rows numbered one level down. */
+function outline(ctx: RuleContext, t: Table, part: TablePart): void {
+  const rows = part.rows;
+  for (let i = 0; i < rows.length; i++) {
+    const lv = numberingLevel(rows[i].name);
+    if (!lv || rows[i].code) continue;
+    const subs: Row[] = [];
+    let j = i + 1;
+    for (; j < rows.length; j++) {
+      const l = numberingLevel(rows[j].name);
+      if (l === 0 || l <= lv) break;
+      if (l === lv + 1 || (subs.length === 0 && l > lv)) subs.push(rows[j]);
+    }
+    if (subs.length < 2) continue;
+    part.columns.forEach((col, c) => {
+      if (col.kind === 'amount') checkSum(ctx, cellRef(t, part, rows[i], c), rowsAt(t, part, subs, c), l10n.t('其下各项之和'), { table: t });
+    });
+  }
+}
+
+export const rule: Rule = {
+  meta: {
+    id: 'sum.children', group: 'tables', severity: 'error', fixable: 'number',
+    description: '类 = Σ 款、款 = Σ 项（经济分类 301 = Σ 301xx），只在下级列出时；收支总表中带编号的项 = Σ 其下各子项',
+    descriptionEn: '类 = Σ 款 and 款 = Σ 项 (301 = Σ 301xx) where the children are listed; a numbered item of a 收支总表 = Σ its sub-items',
+    example: '201 一般公共服务支出 270.38 ≠ 其下各款之和 270.39（差 0.01）',
+    messages: { ...EQUALITY_MESSAGES, ...SPEC_MESSAGES, '其下各款之和': 'the sum of its 款', '其下各项之和': 'the sum of its 项', '其下各科目之和': 'the sum of its sub-items' },
+  },
+  run(ctx) {
+    for (const t of ctx.model.tables) {
+      ctx.cached(t, () => {
+        for (const part of t.parts) hierarchy(ctx, t, part);
+        for (const r of OUTLINE_RULES) {
+          if (!t.kind || !r.tables.includes(t.kind)) continue;
+          const part = rulePart(ctx, t, r.part, l10n.t('带编号的项 = Σ 其下各子项'));
+          if (part) outline(ctx, t, part);
+        }
+      }, t.kind);
+    }
+  },
+};

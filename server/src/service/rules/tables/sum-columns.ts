@@ -1,0 +1,88 @@
+/**
+ * sum.columns: the column identities of each row (本年收入合计 = 财政拨款收入 + … + 其他收入; 合计 =
+ * 基本支出 + 项目支出; “三公” 合计 = 因公出国（境）费 + 公务用车 + 公务接待费 …), as rules.json lists
+ * them per standard table. A “complete” identity runs only when every amount column of the table
+ * is its total or one of its parts: a column that no rule names is never taken as 0.
+ */
+import { Table, TablePart } from '../../model';
+import { ColumnMatch, findColumn } from '../../layouts';
+import { Rule, RuleContext } from '../types';
+import { checkSum, EQUALITY_MESSAGES, Ref, rowColRef } from './equality';
+import { COLUMN_RULES, ColumnRule, has, rulePart, SPEC_MESSAGES } from './spec';
+import * as l10n from '../../l10n';
+
+interface Operand { spec: string; sign: 1 | -1; columns: number[] }
+
+/** The short name of a column in a sum's description: the level that says what it is. */
+function short(part: TablePart, i: number): string {
+  const path = part.columns[i].path;
+  const leaf = path[path.length - 1];
+  return /^(小计|合计)$/.test(leaf) && path.length > 1 ? path[path.length - 2] : leaf;
+}
+
+const columnsOf = (m: ColumnMatch): number[] => (m.kind === 'column' ? [m.index] : m.kind === 'group' ? m.indices : []);
+
+function columnRule(ctx: RuleContext, t: Table, cr: ColumnRule): void {
+  const what = l10n.t('{0} = {1}', cr.total.split('|')[0], cr.parts.map((p) => p.split('|')[0]).join(' + '));
+  const part = rulePart(ctx, t, cr.part, what);
+  if (!part || !has(part, cr.if)) return;
+  const tm = findColumn(part, cr.total);
+  if (tm.kind !== 'column') {
+    ctx.couldNot(t, what, tm.kind === 'missing' ? tm.why : l10n.t('“{0}”不是一列', cr.total));
+    return;
+  }
+  let ops: Operand[] = [];
+  const missing: string[] = [];
+  for (const raw of cr.parts) {
+    const sign = raw.startsWith('-') ? -1 : 1;
+    const spec = raw.replace(/^-/, '');
+    const m = findColumn(part, spec);
+    if (m.kind === 'missing') missing.push(spec.split('|')[0]);
+    else ops.push({ spec, sign, columns: columnsOf(m) });
+  }
+  if (missing.length && !cr.optional) {
+    ctx.couldNot(t, what, l10n.t('找不到列“{0}”；本表的列：{1}', missing.join(l10n.listSep()), part.columns.filter((c) => c.kind === 'amount').map((c) => c.name).join(l10n.listSep())));
+    return;
+  }
+  // a group column and its components both printed: the components are the parts
+  for (const [group, members] of Object.entries(cr.groups ?? {})) {
+    const g = ops.find((o) => o.spec === group);
+    if (g && ops.some((o) => members.includes(o.spec))) ops = ops.filter((o) => o !== g);
+  }
+  const used = new Set<number>([tm.index, ...ops.flatMap((o) => o.columns)]);
+  if (cr.complete) {
+    const unknown = part.columns.map((c, i) => (c.kind === 'amount' && !used.has(i) ? c.name : '')).filter(Boolean);
+    if (unknown.length) {
+      ctx.couldNot(t, what, l10n.t('本表有规则不认识的列“{0}”：它是否计入合计无法确定，未核对', unknown.join(l10n.listSep())));
+      return;
+    }
+  }
+  if (ops.length === 0) return;
+  const flat = ops.flatMap((o) => o.columns.map((c) => ({ c, sign: o.sign })));
+  const names = flat.map((x, k) => `${k > 0 ? (x.sign < 0 ? ' − ' : ' + ') : x.sign < 0 ? '−' : ''}${short(part, x.c)}`).join('');
+  for (const r of part.rows) {
+    const parts: Ref[] = flat.map((x) => rowColRef(part, r, x.c, x.sign));
+    checkSum(ctx, rowColRef(part, r, tm.index), parts, names, { table: t });
+  }
+}
+
+export const rule: Rule = {
+  meta: {
+    id: 'sum.columns', group: 'tables', severity: 'error', fixable: 'number',
+    description: '行内各列：本年收入合计 = 财政拨款收入 + … + 其他收入；合计 = 基本支出 + 项目支出；“三公”合计 = 因公出国（境）费 + 公务用车购置及运行维护费 + 公务接待费 …（预算数、决算数都查）',
+    descriptionEn: 'The columns of each row: 本年收入合计 = Σ the sources; 合计 = 基本支出 + 项目支出; the “三公” totals (budget and actual) …',
+    example: '合计（本年支出合计） 335.56 ≠ 基本支出 + 项目支出 335.57（差 0.01）',
+    messages: {
+      ...EQUALITY_MESSAGES, ...SPEC_MESSAGES, '{0} = {1}': '{0} = {1}', '“{0}”不是一列': '"{0}" is not one column',
+      '找不到列“{0}”；本表的列：{1}': 'No column "{0}"; the columns of this table: {1}',
+      '本表有规则不认识的列“{0}”：它是否计入合计无法确定，未核对': 'This table has columns no rule knows ("{0}"): whether they count in the total cannot be told, so the identity was not checked',
+    },
+  },
+  run(ctx) {
+    for (const t of ctx.model.tables) {
+      ctx.cached(t, () => {
+        for (const cr of COLUMN_RULES) if (t.kind && cr.tables.includes(t.kind)) columnRule(ctx, t, cr);
+      }, t.kind);
+    }
+  },
+};

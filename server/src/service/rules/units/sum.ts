@@ -1,0 +1,228 @@
+/**
+ * units.sum: a 部门 report against the 单位 reports of its units (部门汇总 = Σ 单位). A 部门决算 (部门预算)
+ * whose 单位构成 lists its units is compared with the 单位 reports of the same year whose 单位 is one of
+ * those units — only when every listed unit has a report: with one missing, the sum says nothing.
+ * Tables are compared by standard kind, only the kinds and cells named in data/rules.json
+ * (`unitSums`), and only where every unit report has that table. Rows pair by 科目代码 (a unit that
+ * does not list a 科目 row has 0 there), other rows by name (a row that no unit writes is not
+ * compared: its name may simply be written differently). Findings sit in the 部门 report; their
+ * related locations point into the unit reports (uri).
+ */
+import { Decimal } from '../../decimal';
+import { Cell, Finding, RelatedInfo, Row, Table, TablePart } from '../../model';
+import { normName } from '../../names';
+import { compareSum, formatLike } from '../rounding';
+import { cellLabel } from '../tables/equality';
+import { listsUnits, ReportRef, UnitGroup, unitGroups } from '../../workspace/units';
+import { Rule } from '../types';
+import rules from '../../data/rules.json';
+import * as l10n from '../../l10n';
+
+interface TableRule {
+  excludeRows?: string[];
+  excludeColumns?: string[];
+}
+const TABLES = (rules as unknown as { unitSums: { tables: Record<string, TableRule> } }).unitSums.tables;
+
+/** 元 → 万元 and back, exactly. */
+function toUnit(v: Decimal, from: Table['unit'], to: Table['unit']): Decimal {
+  if (from === to) return v;
+  return from === '元' ? v.shift(-4) : v.shift(4);
+}
+
+const amountOf = (c: Cell | undefined): Decimal | undefined => (c && (c.kind === 'amount' || c.kind === 'number') ? c.value : undefined);
+
+/** Rows of a part by pairing key; keys written twice are ambiguous and left out. */
+function rowsByKey(part: TablePart): Map<string, Row> {
+  const m = new Map<string, Row>();
+  const dup = new Set<string>();
+  for (const r of part.rows) {
+    const k = r.code ?? normName(r.name);
+    if (!k) continue;
+    if (m.has(k)) dup.add(k);
+    else m.set(k, r);
+  }
+  for (const k of dup) m.delete(k);
+  return m;
+}
+
+function columnsByName(part: TablePart): Map<string, number> {
+  const m = new Map<string, number>();
+  part.columns.forEach((c, i) => { if (c.kind === 'amount' && !m.has(normName(c.name))) m.set(normName(c.name), i); });
+  return m;
+}
+
+/**
+ * The findings of one 部门 report against its unit reports among `others` (nothing when it is not
+ * a 部门 report listing its units, or when a listed unit has no report).
+ */
+function checkUnitSums(dept: ReportRef, others: ReportRef[]): Finding[] {
+  if (!listsUnits(dept.report)) return [];
+  const g = unitGroups([dept, ...others.filter((o) => o.uri !== dept.uri)]).find((x) => x.dept.uri === dept.uri);
+  return g && g.complete ? compareGroup(g) : [];
+}
+
+/** A decimal written with `scale` decimals, or more when it needs them ("425.000000" → "425.00"). */
+function trimTo(v: Decimal, scale: number): string {
+  let d = v;
+  while (d.scale > scale && d.units % 10n === 0n) d = new Decimal(d.units / 10n, d.scale - 1);
+  return d.rescale(Math.max(d.scale, scale)).toString();
+}
+
+/**
+ * One wrong 项 makes its 款, its 类 and the 合计 differ by the same amount: those are consequences.
+ * A parent's finding is left out when the differences of the rows under it that differ (the lowest
+ * ones) add up to its own; the kept findings say which totals above them differ with them.
+ */
+function withoutConsequences(found: Array<{ row: Row; diff: Decimal; finding: Finding }>): Finding[] {
+  const isTotal = (r: Row) => !r.code && /^(合计|总计)$/.test(normName(r.name));
+  const under = (child: Row, parent: Row) => !!child.code && (isTotal(parent) || (!!parent.code && child.code !== parent.code && child.code.startsWith(parent.code)));
+  const dropped = new Set<Row>();
+  for (const p of found) {
+    if (!p.row.code && !isTotal(p.row)) continue;
+    const below = found.filter((c) => c !== p && under(c.row, p.row));
+    const lowest = below.filter((c) => !below.some((d) => d !== c && under(d.row, c.row)));
+    if (lowest.length === 0) continue;
+    let s = Decimal.ZERO;
+    for (const c of lowest) s = s.add(c.diff);
+    if (!s.eq(p.diff)) continue;
+    dropped.add(p.row);
+  }
+  return found.filter((f) => !dropped.has(f.row)).map((f) => {
+    const above = found.filter((p) => dropped.has(p.row) && under(f.row, p.row)).map((p) => p.row.code ?? normName(p.row.name)).reverse();
+    if (!above.length) return f.finding;
+    return { ...f.finding, message: l10n.t('{0}；{1} 因此同样不等', f.finding.message, above.join(l10n.listSep())) };
+  });
+}
+
+function compareGroup(g: UnitGroup): Finding[] {
+  const findings: Finding[] = [];
+  const units = g.units.map((u) => ({ name: u.name, ref: u.report! }));
+  for (const t of g.dept.report.tables) {
+    const rule = t.kind ? TABLES[t.kind] : undefined;
+    if (!rule) continue;
+    const unitTables = units.map((u) => ({ ...u, table: u.ref.report.tables.find((x) => x.kind === t.kind) }));
+    if (unitTables.some((u) => !u.table)) continue; // a unit without the table: nothing can be said
+    const exRows = new Set((rule.excludeRows ?? []).map(normName));
+    const exCols = new Set((rule.excludeColumns ?? []).map(normName));
+    for (const part of t.parts) {
+      const uparts = unitTables.map((u) => ({ ...u, part: u.table!.parts.find((p) => p.name === part.name) ?? u.table!.parts.find((p) => !!p.side && p.side === part.side) }));
+      if (uparts.some((u) => !u.part)) continue;
+      const uIndex = uparts.map((u) => ({ ...u, rows: rowsByKey(u.part!), cols: columnsByName(u.part!) }));
+      const deptRows = rowsByKey(part);
+      part.columns.forEach((col, ci) => {
+        if (col.kind !== 'amount') return;
+        const cname = normName(col.name);
+        if (exCols.has(cname) || exCols.has(normName(col.path[col.path.length - 1] ?? ''))) return;
+        if (uIndex.some((u) => !u.cols.has(cname))) return;
+        const found: Array<{ row: Row; diff: Decimal; finding: Finding }> = [];
+        const notes: typeof found = [];
+        for (const [key, row] of deptRows) {
+          if (exRows.has(normName(row.name))) continue;
+          const cell = row.cells[ci];
+          const stated = amountOf(cell);
+          if (!stated) continue;
+          const parts: Array<Decimal | undefined> = [];
+          const related: RelatedInfo[] = [];
+          let written = 0;
+          let unreadable = false;
+          for (const u of uIndex) {
+            const ur = u.rows.get(key);
+            if (!ur) { parts.push(undefined); continue; }
+            written++;
+            const c = ur.cells[u.cols.get(cname)!];
+            const v = amountOf(c);
+            if (!v && c && c.kind !== 'empty') unreadable = true;
+            parts.push(v ? toUnit(v, u.table!.unit, t.unit) : undefined);
+            if (c) related.push({ uri: u.ref.uri, range: c.range, message: l10n.t('{0}：{1}', u.name, (c.raw || l10n.t('（空）')) + (u.table!.unit !== t.unit ? ' ' + u.table!.unit : '')) });
+          }
+          if (unreadable) continue;
+          // A row without a code that no unit writes may be named differently there: say nothing.
+          if (written === 0 && !row.code) continue;
+          const cmp = compareSum(stated, parts);
+          if (cmp.verdict === 'ok') continue;
+          const label = cellLabel(t, part, row, ci, true);
+          const computed = trimTo(cmp.computed, stated.scale);
+          const diff = trimTo(cmp.diff.abs(), stated.scale);
+          const who = l10n.t('所属 {0} 个单位之和', units.length);
+          if (cmp.verdict === 'error') {
+            const fixed = formatLike(cmp.computed, cell);
+            found.push({
+              row, diff: cmp.diff,
+              finding: {
+                rule: 'units.sum', severity: 'error', range: cell.range, related,
+                message: written === 0
+                  ? l10n.t('{0} {1}，但所属 {2} 个单位的报告中都没有这一行（部门汇总数应为各单位之和 0）', label, cell.raw, units.length)
+                  : l10n.t('{0} {1} ≠ {2} {3}（差 {4}）', label, cell.raw, who, computed, diff),
+                fixes: /^[+-]?\d/.test(fixed) ? [{ title: l10n.t('将{0}改为各单位之和 {1}', label, fixed), edits: [{ range: cell.range, newText: fixed }] }] : undefined,
+              },
+            });
+          } else {
+            notes.push({
+              row, diff: cmp.diff,
+              finding: {
+                rule: 'units.sum', severity: 'information', rounding: true, range: cell.range, related,
+                message: l10n.t('{0} {1} ≠ {2} {3}（差 {4}，在舍入误差 ±{5} 以内，可能为尾数误差）', label, cell.raw, who, computed, diff, cmp.tolerance.toString()),
+              },
+            });
+          }
+        }
+        // 科目 rows that a unit reports with money and the 部门 does not list at all.
+        const missing = new Map<string, Array<{ name: string; uri: string; cell: Cell; unit: Table['unit'] }>>();
+        for (const u of uIndex) {
+          for (const [key, ur] of u.rows) {
+            if (!ur.code || deptRows.has(key)) continue;
+            const c = ur.cells[u.cols.get(cname)!];
+            const v = amountOf(c);
+            if (!v || v.isZero()) continue;
+            const list = missing.get(key) ?? [];
+            list.push({ name: u.name, uri: u.ref.uri, cell: c, unit: u.table!.unit });
+            missing.set(key, list);
+          }
+        }
+        for (const [code, list] of missing) {
+          const ur = uIndex.map((u) => u.rows.get(code)).find((r) => r)!;
+          let total = Decimal.ZERO;
+          for (const x of list) total = total.add(toUnit(x.cell.value!, x.unit, t.unit));
+          found.push({
+            row: ur, diff: total.neg(),
+            finding: {
+              rule: 'units.sum', severity: 'error', range: t.keyRange,
+              related: list.map((x) => ({ uri: x.uri, range: x.cell.range, message: `${x.name}：${x.cell.raw}${x.unit !== t.unit ? ' ' + x.unit : ''}` })),
+              message: l10n.t('{0}的{1}有 {2}（{3}）{4}，部门汇总表中没有这一行', list.map((x) => x.name).join(l10n.listSep()), (t.number?.value ?? t.title) + (part.name ? ' ' + part.name : ''), `${ur.code} ${ur.name}`, col.name, list.map((x) => x.cell.raw + (x.unit !== t.unit ? ' ' + x.unit : '')).join(l10n.listSep())),
+            },
+          });
+        }
+        findings.push(...withoutConsequences(found), ...withoutConsequences(notes));
+      });
+    }
+  }
+  return findings;
+}
+
+
+export const rule: Rule = {
+  meta: {
+    id: 'units.sum', group: 'units', severity: 'error', fixable: 'number', workspace: true,
+    description: '部门报告的各表 = 所属各单位报告同一表之和（单位构成中每个单位都有报告时；部门与单位之间往来的列、行除外）',
+    descriptionEn: 'A 部门 report\'s tables = the sums of its units\' reports (when every listed unit has a report; money between them excluded)',
+    example: '公开05表 2011308 招商引资（本年支出/小计） 120.00 ≠ 所属 2 个单位之和 125.00（差 5.00）',
+    messages: {
+      '{0}：{1}': '{0}: {1}', '（空）': '(empty)',
+      '所属 {0} 个单位之和': 'the sum of its {0} units',
+      '{0} {1}，但所属 {2} 个单位的报告中都没有这一行（部门汇总数应为各单位之和 0）': '{0} {1}, but none of the reports of its {2} units has this row (the 部门 total should be their sum, 0)',
+      '{0} {1} ≠ {2} {3}（差 {4}）': '{0} {1} ≠ {2} {3} (difference {4})',
+      '将{0}改为各单位之和 {1}': 'Change {0} to the units\' sum {1}',
+      '{0} {1} ≠ {2} {3}（差 {4}，在舍入误差 ±{5} 以内，可能为尾数误差）': '{0} {1} ≠ {2} {3} (difference {4}, within the rounding tolerance ±{5}: probably a rounding difference)',
+      '{0}；{1} 因此同样不等': '{0}; {1} differ as a consequence',
+      '{0}的{1}有 {2}（{3}）{4}，部门汇总表中没有这一行': '{0}: {1} has {2} ({3}) {4}, but the 部门 table has no such row',
+    },
+  },
+  run(ctx) {
+    if (!ctx.others || !listsUnits(ctx.model)) return;
+    for (const f of checkUnitSums({ uri: ctx.uri, report: ctx.model }, [...ctx.others])) {
+      if (f.rounding) ctx.rounding({ range: f.range, message: f.message, related: f.related });
+      else ctx.report({ range: f.range, message: f.message, related: f.related, fixes: f.fixes });
+    }
+  },
+};

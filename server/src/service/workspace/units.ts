@@ -1,0 +1,94 @@
+/**
+ * A 部门 report and the 单位 reports of its units: which reports belong together (by type, year and
+ * unit name), used by the 部门/单位 check (rules/units/sum.ts), hover on a 单位构成 row, the server and
+ * the command line.
+ */
+import { Range, Report, ReportType, UnitRow } from '../model';
+import { normName } from '../names';
+import { allSections } from '../query';
+import * as l10n from '../l10n';
+
+export interface ReportRef {
+  uri: string;
+  report: Report;
+}
+
+/** A 部门 report and the unit reports that make it up. */
+export interface UnitGroup {
+  dept: ReportRef;
+  /** The listed units, each with its report (when found). */
+  units: Array<{ name: string; row: UnitRow; report?: ReportRef }>;
+  /** Every listed unit has a report: the sums are compared. */
+  complete: boolean;
+}
+
+export const UNIT_TYPE: Partial<Record<ReportType, ReportType>> = { 部门决算: '单位决算', 部门预算: '单位预算' };
+
+/** Unit names compare as row names do: spaces, quote styles and bracket widths ignored. */
+export const unitKey = normName;
+
+/** The units a report lists in its 单位构成 (部门概况), in order. */
+export function listedUnits(report: Report): UnitRow[] {
+  const out: UnitRow[] = [];
+  for (const s of allSections(report.overview)) for (const u of s.units ?? []) if (u.name?.value.trim()) out.push(u);
+  return out;
+}
+
+/** Groups the reports: each 部门 report that lists its units, with the unit reports found among `reports`. */
+export function unitGroups(reports: ReportRef[]): UnitGroup[] {
+  const groups: UnitGroup[] = [];
+  const byKey = new Map<string, ReportRef[]>();
+  for (const r of reports) {
+    const m = r.report.meta;
+    if (!m?.type || !m.year || !m.unitName) continue;
+    const k = `${m.type.value}|${m.year.year}|${unitKey(m.unitName.value)}`;
+    const list = byKey.get(k);
+    if (list) list.push(r);
+    else byKey.set(k, [r]);
+  }
+  for (const dept of reports) {
+    const m = dept.report.meta;
+    const unitType = m?.type ? UNIT_TYPE[m.type.value] : undefined;
+    if (!m || !unitType || !m.year) continue;
+    const rows = listedUnits(dept.report);
+    if (rows.length === 0) continue;
+    const units = rows.map((row) => {
+      const name = row.name!.value.trim();
+      const found = byKey.get(`${unitType}|${m.year!.year}|${unitKey(name)}`)?.filter((r) => r.uri !== dept.uri);
+      // Two reports for the same unit and year: which one counts is not known, so none does.
+      return { name, row, report: found && found.length === 1 ? found[0] : undefined };
+    });
+    // A 部门 that lists only itself is its own sum: nothing to compare.
+    if (units.length === 1 && unitKey(units[0].name) === unitKey(m.unitName?.value ?? '')) continue;
+    groups.push({ dept, units, complete: units.every((u) => u.report) });
+  }
+  return groups;
+}
+
+/** Whether a report may have findings across reports: a 部门 report that lists its units. */
+export function listsUnits(report: Report): boolean {
+  const t = report.meta?.type?.value;
+  return !!t && !!UNIT_TYPE[t] && listedUnits(report).length > 0;
+}
+
+/**
+ * Hover on a 单位构成 row of a 部门 report: which report stands for that unit, and whether the
+ * 部门 tables were compared with the units' sums (all units have a report) or not (which are missing).
+ * `nameOf` turns a uri into what the user knows it by (a file path).
+ */
+export function unitRowHover(dept: ReportRef, others: ReportRef[], offset: number, nameOf: (uri: string) => string): { range: Range; contents: string } | undefined {
+  if (!listsUnits(dept.report)) return undefined;
+  const g = unitGroups([dept, ...others.filter((o) => o.uri !== dept.uri)]).find((x) => x.dept.uri === dept.uri);
+  const u = g?.units.find((x) => x.row.range.start <= offset && offset <= x.row.range.end);
+  if (!g || !u) return undefined;
+  const m = dept.report.meta!;
+  const lines = [`**${u.name}**`, ''];
+  lines.push(u.report
+    ? l10n.t('单位报告：{0}', nameOf(u.report.uri))
+    : l10n.t('没有找到这个单位 {0} 年的{1}报告（报告中写“单位：{2}”的文件）', m.year!.year, UNIT_TYPE[m.type!.value]!, u.name));
+  const missing = g.units.filter((x) => !x.report).map((x) => x.name);
+  lines.push('', missing.length === 0
+    ? l10n.t('部门各表已与所属 {0} 个单位报告之和核对（规则 units.sum）', g.units.length)
+    : l10n.t('还缺 {0} 个单位的报告（{1}）：部门汇总数未与各单位核对', missing.length, missing.join(l10n.listSep())));
+  return { range: u.row.range, contents: lines.join('\n') };
+}
