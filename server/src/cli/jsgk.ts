@@ -11,7 +11,13 @@ import * as path from 'path';
 import { setLanguage } from '../service/l10n';
 import * as l10n from '../service/l10n';
 import { convert } from '../service/features/convert';
-import { syntaxOf, Syntax, builtinCatalogue, CheckResult, Language, listsUnits, Catalogue, getLanguageService, importSpreadsheet, LineIndex, overrideCsv, parseOverrideCsv, ReportRef, Severity } from '../service';
+import { syntaxOf, Syntax, builtinCatalogue, CheckResult, Language, listsUnits, Catalogue, getLanguageService, LineIndex, ReportRef, Severity } from '../service';
+import { findReportsSync, WalkProblem } from '../service/workspace/discovery';
+import { REPORT_FILE } from '../service/workspace/files';
+import { MAX_REPORT_BYTES, readTextFileSync } from '../service/workspace/read';
+import { writeFileSafely } from '../service/workspace/write';
+import { importKemuToFile, readOverrideFile } from '../service/workspace/kemu-file';
+import { visible } from '../service/workspace/visible';
 
 export interface CliFinding {
   file: string;
@@ -35,52 +41,25 @@ const USAGE = `用法：
   jsgk import-kemu <科目表.xls|.xlsx|.csv> --edition 年份 [--out jsgk-kemu.csv]
       导入财政部发布的政府收支分类科目表（科目编码、科目名称、说明），写入科目补充文件。`;
 
-const REPORT_FILE = /\.jsgk(\.ya?ml)?$/i;
+/** The command line checks at most this many report files at once. */
+const MAX_FILES = 50_000;
 
-function collect(p: string, out: string[]): void {
-  const st = fs.statSync(p);
-  if (st.isDirectory()) {
-    for (const name of fs.readdirSync(p).sort()) {
-      if (name === 'node_modules' || name.startsWith('.')) continue;
-      const q = path.join(p, name);
-      let s: fs.Stats;
-      try {
-        s = fs.statSync(q);
-      } catch {
-        continue;
-      }
-      if (s.isDirectory()) collect(q, out);
-      else if (REPORT_FILE.test(name)) out.push(q);
-    }
-  } else out.push(p);
-}
-
-/** Reads a file as UTF-8 text, or says in Chinese why it cannot. */
-export function readReportFile(file: string): { text: string } | { error: string } {
-  let buf: Buffer;
-  try {
-    buf = fs.readFileSync(file);
-  } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    return { error: code === 'EACCES' ? l10n.t('无法读取文件：没有读取权限') : code === 'EISDIR' ? l10n.t('这是文件夹，不是文件') : l10n.t('无法读取文件（{0}）', code ?? (e as Error).message) };
-  }
-  if (buf.length === 0) return { error: l10n.t('文件为空：报告至少应有“报告”块（类型、年度、单位）') };
-  let text: string;
-  try {
-    text = new TextDecoder('utf-8', { fatal: true }).decode(buf);
-  } catch {
-    return { error: l10n.t('文件不是 UTF-8 编码（可能是 GBK）：请在编辑器中以 UTF-8 重新保存') };
-  }
-  if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
-  if (text.trim() === '') return { error: l10n.t('文件只有空白：报告至少应有“报告”块（类型、年度、单位）') };
-  return { text };
+/** Reads a report file (a regular file, UTF-8 or UTF-16 with BOM, at most 20 MB), or says in Chinese why it cannot. */
+export function readReportFile(file: string): { text: string; notes: string[] } | { error: string } {
+  const r = readTextFileSync(file, MAX_REPORT_BYTES);
+  if (!r.ok) return { error: r.message };
+  if (r.text.length === 0) return { error: l10n.t('文件为空：报告至少应有“报告”块（类型、年度、单位）') };
+  if (r.text.trim() === '') return { error: l10n.t('文件只有空白：报告至少应有“报告”块（类型、年度、单位）') };
+  return { text: r.text, notes: r.notes };
 }
 
 export function loadCatalogue(file?: string): { catalogue: Catalogue; errors: string[] } {
   const base = builtinCatalogue();
   if (!file) return { catalogue: base, errors: [] };
-  const r = parseOverrideCsv(fs.readFileSync(file, 'utf8'), base.editions);
-  return { catalogue: base.withOverrides(r.entries), errors: r.errors.map((e) => `${file}:${e.line}: ${e.message}`) };
+  const r = readOverrideFile(file, base.editions);
+  const errors = r.errors.map((e) => `${file}:${e.line}: ${e.message}`);
+  if (r.problem) errors.push(`${file}: ${r.problem}`);
+  return { catalogue: base.withOverrides(r.entries), errors };
 }
 
 export function checkFiles(files: string[], catalogue?: Catalogue): CliFinding[] {
@@ -104,6 +83,7 @@ export function checkFiles(files: string[], catalogue?: Catalogue): CliFinding[]
       out.push({ file, line: 1, column: 1, endLine: 1, endColumn: 1, severity: 'error', rule: 'file', message: r.error });
       continue;
     }
+    for (const note of r.notes) out.push({ file, line: 1, column: 1, endLine: 1, endColumn: 1, severity: 'warning', rule: 'file', message: note });
     const idx = new LineIndex(r.text);
     for (const f of results.get(file)!.findings) {
       const s = idx.position(f.range.start);
@@ -168,30 +148,39 @@ export function main(argv: string[], stdout: (s: string) => void = (s) => proces
     stderr(`没有给出要检查的文件或文件夹。\n${USAGE}\n`);
     return 2;
   }
-  const files: string[] = [];
   for (const p of paths) {
     if (!fs.existsSync(p)) {
       stderr(`找不到“${p}”\n`);
       return 2;
     }
-    collect(p, files);
   }
+  setLanguage(lang);
+  // one walk for the CLI and the server: links and loops not followed twice, only regular files
+  // of at most 20 MB, a report reached twice taken once, unreadable folders reported
+  const walk = findReportsSync(paths, { pattern: REPORT_FILE, maxFiles: MAX_FILES, maxBytes: MAX_REPORT_BYTES });
+  const files = walk.files.map((f) => f.path);
+  const line = (f: CliFinding) => `${visible(f.file)}:${f.line}:${f.column}: ${f.severity} ${f.rule}: ${visible(f.message)}\n`;
   if (files.length === 0) {
+    for (const p of walk.problems) stderr(line(problemFinding(p)));
     stderr(`在 ${paths.join('、')} 中没有找到报告文件（*.jsgk.yaml）\n`);
     return 2;
   }
-  setLanguage(lang);
   const cat = loadCatalogue(kemu);
-  for (const e of cat.errors) stderr(e + '\n');
-  const findings = checkFiles(files, cat.catalogue);
+  for (const e of cat.errors) stderr(visible(e) + '\n');
+  const findings = [...walk.problems.map(problemFinding), ...checkFiles(files, cat.catalogue)];
   if (format === 'json') stdout(JSON.stringify(findings, null, 2) + '\n');
   else {
-    for (const f of findings) stdout(`${f.file}:${f.line}:${f.column}: ${f.severity} ${f.rule}: ${f.message}\n`);
+    for (const f of findings) stdout(line(f));
     const errors = findings.filter((f) => f.severity === 'error').length;
     const warnings = findings.filter((f) => f.severity === 'warning').length;
     stdout(l10n.t('检查了 {0} 个文件：{1} 个错误，{2} 个警告，{3} 条提示', files.length, errors, warnings, findings.length - errors - warnings) + '\n');
   }
   return findings.some((f) => f.severity === 'error') ? 1 : 0;
+}
+
+/** A problem of the workspace walk as a finding of its file: an error for a path given on the command line, else a warning. */
+function problemFinding(p: WalkProblem): CliFinding {
+  return { file: p.path, line: 1, column: 1, endLine: 1, endColumn: 1, severity: p.root ? 'error' : 'warning', rule: 'file', message: p.message };
 }
 
 function convertCmd(args: string[], stdout: (s: string) => void, stderr: (s: string) => void): number {
@@ -228,8 +217,13 @@ function convertCmd(args: string[], stdout: (s: string) => void, stderr: (s: str
   }
   const dest = out ?? (target === 'dsl' ? file.replace(/\.jsgk\.ya?ml$/i, '').replace(/\.ya?ml$/i, '') + '.jsgk' : file.replace(/\.jsgk$/i, '') + '.jsgk.yaml');
   if (dest === '-') { stdout(res.text); return 0; }
-  if (fs.existsSync(dest) && !force) { stderr(`“${dest}”已存在：换一个 --out，或加 --force 覆盖\n`); return 2; }
-  fs.writeFileSync(dest, res.text);
+  // never through a symbolic link (a dangling r.jsgk would create its target anywhere), never over a file without --force
+  const w = writeFileSafely(dest, res.text, { overwrite: force });
+  if (!w.ok) {
+    if (w.reason === 'exists') { stderr(`“${dest}”已存在：换一个 --out，或加 --force 覆盖\n`); return 2; }
+    stderr(w.message + '\n');
+    return 1;
+  }
   stdout(`写入 ${dest}\n`);
   return 0;
 }
@@ -249,13 +243,26 @@ function importKemu(args: string[], stdout: (s: string) => void, stderr: (s: str
     return 2;
   }
   if (!fs.existsSync(file)) { stderr(`找不到“${file}”\n`); return 2; }
-  const r = importSpreadsheet(fs.readFileSync(file), edition);
-  if (r.entries.length === 0) { stderr(r.message + '\n'); return 1; }
-  fs.writeFileSync(out, overrideCsv(r.entries, fs.existsSync(out) ? fs.readFileSync(out, 'utf8') : ''));
-  stdout(`${r.message}，写入 ${out}\n`);
+  // a damaged spreadsheet, a symbolic link or a FIFO at --out: a message, nothing written
+  const r = importKemuToFile(file, edition, out);
+  if (!r.ok) { stderr(r.message + '\n'); return 1; }
+  stdout(r.message + '\n');
   return 0;
 }
 
+/**
+ * `jsgk check … | head`: the reader closes the pipe, the next write fails with EPIPE. That is the
+ * reader's choice, not a crash: exit with the check's code, without a stack trace.
+ */
+export function exitQuietlyOnClosedPipe(): void {
+  for (const stream of [process.stdout, process.stderr]) {
+    stream.on('error', (e: NodeJS.ErrnoException) => {
+      process.exit(e.code === 'EPIPE' ? process.exitCode ?? 0 : process.exitCode || 1);
+    });
+  }
+}
+
 if (require.main === module) {
+  exitQuietlyOnClosedPipe();
   process.exitCode = main(process.argv.slice(2));
 }

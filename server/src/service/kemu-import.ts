@@ -3,7 +3,8 @@
  * with SheetJS) into catalogue entries: a 科目编码 column (or 类 / 款 / 项 columns), 科目名称 and 说明.
  */
 import * as XLSX from '@e965/xlsx';
-import { KemuEntry, systemOfCode } from './kemu';
+import { csvCell, parseCsvRecords, unescapeFormula } from './csv';
+import { KemuEntry, overrideColumns, systemOfCode } from './kemu';
 import * as l10n from './l10n';
 
 export interface ImportResult {
@@ -29,8 +30,31 @@ function decodeText(b: Uint8Array): string {
   }
 }
 
+/** The workbook, or a message saying why the file cannot be read as one (SheetJS throws on a damaged file). */
+function readWorkbook(data: Uint8Array | string): XLSX.WorkBook | string {
+  const kind = typeof data === 'string' || !isBinaryWorkbook(data) ? 'text' : data[0] === 0x50 ? 'xlsx' : 'xls';
+  try {
+    return typeof data === 'string' ? XLSX.read(data, { type: 'string' }) : kind !== 'text' ? XLSX.read(data, { type: 'array' }) : XLSX.read(decodeText(data), { type: 'string' });
+  } catch (e) {
+    const why = String((e as Error)?.message ?? e).split('\n')[0].slice(0, 200);
+    if (kind === 'xlsx') return l10n.t('无法读取科目表：文件以“PK”开头，应是 .xlsx 工作簿（zip 压缩包），但它已损坏、不完整或加了密（{0}）。请在 Excel 中打开后另存为 .xlsx 或 .csv 再导入', why);
+    if (kind === 'xls') return l10n.t('无法读取科目表：文件应是旧版 .xls 工作簿，但它已损坏或加了密（{0}）。请在 Excel 中打开后另存为 .xlsx 或 .csv 再导入', why);
+    return l10n.t('无法读取科目表：文件既不是 Excel 工作簿（.xlsx/.xls），也不是能读懂的 CSV 文本（{0}）', why);
+  }
+}
+
+/** Reads the 科目 of a spreadsheet. Never throws: a damaged file gives no entries and a message saying so. */
 export function importSpreadsheet(data: Uint8Array | string, edition: number): ImportResult {
-  const wb = typeof data === 'string' ? XLSX.read(data, { type: 'string' }) : isBinaryWorkbook(data) ? XLSX.read(data, { type: 'array' }) : XLSX.read(decodeText(data), { type: 'string' });
+  try {
+    return importWorkbook(data, edition);
+  } catch (e) {
+    return { entries: [], skipped: 0, sheet: '', message: l10n.t('无法读取科目表：{0}', String((e as Error)?.message ?? e).split('\n')[0].slice(0, 200)) };
+  }
+}
+
+function importWorkbook(data: Uint8Array | string, edition: number): ImportResult {
+  const wb = readWorkbook(data);
+  if (typeof wb === 'string') return { entries: [], skipped: 0, sheet: '', message: wb };
   for (const sheetName of wb.SheetNames) {
     const rows = XLSX.utils.sheet_to_json<unknown[]>(wb.Sheets[sheetName], { header: 1, raw: false, defval: '' });
     const hi = rows.findIndex((r) => r.some((c) => /科目编码|科目代码|^编码$|^代码$/.test(cellText(c))) || (r.some((c) => cellText(c) === '类') && r.some((c) => cellText(c) === '款')));
@@ -73,10 +97,33 @@ export function importSpreadsheet(data: Uint8Array | string, edition: number): I
   return { entries: [], skipped: 0, sheet: '', message: l10n.t('没有找到含“科目编码”（或“类/款/项”）和“科目名称”列的工作表') };
 }
 
-/** The workspace override file's text for some entries (merged with what it already holds). */
+/**
+ * The workspace override file's text for some entries, merged with what it already holds: an
+ * existing record with the same code and edition is replaced (records are read as CSV, so a 说明
+ * spanning lines is one record); the others are kept as written. Cells that a spreadsheet would
+ * run as formulas are escaped (csvCell).
+ */
 export function overrideCsv(entries: KemuEntry[], existing = ''): string {
-  const q = (s: string) => (/[",\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s);
-  const keep = existing.split(/\r?\n/).slice(1).filter((l) => l.trim() && !entries.some((e) => l.startsWith(e.code + ',') && l.split(',').pop()?.includes(String(e.editions[0]))));
-  const lines = entries.map((e) => [e.code, q(e.name), q(e.description ?? ''), e.editions.join(';')].join(','));
-  return ['科目编码,科目名称,说明,版本', ...keep, ...lines].join('\n') + '\n';
+  const HEADER = '科目编码,科目名称,说明,版本';
+  const records = parseCsvRecords(existing.replace(/^\uFEFF/, ''));
+  const col = overrideColumns(records[0]?.cells ?? []);
+  const keep: string[] = [];
+  if (col.code < 0 || col.name < 0) {
+    // not an override file's header: keep every line, under ours (the checker then names the bad ones)
+    for (const r of records) if (r.cells.some((c) => c.trim())) keep.push(r.raw);
+  } else {
+    const standard = col.code === 0 && col.name === 1 && col.description === 2 && col.edition === 3;
+    for (const r of records.slice(1)) {
+      const cells = r.cells.map(unescapeFormula);
+      if (!cells.some((c) => c.trim())) continue;
+      const code = (cells[col.code] ?? '').trim();
+      const editions = col.edition >= 0 ? (cells[col.edition] ?? '').split(/[;；、\s]+/).filter(Boolean) : [];
+      if (entries.some((e) => e.code === code && e.editions.some((y) => editions.includes(String(y))))) continue;
+      const comment = (cells[0] ?? '').trim().startsWith('#');
+      // a record of a file with other columns is written in ours
+      keep.push(standard || comment ? r.raw : [code, cells[col.name] ?? '', col.description >= 0 ? cells[col.description] ?? '' : '', col.edition >= 0 ? cells[col.edition] ?? '' : ''].map(csvCell).join(','));
+    }
+  }
+  const lines = entries.map((e) => [e.code, e.name, e.description ?? '', e.editions.join(';')].map(csvCell).join(','));
+  return [HEADER, ...keep, ...lines].join('\n') + '\n';
 }

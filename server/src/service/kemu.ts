@@ -5,7 +5,7 @@
  */
 import { pinyin } from 'pinyin-pro';
 import data from './data/kemu.json';
-import { parseCsv } from './csv';
+import { parseCsvRecords, unescapeFormula } from './csv';
 import * as l10n from './l10n';
 
 export type KemuSystem = 'function' | 'econ-dept' | 'econ-gov';
@@ -158,31 +158,42 @@ export function systemOfCode(code: string): KemuSystem {
   return code.startsWith('3') ? 'econ-dept' : code.startsWith('5') ? 'econ-gov' : 'function';
 }
 
+/** The columns of a jsgk-kemu.csv header row (-1 where there is none): 科目编码, 科目名称, 说明, 版本. */
+export function overrideColumns(headRow: string[]): { code: number; name: number; description: number; edition: number } {
+  const head = headRow.map((s) => s.trim());
+  return {
+    code: head.findIndex((h) => /科目编码|科目代码|编码|代码|code/.test(h)),
+    name: head.findIndex((h) => /科目名称|名称|name/.test(h)),
+    description: head.findIndex((h) => /说明|description/.test(h)),
+    edition: head.findIndex((h) => /版本|edition|年度/.test(h)),
+  };
+}
+
 /**
  * The workspace file (jsgk-kemu.csv) that adds or renames entries: a header row, then
  * 科目编码,科目名称,说明,版本 (说明 and 版本 optional; 版本 "2024" or "2024;2025", empty = every edition).
+ * Error lines are the file's lines (a quoted 说明 may span several).
  */
 export function parseOverrideCsv(text: string, editions: number[]): { entries: KemuEntry[]; errors: Array<{ line: number; message: string }> } {
   const entries: KemuEntry[] = [];
   const errors: Array<{ line: number; message: string }> = [];
-  const rows = parseCsv(text.replace(/^\uFEFF/, ''));
-  const head = (rows[0] ?? []).map((s) => s.trim());
-  const ci = head.findIndex((h) => /科目编码|科目代码|编码|代码|code/.test(h));
-  const ni = head.findIndex((h) => /科目名称|名称|name/.test(h));
-  const di = head.findIndex((h) => /说明|description/.test(h));
-  const ei = head.findIndex((h) => /版本|edition|年度/.test(h));
+  const rows = parseCsvRecords(text.replace(/^\uFEFF/, ''));
+  const { code: ci, name: ni, description: di, edition: ei } = overrideColumns(rows[0]?.cells ?? []);
   if (ci < 0 || ni < 0) return { entries, errors: [{ line: 1, message: l10n.t('第一行应为表头，至少有“科目编码”和“科目名称”两列') }] };
+  let line = 1;
   for (let i = 1; i < rows.length; i++) {
-    const cells = rows[i];
+    line += (rows[i - 1].raw.match(/\r\n|\r|\n/g)?.length ?? 0) + 1;
+    // a cell that looks like a formula was written with a leading ' (see csvCell): read it back without
+    const cells = rows[i].cells.map(unescapeFormula);
     if (cells.every((c) => !c.trim()) || (cells[0] ?? '').trim().startsWith('#')) continue;
     const code = (cells[ci] ?? '').trim();
     const name = (cells[ni] ?? '').trim();
     if (!/^(\d{3}|\d{5}|\d{7})$/.test(code)) {
-      errors.push({ line: i + 1, message: l10n.t('科目编码“{0}”应为 3、5 或 7 位数字', code) });
+      errors.push({ line, message: l10n.t('科目编码“{0}”应为 3、5 或 7 位数字', code) });
       continue;
     }
     if (!name) {
-      errors.push({ line: i + 1, message: l10n.t('科目 {0} 没有名称', code) });
+      errors.push({ line, message: l10n.t('科目 {0} 没有名称', code) });
       continue;
     }
     const ed = ei >= 0 && cells[ei]?.trim() ? cells[ei].split(/[;；、\s]+/).map(Number).filter((n) => n > 1990) : editions;
