@@ -37,7 +37,7 @@ export function seedPairs(root: string): ObservedPair[] {
   const out: ObservedPair[] = [];
   const dir = path.join(root, 'samples');
   for (const f of fs.readdirSync(dir).sort()) {
-    if (!/\.jsgk(\.ya?ml)?$/.test(f)) continue;
+    if (!/\.jsgk(\.ya?ml)?$/.test(f) || f.includes('构造')) continue; // a constructed sample is no source
     const text = fs.readFileSync(path.join(dir, f), 'utf8');
     const seed = `${f.slice(0, 3) < '010' ? '种子' : '样例'} ${f.slice(0, 3)}`;
     const report = parseReport(text, syntaxOf(f)).report;

@@ -58,11 +58,21 @@ describe('editor features (language service level)', () => {
   it('inlay hints mark every checked total with Σ and ✓ / ≈ / ≠', () => {
     const { text } = sample('000');
     const r = ls.check('000', text);
-    const hints = inlayHints(r);
+    const hints = inlayHints(r, 0, Number.MAX_SAFE_INTEGER, 'all');
     const at = text.indexOf('人员经费合计: 205.97') + '人员经费合计: 205.97'.length;
     assert.strictEqual(hints.find((h) => h.offset === at)!.label, ' Σ 205.98 ≈');
     assert.ok(hints.filter((h) => h.label.endsWith('✓')).length > 50);
     assert.ok(!hints.some((h) => h.label.endsWith('≠')));
+  });
+
+  it('inlay hints by default mark only the totals that differ (≈ and ≠); off marks none', () => {
+    const { text } = sample('000');
+    const r = ls.check('000', text);
+    const all = inlayHints(r, 0, Number.MAX_SAFE_INTEGER, 'all');
+    const dflt = inlayHints(r);
+    assert.ok(dflt.length > 0 && dflt.length < all.length);
+    assert.deepStrictEqual(dflt, all.filter((h) => !h.label.endsWith('✓')));
+    assert.deepStrictEqual(inlayHints(r, 0, Number.MAX_SAFE_INTEGER, 'off'), []);
   });
 
   it('outline and folding follow the blocks, tables and sections', () => {

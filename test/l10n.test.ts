@@ -6,12 +6,15 @@ import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
 import { DEFAULT_SETTINGS, Finding, getLanguageService, language, parseReport, ReportRef } from '../server/src/service';
-import { setLanguage } from '../server/src/service/l10n';
+import { englishBundle, setLanguage } from '../server/src/service/l10n';
+import { RULES } from '../server/src/service/rules/registry';
 import { main } from '../server/src/cli/jsgk';
 import { ROOT, sampleFiles } from './helpers/samples';
 
 const SRC = path.join(ROOT, 'server', 'src');
-const BUNDLE = JSON.parse(fs.readFileSync(path.join(SRC, 'service', 'data', 'messages.en.json'), 'utf8')) as Record<string, string>;
+/** data/messages.en.json and the messages every rule module brings. */
+const BUNDLE = (void RULES, englishBundle()) as Record<string, string>;
+const FILE_BUNDLE = JSON.parse(fs.readFileSync(path.join(SRC, 'service', 'data', 'messages.en.json'), 'utf8')) as Record<string, string>;
 
 function tsFiles(dir: string): string[] {
   return fs.readdirSync(dir, { withFileTypes: true }).flatMap((d) => (d.isDirectory() ? tsFiles(path.join(dir, d.name)) : d.name.endsWith('.ts') ? [path.join(dir, d.name)] : []));
@@ -25,10 +28,10 @@ function keysInSources(): Set<string> {
     for (const m of s.matchAll(/l10n\.t\('((?:[^'\\]|\\.)*)'/g)) keys.add(m[1].replace(/\\'/g, "'").replace(/\\n/g, '\n'));
   }
   // tables whose values go through l10n.t(value): YAML messages, type names, catalogue statuses
-  const parser = fs.readFileSync(path.join(SRC, 'service', 'parser.ts'), 'utf8');
+  const parser = fs.readFileSync(path.join(SRC, 'service', 'frontends', 'yaml.ts'), 'utf8');
   const yamlTables = parser.slice(parser.indexOf('const YAML_CODES'), parser.indexOf('function yamlMessage'));
   for (const m of yamlTables.matchAll(/'([^']*[\u4e00-\u9fff][^']*)'/g)) keys.add(m[1]);
-  const schema = fs.readFileSync(path.join(SRC, 'service', 'schema.ts'), 'utf8');
+  const schema = fs.readFileSync(path.join(SRC, 'service', 'frontends', 'schema.ts'), 'utf8');
   for (const m of schema.slice(schema.indexOf('const TYPE_ZH'), schema.indexOf('function typeOf')).matchAll(/'([^']+)'/g)) keys.add(m[1]);
   const kemu = fs.readFileSync(path.join(SRC, 'service', 'kemu.ts'), 'utf8');
   for (const m of kemu.slice(kemu.indexOf('STATUS_TEXT'), kemu.indexOf('};', kemu.indexOf('STATUS_TEXT'))).matchAll(/: '([^']+)'/g)) keys.add(m[1]);
@@ -53,8 +56,14 @@ describe('message language (简体中文 and English)', () => {
     assert.ok(keys.size > 150, `only ${keys.size} messages found: the extraction is broken`);
     const missing = [...keys].filter((k) => !(k in BUNDLE));
     assert.deepStrictEqual(missing, []);
-    const stale = Object.keys(BUNDLE).filter((k) => !keys.has(k));
+    const stale = Object.keys(FILE_BUNDLE).filter((k) => !keys.has(k));
     assert.deepStrictEqual(stale, []);
+    // a rule's messages are the ones its module writes
+    for (const r of RULES) {
+      const src = keysInSources();
+      const unused = Object.keys(r.meta.messages).filter((k) => !src.has(k));
+      assert.deepStrictEqual(unused, [], `${r.meta.id}: messages it does not write`);
+    }
   });
 
   it('each translation keeps the placeholders of its message', () => {

@@ -37,7 +37,7 @@ export function startServer(connection: Connection): void {
   const sh = shell;
   let pull = false;
   let watchSupport = false;
-  const publisher = new Publisher(connection, d, { positionIn: (u, o) => sh.positionIn(u, o) }, () => pull);
+  const publisher = new Publisher(connection, d, { positionIn: (u, o) => sh.positionIn(u, o) }, () => pull, (doc) => sh.ready(doc.uri, d.result(doc).report));
 
   /** A report the 部门 reports may sum changed: they are checked again (after a short pause). */
   let acrossTimer: NodeJS.Timeout | undefined;

@@ -19,6 +19,9 @@ import { ROOT, sample } from '../helpers/samples';
 
 const SERVER = path.join(ROOT, 'out', 'server', 'src', 'server.js');
 
+/** Completion answers a list (incomplete: it depends on what is typed). */
+const itemsOf = (r: unknown): CompletionItem[] => (Array.isArray(r) ? r : (r as { items: CompletionItem[] } | null)?.items ?? []);
+
 class Client {
   proc: ChildProcess;
   conn: ProtocolConnection;
@@ -123,7 +126,10 @@ describe('language server over stdio (protocol level)', function () {
     const actions = (await c.conn.sendRequest(CodeActionRequest.type, { textDocument: { uri }, range: err!.range, context: { diagnostics: [err!] } })) as CodeAction[];
     const fix = actions.find((a) => a.kind === 'quickfix' && a.title === '将20113 商贸事务（本年收入合计）改为 280.38');
     assert.ok(fix, JSON.stringify(actions.map((a) => a.title)));
-    assert.strictEqual(fix!.isPreferred, true);
+    // it changes a number the user typed: offered, never preferred, never in 修正全部
+    assert.strictEqual(fix!.isPreferred, false);
+    const fixAll = (await c.conn.sendRequest(CodeActionRequest.type, { textDocument: { uri }, range: err!.range, context: { diagnostics: [], only: ['source.fixAll'] } })) as CodeAction[];
+    assert.ok(fixAll.every((a) => !JSON.stringify(a.edit).includes('280.38')), JSON.stringify(fixAll));
     const edits = fix!.edit!.changes![uri] as TextEdit[];
     assert.strictEqual(edits.length, 1);
     assert.strictEqual(doc.getText(edits[0].range), '270.38');
@@ -136,7 +142,7 @@ describe('language server over stdio (protocol level)', function () {
   });
 
   it('answers completion (with resolve), symbols, folding and inlay hints', async () => {
-    const items = (await c.conn.sendRequest(CompletionRequest.type, { textDocument: { uri }, position: { line: doc.lineCount - 1, character: 0 } })) as CompletionItem[];
+    const items = itemsOf(await c.conn.sendRequest(CompletionRequest.type, { textDocument: { uri }, position: { line: doc.lineCount - 1, character: 0 } }));
     // 000 has every 决算 table already, so the top-level completion offers none of them again
     assert.ok(!items.some((i) => i.label === '表 收入决算表'));
     const syms = (await c.conn.sendRequest(DocumentSymbolRequest.type, { textDocument: { uri } })) as DocumentSymbol[];
@@ -146,14 +152,16 @@ describe('language server over stdio (protocol level)', function () {
     assert.ok(folds.length > 10);
     const hints = (await c.conn.sendRequest(InlayHintRequest.type, { textDocument: { uri }, range: { start: { line: 0, character: 0 }, end: { line: doc.lineCount, character: 0 } } })) as Array<{ label: string }>;
     assert.ok(hints.some((h) => h.label === ' Σ 205.98 ≈'));
-    assert.ok(hints.some((h) => / Σ 335\.56 ✓/.test(h.label)));
+    // by default only the totals that differ from their parts (jsgk.inlayHints: mismatches)
+    assert.ok(hints.some((h) => / Σ 205\.98 ≈/.test(h.label)), JSON.stringify(hints.slice(0, 5)));
+    assert.ok(!hints.some((h) => /✓/.test(h.label)));
   });
 
   it('offers the standard tables in a new file, and resolves their documentation', async () => {
     const u2 = 'file:///new.jsgk.yaml';
     const text = '报告:\n  类型: 部门决算\n  年度: 2024\n  单位: 新单位\n\n';
     await c.conn.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri: u2, languageId: 'jsgk-yaml', version: 1, text } });
-    const items = (await c.conn.sendRequest(CompletionRequest.type, { textDocument: { uri: u2 }, position: { line: 5, character: 0 } })) as CompletionItem[];
+    const items = itemsOf(await c.conn.sendRequest(CompletionRequest.type, { textDocument: { uri: u2 }, position: { line: 5, character: 0 } }));
     const t = items.find((i) => i.label === '表 收入决算表')!;
     assert.ok(t);
     assert.match((t.textEdit as TextEdit).newText, /列: \[本年收入合计, 财政拨款收入/);
@@ -191,7 +199,7 @@ describe('language server over stdio (protocol level)', function () {
   it('answers requests for unknown documents and malformed requests, and stays up', async () => {
     const unknown = { textDocument: { uri: 'file:///nope.jsgk.yaml' }, position: { line: 0, character: 0 } };
     assert.strictEqual(await c.conn.sendRequest(HoverRequest.type, unknown), null);
-    assert.deepStrictEqual(await c.conn.sendRequest(CompletionRequest.type, unknown), []);
+    assert.deepStrictEqual(itemsOf(await c.conn.sendRequest(CompletionRequest.type, unknown)), []);
     assert.deepStrictEqual(await c.conn.sendRequest(DocumentSymbolRequest.type, { textDocument: { uri: 'file:///nope' } }), []);
     // malformed: position far outside the document, missing fields
     const far = await c.conn.sendRequest(HoverRequest.type, { textDocument: { uri }, position: { line: 99999, character: 99999 } });
@@ -349,7 +357,7 @@ describe('language server: the line DSL (*.jsgk)', function () {
     assert.ok(fix, JSON.stringify(actions.map((a) => a.title)));
     assert.deepStrictEqual((fix!.edit!.changes![uri] as TextEdit[]).map((e) => [doc.getText(e.range), e.newText]), [['万5.00元', '5.00万元']]);
     const end = doc.positionAt(dsl.length);
-    const items = (await c.conn.sendRequest(CompletionRequest.type, { textDocument: { uri }, position: end })) as CompletionItem[];
+    const items = itemsOf(await c.conn.sendRequest(CompletionRequest.type, { textDocument: { uri }, position: end }));
     assert.ok(items.some((x) => x.label === '【表 收入支出决算总表】'), JSON.stringify(items.slice(0, 5).map((x) => x.label)));
   });
 

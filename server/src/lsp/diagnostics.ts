@@ -31,7 +31,12 @@ export function toDiagnostics(d: CheckedDocuments, doc: TextDocument, opts: Diag
 export class Publisher {
   private readonly timers = new Map<string, NodeJS.Timeout>();
 
-  constructor(private readonly connection: Connection, private readonly d: CheckedDocuments, private readonly opts: DiagnosticsOptions, private readonly pull: () => boolean) {}
+  /**
+   * `ready` resolves when a document's check can be complete (a 部门 report that lists its units
+   * waits for the workspace walk, so that its first diagnostics already compare it with its units).
+   */
+  constructor(private readonly connection: Connection, private readonly d: CheckedDocuments, private readonly opts: DiagnosticsOptions, private readonly pull: () => boolean,
+    private readonly ready: (doc: TextDocument) => Promise<void> = async () => undefined) {}
 
   /** A check after a pause in typing (adapted to how long the last check took), for the latest version only. */
   schedule(doc: TextDocument, delay?: number): void {
@@ -47,8 +52,12 @@ export class Publisher {
   }
 
   publish(doc: TextDocument): void {
-    const diagnostics = toDiagnostics(this.d, doc, this.opts);
-    void this.connection.sendDiagnostics({ uri: doc.uri, version: doc.version, diagnostics });
+    void this.ready(doc).then(() => {
+      const cur = this.d.get(doc.uri);
+      if (!cur || cur.version !== doc.version) return; // a newer version is scheduled
+      const diagnostics = toDiagnostics(this.d, cur, this.opts);
+      void this.connection.sendDiagnostics({ uri: cur.uri, version: cur.version, diagnostics });
+    });
   }
 
   cancel(uri: string): void {
@@ -64,7 +73,9 @@ export class Publisher {
   }
 
   register(safe: <T>(name: string, empty: T, fn: () => T) => T): void {
-    this.connection.languages.diagnostics.on((params, token) => {
+    this.connection.languages.diagnostics.on(async (params, token) => {
+      const first = this.d.get(params.textDocument.uri);
+      if (first) await this.ready(first);
       const doc = this.d.get(params.textDocument.uri);
       if (!doc || token.isCancellationRequested) return { kind: DocumentDiagnosticReportKind.Full, items: [] };
       return { kind: DocumentDiagnosticReportKind.Full, items: safe('diagnostics', [] as Diagnostic[], () => toDiagnostics(this.d, doc, this.opts)) };

@@ -107,7 +107,7 @@ export class Shell {
     if (!listsUnits(report)) return [];
     if (!this.reports) return undefined;
     if (!this.reports.loaded) {
-      void this.reports.load().then(() => this.onWorkspaceLoaded?.());
+      void this.ready(uri, report).then(() => this.onWorkspaceLoaded?.());
       return undefined;
     }
     const open = new Set<string>();
@@ -121,6 +121,15 @@ export class Shell {
     const self = pathKey(uri);
     out.push(...this.reports.unitReportsOf(report, (p) => open.has(p) || p === self));
     return out;
+  }
+
+  /** Resolves when the checks of a document can be complete: a 部门 report listing its units waits for the workspace walk. */
+  async ready(uri: string, report: Report): Promise<void> {
+    if (!this.reports || this.reports.loaded || !listsUnits(report)) return;
+    await this.reports.load();
+    this.d.generation++;
+    this.log(`工作区中有 ${this.reports.size} 份报告文件（用于部门与所属单位的汇总检查）`);
+    for (const p of this.reports.problems) this.connection.console.warn(`[jsgk] ${p.path}：${p.message}`);
   }
 
   /** Called when the workspace walk finished (the 部门 reports are checked again). */

@@ -81,7 +81,7 @@ export function getLanguageService(options: LanguageServiceOptions = {}): Langua
     results.clear();
     engine.reset();
   };
-  setLang(settings.language);
+  if (options.settings) setLang(settings.language);
   return {
     get catalogue() { return catalogue; },
     get settings() { return settings; },

@@ -27,9 +27,11 @@ interface DiskReport {
 function metaKey(text: string, syntax: Syntax): string {
   const start = syntax === 'dsl' ? text.search(/^【报告】/m) : text.search(/^报告[ \t]*:/m);
   if (start < 0) return '';
-  const rest = text.slice(start + 1);
+  const lineEnd = text.indexOf('\n', start);
+  const from = lineEnd < 0 ? text.length : lineEnd + 1;
+  const rest = text.slice(from);
   const next = syntax === 'dsl' ? rest.search(/^【/m) : rest.search(/^[^\s#\-][^\n]*:[ \t]*(\r?\n|$)/m);
-  const block = text.slice(0, next < 0 ? text.length : start + 1 + next);
+  const block = text.slice(0, next < 0 ? text.length : from + next);
   const m = parseReport(block, syntax).report.meta;
   return m?.type && m.year && m.unitName ? keyOf(m.type.value, m.year.year, m.unitName.value) : '';
 }

@@ -65,7 +65,7 @@ export const rule: Rule = {
     description: '类 = Σ 款、款 = Σ 项（经济分类 301 = Σ 301xx），只在下级列出时；收支总表中带编号的项 = Σ 其下各子项',
     descriptionEn: '类 = Σ 款 and 款 = Σ 项 (301 = Σ 301xx) where the children are listed; a numbered item of a 收支总表 = Σ its sub-items',
     example: '201 一般公共服务支出 270.38 ≠ 其下各款之和 270.39（差 0.01）',
-    messages: { ...EQUALITY_MESSAGES, ...SPEC_MESSAGES, '其下各款之和': 'the sum of its 款', '其下各项之和': 'the sum of its 项', '其下各科目之和': 'the sum of its sub-items' },
+    messages: { ...EQUALITY_MESSAGES, ...SPEC_MESSAGES, '其下各款之和': 'the sum of its 款', '其下各项之和': 'the sum of its 项', '其下各科目之和': 'the sum of its sub-items', '带编号的项 = Σ 其下各子项': 'a numbered item = Σ its sub-items' },
   },
   run(ctx) {
     for (const t of ctx.model.tables) {
