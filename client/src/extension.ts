@@ -48,6 +48,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<JsgkAp
     documentSelector: [{ language: LANG }, { language: DSL }, { language: 'yaml', pattern: '**/*.jsgk.{yaml,yml}' }],
     outputChannel: output,
     synchronize: { configurationSection: 'jsgk' },
+    // the server's hovers may link to the format guide: command:jsgk.openFormatGuide?["dsl"]
+    markdown: { isTrusted: { enabledCommands: [OPEN_FORMAT_GUIDE] } },
   };
   client = new LanguageClient('jsgk', vscode.l10n.t('决算公开助手'), serverOptions, clientOptions);
 

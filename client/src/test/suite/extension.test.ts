@@ -208,6 +208,9 @@ describe('决算公开助手 in VS Code', () => {
       assert.deepStrictEqual(JSON.parse(decodeURIComponent(link!.target!.query)), ['yaml']);
       const doc = await vscode.workspace.openTextDocument(uri);
       assert.strictEqual(doc.getText(link!.range), 'docs/format.md');
+      // the language server's hovers may link to it (command links are trusted for this command only)
+      const api = ext().exports as { client: { clientOptions: { markdown?: { isTrusted?: unknown } } } };
+      assert.deepStrictEqual(api.client.clientOptions.markdown?.isTrusted, { enabledCommands: ['jsgk.openFormatGuide'] });
       const guide = await vscode.commands.executeCommand<vscode.Uri>('jsgk.openFormatGuide', 'dsl');
       assert.strictEqual(path.basename(guide!.path), 'dsl.md');
       const tab = await waitFor('the Markdown preview of dsl.md', () => tabs().find((t) => t.input instanceof vscode.TabInputWebview && /markdown\.preview/.test(t.input.viewType) && t.label.includes('dsl.md')));
