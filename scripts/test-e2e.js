@@ -1,8 +1,11 @@
 #!/usr/bin/env node
 // Level 3: end to end in the real UI. Installs the packaged .vsix into code-server (VS Code 1.139),
-// opens the samples in Debian chromium through playwright-core and acts as a user would:
-// Problems panel, hover, completion, quick fix. Screenshots go to test-output/e2e/; a failing step
-// saves one. Prints "e2e: N passed, N failed" and writes a summary when JSGK_SUMMARY_FILE is set.
+// opens a copy of the samples in Debian chromium through playwright-core and acts as a user would:
+// Problems panel, hover, completion, quick fix, 转换为 DSL, the DSL's columns on screen, 显示计算过程,
+// 新建决算报告, saving an untitled report. Then `npm run vscode` (scripts/start-vscode.sh) as a person
+// starts it: it opens a scratch copy of samples/, and trying the editor leaves samples/ and the home
+// folder untouched. Screenshots go to test-output/e2e/; a failing step saves one.
+// Prints "e2e: N passed, N failed" and writes a summary when JSGK_SUMMARY_FILE is set.
 'use strict';
 const { spawn, spawnSync } = require('child_process');
 const fs = require('fs');
@@ -26,8 +29,56 @@ const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
 const FIX_FILE = 'e2e-quickfix.jsgk.yaml';
 const FIX_TEXT = '报告:\n  类型: 部门决算\n  年度: 2023\n  单位: 测试单位\n\n表 支出决算表:\n  列: [本年支出合计]\n  行:\n    - 合计: 310.00\n    - 201 一般公共服务支出: 270.00\n    - 208 社会保障和就业支出: 30.00\n';
+const DSL_FILE = 'e2e-dsl-000.jsgk';
 const NEW_FILE = 'e2e-new.jsgk.yaml';
 const NEW_TEXT = '报告:\n  类型: 部门决算\n  年度: 2024\n  单位: 新单位\n\n';
+
+/** Every file of samples/ with its content hash: the tracked samples must never change. */
+function hashSamples() {
+  const dir = path.join(root, 'samples');
+  return Object.fromEntries(fs.readdirSync(dir).sort().map((f) => [f, require('crypto').createHash('sha256').update(fs.readFileSync(path.join(dir, f))).digest('hex')]));
+}
+
+/** Every file under dir (relative paths). */
+function listFiles(dir) {
+  const out = [];
+  for (const e of fs.readdirSync(dir, { withFileTypes: true })) {
+    if (e.isDirectory()) out.push(...listFiles(path.join(dir, e.name)).map((f) => path.join(e.name, f)));
+    else out.push(e.name);
+  }
+  return out;
+}
+
+const launchBrowser = () => chromium.launch({ executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium', headless: true,
+  args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1'] });
+
+/** Runs one named step; a failure is recorded with a screenshot, and the next step runs. */
+function stepper(results, getPage) {
+  return async (name, fn) => {
+    const t0 = Date.now();
+    try {
+      await fn();
+      results.push({ name, ok: true });
+      console.log(`  ✔ ${name} (${Date.now() - t0} ms)`);
+    } catch (e) {
+      const file = path.join(shots, `FAILED-${results.length + 1}.png`);
+      const page = getPage();
+      if (page) await page.screenshot({ path: file }).catch(() => {});
+      results.push({ name, ok: false, error: String(e && e.message || e) });
+      console.log(`  ✘ ${name}: ${e && e.message}\n    截图：${file}`);
+    }
+  };
+}
+
+/** The command palette: runs the command whose title matches (Chinese, or English as this code-server shows it). */
+async function runCommand(page, typed, title) {
+  await page.keyboard.press('Escape');
+  await page.keyboard.press('F1');
+  await page.locator('.quick-input-widget input').fill('>' + typed);
+  const cmd = page.locator('.quick-input-list .monaco-list-row', { hasText: title }).first();
+  await cmd.waitFor({ timeout: 30000 });
+  await cmd.click();
+}
 
 async function main() {
   fs.mkdirSync(shots, { recursive: true });
@@ -40,12 +91,16 @@ async function main() {
   fs.cpSync(path.join(root, 'samples'), ws, { recursive: true });
   fs.writeFileSync(path.join(ws, FIX_FILE), FIX_TEXT);
   fs.writeFileSync(path.join(ws, NEW_FILE), NEW_TEXT);
+  fs.copyFileSync(path.join(root, 'examples', 'DSL示例', '000-绥芬河市经济合作促进中心-2023部门决算.jsgk'), path.join(ws, DSL_FILE));
+  const samplesBefore = hashSamples();
   const env = { ...process.env, EXTENSIONS_GALLERY: '{}', XDG_CONFIG_HOME: path.join(run, 'config'), XDG_DATA_HOME: path.join(run, 'data'), XDG_CACHE_HOME: path.join(run, 'cache') };
   fs.mkdirSync(path.join(run, 'ud', 'User'), { recursive: true });
   fs.writeFileSync(path.join(run, 'ud', 'User', 'settings.json'), JSON.stringify({
     'chat.disableAIFeatures': true, 'workbench.secondarySideBar.defaultVisibility': 'hidden', 'workbench.startupEditor': 'none',
     'telemetry.telemetryLevel': 'off', 'extensions.autoCheckUpdates': false, 'extensions.autoUpdate': false, 'update.mode': 'none',
     'editor.hover.delay': 100, 'editor.quickSuggestions': { other: false }, 'workbench.tips.enabled': false,
+    // the inlay hints (Σ … ✓ after each checked total) sit between a DSL row's cells; the columns are measured without them
+    '[jsgk]': { 'editor.inlayHints.enabled': 'off' },
   }));
   const common = ['--user-data-dir', path.join(run, 'ud'), '--extensions-dir', path.join(run, 'exts')];
   const inst = spawnSync(NODE24, [CS, ...common, '--install-extension', vsix], { env, encoding: 'utf8' });
@@ -59,27 +114,14 @@ async function main() {
   const results = [];
   try {
     for (let i = 0; i < 600; i++) { if ((await get(`http://127.0.0.1:${port}/healthz`)) === 200) break; await sleep(100); }
-    browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium', headless: true,
-      args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1'] });
+    browser = await launchBrowser();
     const ctx = await browser.newContext({ viewport: { width: 1500, height: 950 } });
     const page = await ctx.newPage();
     await page.goto(`http://127.0.0.1:${port}/?folder=${encodeURIComponent(ws)}`);
     await page.waitForSelector('.monaco-workbench', { timeout: 90000 });
     await sleep(2000);
 
-    const step = async (name, fn) => {
-      const t0 = Date.now();
-      try {
-        await fn();
-        results.push({ name, ok: true });
-        console.log(`  ✔ ${name} (${Date.now() - t0} ms)`);
-      } catch (e) {
-        const file = path.join(shots, `FAILED-${results.length + 1}.png`);
-        await page.screenshot({ path: file }).catch(() => {});
-        results.push({ name, ok: false, error: String(e && e.message || e) });
-        console.log(`  ✘ ${name}: ${e && e.message}\n    截图：${file}`);
-      }
-    };
+    const step = stepper(results, () => page);
     const open = async (file) => {
       await page.keyboard.press('Escape');
       await page.keyboard.press('Control+P');
@@ -213,16 +255,214 @@ async function main() {
       await page.locator('.markers-panel .monaco-list-row', { hasText: '金额单位写错' }).first().waitFor({ timeout: 60000 });
       await page.screenshot({ path: path.join(shots, '5-dsl.png') });
     });
+
+    await step('DSL 的表格在编辑器中按列对齐：各行的“|”在屏幕上的横坐标相同（默认字体 Noto Sans Mono CJK SC）', async () => {
+      await open(DSL_FILE);
+      const lines = fs.readFileSync(path.join(ws, DSL_FILE), 'utf8').split('\n');
+      const first = lines.indexOf('【表 支出决算表】') + 4; // the rows under 列：
+      await page.locator('.monaco-editor .view-lines').first().click();
+      await gotoLine(first + 4, 1);
+      await sleep(500);
+      const measured = await page.evaluate(() => {
+        const out = [];
+        for (const line of document.querySelectorAll('.monaco-editor .view-lines .view-line')) {
+          const xs = [];
+          const walker = document.createTreeWalker(line, NodeFilter.SHOW_TEXT);
+          for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+            for (let i = n.data.indexOf('|'); i >= 0; i = n.data.indexOf('|', i + 1)) {
+              const r = document.createRange();
+              r.setStart(n, i);
+              r.setEnd(n, i + 1);
+              xs.push(r.getBoundingClientRect().left);
+            }
+          }
+          out.push({ text: line.textContent.replace(/\u00a0/g, ' '), xs });
+        }
+        const probe = document.querySelector('.monaco-editor .view-lines .view-line');
+        const font = getComputedStyle(probe).fontFamily;
+        const size = getComputedStyle(probe).fontSize;
+        const c = document.createElement('canvas').getContext('2d');
+        c.font = `${size} ${font}`;
+        const widths = Object.fromEntries(['0', 'a', '|', ' ', '招', '（', '：', '，', '、', '“', '—'].map((ch) => [ch, c.measureText(ch).width]));
+        return { out, font, size, widths };
+      });
+      const rows = lines.slice(first - 1, first + 8);
+      const seen = rows.map((t) => measured.out.find((m) => m.text.trimEnd() === t.trimEnd()));
+      if (seen.some((m) => !m)) throw new Error('行不在屏幕上：' + rows.filter((_, i) => !seen[i]).join(' / '));
+      console.log(`    字体 ${measured.font} ${measured.size}；字宽（px）：${Object.entries(measured.widths).map(([k, v]) => `“${k}” ${v.toFixed(2)}`).join('，')}`);
+      const cols = seen[0].xs.length;
+      if (cols !== 6) throw new Error(`第一行有 ${cols} 个“|”`);
+      for (let k = 0; k < cols; k++) {
+        const xs = seen.map((m) => m.xs[k]);
+        if (Math.max(...xs) - Math.min(...xs) > 0.5) throw new Error(`第 ${k + 1} 个“|”不对齐：${xs.map((x) => x.toFixed(1)).join(', ')}`);
+      }
+      if (!/^"Noto Sans Mono CJK SC"/.test(measured.font)) throw new Error('编辑器字体不是 Noto Sans Mono CJK SC：' + measured.font);
+      if (Math.abs(measured.widths['招'] - 2 * measured.widths['0']) > 0.01) throw new Error('汉字不是两个 ASCII 字符宽');
+      await page.screenshot({ path: path.join(shots, '6-dsl-columns.png') });
+    });
+
+    await step('命令“显示计算过程”在报告旁打开排好版的计算过程（不是输出面板里的 Markdown 原文）', async () => {
+      await open('000-');
+      await page.locator('.monaco-editor .view-lines').first().click();
+      // the end of the line “- 人员经费合计: 205.97” (Go to Line counts a 汉字 as two columns)
+      const [l] = lineCol(sampleText, '人员经费合计: 205.97');
+      await gotoLine(l, 1);
+      await page.keyboard.press('End');
+      await runCommand(page, '显示计算过程', /显示计算过程|Show how this total is computed/);
+      await page.locator('.tab', { hasText: /计算过程：人员经费合计|Computation: 人员经费合计/ }).first().waitFor({ timeout: 30000 });
+      let rendered;
+      for (let i = 0; i < 100 && !rendered; i++) {
+        for (const f of page.frames()) {
+          const r = await f.evaluate(() => {
+            const s = document.querySelector('strong');
+            const li = [...document.querySelectorAll('li')].map((x) => x.textContent);
+            return s ? { strong: s.textContent, li, text: document.body.innerText } : undefined;
+          }).catch(() => undefined);
+          if (r && r.strong === '人员经费合计') rendered = r;
+        }
+        if (!rendered) await sleep(300);
+      }
+      if (!rendered) throw new Error('没有找到显示计算过程的视图');
+      if (!rendered.li.includes('301 工资福利支出：184.88') || !rendered.li.includes('303 对个人和家庭的补助：21.10')) throw new Error('列表不对：' + JSON.stringify(rendered.li));
+      if (rendered.text.includes('**')) throw new Error('视图中有 Markdown 原文：' + rendered.text);
+      await page.screenshot({ path: path.join(shots, '7-computation.png') });
+    });
+
+    await step('命令“新建决算报告”：输入单位与年度，工作区中多了“单位-年度部门决算.jsgk.yaml”；关闭后重新打开仍是报告', async () => {
+      const name = '界面测试中心-2025部门决算.jsgk.yaml';
+      const mode = page.locator('[id="status.editor.mode"]');
+      await runCommand(page, '新建决算报告', /新建决算报告|New final account report/);
+      const input = page.locator('.quick-input-widget input');
+      await page.locator('.quick-input-widget', { hasText: /单位名称|Name of the unit/ }).first().waitFor({ timeout: 30000 });
+      await input.fill('界面测试中心');
+      await page.keyboard.press('Enter');
+      await page.locator('.quick-input-widget', { hasText: /年度|Year/ }).first().waitFor({ timeout: 30000 });
+      await input.fill('2025');
+      await page.keyboard.press('Enter');
+      await page.locator('.quick-input-list .monaco-list-row', { hasText: 'YAML' }).first().waitFor({ timeout: 30000 });
+      await page.keyboard.press('Enter');
+      await page.locator('.tab.active', { hasText: name }).first().waitFor({ timeout: 30000 });
+      await mode.filter({ hasText: '决算公开报告 (YAML)' }).waitFor({ timeout: 15000 });
+      const text = fs.readFileSync(path.join(ws, name), 'utf8');
+      if (!/^报告:\n  类型: 部门决算\n  年度: 2025\n  单位: 界面测试中心$/m.test(text) || text.includes('XX单位')) throw new Error('文件内容不对：' + text.slice(0, 300));
+      if (!text.startsWith('# yaml-language-server: $schema=.jsgk/report.schema.json\n') || !fs.existsSync(path.join(ws, '.jsgk', 'report.schema.json'))) throw new Error('schema 引用不对');
+      await page.screenshot({ path: path.join(shots, '8-new-report.png') });
+      await page.keyboard.press('Escape');
+      await page.locator('.monaco-editor .view-lines').first().click();
+      await page.keyboard.press('Control+W');
+      await page.locator('.tab', { hasText: name }).first().waitFor({ state: 'detached', timeout: 15000 });
+      await open('界面测试中心');
+      await page.locator('.tab.active', { hasText: name }).first().waitFor({ timeout: 30000 });
+      await mode.filter({ hasText: '决算公开报告 (YAML)' }).waitFor({ timeout: 15000 });
+    });
+
+    await step('未命名的新报告（语言设为决算公开报告）保存时建议 .jsgk.yaml，保存后重新打开仍是报告', async () => {
+      const mode = page.locator('[id="status.editor.mode"]');
+      await runCommand(page, 'File: New Untitled Text File', /New Untitled Text File(?!s)|新建无标题文本文件/);
+      await page.locator('.tab.active', { hasText: 'Untitled' }).first().waitFor({ timeout: 15000 });
+      await runCommand(page, 'Change Language Mode', /Change Language Mode|更改语言模式/);
+      await page.locator('.quick-input-widget input').fill('决算公开报告 (YAML)');
+      await page.locator('.quick-input-list .monaco-list-row', { hasText: '决算公开报告 (YAML)' }).first().waitFor({ timeout: 15000 });
+      await sleep(300);
+      await page.keyboard.press('Enter');
+      await mode.filter({ hasText: '决算公开报告 (YAML)' }).waitFor({ timeout: 15000 });
+      await page.locator('.monaco-editor .view-lines').first().click();
+      // (an untitled document is named after its first line: 草稿)
+      await page.keyboard.type('草稿');
+      await page.keyboard.press('Control+S');
+      const input = page.locator('.quick-input-widget input');
+      await input.waitFor({ timeout: 15000 });
+      let suggested = '';
+      for (let i = 0; i < 30 && !suggested.endsWith('.jsgk.yaml'); i++) { suggested = await input.inputValue(); await sleep(100); }
+      if (path.basename(suggested) !== '草稿.jsgk.yaml') throw new Error('保存对话框建议的文件名：' + suggested);
+      console.log(`    保存对话框建议：${suggested}`);
+      await page.keyboard.press('Enter');
+      const savedName = path.basename(suggested);
+      await page.locator('.tab.active', { hasText: savedName }).first().waitFor({ timeout: 15000 });
+      let content;
+      for (let i = 0; i < 50 && content !== '草稿'; i++) { content = fs.existsSync(suggested) ? fs.readFileSync(suggested, 'utf8') : undefined; await sleep(100); }
+      if (content !== '草稿') throw new Error(`没有保存到 ${suggested}：${JSON.stringify(content)}`);
+      await page.keyboard.press('Control+W');
+      await open(savedName);
+      await mode.filter({ hasText: '决算公开报告 (YAML)' }).waitFor({ timeout: 15000 });
+    });
   } finally {
     if (browser) await browser.close().catch(() => {});
     cs.kill('SIGTERM');
     await new Promise((r) => { cs.once('exit', r); setTimeout(r, 5000); });
   }
+  await tryStartScript(results);
+  const samplesAfter = hashSamples();
+  const changed = Object.keys({ ...samplesBefore, ...samplesAfter }).filter((f) => samplesBefore[f] !== samplesAfter[f]);
+  results.push({ name: 'samples/ 在全部界面测试之后没有改动', ok: changed.length === 0, error: changed.length ? '改动了：' + changed.join('、') : undefined });
+  console.log(`  ${changed.length ? '✘' : '✔'} samples/ 在全部界面测试之后没有改动${changed.length ? '：' + changed.join('、') : ''}`);
   const passed = results.filter((r) => r.ok).length;
   const failed = results.length - passed;
   console.log(`e2e: ${passed} passed, ${failed} failed`);
   if (process.env.JSGK_SUMMARY_FILE) fs.writeFileSync(process.env.JSGK_SUMMARY_FILE, JSON.stringify({ passed, failed, failures: results.filter((r) => !r.ok) }));
   process.exit(failed > 0 ? 1 : 0);
+}
+
+/**
+ * `npm run vscode` as a person runs it (scripts/start-vscode.sh), with a home folder of its own to
+ * see that nothing is written there: the workspace it opens is a scratch copy of samples/, an edit
+ * saved there changes the copy only, and code-server's configuration is in the run folder.
+ */
+async function tryStartScript(results) {
+  console.log('npm run vscode（scripts/start-vscode.sh）');
+  const run = fs.mkdtempSync(path.join(os.tmpdir(), 'jsgk-start-'));
+  const home = path.join(run, 'home');
+  const runDir = path.join(run, 'run');
+  fs.mkdirSync(home);
+  const port = await freePort();
+  let out = '';
+  const sv = spawn('bash', [path.join(root, 'scripts', 'start-vscode.sh')], { cwd: root, detached: true,
+    env: { ...process.env, HOME: home, JSGK_PORT: String(port), JSGK_RUN_DIR: runDir, JSGK_VSIX: vsix, XDG_CONFIG_HOME: '', XDG_DATA_HOME: '', XDG_CACHE_HOME: '' } });
+  sv.stdout.on('data', (d) => { out += d; });
+  sv.stderr.on('data', (d) => { out += d; });
+  let browser;
+  let page;
+  const step = stepper(results, () => page);
+  try {
+    await step('npm run vscode 打开样例的副本（不是 samples/）并打印地址；在其中修改并保存，samples/ 不变；家目录中什么也没写', async () => {
+      for (let i = 0; i < 1200 && !out.includes(`http://127.0.0.1:${port}/`); i++) await sleep(100);
+      if (!out.includes(`http://127.0.0.1:${port}/`)) throw new Error('没有打印地址：\n' + out);
+      const copy = path.join(runDir, '样例副本');
+      if (!out.includes(copy)) throw new Error('没有说明打开的是副本：\n' + out);
+      for (let i = 0; i < 300; i++) { if ((await get(`http://127.0.0.1:${port}/healthz`)) === 200) break; await sleep(100); }
+      browser = await launchBrowser();
+      page = await (await browser.newContext({ viewport: { width: 1400, height: 900 } })).newPage();
+      await page.goto(`http://127.0.0.1:${port}/`);
+      await page.waitForSelector('.monaco-workbench', { timeout: 90000 });
+      await page.locator('.explorer-folders-view .monaco-list-row', { hasText: '000-' }).first().waitFor({ timeout: 60000 });
+      await page.locator('.pane-header', { hasText: '样例副本' }).first().waitFor({ timeout: 30000 });
+      await page.keyboard.press('Control+P');
+      await page.locator('.quick-input-widget input').fill('000-');
+      await page.locator('.quick-input-list .monaco-list-row').first().waitFor({ timeout: 30000 });
+      await sleep(300);
+      await page.keyboard.press('Enter');
+      await page.locator('.tab.active', { hasText: '000-' }).first().waitFor({ timeout: 30000 });
+      await page.locator('.monaco-editor .view-lines').first().click();
+      await page.keyboard.press('Control+End');
+      await page.keyboard.type('# 试用时的修改');
+      const name = fs.readdirSync(copy).find((f) => f.startsWith('000-'));
+      // code-server saves by itself after a pause (files.autoSave); Ctrl+S if it has not
+      let saved = false;
+      for (let i = 0; i < 30 && !saved; i++) { saved = fs.readFileSync(path.join(copy, name), 'utf8').includes('# 试用时的修改'); if (!saved) await sleep(100); }
+      if (!saved) await page.keyboard.press('Control+S');
+      for (let i = 0; i < 50 && !saved; i++) { saved = fs.readFileSync(path.join(copy, name), 'utf8').includes('# 试用时的修改'); if (!saved) await sleep(100); }
+      if (!saved) throw new Error('副本中的修改没有保存');
+      if (fs.readFileSync(path.join(root, 'samples', name), 'utf8').includes('# 试用时的修改')) throw new Error('samples/ 被改动了');
+      await page.screenshot({ path: path.join(shots, '9-npm-run-vscode.png') });
+      const inHome = listFiles(home);
+      if (inHome.length) throw new Error('家目录中写了：' + inHome.join('、'));
+      if (!fs.existsSync(path.join(runDir, 'config', 'code-server', 'config.yaml'))) throw new Error('code-server 的配置不在运行目录中');
+    });
+  } finally {
+    if (browser) await browser.close().catch(() => {});
+    try { process.kill(-sv.pid, 'SIGTERM'); } catch { /* already gone */ }
+    await new Promise((r) => { if (sv.exitCode !== null) r(); else { sv.once('exit', r); setTimeout(r, 5000); } });
+  }
 }
 
 main().catch((e) => {

@@ -14,7 +14,7 @@ import { ROOT, sampleFiles } from './helpers/samples';
 const yamlFiles = () => [
   ...sampleFiles(),
   ...fs.readdirSync(path.join(ROOT, 'examples', '部门与所属单位')).map((f) => path.join(ROOT, 'examples', '部门与所属单位', f)),
-  ...fs.readdirSync(path.join(ROOT, 'templates')).map((f) => path.join(ROOT, 'templates', f)),
+  ...fs.readdirSync(path.join(ROOT, 'templates')).filter((f) => f.endsWith('.jsgk.yaml')).map((f) => path.join(ROOT, 'templates', f)),
 ];
 const toDsl = (yaml: string) => {
   const r = convert(yaml, 'yaml', 'dsl');

@@ -27,6 +27,8 @@ describe('the packaged extension (.vsix contents)', function () {
       ...c.languages.map((l: { configuration: string }) => l.configuration), ...c.grammars.map((g: { path: string }) => g.path),
       ...c.yamlValidation.map((y: { url: string }) => y.url), 'l10n/bundle.l10n.json', 'l10n/bundle.l10n.en.json',
       'package.nls.json', 'package.nls.zh-cn.json', 'templates/部门决算.jsgk.yaml', 'templates/部门预算.jsgk.yaml',
+      // read by 新建报告 (the DSL templates) and by 打开格式说明
+      'templates/部门决算.jsgk', 'templates/部门预算.jsgk', 'docs/format.md', 'docs/dsl.md',
       'README.md', 'CHANGELOG.md', 'LICENSE',
     ].map((p: string) => p.replace(/^\.\//, ''));
     assert.deepStrictEqual(refs.filter((p) => !files.includes(p)), []);

@@ -3,17 +3,36 @@
  * and the output channel. Everything that understands reports lives in the server.
  */
 import * as fs from 'fs';
+import * as os from 'os';
 import * as path from 'path';
 import * as vscode from 'vscode';
 import { LanguageClient, LanguageClientOptions, ServerOptions, TransportKind } from 'vscode-languageclient/node';
+import { defaultYear, fillTemplate, firstPlaceholder, reportFileName, ReportKind, SCHEMA_COPY, Syntax, templateName, unitProblem, yearProblem } from './newReport';
 
 let client: LanguageClient | undefined;
 const LANG = 'jsgk-yaml';
 const DSL = 'jsgk';
 const SCHEMA_MARK = /\$schema=\S*report\.schema\.json/;
+/** A report without its file name: a YAML report's schema line or 报告: block, a DSL report's 【报告】 (after comments). */
+const YAML_REPORT_START = /^(?:#[^\n]*\n|\s*\n)*(?:报告:[ \t]*(?:#.*)?$)/m;
+const DSL_REPORT_START = /^(?:#[^\n]*\n|\s*\n)*【报告】[ \t]*$/m;
+
+/** The command that opens the format guide (docs/format.md, or docs/dsl.md for the DSL) rendered. */
+export const OPEN_FORMAT_GUIDE = 'jsgk.openFormatGuide';
 
 export interface JsgkApi {
   client: LanguageClient | undefined;
+  /** The 计算过程 view as it is shown (title and the rendered HTML), or undefined when it is closed. */
+  computationView(): { title: string; html: string } | undefined;
+}
+
+/** Arguments of 新建决算报告 / 新建预算报告 when called from code (tests); each one not given is asked. */
+export interface NewReportOptions {
+  unit?: string;
+  year?: number;
+  syntax?: Syntax;
+  /** the folder to create the report in (default: the workspace folder) */
+  folder?: vscode.Uri;
 }
 
 export async function activate(context: vscode.ExtensionContext): Promise<JsgkApi> {
@@ -29,13 +48,21 @@ export async function activate(context: vscode.ExtensionContext): Promise<JsgkAp
     documentSelector: [{ language: LANG }, { language: DSL }, { language: 'yaml', pattern: '**/*.jsgk.{yaml,yml}' }],
     outputChannel: output,
     synchronize: { configurationSection: 'jsgk' },
+    // the server's hovers may link to the format guide: command:jsgk.openFormatGuide?["dsl"]
+    markdown: { isTrusted: { enabledCommands: [OPEN_FORMAT_GUIDE] } },
   };
   client = new LanguageClient('jsgk', vscode.l10n.t('决算公开助手'), serverOptions, clientOptions);
 
-  // YAML files that declare the report schema are reports too.
+  // YAML files that declare the report schema are reports too; so is a report saved without its
+  // file name's .jsgk.yaml / .jsgk (it opens as plain text): its first lines say which syntax it is.
   const adopt = (doc: vscode.TextDocument) => {
-    if (doc.languageId === 'yaml' && SCHEMA_MARK.test(doc.getText(new vscode.Range(0, 0, 5, 0)))) {
+    const head = () => doc.getText(new vscode.Range(0, 0, 12, 0));
+    if (doc.languageId === 'yaml' && SCHEMA_MARK.test(head())) {
       void vscode.languages.setTextDocumentLanguage(doc, LANG);
+    } else if (doc.languageId === 'plaintext') {
+      const h = head();
+      if (DSL_REPORT_START.test(h)) void vscode.languages.setTextDocumentLanguage(doc, DSL);
+      else if (SCHEMA_MARK.test(h.split('\n')[0]) || YAML_REPORT_START.test(h)) void vscode.languages.setTextDocumentLanguage(doc, LANG);
     }
   };
   vscode.workspace.textDocuments.forEach(adopt);
@@ -61,16 +88,149 @@ export async function activate(context: vscode.ExtensionContext): Promise<JsgkAp
   context.subscriptions.push(status, output,
     vscode.languages.onDidChangeDiagnostics(refresh), vscode.window.onDidChangeActiveTextEditor(refresh));
 
-  const newReport = (kind: '决算' | '预算') => async () => {
-    const file = context.asAbsolutePath(path.join('templates', kind === '决算' ? '部门决算.jsgk.yaml' : '部门预算.jsgk.yaml'));
-    const content = Buffer.from(await vscode.workspace.fs.readFile(vscode.Uri.file(file))).toString('utf8');
-    const doc = await vscode.workspace.openTextDocument({ language: LANG, content });
-    await vscode.window.showTextDocument(doc);
+  /**
+   * 新建决算报告 / 新建预算报告: asks for 单位, 年度 and the syntax, writes 单位-年度部门决算.jsgk.yaml
+   * (or .jsgk) with them filled in into the workspace folder (no folder open: where the clerk
+   * chooses) and opens it. A YAML report's schema line points at .jsgk/report.schema.json beside
+   * it, a copy of the extension's schema, so that it resolves without a network in any editor.
+   */
+  const newReport = (kind: ReportKind) => async (opts: NewReportOptions = {}): Promise<vscode.Uri | undefined> => {
+    const title = kind === '决算' ? vscode.l10n.t('新建部门决算报告') : vscode.l10n.t('新建部门预算报告');
+    const problem = (p: [string, ...string[]] | undefined) => (p ? vscode.l10n.t(p[0], ...p.slice(1)) : undefined);
+    const unit = (opts.unit ?? (await vscode.window.showInputBox({
+      title: `${title}（1/3）`, prompt: vscode.l10n.t('单位名称：写在报告的“单位”中，也用作文件名'), placeHolder: vscode.l10n.t('例如：绥芬河市经济合作促进中心'),
+      ignoreFocusOut: true, validateInput: (v) => problem(unitProblem(v)),
+    })))?.trim();
+    if (!unit || unitProblem(unit)) return undefined;
+    const yearText = opts.year !== undefined ? String(opts.year) : await vscode.window.showInputBox({
+      title: `${title}（2/3）`, prompt: vscode.l10n.t('年度（四位年份）'), value: String(defaultYear(kind)),
+      ignoreFocusOut: true, validateInput: (v) => problem(yearProblem(v)),
+    });
+    if (!yearText || yearProblem(yearText)) return undefined;
+    const year = Number(yearText.trim());
+    let syntax = opts.syntax;
+    if (!syntax) {
+      const items: (vscode.QuickPickItem & { syntax: Syntax })[] = [
+        { label: vscode.l10n.t('YAML（*.jsgk.yaml）'), description: vscode.l10n.t('“键: 值”的写法；格式说明 docs/format.md'), syntax: 'yaml' },
+        { label: vscode.l10n.t('行式 DSL（*.jsgk）'), description: vscode.l10n.t('接近印刷稿的写法，表格行用 | 分隔，可从 Excel 粘贴；格式说明 docs/dsl.md'), syntax: 'dsl' },
+      ];
+      syntax = (await vscode.window.showQuickPick(items, { title: `${title}（3/3）`, placeHolder: vscode.l10n.t('报告的写法'), ignoreFocusOut: true }))?.syntax;
+      if (!syntax) return undefined;
+    }
+    const name = reportFileName(kind, unit, year, syntax);
+    let target: vscode.Uri | undefined;
+    if (opts.folder) target = vscode.Uri.joinPath(opts.folder, name);
+    else {
+      const folders = vscode.workspace.workspaceFolders ?? [];
+      const active = vscode.window.activeTextEditor && vscode.workspace.getWorkspaceFolder(vscode.window.activeTextEditor.document.uri);
+      const folder = folders.length <= 1 ? folders[0] : active ?? (await vscode.window.showWorkspaceFolderPick({ placeHolder: vscode.l10n.t('新报告写在哪个文件夹？') }));
+      if (folder) target = vscode.Uri.joinPath(folder.uri, name);
+      else if (folders.length > 1) return undefined;
+      else {
+        target = await vscode.window.showSaveDialog({ title, defaultUri: vscode.Uri.file(path.join(os.homedir(), name)), saveLabel: vscode.l10n.t('新建') });
+        if (!target) return undefined;
+      }
+    }
+    if (await exists(target)) {
+      const open = vscode.l10n.t('打开已有文件');
+      const pick = await vscode.window.showWarningMessage(vscode.l10n.t('{0} 已经存在，没有改动它。', vscode.workspace.asRelativePath(target)), { modal: true }, open);
+      if (pick !== open) return undefined;
+      await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(target));
+      return target;
+    }
+    const tpl = Buffer.from(await vscode.workspace.fs.readFile(vscode.Uri.joinPath(context.extensionUri, 'templates', templateName(kind, syntax)))).toString('utf8');
+    if (syntax === 'yaml') await copySchema(vscode.Uri.joinPath(target, '..'));
+    const text = fillTemplate(tpl, unit, year, syntax === 'yaml' ? SCHEMA_COPY : undefined);
+    await vscode.workspace.fs.writeFile(target, Buffer.from(text, 'utf8'));
+    const doc = await vscode.workspace.openTextDocument(target);
+    const ed = await vscode.window.showTextDocument(doc);
+    const p = firstPlaceholder(text);
+    if (p) {
+      ed.selection = new vscode.Selection(doc.positionAt(p.start), doc.positionAt(p.end));
+      ed.revealRange(ed.selection, vscode.TextEditorRevealType.InCenterIfOutsideViewport);
+    }
+    void vscode.window.showInformationMessage(vscode.l10n.t('已新建 {0}。把“（…）”中的说明换成报告的内容；格式说明见命令“打开格式说明”。', vscode.workspace.asRelativePath(target)));
+    return target;
+  };
+
+  /** The extension's schema as .jsgk/report.schema.json in `dir` (written when missing or different). */
+  async function copySchema(dir: vscode.Uri): Promise<void> {
+    const want = await vscode.workspace.fs.readFile(vscode.Uri.joinPath(context.extensionUri, 'schemas', 'report.schema.json'));
+    const copy = vscode.Uri.joinPath(dir, SCHEMA_COPY);
+    const have = await vscode.workspace.fs.readFile(copy).then((b) => b, () => undefined);
+    if (!have || Buffer.compare(Buffer.from(have), Buffer.from(want)) !== 0) await vscode.workspace.fs.writeFile(copy, want);
+  }
+  // a copy made by an earlier version is kept current
+  for (const f of vscode.workspace.workspaceFolders ?? []) {
+    void exists(vscode.Uri.joinPath(f.uri, SCHEMA_COPY)).then((e) => (e ? copySchema(f.uri) : undefined)).catch(() => undefined);
+  }
+
+  /** 打开格式说明: docs/format.md (YAML) or docs/dsl.md (DSL) rendered in the Markdown preview; the syntax defaults to the active report's. */
+  const openFormatGuide = async (syntax?: Syntax): Promise<vscode.Uri> => {
+    const s = syntax ?? (vscode.window.activeTextEditor?.document.languageId === DSL ? 'dsl' : 'yaml');
+    const doc = vscode.Uri.joinPath(context.extensionUri, 'docs', s === 'dsl' ? 'dsl.md' : 'format.md');
+    try {
+      await vscode.commands.executeCommand('markdown.showPreview', doc);
+    } catch {
+      // no Markdown preview (the built-in Markdown extension is disabled): the text itself
+      await vscode.window.showTextDocument(doc, { preview: true });
+    }
+    return doc;
+  };
+
+  // “docs/format.md”, “docs/dsl.md” in a report's comments open the guide
+  const guideLinks: vscode.DocumentLinkProvider = {
+    provideDocumentLinks(doc) {
+      const links: vscode.DocumentLink[] = [];
+      const text = doc.getText();
+      for (const m of text.matchAll(/(?<=^#[^\n]*?)docs\/(format|dsl)\.md/gm)) {
+        const arg = encodeURIComponent(JSON.stringify([m[1] === 'dsl' ? 'dsl' : 'yaml']));
+        const link = new vscode.DocumentLink(new vscode.Range(doc.positionAt(m.index!), doc.positionAt(m.index! + m[0].length)), vscode.Uri.parse(`command:${OPEN_FORMAT_GUIDE}?${arg}`));
+        link.tooltip = vscode.l10n.t('打开格式说明');
+        links.push(link);
+      }
+      return links;
+    },
+  };
+  context.subscriptions.push(vscode.languages.registerDocumentLinkProvider([{ language: LANG }, { language: DSL }], guideLinks));
+
+  /** 显示计算过程: the server's Markdown, rendered (by VS Code's Markdown extension) in a view beside the report. */
+  let computation: { panel: vscode.WebviewPanel; title: string; html: string } | undefined;
+  const showComputationView = async (md: string, doc: vscode.TextDocument, line: number) => {
+    let body: string;
+    try {
+      body = (await vscode.commands.executeCommand<string>('markdown.api.render', md)) ?? '';
+    } catch {
+      body = '';
+    }
+    if (!body) body = `<pre>${escapeHtml(md)}</pre>`;
+    const label = /^\*\*(.+?)\*\*/.exec(md)?.[1] ?? '';
+    const title = vscode.l10n.t('计算过程：{0}', label || `${path.basename(doc.uri.path)}:${line + 1}`);
+    const where = vscode.l10n.t('{0} 第 {1} 行', path.basename(doc.uri.path), line + 1);
+    const html = `<!DOCTYPE html><html lang="zh-CN"><head><meta charset="UTF-8">
+<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'">
+<style>
+body { font-family: var(--vscode-font-family); font-size: var(--vscode-font-size); color: var(--vscode-foreground); padding: 0 1.2em; line-height: 1.6; }
+code { font-family: var(--vscode-editor-font-family); background: var(--vscode-textCodeBlock-background); padding: 0 .3em; border-radius: 3px; }
+hr { border: 0; border-top: 1px solid var(--vscode-panel-border, #8884); margin: 1.2em 0; }
+.where { color: var(--vscode-descriptionForeground); margin-top: 1em; }
+</style></head><body><div class="where">${escapeHtml(where)}</div>${body}</body></html>`;
+    if (!computation) {
+      const panel = vscode.window.createWebviewPanel('jsgk.computation', title, { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true }, { enableScripts: false, localResourceRoots: [] });
+      panel.onDidDispose(() => { computation = undefined; });
+      computation = { panel, title, html };
+    }
+    computation.title = title;
+    computation.html = html;
+    computation.panel.title = title;
+    computation.panel.webview.html = html;
+    computation.panel.reveal(undefined, true);
   };
 
   context.subscriptions.push(
     vscode.commands.registerCommand('jsgk.newFinalReport', newReport('决算')),
     vscode.commands.registerCommand('jsgk.newBudgetReport', newReport('预算')),
+    vscode.commands.registerCommand(OPEN_FORMAT_GUIDE, openFormatGuide),
     vscode.commands.registerCommand('jsgk.checkWorkspace', async () => {
       const files = await vscode.workspace.findFiles('**/*.{jsgk,jsgk.yaml,jsgk.yml}', '**/node_modules/**');
       for (const f of files) await vscode.workspace.openTextDocument(f);
@@ -113,8 +273,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<JsgkAp
         void vscode.window.showInformationMessage(vscode.l10n.t('光标处不是一个被检查的合计数。'));
         return undefined;
       }
-      output.appendLine(md.replace(/\*\*/g, ''));
-      output.show(true);
+      await showComputationView(md, ed.document, ed.selection.active.line);
       return md;
     }),
   );
@@ -149,14 +308,40 @@ export async function activate(context: vscode.ExtensionContext): Promise<JsgkAp
       void vscode.window.showInformationMessage(vscode.l10n.t('已转换为 {0}：{1}', to === 'dsl' ? 'DSL' : 'YAML', vscode.workspace.asRelativePath(target)));
       return target;
     }
-    const doc = await vscode.workspace.openTextDocument({ language: to === 'dsl' ? DSL : LANG, content: r.text });
-    await vscode.window.showTextDocument(doc);
+    // the name is taken: an unsaved document named like it with （2）, （3）…, which Save writes
+    // there and which keeps its language (a bare Untitled-1 would be saved without .jsgk.yaml)
+    let doc: vscode.TextDocument;
+    if (src.scheme === 'file') {
+      const ext = to === 'dsl' ? '.jsgk' : '.jsgk.yaml';
+      const stem = (to === 'dsl' ? src.path.replace(/\.jsgk\.ya?ml$/i, '').replace(/\.ya?ml$/i, '') : src.path.replace(/\.jsgk$/i, ''));
+      let free = src;
+      for (let n = 2; await exists(free); n++) free = src.with({ path: `${stem}（${n}）${ext}` });
+      doc = await vscode.workspace.openTextDocument(free.with({ scheme: 'untitled' }));
+      const shown = await vscode.window.showTextDocument(doc);
+      await shown.edit((e) => e.insert(new vscode.Position(0, 0), r.text!));
+    } else {
+      doc = await vscode.workspace.openTextDocument({ language: to === 'dsl' ? DSL : LANG, content: r.text });
+      await vscode.window.showTextDocument(doc);
+    }
     return doc.uri;
   }
 
   await client.start();
   refresh();
-  return { client };
+  return { client, computationView: () => (computation ? { title: computation.title, html: computation.html } : undefined) };
+}
+
+async function exists(uri: vscode.Uri): Promise<boolean> {
+  try {
+    await vscode.workspace.fs.stat(uri);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+function escapeHtml(s: string): string {
+  return s.replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c]!);
 }
 
 export async function deactivate(): Promise<void> {

@@ -58,7 +58,7 @@ describe('决算公开助手 in VS Code', () => {
   });
 
   it('completes the standard tables in a new report', async () => {
-    await vscode.commands.executeCommand('jsgk.newFinalReport');
+    await vscode.commands.executeCommand('jsgk.newFinalReport', { unit: '补全测试中心', year: 2024, syntax: 'yaml' });
     const ed = vscode.window.activeTextEditor!;
     assert.strictEqual(ed.document.languageId, 'jsgk-yaml');
     assert.match(ed.document.getText(), /表 收入决算表:/);
@@ -111,7 +111,7 @@ describe('决算公开助手 in VS Code', () => {
     const syms = await vscode.commands.executeCommand<vscode.DocumentSymbol[]>('vscode.executeDocumentSymbolProvider', doc.uri);
     assert.ok(syms.some((s) => s.name === '收入决算表'));
     const cmds = await vscode.commands.getCommands(true);
-    for (const c of ['jsgk.newFinalReport', 'jsgk.newBudgetReport', 'jsgk.checkWorkspace', 'jsgk.importCatalogue', 'jsgk.showComputation']) assert.ok(cmds.includes(c), c);
+    for (const c of ['jsgk.newFinalReport', 'jsgk.newBudgetReport', 'jsgk.openFormatGuide', 'jsgk.checkWorkspace', 'jsgk.importCatalogue', 'jsgk.showComputation']) assert.ok(cmds.includes(c), c);
   });
 
   it('转换为 DSL writes the report as *.jsgk next to it, opened as the DSL with the same findings; 转换为 YAML comes back', async () => {
@@ -137,5 +137,110 @@ describe('决算公开助手 in VS Code', () => {
     const backDoc = await waitFor('the YAML editor', () => vscode.window.activeTextEditor?.document.uri.toString() === back!.toString() && vscode.window.activeTextEditor.document);
     assert.strictEqual(backDoc.languageId, 'jsgk-yaml');
     assert.match(backDoc.getText(), /^报告:\n  类型: 单位决算$/m);
+    // it is named beside the file it was converted from, and saving writes it there, still a report
+    assert.strictEqual(path.basename(back!.path), '001-额尔古纳市人民政府外事办公室-2023单位决算（2）.jsgk.yaml');
+    assert.ok(await backDoc.save(), 'saved');
+    const saved = vscode.Uri.file(back!.path);
+    assert.match(Buffer.from(await vscode.workspace.fs.readFile(saved)).toString('utf8'), /^报告:\n  类型: 单位决算$/m);
+    assert.strictEqual((await vscode.workspace.openTextDocument(saved)).languageId, 'jsgk-yaml');
+  });
+
+  describe('新建报告, 格式说明, 计算过程, font', () => {
+    const ws = () => vscode.workspace.workspaceFolders![0].uri;
+    const ext = () => vscode.extensions.all.find((e) => e.packageJSON.name === 'jsgk')!;
+    const tabs = () => vscode.window.tabGroups.all.flatMap((g) => g.tabs);
+
+    it('新建决算报告 writes 单位-年度部门决算.jsgk.yaml into the workspace with 单位 and 年度 filled in, opened as a report; closed and reopened it still is one', async () => {
+      const uri = await vscode.commands.executeCommand<vscode.Uri>('jsgk.newFinalReport', { unit: '测试中心', year: 2025, syntax: 'yaml' });
+      assert.strictEqual(uri!.toString(), vscode.Uri.joinPath(ws(), '测试中心-2025部门决算.jsgk.yaml').toString());
+      const ed = await waitFor('the new report’s editor', () => vscode.window.activeTextEditor?.document.uri.toString() === uri!.toString() && vscode.window.activeTextEditor);
+      assert.strictEqual(ed.document.isDirty, false, 'written to disk');
+      assert.strictEqual(ed.document.languageId, 'jsgk-yaml');
+      const text = ed.document.getText();
+      assert.match(text, /^报告:\n  类型: 部门决算\n  年度: 2025\n  单位: 测试中心$/m);
+      assert.ok(!text.includes('XX单位') && !/2024/.test(text), text.slice(0, 500));
+      // the clerk starts at the first part to write
+      assert.match(ed.document.getText(ed.selection), /^（按三定方案填写/);
+      // the schema line points at a copy of the extension's schema beside the report
+      assert.strictEqual(text.split('\n')[0], '# yaml-language-server: $schema=.jsgk/report.schema.json');
+      const copy = await vscode.workspace.fs.readFile(vscode.Uri.joinPath(ws(), '.jsgk', 'report.schema.json'));
+      const bundled = await vscode.workspace.fs.readFile(vscode.Uri.joinPath(ext().extensionUri, 'schemas', 'report.schema.json'));
+      assert.ok(Buffer.from(copy).equals(Buffer.from(bundled)));
+      await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+      const again = await vscode.workspace.openTextDocument(uri!);
+      assert.strictEqual(again.languageId, 'jsgk-yaml');
+      // the language server reads it as a report
+      const outline = await vscode.commands.executeCommand<vscode.DocumentSymbol[]>('vscode.executeDocumentSymbolProvider', uri);
+      assert.ok(outline.some((x) => x.name === '收入支出决算总表'), outline.map((x) => x.name).join(', '));
+    });
+
+    it('新建预算报告 in the DSL writes 单位-年度部门预算.jsgk, opened as the DSL', async () => {
+      const uri = await vscode.commands.executeCommand<vscode.Uri>('jsgk.newBudgetReport', { unit: '测试中心', year: 2026, syntax: 'dsl' });
+      assert.strictEqual(path.basename(uri!.path), '测试中心-2026部门预算.jsgk');
+      const doc = await vscode.workspace.openTextDocument(uri!);
+      assert.strictEqual(doc.languageId, 'jsgk');
+      assert.match(doc.getText(), /^【报告】\n类型：部门预算\n年度：2026\n单位：测试中心$/m);
+      assert.match(doc.getText(), /纳入测试中心2026年度部门预算编制范围/);
+    });
+
+    it('a report saved without .jsgk.yaml / .jsgk opens as a report (first lines)', async () => {
+      const y = vscode.Uri.joinPath(ws(), '报告草稿');
+      await vscode.workspace.fs.writeFile(y, Buffer.from('# 草稿\n报告:\n  类型: 部门决算\n  年度: 2024\n  单位: 某中心\n', 'utf8'));
+      const yd = await vscode.workspace.openTextDocument(y);
+      await waitFor('YAML report language', () => yd.languageId === 'jsgk-yaml');
+      const d = vscode.Uri.joinPath(ws(), 'DSL草稿');
+      await vscode.workspace.fs.writeFile(d, Buffer.from('# 草稿\n\n【报告】\n类型：部门决算\n年度：2024\n单位：某中心\n', 'utf8'));
+      const dd = await vscode.workspace.openTextDocument(d);
+      await waitFor('DSL report language', () => dd.languageId === 'jsgk');
+      const other = vscode.Uri.joinPath(ws(), '说明');
+      await vscode.workspace.fs.writeFile(other, Buffer.from('报告写在 samples/ 中。\n', 'utf8'));
+      const od = await vscode.workspace.openTextDocument(other);
+      await new Promise((r) => setTimeout(r, 500));
+      assert.strictEqual(od.languageId, 'plaintext');
+    });
+
+    it('“docs/format.md” in a report’s comment links to 打开格式说明, which shows the guide rendered', async () => {
+      const uri = vscode.Uri.joinPath(ws(), '测试中心-2025部门决算.jsgk.yaml');
+      const links = await vscode.commands.executeCommand<vscode.DocumentLink[]>('vscode.executeLinkProvider', uri);
+      const link = links.find((l) => l.target?.scheme === 'command');
+      assert.ok(link, JSON.stringify(links));
+      assert.strictEqual(link!.target!.path, 'jsgk.openFormatGuide');
+      assert.deepStrictEqual(JSON.parse(decodeURIComponent(link!.target!.query)), ['yaml']);
+      const doc = await vscode.workspace.openTextDocument(uri);
+      assert.strictEqual(doc.getText(link!.range), 'docs/format.md');
+      // the language server's hovers may link to it (command links are trusted for this command only)
+      const api = ext().exports as { client: { clientOptions: { markdown?: { isTrusted?: unknown } } } };
+      assert.deepStrictEqual(api.client.clientOptions.markdown?.isTrusted, { enabledCommands: ['jsgk.openFormatGuide'] });
+      const guide = await vscode.commands.executeCommand<vscode.Uri>('jsgk.openFormatGuide', 'dsl');
+      assert.strictEqual(path.basename(guide!.path), 'dsl.md');
+      const tab = await waitFor('the Markdown preview of dsl.md', () => tabs().find((t) => t.input instanceof vscode.TabInputWebview && /markdown\.preview/.test(t.input.viewType) && t.label.includes('dsl.md')));
+      assert.ok(tab);
+    });
+
+    it('显示计算过程 opens a rendered view beside the report', async () => {
+      const d = await vscode.workspace.openTextDocument(vscode.Uri.file(SAMPLE));
+      const ed = await vscode.window.showTextDocument(d);
+      await waitFor('diagnostics of 000', () => jsgk(d.uri).length > 0);
+      const pos = d.positionAt(d.getText().indexOf('人员经费合计: 205.97') + '人员经费合计: '.length + 2);
+      ed.selection = new vscode.Selection(pos, pos);
+      const md = await vscode.commands.executeCommand<string>('jsgk.showComputation');
+      assert.match(md!, /^\*\*人员经费合计\*\*/);
+      const api = ext().exports as { computationView(): { title: string; html: string } | undefined };
+      const view = api.computationView();
+      assert.ok(view, 'the view is open');
+      assert.strictEqual(view!.title, '计算过程：人员经费合计');
+      assert.match(view!.html, /<strong>人员经费合计<\/strong>/);
+      assert.match(view!.html, /<li[ >][^<]*301 工资福利支出：184.88<\/li>/);
+      assert.ok(!view!.html.includes('**'), 'no raw Markdown');
+      await waitFor('the 计算过程 tab', () => tabs().find((t) => t.input instanceof vscode.TabInputWebview && /jsgk\.computation/.test(t.input.viewType) && t.label === '计算过程：人员经费合计'));
+      assert.strictEqual(vscode.window.activeTextEditor?.document.uri.toString(), d.uri.toString(), 'the report keeps the focus');
+    });
+
+    it('both report languages default to a font in which a 汉字 is two ASCII columns', () => {
+      for (const languageId of ['jsgk-yaml', 'jsgk']) {
+        const font = vscode.workspace.getConfiguration('editor', { languageId }).get<string>('fontFamily');
+        assert.strictEqual(font, "'Noto Sans Mono CJK SC', 'Sarasa Mono SC', NSimSun, monospace", languageId);
+      }
+    });
   });
 });
