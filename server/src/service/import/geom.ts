@@ -34,6 +34,8 @@ export interface Page {
   width: number;
   height: number;
   lines: Line[];
+  /** Characters printed outside the page or its clipping area (not visible, not imported). */
+  hiddenChars?: number;
   /** The name of the sheet, for a spreadsheet. */
   sheet?: string;
 }

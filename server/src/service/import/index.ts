@@ -56,6 +56,15 @@ export async function importDocument(data: Uint8Array | string, kind: ImportKind
   const source: Source = kind;
   const doc = readDocument(pages, source);
   const dsl = writeDsl(doc, options.sourceName ?? '');
+  const hidden = pages.filter((p) => p.hiddenChars);
+  if (hidden.length) {
+    const lines = dsl.text.split('\n');
+    const notes = hidden.map((p) => `# 原文第 ${p.page} 页有 ${p.hiddenChars} 个字印在页面可见范围之外（原文不显示），未导入`);
+    lines.splice(1, 0, ...notes);
+    dsl.text = lines.join('\n');
+    for (const u of dsl.uncertain) if (u.line !== undefined) u.line += notes.length;
+    for (const p of hidden) dsl.uncertain.push({ page: p.page, message: `导入时无法确定：第 ${p.page} 页有 ${p.hiddenChars} 个字在页面可见范围之外（原文不显示，未导入），请核对原文第 ${p.page} 页`, line: 1 });
+  }
   const result: ImportResult = { text: dsl.text, syntax: 'dsl', uncertain: dsl.uncertain, pages: pages.length, document: doc };
   if (options.to === 'yaml') {
     const c = convert(dsl.text, 'dsl', 'yaml');
