@@ -1,6 +1,7 @@
 /** Every (code, name) pair observed in published sources: the reference CSVs and the seeds. */
 import * as fs from 'fs';
 import * as path from 'path';
+import { parseReport, syntaxOf } from '../server/src/service/parser';
 import { parseCsv } from '../server/src/service/csv';
 
 export interface ObservedPair {
@@ -28,15 +29,19 @@ export function referencePairs(dir: string): ObservedPair[] {
   return out;
 }
 
-/** Pairs from the samples of the seeds: table rows keyed by code, and 科目 written as 201（…）13（…）08（…）. */
+/**
+ * Pairs from the samples (the seeds 000–009 and the real documents 010 on): table rows keyed by code
+ * (read through the parser, so both syntaxes count), and 科目 written in the text as 201（…）13（…）08（…）.
+ */
 export function seedPairs(root: string): ObservedPair[] {
   const out: ObservedPair[] = [];
   const dir = path.join(root, 'samples');
   for (const f of fs.readdirSync(dir).sort()) {
-    if (!f.endsWith('.jsgk.yaml')) continue;
+    if (!/\.jsgk(\.ya?ml)?$/.test(f)) continue;
     const text = fs.readFileSync(path.join(dir, f), 'utf8');
-    const seed = `种子 ${f.slice(0, 3)}`;
-    for (const m of text.matchAll(/^\s*- (\d{3}|\d{5}|\d{7}) ([^:：\n]+?)\s*:/gm)) out.push({ code: m[1], name: m[2].trim(), source: seed });
+    const seed = `${f.slice(0, 3) < '010' ? '种子' : '样例'} ${f.slice(0, 3)}`;
+    const report = parseReport(text, syntaxOf(f)).report;
+    for (const t of report.tables) for (const p of t.parts) for (const r of p.rows) if (r.code && r.name) out.push({ code: r.code, name: r.name, source: seed });
     for (const m of text.matchAll(/(\d{3})\s*（([^）]+)）\s*(\d{2})\s*（([^）]+)）\s*(\d{2})\s*（([^）]+)）/g)) {
       out.push({ code: m[1], name: m[2], source: seed });
       out.push({ code: m[1] + m[3], name: m[4], source: seed });

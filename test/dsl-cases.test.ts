@@ -58,7 +58,7 @@ describe('line DSL cases', () => {
     ['a row with a value too few', HEAD + '【表 收入决算表】\n列：本年收入合计 | 财政拨款收入\n合计 | «335.56»\n', 'table.cells', '此行有 1 个值，而表头有 2 列（本年收入合计、财政拨款收入）'],
     ['an amount with a Chinese digit', HEAD + '【表 收入决算表】\n列：本年收入合计\n合计 | «335.5六»\n', 'parse.amount', '金额“335.5六”含有非数字字符“六”'],
     ['text before the first heading', HEAD + '【情况说明】\n«没有标题的正文»\n', 'dsl.syntax', '正文前面要有标题：以“= 标题”开始一节'],
-    ['an unknown block', HEAD + '【«附表»】\n', 'schema.block', '未知的块【附表】。可用：【报告】【部门概况】或【单位概况】【表 表名】【情况说明】【名词解释】【绩效自评 项目名称】【其他】'],
+    ['an unknown block', HEAD + '【«附表»】\n', 'schema.block', '未知的块【附表】。可用：【报告】【部门概况】或【单位概况】【表 表名】【情况说明】【名词解释】【绩效自评 项目名称】【其他】【封面】【目录】【第一部分 标题】'],
     ['an unknown key in 报告', HEAD.replace('金额单位：万元', '«颜色»：红'), 'schema', '不认识的键“颜色”。此处可用的键：类型、年度、单位、金额单位、科目版本、标题'],
     ['a year in Chinese numerals', HEAD.replace('年度：2023', '年度：«二〇二三»'), 'schema', '应为四位年份，如 2023，而这里是“二〇二三”'],
     ['a report type that does not exist', HEAD.replace('类型：部门决算', '类型：«部门决算表»'), 'schema', '“类型”应为以下之一：部门决算、单位决算、部门预算、单位预算，而这里是“部门决算表”'],

@@ -7,7 +7,7 @@
  * A file with format errors is not converted: what could not be read would be lost.
  */
 import { Parser } from 'yaml';
-import { Cell, Column, Finding, GlossaryEntry, Meta, PerfEval, Report, Row, Section, Str, Syntax, Table, TablePart, Text, UnitRow } from './model';
+import { Cell, Column, Finding, GlossaryEntry, Meta, PerfEval, PrintedBlock, Report, Row, Section, SectionBlock, Str, Syntax, Table, TablePart, Text, UnitRow } from './model';
 import { parseReport } from './parser';
 import { LineIndex } from './text';
 import { formatDocument } from './format';
@@ -155,11 +155,8 @@ export function convert(text: string, from: Syntax, to: Syntax): ConvertResult {
 function blocksInOrder(r: Report): Array<{ start: number; kind: string; value: unknown }> {
   const items: Array<{ start: number; kind: string; value: unknown }> = [];
   if (r.meta) items.push({ start: r.meta.range.start, kind: 'meta', value: r.meta });
-  const sections: Array<[string, Section[]]> = [['部门概况', r.overview], ['单位概况', r.overview], ['情况说明', r.narrative], ['其他', r.others]];
-  for (const [key, list] of sections) {
-    const b = r.blocks.find((x) => x.key === key);
-    if (b) items.push({ start: b.range.start, kind: 'sections', value: { key, list } });
-  }
+  for (const b of r.sectionBlocks) items.push({ start: b.range.start, kind: 'sections', value: { key: b.key, list: b.sections } });
+  for (const p of r.printed) items.push({ start: p.range.start, kind: 'printed', value: p });
   for (const t of r.tables) items.push({ start: t.range.start, kind: 'table', value: t });
   const g = r.blocks.find((b) => b.key === '名词解释');
   if (g) items.push({ start: g.range.start, kind: 'glossary', value: r.glossary });
@@ -167,11 +164,9 @@ function blocksInOrder(r: Report): Array<{ start: number; kind: string; value: u
   return items.sort((a, b) => a.start - b.start);
 }
 
-/** A 单位构成 row's cells as written (序号, 单位名称, 单位性质), without the ones it lacks at the end. */
+/** A 单位构成 row's cells as written. */
 function unitCells(u: UnitRow): string[] {
-  const cells = [u.index, u.name, u.nature];
-  while (cells.length && !cells[cells.length - 1]) cells.pop();
-  return cells.map((x) => x?.value ?? '');
+  return u.cells.map((x) => x.value);
 }
 
 /** The 报告 fields that were written, in the order they were written. */
@@ -201,9 +196,10 @@ function writeDsl(r: Report, w: Writer): void {
         w.line(`【${key}】`, item.start);
         const sec = (s: Section, level: number) => {
           w.line(`${'='.repeat(level)} ${s.title.value}`, s.title.range.start);
-          for (const l of textLines(s.body)) w.raw(l === '' ? '' : /^[=【#\\ \t\u3000]|^单位构成[ \t\u3000]*[：:][ \t\u3000]*$/.test(l) ? '\\' + l : l);
+          for (const l of textLines(s.body)) w.raw(dslTextLine(l));
           if (s.units) {
             w.raw('单位构成：');
+            if (s.unitColumns) w.line(`列：${s.unitColumns.map((c) => dslValue(c.name)).join(' | ')}`, s.unitColumns[0]?.range.start);
             for (const u of s.units) w.line(`| ${unitCells(u).map(dslValue).join(' | ')} |`, u.range.start);
           }
           for (const c of s.children) sec(c, level + 1);
@@ -211,17 +207,22 @@ function writeDsl(r: Report, w: Writer): void {
         for (const s of list) sec(s, 1);
         break;
       }
+      case 'printed': {
+        const p = item.value as PrintedBlock;
+        w.line(`【${p.key}】`, p.keyRange.start);
+        for (const l of textLines(p.body)) w.raw(dslTextLine(l));
+        break;
+      }
       case 'table': {
         const t = item.value as Table;
         w.line(`【${t.key}】`, t.keyRange.start);
-        const fields: Array<[string, Str | undefined]> = [['编号', t.number], ['单位', t.unitNode], ['类型', t.kindNode]];
-        for (const [k, v] of fields) if (v) dslField(w, k, v.value, v.range.start);
+        for (const [k, v] of tableFields(t)) dslField(w, k, v.value, v.range.start);
         // a part without a side name first (its rows come before any “= 收入”)
         for (const p of [...t.parts.filter((x) => !x.name), ...t.parts.filter((x) => x.name)]) {
           if (p.name) w.line(`= ${p.name}`, p.range.start);
           dslPart(w, p);
         }
-        if (t.note) dslField(w, '注', t.note.value, t.note.range.start);
+        for (const n of t.notes) dslField(w, n.key, n.text.value, n.text.range.start);
         break;
       }
       case 'glossary': {
@@ -253,6 +254,17 @@ function writeDsl(r: Report, w: Writer): void {
   }
 }
 
+/** A line of free text in the DSL: escaped with a leading \ when it would read as syntax. */
+function dslTextLine(l: string): string {
+  return l === '' ? '' : /^[=【#\\ \t\u3000]|^单位构成[ \t\u3000]*[：:][ \t\u3000]*$/.test(l) ? '\\' + l : l;
+}
+
+/** A table's fields in the order written. */
+function tableFields(t: Table): Array<[string, Str]> {
+  const all: Array<[string, Str | undefined]> = [['编号', t.number], ['单位', t.unitNode], ['类型', t.kindNode], [t.preparer?.key ?? '编制部门', t.preparer?.value]];
+  return (all.filter((f) => f[1]) as Array<[string, Str]>).sort((a, b) => a[1].range.start - b[1].range.start);
+}
+
 function dslField(w: Writer, key: string, value: string, src: number): void {
   const lines = value.replace(/\n+$/, '').split('\n');
   w.line(`${key}：${dslValue(lines[0])}`, src);
@@ -263,7 +275,9 @@ function dslPart(w: Writer, p: TablePart): void {
   if (p.columns.length) w.line(`列：${p.columns.map((c) => dslValue(c.name)).join(' | ')}`, p.columns[0].range.start);
   for (const row of p.rows) {
     const cells = row.cells.map((c) => dslValue(c.raw));
-    w.line(`${dslValue(row.key)} | ${cells.join(' | ')}${cells.length && cells[cells.length - 1] === '' ? ' |' : ''}`, row.range.start);
+    // a row without a name: its empty first cell after a frame “|”
+    const key = row.key === '' ? '| ' : `${dslValue(row.key)} `;
+    w.line(`${key}| ${cells.join(' | ')}${cells.length && cells[cells.length - 1] === '' ? ' |' : ''}`, row.range.start);
   }
 }
 
@@ -332,7 +346,12 @@ function writeYaml(r: Report, w: Writer): void {
             w.raw(`${inner}小节:`);
             for (const c of s.children) sec(c, inner + '  ');
           }
-          if (s.units) {
+          if (s.units && s.unitColumns) {
+            w.raw(`${inner}单位构成:`);
+            w.line(`${inner}  列: [${s.unitColumns.map((c) => yScalar(c.name, true)).join(', ')}]`, s.unitColumns[0]?.range.start, inner + '  ');
+            w.raw(`${inner}  行:`);
+            for (const u of s.units) w.line(`${inner}    - [${unitCells(u).map((x) => yScalar(x, true)).join(', ')}]`, u.range.start, inner + '    ');
+          } else if (s.units) {
             w.raw(`${inner}单位构成:`);
             for (const u of s.units) w.line(`${inner}  - [${unitCells(u).map((x) => yScalar(x, true)).join(', ')}]`, u.range.start, inner + '  ');
           }
@@ -340,15 +359,20 @@ function writeYaml(r: Report, w: Writer): void {
         for (const s of list) sec(s, '  ');
         break;
       }
+      case 'printed': {
+        const p = item.value as PrintedBlock;
+        if (p.body) yBlock(w, `${yScalar(p.key)}:`, p.body.value, '', p.keyRange.start);
+        else w.line(`${yScalar(p.key)}:`, p.keyRange.start);
+        break;
+      }
       case 'table': {
         const t = item.value as Table;
         w.line(`${yScalar(t.key)}:`, t.keyRange.start);
-        const fields: Array<[string, Str | undefined]> = [['编号', t.number], ['单位', t.unitNode], ['类型', t.kindNode]];
-        for (const [k, v] of fields) if (v) w.line(`  ${k}: ${yScalar(v.value)}`, v.range.start, '  ');
+        for (const [k, v] of tableFields(t)) w.line(`  ${k}: ${yScalar(v.value)}`, v.range.start, '  ');
         for (const p of t.parts) {
-          if (p.name) { w.line(`  ${p.name}:`, p.range.start, '  '); yamlPart(w, p, '    '); } else yamlPart(w, p, '  ');
+          if (p.name) { w.line(`  ${yScalar(p.name)}:`, p.range.start, '  '); yamlPart(w, p, '    '); } else yamlPart(w, p, '  ');
         }
-        if (t.note) yBlock(w, '  注:', t.note.value, '  ', t.note.range.start);
+        for (const n of t.notes) yBlock(w, `  ${n.key}:`, n.text.value, '  ', n.text.range.start);
         break;
       }
       case 'glossary': {

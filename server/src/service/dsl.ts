@@ -32,10 +32,10 @@
  */
 import { RawBlock, splitByHeaders } from './blocks';
 import {
-  AmountUnit, Cell, Column, Finding, GlossaryEntry, Meta, PerfEval, Range, ReportType, Row, Section,
-  Str, Table, TablePart, Text, UnitRow,
+  AmountUnit, Cell, Column, Finding, GlossaryEntry, Meta, PerfEval, PrintedBlock, Range, ReportType, Row, Section,
+  Str, Table, TablePart, Text,
 } from './model';
-import { blockKindOf, columnKind, indicatorKinds, indicatorRows, ParsedBlock, readCell, rowFromKey, tableKindOf } from './parser';
+import { blockKindOf, columnKind, DEFAULT_UNIT_COLUMNS, indicatorKinds, indicatorRows, ParsedBlock, readCell, rowFromKey, sideOf, tableKindOf, unitRow } from './parser';
 import { splitSentences } from './text';
 import * as l10n from './l10n';
 import { GLOSSARY_NUMBER } from './names';
@@ -50,6 +50,8 @@ const META_REQUIRED = DEFS.meta.required ?? [];
 const enumOf = (def: string, key: string) => DEFS[def].properties[key].enum ?? [];
 /** A table's keys; its rows and sides are written as rows and “= 收入/支出” lines in the DSL. */
 const TABLE_KEYS = Object.keys(DEFS.table.properties).filter((k) => !['行', '收入', '支出'].includes(k));
+/** Fields that hold text: their value may continue on indented lines. */
+const TEXT_FIELDS = new Set(['注', '说明', '预期目标', '实际完成情况']);
 
 /** Splits DSL text into blocks: each starts at a 【…】 line. */
 export function splitDslBlocks(text: string): RawBlock[] {
@@ -248,17 +250,31 @@ class DslBuilder {
    * 键：值 lines with indented continuation lines; `each` sees every other line first (true: taken).
    * A field is handed to `onField` once its continuation lines are read.
    */
-  fields(each: (l: Line, i: number) => boolean, onField: (k: Str, v: Chars, l: Line) => void): void {
+  fields(each: (l: Line, i: number) => boolean, onField: (k: Str, v: Chars, l: Line) => void, repeatable: (key: string) => boolean = () => false): void {
     let pending: { key: Str; value: Chars; line: Line } | undefined;
+    const seen = new Map<string, Str>();
     const flush = () => {
-      if (pending) onField(pending.key, pending.value, pending.line);
+      if (!pending) return;
+      const k = pending.key;
+      const first = seen.get(k.value);
+      if (first && !repeatable(k.value)) {
+        // as in YAML: a key written twice is a format error (the second would silently win)
+        this.findings.push({
+          rule: 'dsl.syntax', severity: 'error', range: k.range, message: l10n.t('“{0}”重复：同一块中每个键只能写一次', k.value),
+          related: [{ range: first.range, message: l10n.t('第一次出现在这里') }],
+        });
+      } else {
+        seen.set(k.value, k);
+        onField(k, pending.value, pending.line);
+      }
       pending = undefined;
     };
     for (let i = 0; i < this.lines.length; i++) {
       const l = this.lines[i];
       if (isBlank(l.text)) { flush(); continue; }
       if (isComment(l.text)) continue;
-      if (pending && continuation(l, pending.value)) continue;
+      // a line with cells is a row (or a finding), never the continuation of the value above it
+      if (pending && !(hasCells(l.text) && !TEXT_FIELDS.has(pending.key.value)) && continuation(l, pending.value)) continue;
       flush();
       if (each(l, i)) continue;
       const kv = keyValue(l);
@@ -342,10 +358,14 @@ class DslBuilder {
         this.extend(stack, l);
         continue;
       }
+      if (unitsOf && COLUMNS_LINE.test(l.text) && unitsOf.units!.length === 0 && !unitsOf.unitColumns) {
+        unitsOf.unitColumns = this.columns(l);
+        this.extend(stack, l);
+        continue;
+      }
       if (unitsOf && hasCells(l.text)) {
-        const cells = splitCells(l);
-        const [a, b, c] = cells;
-        unitsOf.units!.push({ index: a?.str(l.start), name: b?.str(l.start), nature: c?.str(l.start), range: this.lineRange(l) } as UnitRow);
+        const cells = splitCells(l).map((c) => c.str(l.start));
+        unitsOf.units!.push(unitRow(unitsOf.unitColumns?.map((c) => c.name) ?? DEFAULT_UNIT_COLUMNS, cells, this.lineRange(l)));
         this.extend(stack, l);
         continue;
       }
@@ -428,7 +448,7 @@ class DslBuilder {
   // ---------------------------------------------------------------- 【表 …】
   table(): Table {
     const title = this.raw.key.replace(/^表[ \u3000]+/, '').trim();
-    const t: Table = { key: this.raw.key, keyRange: this.keyRange, title, unit: '万元', parts: [], range: { start: this.raw.start, end: this.raw.end } };
+    const t: Table = { key: this.raw.key, keyRange: this.keyRange, title, unit: '万元', parts: [], notes: [], range: { start: this.raw.start, end: this.raw.end } };
     let part: TablePart | undefined;
     const newPart = (name: string, at: Range) => {
       part = { name, columns: [], rows: [], range: at };
@@ -438,8 +458,12 @@ class DslBuilder {
     this.fields((l) => {
       const h = /^=[ \t\u3000]*(.*?)[ \t\u3000]*$/.exec(l.text.slice(0, contentEnd(l.text)));
       if (h) {
-        if (h[1] === '收入' || h[1] === '支出') newPart(h[1], this.lineRange(l));
-        else this.notUnderstood(l, l10n.t('表中只有“= 收入”“= 支出”两种分栏标题，而这里是“{0}”', h[1]));
+        if (h[1]) {
+          const p = newPart(h[1], this.lineRange(l));
+          p.side = sideOf(h[1]);
+          const at = l.start + l.text.indexOf(h[1], 1);
+          p.nameRange = { start: at, end: at + h[1].length };
+        } else this.notUnderstood(l, l10n.t('“=”后面要写这一栏的名称，如“= 收入”“= 本年支出”'));
         return true;
       }
       if (hasCells(l.text) && !COLUMNS_LINE.test(l.text)) {
@@ -474,10 +498,15 @@ class DslBuilder {
           (part ?? newPart('', this.lineRange(l))).columns = this.columns(l);
           break;
         }
-        case '注': case '说明': t.note = v.text(k.range.end); break;
+        case '注': case '说明': t.notes.push({ key: k.value, text: v.text(k.range.end) }); break;
+        case '编制部门': case '编制单位':
+          if (t.preparer) this.find('dsl.syntax', 'error', k.range, l10n.t('“{0}”重复：同一块中每个键只能写一次', k.value));
+          else t.preparer = { key: k.value, value: v.str(k.range.end) };
+          break;
         default: this.unknownKey(k, TABLE_KEYS);
       }
-    });
+    }, (key) => key === '列');
+    t.note = t.notes[0]?.text;
     t.parts = t.parts.filter((p) => p.columns.length || p.rows.length);
     const k = tableKindOf(title, t.kindNode?.value);
     if (k === 'unknown') this.find('table.kind', 'warning', t.kindNode!.range, l10n.t('未知的表类型“{0}”，按自定义表处理（标准表类型见文档）', t.kindNode!.value));
@@ -506,7 +535,8 @@ class DslBuilder {
     if (!indicator && values.length === 1 && columns.length > 1) values = values[0].words();
     const range = this.lineRange(l);
     const row = rowFromKey(key.value, key.range(l.start), range, true);
-    if (!key.value) this.notUnderstood(l, l10n.t('这一行缺少行名（“|”前面是行名或“科目代码 科目名称”）'));
+    // a row without a name (the only data row of a 三公 table) is written “| | 10.81 | …”: an empty first cell
+    if (!key.value && values.every((v) => !v.value)) this.notUnderstood(l, l10n.t('这一行缺少行名（“|”前面是行名或“科目代码 科目名称”）'));
     if (columns.length > 0 && values.length !== columns.length) {
       const where = values.length ? { start: values[0].range(l.start).start, end: values[values.length - 1].range(l.start).end } : key.range(l.start);
       this.find('table.cells', 'error', where, l10n.t('此行有 {0} 个值，而表头有 {1} 列（{2}）', values.length, columns.length, columns.map((c) => c.name).join(l10n.listSep())));
@@ -517,6 +547,29 @@ class DslBuilder {
 
   cell(v: Chars, l: Line, kind: Column['kind'] | 'auto'): Cell {
     return readCell(v.value, v.range(l.start), kind, (r, s, g, m) => this.find(r, s, g, m));
+  }
+
+  // ---------------------------------------------------------------- 【封面】【目录】【第一部分 …】
+  /** The printed lines as a text: every line as written (a leading \ escapes syntax), comments aside. */
+  printed(kind: 'cover' | 'contents' | 'heading'): PrintedBlock {
+    const body = new Chars();
+    let last: Line | undefined;
+    for (const l of this.lines) {
+      if (isComment(l.text)) continue;
+      if (isBlank(l.text)) {
+        if (body.value.length) body.push('\n', l.start);
+        continue;
+      }
+      if (body.value.length) body.push('\n', l.start - 1);
+      textLine(l, body);
+      last = l;
+    }
+    while (body.value.endsWith('\n')) {
+      body.value = body.value.slice(0, -1);
+      body.offsets.pop();
+    }
+    const end = last ? last.start + last.text.length : this.keyRange.end + 1;
+    return { kind, key: this.raw.key, keyRange: this.keyRange, body: body.value.length ? body.text(end) : undefined, range: { start: this.raw.start, end } };
   }
 
   // ---------------------------------------------------------------- 【绩效自评 …】
@@ -574,7 +627,7 @@ class DslBuilder {
       } else {
         p.fields[k.value] = v.str(k.range.end);
       }
-    });
+    }, (key) => key === '列');
     p.indicators = indicatorRows(p.indicatorColumns, rows);
     return p;
   }
@@ -599,8 +652,9 @@ export function parseDslBlock(raw: RawBlock): ParsedBlock {
       case 'table': out.table = b.table(); break;
       case 'glossary': out.glossary = b.glossary(); break;
       case 'perf': out.perf = b.perf(); break;
+      case 'cover': case 'contents': case 'heading': out.printed = b.printed(kind); break;
       default:
-        out.findings.push({ rule: 'schema.block', severity: 'error', range: b.keyRange, message: l10n.t('未知的块【{0}】。可用：【报告】【部门概况】或【单位概况】【表 表名】【情况说明】【名词解释】【绩效自评 项目名称】【其他】', raw.key) });
+        out.findings.push({ rule: 'schema.block', severity: 'error', range: b.keyRange, message: l10n.t('未知的块【{0}】。可用：【报告】【部门概况】或【单位概况】【表 表名】【情况说明】【名词解释】【绩效自评 项目名称】【其他】【封面】【目录】【第一部分 标题】', raw.key) });
     }
   } catch (e) {
     out.findings.push({

@@ -57,11 +57,16 @@ export interface Sentence {
   range: Range;
 }
 
-/** One 决算单位构成 row: 序号 / 单位名称 / 单位性质. */
+/**
+ * One 单位构成 row. Its cells are the document's columns (Section.unitColumns, by default 序号 /
+ * 单位名称 / 单位性质); index, name and nature are the cells of the columns that mean those.
+ */
 export interface UnitRow {
   index?: Str;
   name?: Str;
   nature?: Str;
+  /** Every cell as written, one per column. */
+  cells: Str[];
   range: Range;
 }
 
@@ -72,6 +77,30 @@ export interface Section {
   children: Section[];
   /** 决算单位构成 rows when the section holds that table. */
   units?: UnitRow[];
+  /** The columns of 单位构成 as the document writes them (absent: the default 序号/单位名称/单位性质). */
+  unitColumns?: Column[];
+  range: Range;
+}
+
+/** A block of titled sections (部门概况, 情况说明 …); a report may have several, named after a space. */
+export interface SectionBlock {
+  /** The block key as written: "情况说明", "情况说明 其他相关情况说明". */
+  key: string;
+  keyRange: Range;
+  kind: 'overview' | 'narrative' | 'others';
+  sections: Section[];
+  range: Range;
+}
+
+/**
+ * What a document prints that is kept but not checked: the cover (封面), the contents (目录) and
+ * part headings (第一部分 部门概况 …), with the text printed under them, in document order.
+ */
+export interface PrintedBlock {
+  kind: 'cover' | 'contents' | 'heading';
+  key: string;
+  keyRange: Range;
+  body?: Text;
   range: Range;
 }
 
@@ -119,8 +148,12 @@ export interface Row {
 
 /** A table, or one side of a two-sided table (收入 / 支出 of 收入支出决算总表). */
 export interface TablePart {
-  /** '' for a one-sided table, otherwise "收入" or "支出". */
+  /** '' for a one-sided table, otherwise the side's name as written ("收入", "本年支出", "财政拨款收入"). */
   name: string;
+  /** Which side of a 收支 table this is, from its name ('收入' for 本年收入, 财政拨款收入 …). */
+  side?: '收入' | '支出';
+  /** Where the side's name is written. */
+  nameRange?: Range;
   columns: Column[];
   rows: Row[];
   range: Range;
@@ -143,9 +176,19 @@ export interface Table {
   /** The table's own 单位, when it states one. */
   unitNode?: Str & { value: AmountUnit };
   parts: TablePart[];
-  /** 注 / 说明 under the table. */
+  /** 注 / 说明 under the table, in the order written (a table may have both). */
+  notes: TableNote[];
+  /** The first of `notes` (what most checks read). */
   note?: Text;
+  /** 编制部门 / 编制单位 as printed above the table. */
+  preparer?: { key: string; value: Str };
   range: Range;
+}
+
+export interface TableNote {
+  /** "注" or "说明". */
+  key: string;
+  text: Text;
 }
 
 /** A 绩效指标 row of a 项目支出绩效自评表. */
@@ -215,6 +258,10 @@ export interface Report {
   perf: PerfEval[];
   /** 其他 (联系方式, 附件 …) */
   others: Section[];
+  /** Every block of sections in document order (overview, narrative and others are their flattened views). */
+  sectionBlocks: SectionBlock[];
+  /** 封面, 目录 and part headings, kept as printed. */
+  printed: PrintedBlock[];
   blocks: BlockInfo[];
 }
 

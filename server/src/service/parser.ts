@@ -11,8 +11,8 @@ import { isMap, isPair, isScalar, isSeq, Node, Pair, parseDocument, YAMLMap, YAM
 import { readNumeral } from './decimal';
 import { splitBlocks, RawBlock } from './blocks';
 import {
-  AmountUnit, Cell, CellKind, Column, ColumnKind, Finding, GlossaryEntry, IndicatorRow, Meta, PerfEval, Range,
-  Report, REPORT_TYPES, ReportType, Row, Section, Str, Syntax, Table, TablePart, Text, UnitRow,
+  AmountUnit, Cell, CellKind, Column, ColumnKind, Finding, GlossaryEntry, IndicatorRow, Meta, PerfEval, PrintedBlock, Range,
+  Report, REPORT_TYPES, ReportType, Row, Section, SectionBlock, Str, Syntax, Table, TablePart, Text, UnitRow,
 } from './model';
 import { makeText } from './text';
 import { GLOSSARY_NUMBER, normalizeTitle } from './names';
@@ -23,7 +23,7 @@ import tableKinds from './data/table-kinds.json';
 import * as l10n from './l10n';
 import { parseDslBlock, splitDslBlocks } from './dsl';
 
-export type BlockKind = 'meta' | 'overview' | 'table' | 'narrative' | 'glossary' | 'perf' | 'others' | 'prelude' | 'unknown';
+export type BlockKind = 'meta' | 'overview' | 'table' | 'narrative' | 'glossary' | 'perf' | 'others' | 'cover' | 'contents' | 'heading' | 'prelude' | 'unknown';
 
 /** The parse of one top-level block. Offsets inside are absolute for the block's current start. */
 export interface ParsedBlock {
@@ -34,6 +34,7 @@ export interface ParsedBlock {
   table?: Table;
   glossary?: GlossaryEntry[];
   perf?: PerfEval;
+  printed?: PrintedBlock;
   findings: Finding[];
   /** The plain JS value of the block (scalars as strings), as the schema saw it. */
   data?: unknown;
@@ -47,12 +48,45 @@ export const TOP_KEYS = {
   others: ['其他'],
 } as const;
 
+/** Blocks of sections may carry a name after a space ("情况说明 其他相关情况说明"): a report may have several. */
+const NAMED_SECTION_BLOCK = /^(部门概况|单位概况|情况说明|其他)[ \u3000]+\S/;
+/** A part heading printed on its own: 第一部分 部门概况, 第二部分 … */
+export const PART_HEADING = /^第[一二三四五六七八九十百\d]+部分/;
+
 export function blockKindOf(key: string): BlockKind {
   if (key === '') return 'prelude';
   for (const [kind, keys] of Object.entries(TOP_KEYS)) if ((keys as readonly string[]).includes(key)) return kind as BlockKind;
+  const named = NAMED_SECTION_BLOCK.exec(key);
+  if (named) return named[1] === '情况说明' ? 'narrative' : named[1] === '其他' ? 'others' : 'overview';
   if (/^表[ \u3000]+\S/.test(key)) return 'table';
   if (/^绩效自评[ \u3000]+\S/.test(key)) return 'perf';
+  if (key === '封面') return 'cover';
+  if (key === '目录') return 'contents';
+  if (PART_HEADING.test(key)) return 'heading';
   return 'unknown';
+}
+
+/** The side of a two-sided table from its name as written: 收入 (本年收入, 财政拨款收入 …) or 支出. */
+export function sideOf(name: string): '收入' | '支出' | undefined {
+  const n = name.replace(/[ \u3000]/g, '');
+  if (/收入(预算|决算)?$/.test(n)) return '收入';
+  if (/支出(预算|决算)?$/.test(n)) return '支出';
+  return undefined;
+}
+
+/** Table keys that are fields, not sides (a side is any other key whose name says 收入 or 支出). */
+export const TABLE_FIELDS = ['编号', '类型', '单位', '编制部门', '编制单位', '列', '行', '注', '说明'];
+
+/** The columns of 单位构成 when a document does not name them. */
+export const DEFAULT_UNIT_COLUMNS = ['序号', '单位名称', '单位性质'];
+
+/** index, name, nature of a 单位构成 row: the cells under the columns that mean them. */
+export function unitRow(columns: string[], cells: Str[], range: Range): UnitRow {
+  const at = (names: string[]) => {
+    const i = columns.findIndex((c) => names.includes(c.replace(/[ \u3000]/g, '')));
+    return i >= 0 ? cells[i] : undefined;
+  };
+  return { index: at(['序号', '编号']), name: at(['单位名称', '名称', '单位']), nature: at(['单位性质', '性质', '单位类型']), cells, range };
 }
 
 const YAML_CODES: Record<string, string> = {
@@ -110,10 +144,27 @@ export function parseBlock(raw: RawBlock): ParsedBlock {
 function parseBlockInto(raw: RawBlock, out: ParsedBlock): void {
   const doc = parseDocument(raw.text, { schema: 'failsafe', prettyErrors: false, uniqueKeys: true });
   const b = new Builder(raw, out.findings);
+  const dashLines = new Set<number>();
   for (const e of [...doc.errors, ...doc.warnings]) {
     const [s, t] = e.pos;
+    // “- 合计: - 1.00 …”: a blank cell written “-” first on a row reads as a YAML list: one message, with a fix
+    if (e.code === 'UNEXPECTED_TOKEN' && /block-seq-ind on same line with key/.test(e.message) && raw.text[s] === '-') {
+      const lineStart = raw.text.lastIndexOf('\n', s - 1) + 1;
+      dashLines.add(lineStart);
+      const r = { start: raw.start + s, end: raw.start + s + 1 };
+      out.findings.push({
+        rule: 'yaml.syntax', severity: 'error', range: r,
+        message: l10n.t('这一行的第一个值“-”会被 YAML 读成列表符号，整行因此读错：空格子请写作 "-"（加引号）或 —'),
+        fixes: [{ title: l10n.t('改为 "-"'), edits: [{ range: r, newText: '"-"' }] }],
+      });
+      continue;
+    }
     b.find('yaml.syntax', e.name === 'YAMLWarning' ? 'warning' : 'error', { start: raw.start + s, end: raw.start + Math.max(t, s + 1) },
       yamlMessage(e.code, e.message));
+  }
+  if (dashLines.size) {
+    // the other errors of those lines follow from the “-”
+    out.findings = out.findings.filter((f) => f.rule !== 'yaml.syntax' || f.fixes || !dashLines.has(raw.text.lastIndexOf('\n', f.range.start - raw.start - 1) + 1));
   }
   if (out.kind === 'prelude') return;
   const root = doc.contents;
@@ -131,10 +182,13 @@ function parseBlockInto(raw: RawBlock, out: ParsedBlock): void {
     case 'table': out.table = b.table(raw.key, keyRange, value); break;
     case 'glossary': out.glossary = b.glossary(value); break;
     case 'perf': out.perf = b.perf(raw.key, keyRange, value); break;
+    case 'cover': case 'contents': case 'heading':
+      out.printed = { kind: out.kind, key: raw.key, keyRange, body: isScalar(value) && value.value !== null && value.value !== '' ? b.text(value) : undefined, range: { start: keyRange.start, end: Math.max(keyRange.end, b.range(value).end) } };
+      break;
     case 'unknown':
       if (schemaFindings.length === 0) {
         b.find('schema.block', 'error', keyRange,
-          l10n.t('未知的顶层块“{0}”。可用：报告、部门概况/单位概况、表 <表名>、情况说明、名词解释、绩效自评 <项目名称>、其他', raw.key));
+          l10n.t('未知的顶层块“{0}”。可用：报告、部门概况/单位概况、表 <表名>、情况说明、名词解释、绩效自评 <项目名称>、其他、封面、目录、第一部分 <标题>', raw.key));
       }
       break;
   }
@@ -344,21 +398,27 @@ class Builder {
         const sub = this.get(val, '小节');
         if (sub) sec.children = this.sections(sub);
         const units = this.get(val, '单位构成');
-        if (isSeq(units)) sec.units = this.unitRows(units);
+        if (isSeq(units)) sec.units = this.unitRows(units, DEFAULT_UNIT_COLUMNS);
+        else if (isMap(units)) {
+          sec.unitColumns = this.columns(this.get(units, '列'));
+          const rows = this.get(units, '行');
+          sec.units = isSeq(rows) ? this.unitRows(rows, sec.unitColumns.map((c) => c.name)) : [];
+        }
       }
       out.push(sec);
     }
     return out;
   }
 
-  unitRows(seq: YAMLSeq): UnitRow[] {
+  unitRows(seq: YAMLSeq, columns: string[]): UnitRow[] {
     const rows: UnitRow[] = [];
     for (const it of seq.items as Node[]) {
       if (isSeq(it)) {
-        const [a, b, c] = it.items as Node[];
-        rows.push({ index: this.str(a), name: this.str(b), nature: this.str(c), range: this.range(it) });
+        const cells = (it.items as Node[]).map((n) => this.str(n) ?? { value: '', range: this.range(n) });
+        rows.push(unitRow(columns, cells, this.range(it)));
       } else if (isMap(it)) {
-        rows.push({ index: this.str(this.get(it, '序号')), name: this.str(this.get(it, '单位名称')), nature: this.str(this.get(it, '单位性质')), range: this.range(it) });
+        const cells = columns.map((c) => this.str(this.get(it, c)) ?? { value: '', range: this.range(it) });
+        rows.push(unitRow(columns, cells, this.range(it)));
       }
     }
     return rows;
@@ -368,7 +428,7 @@ class Builder {
   table(key: string, keyRange: Range, v: Node | null): Table {
     const title = key.replace(/^表[ \u3000]+/, '').trim();
     const t: Table = {
-      key, keyRange, title, unit: '万元', parts: [], range: { start: keyRange.start, end: Math.max(keyRange.end, this.range(v).end) },
+      key, keyRange, title, unit: '万元', parts: [], notes: [], range: { start: keyRange.start, end: Math.max(keyRange.end, this.range(v).end) },
     };
     const kindNode = this.str(this.get(v, '类型'));
     t.kindNode = kindNode;
@@ -378,15 +438,28 @@ class Builder {
     t.number = this.str(this.get(v, '编号'));
     const unit = this.str(this.get(v, '单位'));
     if (unit && (unit.value === '元' || unit.value === '万元')) t.unitNode = unit as Str & { value: AmountUnit };
-    const note = this.get(v, '注') ?? this.get(v, '说明');
-    if (isScalar(note)) t.note = this.text(note);
+    for (const k of ['编制部门', '编制单位']) {
+      const p = this.str(this.get(v, k));
+      if (p && !t.preparer) t.preparer = { key: k, value: p };
+    }
     if (this.get(v, '行') !== undefined || this.get(v, '列') !== undefined) {
       t.parts.push(this.part('', v as Node));
     }
-    for (const side of ['收入', '支出']) {
-      const p = this.get(v, side);
-      if (p) t.parts.push(this.part(side, p));
+    if (isMap(v)) {
+      for (const p of v.items as Pair<Node, Node | null>[]) {
+        const k = isScalar(p.key) ? String(p.key.value) : '';
+        if ((k === '注' || k === '说明') && isScalar(p.value)) {
+          const text = this.text(p.value as Node);
+          if (text) t.notes.push({ key: k, text });
+        } else if (!TABLE_FIELDS.includes(k) && sideOf(k) && p.value) {
+          const part = this.part(k, p.value as Node);
+          part.side = sideOf(k);
+          part.nameRange = this.range(p.key as Node);
+          t.parts.push(part);
+        }
+      }
     }
+    t.note = t.notes[0]?.text;
     return t;
   }
 
@@ -560,7 +633,7 @@ export function rebase(pb: ParsedBlock, delta: number): void {
       if (k !== 'data' && v !== null && typeof v === 'object') walk(v);
     }
   };
-  walk({ meta: pb.meta, sections: pb.sections, table: pb.table, glossary: pb.glossary, perf: pb.perf, findings: pb.findings });
+  walk({ meta: pb.meta, sections: pb.sections, table: pb.table, glossary: pb.glossary, perf: pb.perf, printed: pb.printed, findings: pb.findings });
   pb.raw = { ...pb.raw, start: pb.raw.start + delta, end: pb.raw.end + delta };
 }
 
@@ -619,13 +692,14 @@ export function syntaxOf(uri: string): Syntax {
 }
 
 function assemble(blocks: ParsedBlock[], reparsed: number, text: string, syntax: Syntax): ParseResult {
-  const report: Report = { syntax, overview: [], tables: [], narrative: [], glossary: [], perf: [], others: [], blocks: [] };
+  const report: Report = { syntax, overview: [], tables: [], narrative: [], glossary: [], perf: [], others: [], sectionBlocks: [], printed: [], blocks: [] };
   const findings: Finding[] = [];
   const seen = new Map<string, ParsedBlock>();
   for (const pb of blocks) {
     findings.push(...pb.findings);
     if (pb.kind === 'prelude') continue;
-    const keyRange = { start: pb.raw.start, end: pb.raw.start + pb.raw.key.length };
+    const keyStart = pb.raw.start + (syntax === 'dsl' ? 1 : 0); // after 【 in the DSL
+    const keyRange = { start: keyStart, end: keyStart + pb.raw.key.length };
     report.blocks.push({ key: pb.raw.key, range: { start: pb.raw.start, end: pb.raw.end } });
     const prev = seen.get(pb.raw.key);
     if (prev) {
@@ -642,7 +716,9 @@ function assemble(blocks: ParsedBlock[], reparsed: number, text: string, syntax:
       if (pb.kind === 'overview') report.overview.push(...pb.sections);
       else if (pb.kind === 'narrative') report.narrative.push(...pb.sections);
       else report.others.push(...pb.sections);
+      report.sectionBlocks.push({ key: pb.raw.key, keyRange, kind: pb.kind as SectionBlock['kind'], sections: pb.sections, range: { start: pb.raw.start, end: pb.raw.end } });
     }
+    if (pb.printed) report.printed.push(pb.printed);
     if (pb.table) report.tables.push(pb.table);
     if (pb.glossary) report.glossary.push(...pb.glossary);
     if (pb.perf) report.perf.push(pb.perf);

@@ -10,7 +10,7 @@ export function findTable(report: Report, q: string): Table | undefined {
 
 /** The part of a table: '' (or omitted) for a one-sided table, "收入" / "支出" otherwise. */
 export function partOf(t: Table, name = ''): TablePart | undefined {
-  return t.parts.find((p) => p.name === name) ?? (name === '' ? t.parts[0] : undefined);
+  return t.parts.find((p) => p.name === name) ?? t.parts.find((p) => name !== '' && p.side === name) ?? (name === '' ? t.parts[0] : undefined);
 }
 
 /** A row by 科目代码, by full key, or by name/label (first match). */

@@ -107,7 +107,7 @@ function toFinding(e: ErrorObject, doc: Document, base: number, blockKey: string
       const parent = isMap(loc.value) ? (loc.value.items as Pair<Node, Node | null>[]).find((p) => isScalar(p.key) && String(p.key.value) === prop) : undefined;
       range = nodeRange(parent?.key as Node | undefined, base) ?? range;
       if (path.length === 0) {
-        message = l10n.t('未知的顶层块“{0}”。可用：报告、部门概况/单位概况、表 <表名>、情况说明、名词解释、绩效自评 <项目名称>、其他', prop);
+        message = l10n.t('未知的顶层块“{0}”。可用：报告、部门概况/单位概况、表 <表名>、情况说明、名词解释、绩效自评 <项目名称>、其他、封面、目录、第一部分 <标题>', prop);
       } else {
         const allowed = ps.properties ? Object.keys(ps.properties as object) : [];
         message = allowed.length ? l10n.t('不认识的键“{0}”。此处可用的键：{1}', prop, allowed.join(l10n.listSep())) : l10n.t('不认识的键“{0}”', prop);

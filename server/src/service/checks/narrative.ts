@@ -694,7 +694,7 @@ export class NarrativeChecker {
       const ofKind = kind ? this.tablesOfKind(kind) : [];
       if (ofKind.length !== 1) continue; // none, or several (部门 and 单位 tables): which one is meant is not certain
       const table = ofKind[0];
-      const part = link.part ? table.parts.find((p) => p.name === link.part) : table.parts[0];
+      const part = link.part ? table.parts.find((p) => p.name === link.part) ?? table.parts.find((p) => p.side === link.part) : table.parts[0];
       if (!part) continue;
       const row = link.row === '*' ? (part.rows.length === 1 ? part.rows[0] : undefined)
         : link.row.startsWith('code:') ? part.rows.find((r) => r.code === link.row.slice(5))

@@ -137,7 +137,7 @@ function colIndex(part: TablePart, spec: string): number {
 }
 
 function getPart(t: Table, name?: string): TablePart | undefined {
-  return name ? t.parts.find((p) => p.name === name) : t.parts.find((p) => p.name === '') ?? t.parts[0];
+  return name ? t.parts.find((p) => p.name === name) ?? t.parts.find((p) => p.side === name) : t.parts.find((p) => p.name === '') ?? t.parts[0];
 }
 
 function tablesOfKind(report: Report, kinds: string[]): Table[] {

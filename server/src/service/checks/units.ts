@@ -172,7 +172,7 @@ function compareGroup(g: UnitGroup): Finding[] {
     const exRows = new Set((rule.excludeRows ?? []).map(normName));
     const exCols = new Set((rule.excludeColumns ?? []).map(normName));
     for (const part of t.parts) {
-      const uparts = unitTables.map((u) => ({ ...u, part: u.table!.parts.find((p) => p.name === part.name) }));
+      const uparts = unitTables.map((u) => ({ ...u, part: u.table!.parts.find((p) => p.name === part.name) ?? u.table!.parts.find((p) => !!p.side && p.side === part.side) }));
       if (uparts.some((u) => !u.part)) continue;
       const uIndex = uparts.map((u) => ({ ...u, rows: rowsByKey(u.part!), cols: columnsByName(u.part!) }));
       const deptRows = rowsByKey(part);
