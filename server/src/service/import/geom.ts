@@ -80,7 +80,7 @@ export function groupLines(frags: Frag[], page: number, joinGap = 0.5): Line[] {
     const merged: Frag[] = [];
     for (const f of l.frags) {
       const p = merged[merged.length - 1];
-      if (p && !p.cell && !f.cell && f.x0 - p.x1 < joinGap * Math.max(p.fs, f.fs) && !(isAmount(p.text) && isAmount(f.text) && f.x0 - p.x1 > 0.15 * f.fs)) {
+      if (p && !p.cell && !f.cell && f.x0 - p.x1 < joinGap * Math.max(p.fs, f.fs) && !((isAmount(p.text) || isAmount(f.text)) && f.x0 - p.x1 > 0.15 * f.fs)) {
         const space = f.x0 - p.x1 > 0.2 * f.fs && /[\x21-\x7e]$/.test(p.text) && /^[\x21-\x7e]/.test(f.text) ? ' ' : '';
         merged.push({ ...p, text: p.text + space + f.text, x1: Math.max(p.x1, f.x1), y0: Math.min(p.y0, f.y0), y1: Math.max(p.y1, f.y1) });
         merged.splice(merged.length - 2, 1);
