@@ -90,6 +90,12 @@ function headerCells(lines: Line[], source: Source): HCell[] {
         const inside = f.x0 >= c.x0 - 0.6 * f.fs && f.x1 <= c.x1 + 0.6 * f.fs;
         const leftAligned = Math.abs(f.x0 - c.x0) < 0.5 * f.fs;
         if (!centred && !inside && !leftAligned) continue;
+        // across a line between them (pdftotext puts a cell centred on two lines above and below
+        // its row): only when that line has cells on both sides, siblings of the wrapped cell
+        if (gap > 0.75 * f.fs) {
+          const mid = frags.filter((g) => g.y0 > c.y1 - 0.1 * f.fs && g.y1 < f.y0 + 0.1 * f.fs);
+          if (!(mid.some((g) => g.x1 < Math.min(c.x0, f.x0)) && mid.some((g) => g.x0 > Math.max(c.x1, f.x1)))) continue;
+        }
         // nothing else printed between them
         if (frags.some((g) => g !== f && !c.parts.includes(g) && g.y0 >= c.y1 - 0.1 * f.fs && g.y1 <= f.y0 + 0.1 * f.fs && g.x1 > Math.max(c.x0, f.x0) && g.x0 < Math.min(c.x1, f.x1))) continue;
         const d = gap + Math.abs(cx(f) - cx(c)) / 10;
@@ -145,7 +151,7 @@ function buildGeometry(cells: HCell[], twoSided: boolean, source: Source, bodyFr
       if (!(l.y0 >= p.y1 - 0.1 * fs)) return false;
       return cx(l) > p.x0 && cx(l) < p.x1;
     }
-    if (cellTop(l) < p.y1 + 0.2 * fs) return false;
+    if (source === 'text' ? l.y0 < p.y1 : cellTop(l) < p.y1 + 0.2 * fs) return false;
     const [a, b] = extent(p, within);
     return cx(l) > a && cx(l) < b;
   };
@@ -303,11 +309,16 @@ export function readTable(region: TableRegion, source: Source): ImportedTable {
 
 function rowKey(labels: Frag[]): string {
   const sorted = [...labels].sort((a, b) => a.y0 - b.y0 || a.x0 - b.x0);
+  // 科目 codes printed in 类/款/项 columns: digits only, left to right, wherever their line is
+  const codeFrags = sorted.filter((f) => CODE.test(f.text)).sort((a, b) => a.x0 - b.x0);
   const codes: string[] = [];
-  let i = 0;
-  while (i < sorted.length && CODE.test(sorted[i].text) && (codes.length === 0 ? /^\d{3}(\d{2}){0,2}$/.test(sorted[i].text) : sorted[i].text.length === 2)) codes.push(sorted[i++].text);
+  for (const f of codeFrags) {
+    if (codes.length === 0 ? /^\d{3}(\d{2}){0,2}$/.test(f.text) : f.text.length === 2) codes.push(f.text);
+    else break;
+  }
+  const rest = sorted.filter((f) => !codeFrags.slice(0, codes.length).includes(f));
   let name = '';
-  for (const f of sorted.slice(i)) name = joinText(name, f.text);
+  for (const f of rest) name = joinText(name, f.text);
   const code = codes.join('');
   return code ? (name ? `${code} ${name}` : code) : name;
 }
@@ -322,8 +333,9 @@ function readRows(items: Item[], side: Side, part: ImportedPart, source: Source,
   const standalone: Item[] = [];
   // labels first go to rows that have numbers but no label, then continue the nearest row's label
   const pending: Item[] = [];
+  const bareTol = source === 'text' ? 1.1 * 16 : source === 'xlsx' ? 0 : 1.6 * fs;
   for (const it of loose) {
-    const near = anchors.filter((a) => a.page === it.page && Math.abs(a.y - it.y) <= tol + 0.01);
+    const near = anchors.filter((a) => a.page === it.page && Math.abs(a.y - it.y) <= bareTol + 0.01);
     const bare = near.filter((a) => !a.labels.length && !(extra.get(a) ?? []).length).sort((a, b) => Math.abs(a.y - it.y) - Math.abs(b.y - it.y));
     if (bare.length) extra.set(bare[0], [{ item: it }]);
     else pending.push(it);
@@ -340,12 +352,16 @@ function readRows(items: Item[], side: Side, part: ImportedPart, source: Source,
     l.push({ item: it, note });
     extra.set(near[0], l);
   }
+  const n = side.leaves.length;
+  const rights: number[][] = side.leaves.map(() => []);
+  for (const a of anchors) if (a.values.length === n) [...a.values].sort((p, q) => p.x0 - q.x0).forEach((v, j) => rights[j].push(v.x1));
+  const R = rights.map((l) => (l.length ? l.sort((p, q) => p - q)[Math.floor(l.length / 2)] : undefined));
   const rows: Array<{ y: number; row: ImportedRow }> = [];
   for (const a of anchors) {
     const parts = [a, ...(extra.get(a) ?? []).map((e) => e.item)];
     const uncertain = (extra.get(a) ?? []).map((e) => e.note).filter((x): x is string => !!x);
     const labels = parts.flatMap((p) => p.labels);
-    const cells = assignCells(a.values, side, source, fs, uncertain);
+    const cells = assignCells(a.values, side, source, fs, uncertain, R);
     rows.push({ y: a.y, row: { key: rowKey(labels), cells, page: a.page, uncertain } });
   }
   for (const s of standalone) rows.push({ y: s.y, row: { key: rowKey(s.labels), cells: side.columns.map(() => ''), page: s.page, uncertain: [] } });
@@ -355,7 +371,7 @@ function readRows(items: Item[], side: Side, part: ImportedPart, source: Source,
 }
 
 /** Numbers of a row → its columns. */
-function assignCells(values: Frag[], side: Side, source: Source, fs: number, uncertain: string[]): string[] {
+function assignCells(values: Frag[], side: Side, source: Source, fs: number, uncertain: string[], R: Array<number | undefined>): string[] {
   const n = side.leaves.length;
   const vals = [...values].sort((a, b) => a.x0 - b.x0);
   if (!n) return vals.map((v) => v.text);
@@ -384,7 +400,8 @@ function assignCells(values: Frag[], side: Side, source: Source, fs: number, unc
       // after the centre of its own header and before the centre of the next one
       best = 0;
       for (let j = 0; j < leafCx.length; j++) if (v.x1 > leafCx[j]) best = j;
-      doubt = Math.abs(v.x1 - leafCx[best]) < 0.6 * fs || (best + 1 < leafCx.length && Math.abs(v.x1 - leafCx[best + 1]) < 0.6 * fs);
+      const r = R[best];
+      doubt = r !== undefined ? Math.abs(v.x1 - r) > (source === 'text' ? 3 : 1.5) * fs : Math.abs(v.x1 - leafCx[best]) < 0.6 * fs || (best + 1 < leafCx.length && Math.abs(v.x1 - leafCx[best + 1]) < 0.6 * fs);
     } else {
       let bestD = Infinity;
       leafCx.forEach((c, j) => {

@@ -102,6 +102,7 @@ function writeTable(t: ImportedTable, out: string[], uncertain: Uncertain[]): vo
       let line = r.key ? `${escCell(r.key)} | ${cells.join(' | ')}` : `| | ${cells.join(' | ')} |`;
       if (r.key && cells.length && cells[cells.length - 1] === '') line += ' |';
       if (r.key && !cells.length) line = `${escCell(r.key)} |`;
+      line = line.replace(/\|  \|/g, '| |').replace(/\|  \|/g, '| |').replace(/ +$/, '');
       if (/^[=【#\\]/.test(line) || /^[：:]/.test(line)) line = `\\${line}`;
       if (r.uncertain.length) {
         const msg = r.uncertain.join('；');
