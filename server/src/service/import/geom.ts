@@ -63,7 +63,7 @@ export function isAmount(s: string): boolean {
 }
 
 /** Groups fragments into lines by baseline, then sorts and merges neighbours closer than `gap` × font size. */
-export function groupLines(frags: Frag[], page: number, joinGap = 0.5): Line[] {
+export function groupLines(frags: Frag[], page: number, joinGap = 0.3): Line[] {
   const sorted = [...frags].sort((a, b) => a.y1 - b.y1 || a.x0 - b.x0);
   const lines: Line[] = [];
   for (const f of sorted) {
