@@ -239,7 +239,7 @@ export function readDocument(pages: Page[], source: Source): ImportedDocument {
         }
         return;
       }
-      if (li === 0 && isCentredHeading(l, p) && cur && cur.kind !== 'glossary' && pi > 0) {
+      if (li === 0 && isCentredHeading(l, p) && cur && cur.kind !== 'glossary' && pi > 0 && t.length <= 24 && !/[，。；：,;:%（）()]/.test(t)) {
         // a page heading that names no known block: a block of its own
         newBlock({ kind: 'sections', key: `其他 ${t}`, page: p.page, intro: [], sections: [] });
         return;
