@@ -10,8 +10,8 @@ import * as os from 'os';
 import * as path from 'path';
 import { pathToFileURL } from 'url';
 import { defaultYear, fillTemplate, firstPlaceholder, reportFileName, ReportKind, SCHEMA_COPY, Syntax, templateName, unitProblem, yearProblem } from '../client/src/newReport';
-import { convert } from '../server/src/service/convert';
-import { parseReport } from '../server/src/service/parser';
+import { convert } from '../server/src/service/features/convert';
+import { parseReport } from '../server/src/service/frontends/report-parser';
 import { getLanguageService } from '../server/src/service';
 import { ROOT } from './helpers/samples';
 

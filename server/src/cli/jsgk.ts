@@ -103,6 +103,7 @@ export function main(argv: string[], stdout: (s: string) => void = (s) => proces
   const cmd = args.shift();
   if (cmd === 'import-kemu') return importKemu(args, stdout, stderr);
   if (cmd === 'convert') return convertCmd(args, stdout, stderr);
+  if (cmd === 'import') { void require('./import').importCmd(args, stdout, stderr).then((c: number) => { process.exitCode = c; }); return 0; }
   if (cmd !== 'check') {
     stderr(`未知的命令“${cmd}”。\n${USAGE}\n`);
     return 2;

@@ -1,0 +1,269 @@
+import * as assert from 'assert';
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import * as XLSX from '@e965/xlsx';
+import { importDocument } from '../server/src/service/import';
+import { readPdf } from '../server/src/service/import/pdf';
+import { readLayoutText } from '../server/src/service/import/text';
+import { parseReport } from '../server/src/service/frontends/report-parser';
+import { importCmd } from '../server/src/cli/import';
+import { makePdf, PlacedText, textWidth } from './helpers/pdf-writer';
+
+/** A table page: title, 编制部门 line, a header with codes in 类/款/项 columns, then rows. */
+function tablePage(rows: PlacedText[], withTitle = true): PlacedText[] {
+  const head: PlacedText[] = withTitle
+    ? [
+        { x: 300, y: 540, text: '2026年部门支出预算总表', size: 16 },
+        { x: 60, y: 515, text: '编制部门：某区某局' },
+        { x: 760, y: 515, text: '单位：元' },
+      ]
+    : [];
+  const cols: PlacedText[] = [
+    { x: 180, y: 490, text: '项目' },
+    { x: 560, y: 490, text: '支出预算' },
+    { x: 62, y: 470, text: '功能分类科目编码' },
+    { x: 200, y: 462, text: '功能分类科目名称' },
+    { x: 430, y: 462, text: '合计' },
+    { x: 560, y: 462, text: '基本支出' },
+    { x: 690, y: 462, text: '项目支出' },
+    { x: 70, y: 452, text: '类' },
+    { x: 105, y: 452, text: '款' },
+    { x: 140, y: 452, text: '项' },
+  ];
+  return [...head, ...(withTitle ? cols : []), ...rows];
+}
+
+/** A row: codes in their columns, a name, three numbers right-aligned at the columns' right borders. */
+function row(y: number, codes: string[], name: string, nums: Array<string | undefined>, numY = y): PlacedText[] {
+  const out: PlacedText[] = [];
+  codes.forEach((c, i) => out.push({ x: 62 + 35 * i, y, text: c }));
+  if (name) out.push({ x: 165, y, text: name });
+  const rights = [500, 630, 760];
+  nums.forEach((n, i) => n !== undefined && out.push({ x: rights[i], y: numY, text: n, right: true }));
+  return out;
+}
+
+describe('import: PDF made in the test', () => {
+  let text = '';
+  let result: Awaited<ReturnType<typeof importDocument>>;
+  before(async () => {
+    const page1 = tablePage([
+      ...row(430, ['204'], '公共安全支出', ['300.00', '100.00', '200.00']),
+      ...row(410, ['204', '06'], '司法', ['300.00', '100.00', '200.00']),
+      // a name that wraps onto a second line, its numbers printed between the two lines
+      { x: 165, y: 394, text: '机关事业单位基本养老' },
+      { x: 165, y: 382, text: '保险缴费支出' },
+      ...row(388, ['204', '06', '01'], '', ['100.00', '100.00', '0.00']),
+      // the numbers of this row are printed a line above its name
+      ...row(352, ['204', '06', '04'], '基层司法业务', ['200.00', '0.00', '200.00'], 364),
+    ]);
+    // the table goes on over the next page, without its header
+    const page2 = tablePage([...row(540, ['208'], '社会保障和就业支出', ['50.00', '50.00', '0.00']), { x: 240, y: 520, text: '合计' }, ...row(520, [], '', ['350.00', '150.00', '200.00'])], false);
+    const pdf = makePdf([[{ x: 330, y: 400, text: '某区2026年区级部门预算', size: 18 }, { x: 330, y: 370, text: '预算主管部门：某区某局', size: 14 }], page1, page2]);
+    result = await importDocument(new Uint8Array(pdf), 'pdf', { sourceName: 'test.pdf' });
+    text = result.text;
+  });
+
+  it('reads text with its position (y from the top of the page)', async () => {
+    const pdf = makePdf([[{ x: 100, y: 500, text: 'AB 12.50' }, { x: 300, y: 500, text: '合计' }]]);
+    const pages = await readPdf(new Uint8Array(pdf));
+    assert.strictEqual(pages.length, 1);
+    const frags = pages[0].lines.flatMap((l) => l.frags);
+    assert.deepStrictEqual(frags.map((f) => f.text), ['AB 12.50', '合计']);
+    assert.ok(Math.abs(frags[0].x0 - 100) < 0.5, `x0 ${frags[0].x0}`);
+    assert.ok(Math.abs(frags[0].x1 - (100 + textWidth('AB 12.50'))) < 1, `x1 ${frags[0].x1}`);
+    assert.ok(Math.abs(frags[0].y1 - (595 - 500) - 1.2) < 1, `y1 ${frags[0].y1}`);
+    assert.ok(Math.abs(frags[1].x0 - 300) < 0.5);
+  });
+
+  it('finds the table by its title, with 编制部门, 单位 and the columns under 支出预算', () => {
+    assert.match(text, /【表 2026年部门支出预算总表】\n编制部门：某区某局\n单位：元\n列：支出预算\/合计 \| 支出预算\/基本支出 \| 支出预算\/项目支出\n/);
+  });
+
+  it('joins 科目 codes printed in 类/款/项 columns', () => {
+    assert.match(text, /\n204 公共安全支出 \| 300\.00 \| 100\.00 \| 200\.00\n20406 司法 \| 300\.00 \| 100\.00 \| 200\.00\n/);
+  });
+
+  it('puts a wrapped name back together, and a number printed a line above its row back on the row', () => {
+    assert.match(text, /\n2040601 机关事业单位基本养老保险缴费支出 \| 100\.00 \| 100\.00 \| 0\.00\n/);
+    assert.match(text, /\n2040604 基层司法业务 \| 200\.00 \| 0\.00 \| 200\.00\n/);
+  });
+
+  it('goes on with the table on the next page, with a page comment', () => {
+    assert.match(text, /# 原文第 3 页\n208 社会保障和就业支出 \| 50\.00 \| 50\.00 \| 0\.00\n合计 \| 350\.00 \| 150\.00 \| 200\.00\n/);
+    assert.match(text, /# 原文第 2 页\n【表 2026年部门支出预算总表】/);
+  });
+
+  it('reads the cover, the report type, year and unit, and the result parses as a report', () => {
+    assert.match(text, /【报告】\n类型：部门预算\n年度：2026\n单位：某区某局\n/);
+    assert.match(text, /【封面】\n某区2026年区级部门预算\n预算主管部门：某区某局\n/);
+    const parsed = parseReport(text, 'dsl');
+    const errors = parsed.findings.filter((f) => f.severity === 'error');
+    assert.deepStrictEqual(errors.map((f) => f.message), []);
+    const t = parsed.report.tables[0];
+    assert.strictEqual(t.parts[0].rows.length, 6);
+    assert.strictEqual(t.parts[0].rows[2].code, '2040601');
+    assert.strictEqual(t.parts[0].rows[5].cells[1].raw, '150.00');
+    assert.strictEqual(result.uncertain.length, 0);
+  });
+
+  it('flags a number printed between two columns, and keeps it', async () => {
+    const page = tablePage([...row(430, ['204'], '公共安全支出', [undefined, undefined, undefined]), { x: 500 + 63, y: 430, text: '7.00', right: true }, ...row(410, ['204', '06'], '司法', ['1.00', '2.00', '3.00'])]);
+    const r = await importDocument(new Uint8Array(makePdf([page])), 'pdf');
+    const line = r.text.split('\n').find((l) => l.startsWith('204 公共安全支出'))!;
+    assert.match(line, /7\.00/);
+    assert.match(line, /# 导入待核：“7\.00”在两列之间.*（原文第 1 页）$/);
+    assert.strictEqual(r.uncertain.length, 1);
+    assert.match(r.uncertain[0].message, /^导入时无法确定：.*请核对原文第 1 页$/);
+    assert.strictEqual(r.uncertain[0].row, '204 公共安全支出');
+  });
+});
+
+describe('import: multi-level headers and two-sided tables', () => {
+  it('names columns by the header cells over them and sides by the cell over their 项目', async () => {
+    const page: PlacedText[] = [
+      { x: 330, y: 540, text: '2026年部门财务收支预算总表', size: 16 },
+      { x: 160, y: 500, text: '本年收入' },
+      { x: 560, y: 500, text: '本年支出' },
+      { x: 90, y: 480, text: '项目' },
+      { x: 260, y: 480, text: '预算数' },
+      { x: 490, y: 480, text: '项目' },
+      { x: 660, y: 480, text: '预算数' },
+      { x: 50, y: 460, text: '一、财政拨款收入' },
+      { x: 390, y: 460, text: '96,282,213.44', right: true },
+      { x: 410, y: 460, text: '一、公共安全支出' },
+      { x: 790, y: 460, text: '87,267,272.44', right: true },
+      { x: 410, y: 440, text: '二、住房保障支出' },
+      { x: 790, y: 440, text: '9,014,941.00', right: true },
+      { x: 120, y: 420, text: '收入总计' },
+      { x: 390, y: 420, text: '96,282,213.44', right: true },
+      { x: 520, y: 420, text: '支出总计' },
+      { x: 790, y: 420, text: '96,282,213.44', right: true },
+    ];
+    const r = await importDocument(new Uint8Array(makePdf([page])), 'pdf');
+    assert.match(r.text, /= 本年收入\n列：预算数\n一、财政拨款收入 \| 96,282,213\.44\n收入总计 \| 96,282,213\.44\n= 本年支出\n列：预算数\n一、公共安全支出 \| 87,267,272\.44\n二、住房保障支出 \| 9,014,941\.00\n支出总计 \| 96,282,213\.44\n/);
+  });
+
+  it('joins header levels top first, and a row without a name keeps an empty name', async () => {
+    const page: PlacedText[] = [
+      { x: 250, y: 540, text: '2026年部门“三公”经费和机关运行经费预算表', size: 16 },
+      { x: 300, y: 500, text: '“三公”经费预算数' },
+      { x: 650, y: 484, text: '机关运行经费预算' },
+      { x: 690, y: 472, text: '数' },
+      { x: 60, y: 470, text: '合计' },
+      { x: 160, y: 470, text: '公务接待费' },
+      { x: 380, y: 482, text: '公务用车购置及运行费' },
+      { x: 320, y: 458, text: '小计' },
+      { x: 450, y: 458, text: '运行费' },
+      { x: 120, y: 430, text: '10.81', right: true },
+      { x: 240, y: 430, text: '0.83', right: true },
+      { x: 380, y: 430, text: '9.98', right: true },
+      { x: 520, y: 430, text: '9.98', right: true },
+      { x: 760, y: 430, text: '217.83', right: true },
+    ];
+    const r = await importDocument(new Uint8Array(makePdf([page])), 'pdf');
+    assert.match(r.text, /列：“三公”经费预算数\/合计 \| “三公”经费预算数\/公务接待费 \| “三公”经费预算数\/公务用车购置及运行费\/小计 \| “三公”经费预算数\/公务用车购置及运行费\/运行费 \| 机关运行经费预算数\n\| \| 10\.81 \| 0\.83 \| 9\.98 \| 9\.98 \| 217\.83 \|\n/);
+  });
+});
+
+describe('import: pdftotext -layout text and xlsx', () => {
+  it('reads a layout text: numbers split from the label after them, codes joined', async () => {
+    const txt = [
+      '                 2026年部门支出预算总表',
+      '编制部门：某区某局                          单位：元',
+      '         项目                     支出预算',
+      '功能分类科目编码',
+      '            功能分类科目名称   合计     基本支出    项目支出',
+      '类   款   项',
+      '204            公共安全支出    300.00      100.00      200.00',
+      '204  06   01   行政运行        100.00      100.00        0.00',
+      '               合计            300.00      100.00      200.00',
+    ].join('\n');
+    const pages = readLayoutText('x 12.00 一、收入');
+    assert.deepStrictEqual(pages[0].lines[0].frags.map((f) => f.text), ['x', '12.00', '一、收入']);
+    const r = await importDocument(txt, 'text');
+    assert.match(r.text, /列：支出预算\/合计 \| 支出预算\/基本支出 \| 支出预算\/项目支出\n204 公共安全支出 \| 300\.00 \| 100\.00 \| 200\.00\n2040601 行政运行 \| 100\.00 \| 100\.00 \| 0\.00\n合计 \| 300\.00 \| 100\.00 \| 200\.00\n/);
+  });
+
+  it('reads an xlsx: merged header cells become multi-level names, several tables on one sheet', async () => {
+    const aoa = [
+      ['2026年部门支出预算总表', '', '', ''],
+      ['编制部门：某区某局', '', '', '单位：元'],
+      ['项目', '支出预算', '', ''],
+      ['功能分类科目名称', '合计', '基本支出', '项目支出'],
+      ['204 公共安全支出', '300.00', '100.00', '200.00'],
+      ['合计', '300.00', '100.00', ''],
+      ['', '', '', ''],
+      ['2026年部门收入预算总表', '', '', ''],
+      ['项目', '收入预算', '', ''],
+      ['功能分类科目名称', '合计', '财政拨款收入', '其他收入'],
+      ['204 公共安全支出', '300.00', '300.00', '0.00'],
+    ];
+    const ws = XLSX.utils.aoa_to_sheet(aoa);
+    ws['!merges'] = [
+      { s: { r: 0, c: 0 }, e: { r: 0, c: 3 } },
+      { s: { r: 2, c: 1 }, e: { r: 2, c: 3 } },
+      { s: { r: 7, c: 0 }, e: { r: 7, c: 3 } },
+      { s: { r: 8, c: 1 }, e: { r: 8, c: 3 } },
+    ];
+    const wb = XLSX.utils.book_new();
+    XLSX.utils.book_append_sheet(wb, ws, '表');
+    const bytes = XLSX.write(wb, { type: 'buffer', bookType: 'xlsx' }) as Buffer;
+    const r = await importDocument(new Uint8Array(bytes), 'xlsx');
+    assert.match(r.text, /【表 2026年部门支出预算总表】\n编制部门：某区某局\n单位：元\n列：支出预算\/合计 \| 支出预算\/基本支出 \| 支出预算\/项目支出\n204 公共安全支出 \| 300\.00 \| 100\.00 \| 200\.00\n合计 \| 300\.00 \| 100\.00 \| \|\n/);
+    assert.match(r.text, /【表 2026年部门收入预算总表】\n列：收入预算\/合计 \| 收入预算\/财政拨款收入 \| 收入预算\/其他收入\n204 公共安全支出 \| 300\.00 \| 300\.00 \| 0\.00\n/);
+  });
+});
+
+describe('jsgk import (command line)', () => {
+  const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'jsgk-import-'));
+  const run = async (args: string[]) => {
+    let out = '';
+    let err = '';
+    const code = await importCmd(args, (s) => (out += s), (s) => (err += s));
+    return { code, out, err };
+  };
+  const src = path.join(tmp, '原文.txt');
+  fs.writeFileSync(src, '                 2026年部门支出预算总表\n编制部门：某区某局\n      项目     支出预算\n 功能分类科目名称  合计\n 204 公共安全支出   300.00\n');
+
+  it('writes next to the original, and never overwrites without --force', async () => {
+    const r = await run([src]);
+    assert.strictEqual(r.code, 0, r.err);
+    const dest = path.join(tmp, '原文.jsgk');
+    assert.match(fs.readFileSync(dest, 'utf8'), /204 公共安全支出 \| 300\.00/);
+    const again = await run([src]);
+    assert.strictEqual(again.code, 2);
+    assert.match(again.err, /已存在/);
+    assert.strictEqual((await run([src, '--force'])).code, 0);
+  });
+
+  it('never writes through a symbolic link', async () => {
+    const target = path.join(tmp, 'target.txt');
+    fs.writeFileSync(target, 'keep');
+    const link = path.join(tmp, 'link.jsgk');
+    fs.symlinkSync(target, link);
+    const r = await run([src, '--out', link, '--force']);
+    assert.strictEqual(r.code, 2);
+    assert.match(r.err, /符号链接/);
+    assert.strictEqual(fs.readFileSync(target, 'utf8'), 'keep');
+  });
+
+  it('writes to standard output with --out -, YAML with --to yaml; usage errors exit 2', async () => {
+    const r = await run([src, '--out', '-', '--to', 'yaml']);
+    assert.strictEqual(r.code, 0, r.err);
+    assert.doesNotMatch(r.err, /未能写成 YAML/);
+    assert.match(r.out, /表 2026年部门支出预算总表:/);
+    assert.strictEqual((await run([])).code, 2);
+    assert.strictEqual((await run([src, '--to', 'xml'])).code, 2);
+    assert.strictEqual((await run([path.join(tmp, 'missing.pdf')])).code, 2);
+  });
+
+  it('exits 1 when the file cannot be read as what it claims to be', async () => {
+    const bad = path.join(tmp, 'bad.pdf');
+    fs.writeFileSync(bad, '%PDF-1.7 nonsense');
+    const r = await run([bad, '--out', '-']);
+    assert.strictEqual(r.code, 1);
+    assert.match(r.err, /无法读取/);
+  });
+});
