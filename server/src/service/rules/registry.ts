@@ -14,7 +14,7 @@ import { rule as emptyNote } from './tables/empty-note';
 import { rule as perfFunds } from './perf/funds';
 import { rule as perfTotal } from './perf/total';
 import { rule as perfScore } from './perf/score';
-import { rules as narrativeRules } from './narrative/legacy';
+import { rules as narrativeRules } from './narrative';
 import { rule as glossaryDuplicate } from './glossary/duplicate';
 import { rule as glossaryNumbering } from './glossary/numbering';
 import { rule as glossaryMissing } from './glossary/missing';
