@@ -18,3 +18,10 @@ export function sample(prefix: string): { file: string; text: string } {
 export function plain(v: unknown): unknown {
   return JSON.parse(JSON.stringify(v, (_k, x) => (typeof x === 'bigint' ? x.toString() + 'n' : x instanceof Int32Array ? Array.from(x) : x)));
 }
+
+/** A sample of either syntax (*.jsgk.yaml or the DSL *.jsgk) by its number. */
+export function anySample(prefix: string): { file: string; text: string } {
+  const f = fs.readdirSync(SAMPLES).find((x) => x.startsWith(prefix) && /\.jsgk(\.yaml)?$/.test(x));
+  if (!f) throw new Error('no sample ' + prefix);
+  return { file: path.join(SAMPLES, f), text: fs.readFileSync(path.join(SAMPLES, f), 'utf8') };
+}

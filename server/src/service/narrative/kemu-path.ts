@@ -42,8 +42,9 @@ function levelPaths(v: string): KemuPath[] {
   let cur: PathSegment[] = [];
   let curStart = 0;
   let lastEnd = -1;
+  // one level alone is a path when an amount follows it (一般公共服务支出（类）6021.71万元)
   const flush = () => {
-    if (cur.length >= 2) out.push({ form: 'levels', segments: cur, start: curStart, end: lastEnd });
+    if (cur.length >= 2 || (cur.length === 1 && /^[ \t\u3000]*-?\d/.test(v.slice(lastEnd, lastEnd + 4)))) out.push({ form: 'levels', segments: cur, start: curStart, end: lastEnd });
     cur = [];
   };
   for (const m of v.matchAll(SEGMENT)) {

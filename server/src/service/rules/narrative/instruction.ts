@@ -27,9 +27,13 @@ const SAME: Record<string, string> = { '(': '（', ')': '）', ':': '：', ',': 
 /** The instructions of the template, as compared, each with its longest run of plain characters (a quick test before the full one). */
 const INSTRUCTIONS = WORDS.instructions.map((text) => ({ text, key: normalize(text).text, anchor: text.split(/[（）()：:，,“”"；;。\s]/).sort((a, b) => b.length - a.length)[0] }));
 
+/** The text without white space (anchors are looked for in it). */
+const compact = (v: string) => v.replace(/[\s\u3000]+/g, '');
+
 function check(ctx: RuleContext, t: Text): void {
   const n = normalize(t.value);
-  for (const ins of INSTRUCTIONS.filter((x) => t.value.includes(x.anchor))) {
+  const c = compact(t.value);
+  for (const ins of INSTRUCTIONS.filter((x) => c.includes(x.anchor))) {
     for (let k = n.text.indexOf(ins.key); k >= 0; k = n.text.indexOf(ins.key, k + ins.key.length)) {
       const start = n.at[k];
       const end = n.at[k + ins.key.length - 1] + 1;
@@ -55,6 +59,9 @@ export const rule: Rule = {
     },
   },
   run(ctx) {
-    for (const t of allTexts(ctx)) if (INSTRUCTIONS.some((x) => t.value.includes(x.anchor))) ctx.cached(t, () => check(ctx, t));
+    for (const t of allTexts(ctx)) {
+      const c = compact(t.value);
+      if (INSTRUCTIONS.some((x) => c.includes(x.anchor))) ctx.cached(t, () => check(ctx, t));
+    }
   },
 };

@@ -82,7 +82,9 @@ function resolve(rows: FunctionRows, p: KemuPath): Resolved | undefined {
     return name === undefined ? false : !sameKemuName(s.name, name);
   }).length;
   for (const allowed of [0, 1]) {
-    const fit = candidates.filter((c) => misses(c) === allowed && p.segments.slice(0, -1).some((s) => rows.names.has(c.slice(0, LENGTH[s.level]))));
+    // a leaf name alone says little (行政运行 is under many 款): an ancestor must be known too, unless the path is one 类
+    const anchored = (c: string) => leaf.level === '类' || p.segments.slice(0, -1).some((s) => rows.names.has(c.slice(0, LENGTH[s.level])));
+    const fit = candidates.filter((c) => misses(c) === allowed && anchored(c));
     if (fit.length === 1) return { code: fit[0], byName: true };
     if (fit.length > 1) return undefined;
   }
