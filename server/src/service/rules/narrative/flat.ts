@@ -21,6 +21,8 @@ export const rule: Rule = {
     example: '变化为 0，宜写“持平”，而不是“增加0万元”',
     messages: {
       '变化为 0，宜写“持平”，而不是“{0}”': 'The change is 0: write "持平" (unchanged), not "{0}"',
+      '“{0}”：说持平应写“与…持平”，不用“比”': '"{0}": 持平 goes with 与 (与…持平), not with 比',
+      '改为“与{0}{1}”': 'Change to "与{0}{1}"',
     },
   },
   run(ctx) {

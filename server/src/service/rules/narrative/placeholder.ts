@@ -3,7 +3,7 @@
  * of alternatives (增加（减少）, 大于（小于）) or a label after a placeholder (（制度名称）); the forms are
  * those of the official template (narrative/template.json, generated from it) and of published reports
  * (phrases.json). Where the rate can be computed (完成年初预算的XX.X% after its two figures), the fix
- * writes it. XX inside the report's own unit name is the name, not a placeholder.
+ * writes it. XX inside the report's own unit name is reported once, on the name (its mentions are the name).
  */
 import { Report, Text } from '../../model';
 import { alt, RE, WORDS } from '../../narrative/phrases';
@@ -77,9 +77,14 @@ export const rule: Rule = {
     messages: {
       '模板占位符“{0}”没有替换成实际内容': 'Template placeholder "{0}" was not replaced with the actual content',
       '改为计算值 {0}%（{1} ÷ {2}）': 'Change to the computed {0}% ({1} ÷ {2})',
+      '单位名称“{0}”中的“{1}”是模板占位符，应换成实际名称': 'The "{1}" in the unit name "{0}" is a template placeholder: write the real name',
     },
   },
   run(ctx) {
+    // XX in the report's own name: once, where the name is given; its mentions in the text are the name
+    const name = ctx.model.meta?.unitName;
+    const x = name ? /X{2,}/.exec(name.value) : null;
+    if (name && x) ctx.report({ range: name.range, text: name.value, message: l10n.t('单位名称“{0}”中的“{1}”是模板占位符，应换成实际名称', name.value, x[0]) });
     const own = ownNames(ctx.model);
     const v = `${version(ctx)}|${own.join('|')}`;
     for (const t of allTexts(ctx)) if (mayHave(t.value)) ctx.cached(t, () => check(ctx, t, own), v);
