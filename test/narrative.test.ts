@@ -258,6 +258,12 @@ const CASES: Case[] = [
     message: /^“具体情况如下”所列各项之和 345\.56万元 超过总数 335\.56万元（差 10\.00）$/,
   },
   {
+    rule: 'text.sum', name: 'a 其中 that ends its line, then unnumbered lines up to the 。 (001 二、)',
+    good: '本年收入合计100.00万元，其中：\n财政拨款收入90.00万元，占90.00%；\n其他收入10.00万元，占10.00%。',
+    bad: '本年收入合计«100.00万元»，其中：\n财政拨款收入90.00万元，占90.00%；\n其他收入20.00万元，占20.00%。',
+    message: /^“其中”所列各项之和 110\.00万元 超过总数 100\.00万元（差 10\.00）$/,
+  },
+  {
     rule: 'text.sum', name: 'the 年初预算 of the items of a 其中 list add up to the one stated before (template 五（三）, 020)',
     good: '一般公共预算财政拨款支出年初预算为300.00万元，支出决算为290.00万元，完成年初预算的96.67%。其中：\n1、一般公共服务支出（类）统计信息事务（款）行政运行（项）。主要用于：运转。年初预算为200.00万元，支出决算为195.00万元。\n2、一般公共服务支出（类）统计信息事务（款）事业运行（项）。主要用于：运转。年初预算为100.00万元，支出决算为95.00万元。',
     bad: '一般公共预算财政拨款支出年初预算为«300.00万元»，支出决算为290.00万元，完成年初预算的96.67%。其中：\n1、一般公共服务支出（类）统计信息事务（款）行政运行（项）。主要用于：运转。年初预算为200.00万元，支出决算为195.00万元。\n2、一般公共服务支出（类）统计信息事务（款）事业运行（项）。主要用于：运转。年初预算为110.00万元，支出决算为95.00万元。',
@@ -455,6 +461,16 @@ describe('情况说明 findings in the samples of the seeds', () => {
 
   it('004: a correct budget narrative gets no finding', () => {
     assert.deepStrictEqual(summary('004'), []);
+  });
+
+  it('a warm service says what a cold one says after the 报告 block changes (the readings of unchanged texts are per year and type)', () => {
+    const { text } = sample('002');
+    const edited = text.replace('年度: 2023', '年度: 2024');
+    const warm = getLanguageService();
+    for (const t of [text, edited, text.replace('报告:', '0.5:')]) {
+      const key = (f: Finding) => `${f.rule} ${f.range.start}-${f.range.end} ${f.message}`;
+      assert.deepStrictEqual(warm.check('w', t).findings.map(key), getLanguageService().check('w', t).findings.map(key));
+    }
   });
 
   it('hover on a linked amount shows the table cell it agrees with', () => {

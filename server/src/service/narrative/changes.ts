@@ -11,6 +11,7 @@ import { ratioVerdict } from './ratio';
 import { Figure, isBudget } from './figures';
 import { alt, FIGURE_WORDS, isUp, RE, SP, WORDS } from './phrases';
 import { Numbered } from './items';
+import { within } from './search';
 import { sentenceEnd, sentenceStart } from './sentences';
 import { Tok } from './tokens';
 
@@ -103,7 +104,7 @@ const FLAT_AFTER_BASE = new RegExp(`(?:${alt(WORDS.bases)})[^，。；]{0,16}?($
 
 /** The one base and the one current figure of the sentence [s, e). */
 function pairIn(figs: Figure[], s: number, e: number): { base: Figure; current: Figure } | undefined {
-  const inside = figs.filter((f) => f.tok.start >= s && f.tok.end <= e);
+  const inside = within(figs, s, e);
   const bases = inside.filter((f) => f.kind === 'base');
   const currents = inside.filter((f) => f.kind === 'planned' || f.kind === 'actual');
   return bases.length === 1 && currents.length === 1 ? { base: bases[0], current: currents[0] } : undefined;
@@ -151,7 +152,7 @@ export function comparisons(v: string, figs: Figure[]): Comparison[] {
     const start = m.index! + m[0].lastIndexOf(word);
     // the figures it compares: in its paragraph, before it — exactly one budget and one actual
     const para = v.lastIndexOf('\n', m.index! - 1) + 1;
-    const before = figs.filter((f) => f.tok.start >= para && f.tok.end <= m.index!);
+    const before = within(figs, para, m.index!);
     const budgets = before.filter((f) => isBudget(f.kind));
     const actuals = before.filter((f) => f.kind === 'actual');
     if (budgets.length === 1 && actuals.length === 1) out.push({ word, start, end: start + word.length, budget: budgets[0], actual: actuals[0] });

@@ -8,6 +8,9 @@ import { Tok } from './tokens';
 
 export interface Figure {
   tok: Tok;
+  /** The token's place (for searching figures by position). */
+  start: number;
+  end: number;
   kind: FigureKind;
   label: string;
   /** Where the label (with its year) begins. */
@@ -43,7 +46,7 @@ export function figureOf(v: string, tok: Tok, rc: ReadingContext): Figure | unde
   const m = LABEL.exec(v.slice(from, tok.start));
   if (!m) return undefined;
   const kind = kindOf(m[3], m[1] ? Number(m[1]) : undefined, m[2], rc);
-  return kind ? { tok, kind, label: m[3], labelStart: from + m.index } : undefined;
+  return kind ? { tok, start: tok.start, end: tok.end, kind, label: m[3], labelStart: from + m.index } : undefined;
 }
 
 export function figures(v: string, toks: Tok[], rc: ReadingContext): Figure[] {

@@ -15,6 +15,7 @@ import { FIGURE_KINDS, FIGURE_WORDS, FigureKind, RE, WORDS, alt } from './phrase
 import { Item, listItems, Numbered } from './items';
 import { paragraphAt, sentenceEnd } from './sentences';
 import { Tok } from './tokens';
+import { firstFrom, within } from './search';
 
 export interface ListSum {
   /** The list word as written (其中, 主要包括 …) and where. */
@@ -40,7 +41,7 @@ const restates = (v: string, t: Tok) => RE.totalBefore.test(v.slice(Math.max(0, 
 /** The total of a one-sentence list: the nearest amount before the list word in its paragraph (changes skipped). */
 function inlineTotal(v: string, toks: Tok[], at: number, kw: string): Tok | undefined {
   const paraStart = v.lastIndexOf('\n', at - 1) + 1;
-  for (let j = toks.length - 1; j >= 0; j--) {
+  for (let j = firstFrom(toks, at) - 1; j >= 0; j--) {
     const c = toks[j];
     if (c.end > at) continue;
     if (c.start < paraStart || c.kind !== 'amount') return undefined;
@@ -55,7 +56,7 @@ function inlineTotal(v: string, toks: Tok[], at: number, kw: string): Tok | unde
 function inlineParts(v: string, toks: Tok[], from: number, end: number): Tok[] | undefined {
   const span = v.slice(from, end);
   if (NESTED.test(span) || NOT_PARTS.test(span)) return undefined;
-  const parts = toks.filter((x) => x.kind === 'amount' && x.start >= from && x.end <= end && !restates(v, x));
+  const parts = within(toks, from, end).filter((x) => x.kind === 'amount' && !restates(v, x));
   return parts.length ? parts : undefined;
 }
 
@@ -68,7 +69,7 @@ function introOf(v: string, at: number): { start: number; end: number } {
 /** The total of a list over paragraphs: the last amount before the list word that is not a change or its rate. */
 function itemsTotal(v: string, toks: Tok[], at: number): Tok | undefined {
   const para = introOf(v, at);
-  for (let j = toks.length - 1; j >= 0; j--) {
+  for (let j = firstFrom(toks, at) - 1; j >= 0; j--) {
     const c = toks[j];
     if (c.end > at) continue;
     if (c.start < para.start) return undefined;
@@ -103,6 +104,33 @@ function columnSums(kw: string, kwStart: number, intro: Figure[], groups: Figure
   return columns(intro, groups).map((c) => ({ kw, kwStart, total: c.total.tok, parts: c.parts.map((p) => p.tok), exact: true, label: c.total.label }));
 }
 
+/** A list over the numbered paragraphs after a list word that ends its line. */
+function itemsList(v: string, toks: Tok[], figs: Figure[], items: Item[], kw: string, at: number, intro: Figure[]): ListSum[] {
+  const out: ListSum[] = [];
+  const total = itemsTotal(v, toks, at);
+  const heads = items.map((it) => headline(v, toks, figs, it));
+  if (total && heads.every((h): h is Tok => !!h)) out.push({ kw, kwStart: at, total, parts: heads, exact: false });
+  out.push(...columnSums(kw, at, intro, items.map((it) => within(figs, it.start, it.end))));
+  return out;
+}
+
+/** A list in one sentence (up to its 。): its amounts, and its columns of figures in clauses separated by ；. */
+function inlineList(v: string, toks: Tok[], figs: Figure[], kw: string, at: number, from: number, intro: Figure[]): ListSum[] {
+  const out: ListSum[] = [];
+  const end = v.indexOf('。', at) < 0 ? v.length : v.indexOf('。', at);
+  const total = inlineTotal(v, toks, at, kw);
+  const parts = total ? inlineParts(v, toks, from, end) : undefined;
+  if (total && parts) out.push({ kw, kwStart: at, total, parts, exact: false });
+  let off = from;
+  const groups = v.slice(from, end).split(/[；;]/).map((c) => {
+    const g = within(figs, off, off + c.length);
+    off += c.length + 1;
+    return g;
+  });
+  out.push(...columnSums(kw, at, intro, groups));
+  return out;
+}
+
 export function listSums(v: string, toks: Tok[], figs: Figure[], numbered: Numbered[]): ListSum[] {
   const out: ListSum[] = [];
   for (const m of v.matchAll(new RegExp(RE.listIntro.source, 'g'))) {
@@ -110,28 +138,10 @@ export function listSums(v: string, toks: Tok[], figs: Figure[], numbered: Numbe
     const from = at + m[0].length;
     const para = paragraphAt(v, at);
     const range = introOf(v, at);
-    const intro = figs.filter((f) => f.tok.start >= range.start && f.tok.end <= at);
-    if (v.slice(from, para.end).trim() === '') {
-      const items = listItems(v, numbered, para.end + 1);
-      if (items.length < 2) continue;
-      const total = itemsTotal(v, toks, at);
-      const heads = items.map((it) => headline(v, toks, figs, it));
-      if (total && heads.every((h): h is Tok => !!h)) out.push({ kw: m[1], kwStart: at, total, parts: heads, exact: false });
-      out.push(...columnSums(m[1], at, intro, items.map((it) => figs.filter((f) => f.tok.start >= it.start && f.tok.end <= it.end))));
-      continue;
-    }
-    const end = v.indexOf('。', at) < 0 ? v.length : v.indexOf('。', at);
-    const total = inlineTotal(v, toks, at, m[1]);
-    const parts = total ? inlineParts(v, toks, from, end) : undefined;
-    if (total && parts) out.push({ kw: m[1], kwStart: at, total, parts, exact: false });
-    const clauses = v.slice(from, end).split(/[；;]/);
-    let off = from;
-    const groups = clauses.map((c) => {
-      const g = figs.filter((f) => f.tok.start >= off && f.tok.end <= off + c.length);
-      off += c.length + 1;
-      return g;
-    });
-    out.push(...columnSums(m[1], at, intro, groups));
+    const intro = within(figs, range.start, at);
+    // a list word that ends its line opens a list of the numbered paragraphs after it, if there are such
+    const items = v.slice(from, para.end).trim() === '' ? listItems(v, numbered, para.end + 1) : [];
+    out.push(...(items.length >= 2 ? itemsList(v, toks, figs, items, m[1], at, intro) : inlineList(v, toks, figs, m[1], at, from, intro)));
   }
   return out;
 }

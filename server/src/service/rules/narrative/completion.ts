@@ -10,6 +10,7 @@ import { Figure, isBudget } from '../../narrative/figures';
 import { RE, WORDS } from '../../narrative/phrases';
 import { ratioVerdict } from '../../narrative/ratio';
 import { sentenceStart } from '../../narrative/sentences';
+import { within } from '../../narrative/search';
 import { Tok } from '../../narrative/tokens';
 import { Rule, RuleContext } from '../types';
 import { eachText, Reading, reportRate, rr } from './common';
@@ -30,7 +31,7 @@ const PREFER: Record<string, number> = { full: 0, budget: 1, initial: 2 };
 
 /** The 决算 and the budgets a rate at `at` speaks of. */
 export function completionPair(v: string, r: Reading, at: number, word: string): Omit<CompletionRate, 'pct'> | undefined {
-  const pick = (from: number) => r.figures.filter((f) => f.tok.start >= from && f.tok.end <= at);
+  const pick = (from: number) => within(r.figures, from, at);
   const s = sentenceStart(v, at);
   let figs = pick(s);
   if (figs.filter((f) => isBudget(f.kind) || f.kind === 'actual').length < 2 && s > 0) figs = pick(sentenceStart(v, s - 1));

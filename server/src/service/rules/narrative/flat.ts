@@ -35,6 +35,6 @@ export const rule: Rule = {
         const range = rr(t, m.index!, m.index! + 1);
         ctx.report({ range, message: l10n.t('“{0}”：说持平应写“与…持平”，不用“比”', m[0]), fixes: [{ title: l10n.t('改为“与{0}{1}”', m[1], m[2]), edits: [{ range, newText: '与' }] }] });
       }
-    }, (r, t) => t.value.includes('0') || t.value.includes('比'));
+    }, (_r, t) => t.value.includes('0') || t.value.includes('比'));
   },
 };

@@ -9,7 +9,7 @@ import { ratioVerdict } from '../../narrative/ratio';
 import { RE } from '../../narrative/phrases';
 import { Tok, tokens } from '../../narrative/tokens';
 import { Rule, RuleContext } from '../types';
-import { eachText, read, reportRate, rr, texts } from './common';
+import { eachText, read, reportRate, rr, texts, version } from './common';
 import * as l10n from '../../l10n';
 
 interface Share { pct: Tok; part: Tok; named?: string }
@@ -84,13 +84,15 @@ export const rule: Rule = {
   },
   run(ctx) {
     // shares whose whole is in their sentence read one text only; a named whole may be in another text
-    const of = (t: Text) => ctx.memo(t, 'narrative:shares', () => sharesOf(t.value, read(ctx, t).toks));
+    // the shares hold tokens of one reading: kept with it (a reading is per text and report year, type, unit)
+    const v = version(ctx);
+    const of = (t: Text) => ctx.memo(t, `narrative:shares:${v}`, () => sharesOf(t.value, read(ctx, t).toks));
     eachText(ctx, (t, r) => {
       for (const s of of(t)) {
         const whole = s.named ? undefined : wholeInSentence(t.value, r.toks, s.part);
         if (whole) check(ctx, t, s, whole, t);
       }
-    }, (r, t) => of(t).some((s) => !s.named));
+    }, (_r, t) => of(t).some((s) => !s.named));
     for (const { text } of texts(ctx)) {
       for (const s of of(text)) {
         const found = s.named ? termAmount(ctx, s.named) : undefined;

@@ -19,7 +19,7 @@ import { clauseStart, paragraphAt } from '../../narrative/sentences';
 import { Tok } from '../../narrative/tokens';
 import { Reading } from '../../narrative/reader';
 import { Rule, RuleContext } from '../types';
-import { read, rr, texts } from './common';
+import { read, rr, texts, version } from './common';
 import { functionRows, resolvePath, totalCell } from './kemu-rows';
 import * as l10n from '../../l10n';
 
@@ -39,9 +39,19 @@ function termBefore(v: string, tok: Tok, unitName: string): string {
   return prefix.replace(/^\d{4}年度?[，,]?/, '').replace(/^其中[：:]?/, '').replace(/(为|是)$/, '').trim();
 }
 
+/** The report's tables by kind, once per check. */
+function tablesOfKind(ctx: RuleContext, kind: string): Table[] {
+  const by = ctx.memo(ctx.model, 'narrative:tablesByKind', (m) => {
+    const map = new Map<string, Table[]>();
+    for (const t of m.tables) if (t.kind) map.set(t.kind, [...(map.get(t.kind) ?? []), t]);
+    return map;
+  });
+  return by.get(kind) ?? [];
+}
+
 function termTarget(ctx: RuleContext, tok: Tok, prefix: string, link: LinkSpec): Target | undefined {
-  const kind = link.table.split('|').find((k) => ctx.model.tables.some((t) => t.kind === k));
-  const ofKind = ctx.model.tables.filter((t) => t.kind === kind);
+  const kind = link.table.split('|').find((k) => tablesOfKind(ctx, k).length > 0);
+  const ofKind = kind ? tablesOfKind(ctx, kind) : [];
   if (ofKind.length !== 1) return undefined; // none, or several (部门 and 单位 tables): which one is meant is not certain
   const table = ofKind[0];
   const part = link.part ? partOf(table, link.part) : table.parts[0];
@@ -53,14 +63,25 @@ function termTarget(ctx: RuleContext, tok: Tok, prefix: string, link: LinkSpec):
   return { tok, prefix, table, cell, where: l10n.t('{0} {1}（{2}）', table.number?.value ?? table.title, row.name, part.columns[ci].name) };
 }
 
-function termTargets(ctx: RuleContext, t: Text, r: Reading): Target[] {
+/** The amounts of a text that follow a linkable term (text only: kept with the text). */
+function termCandidates(ctx: RuleContext, t: Text, r: Reading): Array<{ tok: Tok; prefix: string; link: LinkSpec }> {
   const unitName = ctx.model.meta?.unitName?.value ?? '';
+  // the candidates hold tokens of one reading: kept with it
+  return ctx.memo(t, `narrative:terms:${version(ctx)}`, () => {
+    const out: Array<{ tok: Tok; prefix: string; link: LinkSpec }> = [];
+    for (const tok of r.toks) {
+      const prefix = tok.kind === 'amount' ? termBefore(t.value, tok, unitName) : '';
+      const link = prefix ? LINK_BY_TERM.get(prefix) : undefined;
+      if (link) out.push({ tok, prefix, link });
+    }
+    return out;
+  });
+}
+
+function termTargets(ctx: RuleContext, t: Text, r: Reading): Target[] {
   const out: Target[] = [];
-  for (const tok of r.toks) {
-    if (tok.kind !== 'amount') continue;
-    const prefix = termBefore(t.value, tok, unitName);
-    const link = prefix ? LINK_BY_TERM.get(prefix) : undefined;
-    const target = link ? termTarget(ctx, tok, prefix, link) : undefined;
+  for (const c of termCandidates(ctx, t, r)) {
+    const target = termTarget(ctx, c.tok, c.prefix, c.link);
     if (target) out.push(target);
   }
   return out;

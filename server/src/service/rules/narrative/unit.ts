@@ -48,6 +48,6 @@ export const rule: Rule = {
     eachText(ctx, (t, r) => {
       garbled(ctx, t);
       mixed(ctx, t, r.toks);
-    }, (r, t) => t.value.includes('元'));
+    }, (_r, t) => t.value.includes('元'));
   },
 };
