@@ -539,6 +539,11 @@ PAIRS['emptyTables.statements'] = (w) => ({
   rule: 'text.emptyTable', good: `本部门2026年度${w}。`, bad: `本部门2026年度«${w}»。`,
   doc: (body, bad) => budget(2026, statementTable(w, bad ? '    - 合计: 12,000.00' : '    - 合计: [""]'))(body),
 });
+// an amount of a kind of money: right when its table holds it, wrong when the table is empty
+PAIRS['emptyTables.amounts.terms'] = (w) => ({
+  rule: 'text.emptyTable', good: `${w}12,000.00元。`, bad: `${w}«12,000.00元»。`,
+  doc: (body, bad) => budget(2026, `\n表 ${/国有资本/.test(w) ? TITLES.预算09 : TITLES.预算08}:\n  单位: 元\n  列: [合计]\n  行:\n    - 合计: ${bad ? '[""]' : '12,000.00'}\n`)(body),
+});
 PAIRS['kemuLevels.款'] = PAIRS['kemuLevels.类'];
 PAIRS['kemuLevels.项'] = PAIRS['kemuLevels.类'];
 
