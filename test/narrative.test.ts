@@ -657,6 +657,13 @@ describe('template leftovers (narrative/template.json, generated from the offici
     });
   }
 
+  it('an alternative cut by a line break (小于（大\n于）, as pasted from the template) is found whole', () => {
+    const t = narrative('2024年度“三公”经费支出决算数小于（大\n于）预算数的主要原因：节约。');
+    const f = check(t).find((x) => x.rule === 'text.placeholder')!;
+    assert.strictEqual(f.message, '模板占位符“小于（大于）”没有替换成实际内容');
+    assert.strictEqual(t.slice(f.range.start, f.range.end).replace(/\s+/g, ''), '小于（大于）');
+  });
+
   it('XX in the report’s own unit name is reported once, on the name; its mentions are the name (020 was 上海市XX局)', () => {
     const t = narrative('上海市XX局2023年度收入支出总计10.00万元。').replace('单位: 测试单位', '单位: 上海市XX局');
     const fs = check(t).filter((f) => f.rule === 'text.placeholder');

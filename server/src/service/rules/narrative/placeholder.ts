@@ -23,8 +23,10 @@ function xRun(): string {
 const X_RUN = new RegExp(xRun(), 'g');
 /** Alternatives: a change or compare word, then another in brackets (the template's 增加（减少）, 大于（小于） …). */
 const CHOICES = [...WORDS.up, ...WORDS.down, ...WORDS.more, ...WORDS.less];
-const BRACKETED = new RegExp(`（(?:${alt(CHOICES)})）`, 'g');
-const CHOICE_BEFORE = new RegExp(`(?:${alt(CHOICES)})$`);
+/** A word that a line break or spaces may cut (大\n于, as a template pasted from a PDF has it). */
+const spaced = (words: string[]) => [...words].sort((a, b) => b.length - a.length).map((w) => [...w].join('[\\s\\u3000]*')).join('|');
+const BRACKETED = new RegExp(`[（(][\\s\\u3000]*(?:${spaced(CHOICES)})[\\s\\u3000]*[）)]`, 'g');
+const CHOICE_BEFORE = new RegExp(`(?:${spaced(CHOICES)})[\\s\\u3000]*$`);
 
 /** A quick test: could the text hold a placeholder? */
 const HAS_BRACKETED = new RegExp(BRACKETED.source);
@@ -64,7 +66,7 @@ function check(ctx: RuleContext, t: Text, own: string[]): void {
   const masked = own.reduce((v, n) => v.split(n).join('\u0000'.repeat(n.length)), t.value);
   for (const [at, end] of placeholders(masked)) {
     const form = t.value.slice(at, end);
-    ctx.report({ range: rr(t, at, end), message: l10n.t('模板占位符“{0}”没有替换成实际内容', form), fixes: computedFix(ctx, t, at, form) });
+    ctx.report({ range: rr(t, at, end), message: l10n.t('模板占位符“{0}”没有替换成实际内容', form.replace(/[\s\u3000]+/g, '')), fixes: computedFix(ctx, t, at, form) });
   }
 }
 
