@@ -313,6 +313,13 @@ const CASES: Case[] = [
     fixed: '（类）行政事业单位医疗（款）',
   },
   {
+    rule: 'text.table', name: 'a path whose one differing name is another 科目’s in the catalogue is not that row (行政事业单位医疗 is 21011; 公共卫生 is 21004)',
+    doc: budget(2026, BUDGET_TABLE),
+    good: '1. “卫生健康支出（类）公共卫生（款）行政单位医疗（项）”124.97万元，主要用于医疗保险缴费。',
+    bad: '1. “卫生健康支出（类）行政事业单位医疗（款）行政单位医疗（项）”«124.97万元»，主要用于医疗保险缴费。',
+    message: /“行政单位医疗”文中写 124\.97万元，而一般公共预算支出功能分类预算表 行政单位医疗（合计）为 1,149,678\.00元/,
+  },
+  {
     rule: 'text.year', name: 'a budget compared with its own year (010: 比2026年预算增加 in a 2026 budget)',
     doc: budget(2026),
     good: '财政拨款收入9628.22万元，比2025年预算增加793.14万元；政府性基金拨款支出预算0万元，与2025年预算持平。',

@@ -5,6 +5,7 @@
  * names all match one row resolves to it; so does one with a single name that differs (the 类 or 款
  * written under another name), which is then that name's mistake (text.kemu).
  */
+import { Catalogue } from '../../kemu';
 import { Cell, Row, Table, TablePart } from '../../model';
 import { normKemuName } from '../../names';
 import { KemuPath, Level, pathCode } from '../../narrative/kemu-path';
@@ -24,6 +25,7 @@ export interface FunctionRows {
   names: Map<string, string>;
   /** Paths already resolved in this check. */
   resolved: Map<KemuPath, Resolved | undefined>;
+  catalogue: Catalogue;
 }
 
 function totalColumn(part: TablePart): number {
@@ -51,7 +53,7 @@ export function functionRows(ctx: RuleContext): FunctionRows {
         }
       }
     }
-    return { byCode, names, resolved: new Map() };
+    return { byCode, names, resolved: new Map(), catalogue: ctx.catalogue };
   });
 }
 
@@ -81,14 +83,26 @@ function resolve(rows: FunctionRows, p: KemuPath): Resolved | undefined {
     const name = rows.names.get(code.slice(0, LENGTH[s.level]));
     return name === undefined ? false : !sameKemuName(s.name, name);
   }).length;
+  // a name that differs may be the 科目's other name, unless the catalogue gives it to a sibling (政协事务 is 20102, not 20101)
+  const sibling = (code: string) => p.segments.slice(0, -1).some((s) => {
+    const own = code.slice(0, LENGTH[s.level]);
+    const name = rows.names.get(own);
+    return name !== undefined && !sameKemuName(s.name, name) && namedElsewhere(rows.catalogue, s.name, own);
+  });
   for (const allowed of [0, 1]) {
     // a leaf name alone says little (行政运行 is under many 款): an ancestor must be known too, unless the path is one 类
     const anchored = (c: string) => leaf.level === '类' || p.segments.slice(0, -1).some((s) => rows.names.has(c.slice(0, LENGTH[s.level])));
-    const fit = candidates.filter((c) => misses(c) === allowed && anchored(c));
+    const fit = candidates.filter((c) => misses(c) === allowed && anchored(c) && (allowed === 0 || !sibling(c)));
     if (fit.length === 1) return { code: fit[0], byName: true };
     if (fit.length > 1) return undefined;
   }
   return undefined;
+}
+
+/** Does the catalogue give this name to another 科目 of the same level (under the same parent)? */
+function namedElsewhere(catalogue: Catalogue, written: string, code: string): boolean {
+  const others = code.length === 3 ? catalogue.searchName(written).filter((e) => e.code.length === 3) : catalogue.children(code.slice(0, -2));
+  return others.some((e) => e.code !== code && sameKemuName(written, e.name));
 }
 
 /** The code of a path's segment once the path is resolved (its level's prefix). */
