@@ -160,10 +160,6 @@ export function comparisons(v: string, figs: Figure[]): Comparison[] {
   return out;
 }
 
-/** The sentence [start, end) around pos. */
-export function sentenceAround(v: string, pos: number): { start: number; end: number } {
-  return { start: sentenceStart(v, pos), end: sentenceEnd(v, pos) };
-}
 
 /** Which way the amount and the rate of a change go, and whether they contradict each other. */
 export function directions(ch: Change): { amountUp: boolean; conflict: boolean } {

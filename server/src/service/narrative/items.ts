@@ -63,12 +63,12 @@ export function listItems(v: string, all: Numbered[], from: number, maxGap = 0):
     } else if (!all.slice(i + 1).some((y) => y.style === first.style && y.n === last.n + 1)) break;
   }
   const lastHead = heads[heads.length - 1];
-  const next = all.find((x) => x.start > lastHead.start && x.style !== first.style && !heads.includes(x) && !nestedIn(x, heads, all));
+  const next = all.find((x) => x.start > lastHead.start && x.style !== first.style && !heads.includes(x) && !nestedIn(x, heads));
   const end = next ? next.start - 1 : v.length;
   return heads.map((h, k) => ({ numbered: h, start: h.start, end: k + 1 < heads.length ? heads[k + 1].start - 1 : end }));
 }
 
 /** Is x between two heads of the list (nested in the item above it)? */
-function nestedIn(x: Numbered, heads: Numbered[], _all: Numbered[]): boolean {
+function nestedIn(x: Numbered, heads: Numbered[]): boolean {
   return heads.some((h, k) => k + 1 < heads.length && x.start > h.start && x.start < heads[k + 1].start);
 }
