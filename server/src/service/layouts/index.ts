@@ -116,6 +116,8 @@ for (const [canon, alts] of Object.entries(data.columns.measures)) {
   for (const a of alts) MEASURE_CANON.set(normName(a), normName(canon));
 }
 const SINGLE = new Set(data.columns.single.map(normName));
+/** The canonical name of a total column (合计 and 小计 are one). */
+const TOTAL = normName('小计');
 
 const canonSegment = (s: string) => {
   const n = normName(s);
@@ -179,11 +181,15 @@ function findColumnOne(part: TablePart, spec: string): ColumnMatch {
   const near = segs.map((s, i) => (setEq(reduce(s), wantSet) ? i : -1)).filter((i) => i >= 0 && amount(i));
   if (near.length === 1) return { kind: 'column', index: near[0] };
   if (near.length > 1) return { kind: 'missing', why: `列“${spec}”不止一个（${near.map((i) => part.columns[i].name).join('、')}），无法确定` };
-  // 3. a group: the columns under a heading named by the rule's last level
+  // 3. a heading over several columns with its own total under it (预算数 over 预算数/合计, 预算数/人员经费 …): that total
+  const withTotal = new Set([...wantSet, TOTAL]);
+  const total = segs.map((s, i) => (amount(i) && (setEq(s, withTotal) || setEq(s.filter((x) => withTotal.has(x) || !(common.has(x) || isMeasure(x))), withTotal)) ? i : -1)).filter((i) => i >= 0);
+  if (total.length === 1 && !wantSet.has(TOTAL)) return { kind: 'column', index: total[0] };
+  // 4. a group: the columns under a heading named by the rule's last level
   const last = want[want.length - 1];
   const under = segs.map((s, i) => (amount(i) && wantSet.size > 0 && [...wantSet].every((w) => s.includes(w)) && s.indexOf(last) < s.length - 1 ? i : -1)).filter((i) => i >= 0);
   if (under.length >= 2) return { kind: 'group', indices: under };
-  // 4. the only amount column
+  // 5. the only amount column
   if (want.length === 1 && SINGLE.has(want[0])) {
     const amounts = part.columns.map((c, i) => (c.kind === 'amount' ? i : -1)).filter((i) => i >= 0);
     if (amounts.length === 1) return { kind: 'column', index: amounts[0] };
