@@ -150,3 +150,19 @@ describe('every rule runs on some sample (a rule that never runs anywhere is a d
     assert.deepStrictEqual(never, [], table);
   });
 });
+
+describe('tables in 元 next to tables in 万元 in one report', () => {
+  const text = (six: string) => YU + '表 一般公共预算支出表:\n  单位: 元\n  列: [合计, 基本支出, 项目支出]\n  行:\n    - 合计: 1,000,000.00 600,000.00 400,000.00\n    - 201 一般公共服务支出: 1,000,000.00 600,000.00 400,000.00\n\n'
+    + `表 一般公共预算基本支出表:\n  单位: 万元\n  列: [合计, 人员经费, 公用经费]\n  行:\n    - 合计: ${six}\n    - 301 工资福利支出: 40.00 40.00 0.00\n    - 302 商品和服务支出: 20.00 0.00 20.00\n`;
+  it('are compared exactly, each in its own unit (600,000.00 元 = 60.00 万元)', () => {
+    const r = check(text('60.00 40.00 20.00'));
+    const t = r.totals.find((x) => x.rule === 'cross.预算05-06')!;
+    assert.ok(t, 'cross.预算05-06 ran');
+    assert.strictEqual(t.verdict, 'ok');
+    assert.deepStrictEqual(errors(r), []);
+  });
+  it('and a difference of 0.01 万元 is an error, not hidden by the unit', () => {
+    const r = check(text('60.01 40.01 20.00').replace('- 301 工资福利支出: 40.00 40.00 0.00', '- 301 工资福利支出: 40.01 40.01 0.00'));
+    assert.ok(r.findings.some((f) => f.rule === 'cross.预算05-06' && f.severity === 'error'), JSON.stringify(r.findings.map((f) => f.message)));
+  });
+});

@@ -38,9 +38,7 @@ let KIND_IDS = new Set<string>();
 let KIND_BY_TITLE = new Map<string, string>();
 let PREFIXES: string[] = [];
 
-function titleKey(s: string): string {
-  return normalizeTitle(s).replace(/\(/g, '（').replace(/\)/g, '）');
-}
+const titleKey = normalizeTitle;
 
 
 /** The candidate forms of a printed title: without year, unit name and the 部门/单位 words in front. */
