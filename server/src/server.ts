@@ -96,6 +96,7 @@ export function startServer(connection: Connection): void {
     }
     const reports = p.changes.filter((c) => REPORT_FILE.test(pathKey(c.uri)));
     if (reports.length === 0) return;
+    for (const c of reports) workspaceCheck.fileChanged(c.uri, c.type === 3 /* deleted */);
     void Promise.all(reports.map((c) => sh.reports?.update(pathKey(c.uri), c.type === 3 /* deleted */))).then(() => reportsChanged());
   });
 
@@ -122,7 +123,7 @@ export function startServer(connection: Connection): void {
   publisher.register((n, e, f) => sh.safe(n, e, f));
   registerFeatures(connection, d, sh);
   registerCodeActions(connection, d, sh);
-  registerCommands(connection, d, sh, () => publisher.refreshAll());
+  const workspaceCheck = registerCommands(connection, d, sh, () => publisher.refreshAll());
   d.docs.listen(connection);
   connection.listen();
   sh.log('语言服务器已启动');
