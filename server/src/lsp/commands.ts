@@ -49,7 +49,7 @@ export function registerCommands(connection: Connection, d: CheckedDocuments, sh
         const doc = uri ? d.get(uri) : undefined;
         if (!doc || !pos) return null;
         const totals = totalsAt(d.result(doc), doc.offsetAt(pos));
-        return totals.length ? totals.map(formatComputation).join('\n\n---\n\n') : null;
+        return totals.length ? totals.map((t) => formatComputation(t)).join('\n\n---\n\n') : null;
       }
       default:
         return null;
