@@ -11,7 +11,7 @@ import * as os from 'os';
 import * as path from 'path';
 import { pathToFileURL } from 'url';
 import {
-  CancellationTokenSource, DidChangeTextDocumentNotification, DidChangeWatchedFilesNotification, DidCloseTextDocumentNotification, DidOpenTextDocumentNotification, ExecuteCommandRequest,
+  CancellationTokenSource, DidChangeTextDocumentNotification, DocumentSymbolRequest, DidChangeWatchedFilesNotification, DidCloseTextDocumentNotification, DidOpenTextDocumentNotification, ExecuteCommandRequest,
 } from 'vscode-languageserver-protocol/node';
 import { checkFiles } from '../../server/src/cli/jsgk';
 import { LspClient } from '../helpers/lsp-client';
@@ -166,5 +166,32 @@ describe('检查工作区全部报告 (jsgk.server.checkWorkspace over the proto
     const rc = await p;
     assert.strictEqual(rc.cancelled, true);
     assert.ok(rc.files.length < r.files.length, `${rc.files.length} of ${r.files.length}`);
+  });
+});
+
+describe('two open 部门 reports whose checks are both out of date', function () {
+  this.timeout(60000);
+  it('are checked without checking each other without end (the workspace walk, then a catalogue change, make both out of date)', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'jsgk-two-depts-'));
+    const c = new LspClient();
+    try {
+      const a = fs.readFileSync(path.join(ROOT, 'examples', '部门与所属单位', '某市商务局-2023部门决算.jsgk.yaml'), 'utf8');
+      const b = a.replace(/某市商务局/g, '某市文旅局');
+      assert.notStrictEqual(a, b);
+      await c.init(dir);
+      const ua = pathToFileURL(path.join(dir, 'a.jsgk.yaml')).toString();
+      const ub = pathToFileURL(path.join(dir, 'b.jsgk.yaml')).toString();
+      await c.conn.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri: ua, languageId: 'jsgk-yaml', version: 1, text: a } });
+      await c.conn.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri: ub, languageId: 'jsgk-yaml', version: 1, text: b } });
+      await c.until('both checked', () => !!c.last(ua) && !!c.last(ub));
+      fs.writeFileSync(path.join(dir, 'jsgk-kemu.csv'), '科目编码,科目名称,说明,版本\n2011377,数字招商,,2023\n');
+      await c.conn.sendNotification(DidChangeWatchedFilesNotification.type, { changes: [{ uri: pathToFileURL(path.join(dir, 'jsgk-kemu.csv')).toString(), type: 1 }] });
+      const syms = (await c.conn.sendRequest(DocumentSymbolRequest.type, { textDocument: { uri: ua } })) as Array<{ name: string }>;
+      assert.ok(syms.some((s) => s.name === '一般公共预算财政拨款支出决算表'), JSON.stringify(syms.map((s) => s.name)));
+      assert.ok(!/Maximum call stack/.test(c.stderr), c.stderr.slice(0, 500));
+    } finally {
+      await c.stop();
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
