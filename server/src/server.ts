@@ -37,6 +37,7 @@ export function startServer(connection: Connection): void {
   const sh = shell;
   let pull = false;
   let watchSupport = false;
+  let inlayRefresh = false;
   const publisher = new Publisher(connection, d, { positionIn: (u, o) => sh.positionIn(u, o) }, () => pull, (doc) => sh.ready(doc.uri, d.result(doc).report));
 
   /** A report the 部门 reports may sum changed: they are checked again (after a short pause). */
@@ -59,6 +60,7 @@ export function startServer(connection: Connection): void {
     pull = !!cap.textDocument?.diagnostic;
     sh.configSupport = !!cap.workspace?.configuration;
     watchSupport = !!cap.workspace?.didChangeWatchedFiles?.dynamicRegistration;
+    inlayRefresh = !!cap.workspace?.inlayHint?.refreshSupport;
     sh.folders = (params.workspaceFolders ?? []).map((f) => pathKey(f.uri)).filter((p) => !p.includes('://'));
     if (sh.folders.length === 0 && params.rootUri) { try { sh.folders = [fileURLToPath(params.rootUri)]; } catch { /* not a file uri */ } }
     sh.reports = new WorkspaceReports(sh.folders);
@@ -104,6 +106,8 @@ export function startServer(connection: Connection): void {
     sh.settingsChanged();
     await sh.loadSettings();
     publisher.refreshAll();
+    // jsgk.inlayHints (or the language) changed: the editor asks for the hints again
+    if (inlayRefresh) void connection.languages.inlayHint.refresh();
   });
 
   d.docs.onDidOpen((e) => { void sh.loadSettings(e.document.uri).then(() => publisher.schedule(e.document, 0)); });
