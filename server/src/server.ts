@@ -95,6 +95,7 @@ export function startServer(connection: Connection): void {
     if (p.changes.some((c) => c.uri.endsWith(OVERRIDE_FILE))) {
       sh.loadCatalogue();
       publisher.refreshAll();
+      workspaceCheck.refreshPushed();
     }
     const reports = p.changes.filter((c) => REPORT_FILE.test(pathKey(c.uri)));
     if (reports.length === 0) return;
@@ -106,6 +107,7 @@ export function startServer(connection: Connection): void {
     sh.settingsChanged();
     await sh.loadSettings();
     publisher.refreshAll();
+    workspaceCheck.refreshPushed();
     // jsgk.inlayHints (or the language) changed: the editor asks for the hints again
     if (inlayRefresh) void connection.languages.inlayHint.refresh();
   });
@@ -127,7 +129,7 @@ export function startServer(connection: Connection): void {
   publisher.register((n, e, f) => sh.safe(n, e, f));
   registerFeatures(connection, d, sh);
   registerCodeActions(connection, d, sh);
-  const workspaceCheck = registerCommands(connection, d, sh, () => publisher.refreshAll());
+  const workspaceCheck = registerCommands(connection, d, sh, () => { publisher.refreshAll(); workspaceCheck.refreshPushed(); });
   d.docs.listen(connection);
   connection.listen();
   sh.log('语言服务器已启动');

@@ -132,6 +132,18 @@ describe('检查工作区全部报告 (jsgk.server.checkWorkspace over the proto
     assert.ok(after.length > before);
   });
 
+  it('the catalogue changed (jsgk-kemu.csv): the closed reports shown are checked again with it', async () => {
+    const s001 = reports.find((f) => f.startsWith('011-'))!;
+    // 011 writes 2040604 基层司法业务 (with this catalogue: the name differs)
+    fs.writeFileSync(path.join(dir, 'jsgk-kemu.csv'), '科目编码,科目名称,说明,版本\n2040604,基层司法业务与法治宣传,,2026\n');
+    const n = c.published.length;
+    await c.conn.sendNotification(DidChangeWatchedFilesNotification.type, { changes: [{ uri: uriOf('jsgk-kemu.csv'), type: 1 }] });
+    // every closed report shown is published again (011 among them)
+    const closed = first.files.filter((f) => !f.open).map((f) => f.uri);
+    await c.until('every closed report published again', () => closed.every((u) => c.published.slice(n).some((p) => p.uri === u)));
+    assert.ok(c.last(uriOf(s001))!.some((x) => x.code === 'kemu.name' && /基层司法业务与法治宣传/.test(x.message as string)), JSON.stringify(c.last(uriOf(s001))!.map((x) => x.message)));
+  });
+
   it('opened, its pushed findings are withdrawn (its own take over); closed again, the file on disk is shown again', async () => {
     const uri = uriOf(S002());
     const text = fs.readFileSync(path.join(dir, S002()), 'utf8');

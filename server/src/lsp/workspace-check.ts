@@ -5,8 +5,8 @@
  * Progress goes through the request's work-done token (or a progress the server creates); the
  * answer is the count per file. The findings of closed files are pushed (publishDiagnostics with
  * their file uris) so that the Problems panel lists them; they are withdrawn when the file is
- * opened (its own diagnostics take over), checked again when it changes on disk, and pushed again
- * from disk when it is closed.
+ * opened (its own diagnostics take over), checked again when it changes on disk or the settings or
+ * the catalogue change, and pushed again from disk when it is closed.
  */
 import { CancellationToken, Connection, Diagnostic, WorkDoneProgressReporter, WorkDoneProgressServerReporter } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
@@ -76,6 +76,21 @@ export class WorkspaceCheck {
       this.withdraw(key);
       this.wasChecked.delete(key);
     } else if (this.pushed.has(key)) void this.recheckClosed(key);
+  }
+
+  private refreshing = 0;
+
+  /** Settings or the catalogue changed: the closed reports shown are checked again (one at a time, the latest refresh only). */
+  refreshPushed(): void {
+    const run = ++this.refreshing;
+    const keys = [...this.pushed.keys()];
+    void (async () => {
+      for (const key of keys) {
+        if (run !== this.refreshing) return;
+        if (this.pushed.has(key)) await this.recheckClosed(key);
+        await new Promise<void>((r) => setImmediate(r));
+      }
+    })();
   }
 
   private withdraw(key: string): void {
