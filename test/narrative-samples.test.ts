@@ -6,10 +6,10 @@
  */
 import * as assert from 'assert';
 import { getLanguageService } from '../server/src/service';
-import { anySample } from './helpers/samples';
+import { sample } from './helpers/samples';
 
 function narrativeFindings(n: string): string[] {
-  const { file, text } = anySample(n);
+  const { file, text } = sample(n);
   return getLanguageService().check(file, text).findings
     .filter((f) => f.rule.startsWith('text.'))
     .map((f) => `${f.rule}${f.rounding ? ' (尾数)' : ''} [${text.slice(f.range.start, f.range.end)}] ${f.message}`);
@@ -58,7 +58,7 @@ describe('情况说明 on the real 上海 budgets (010–015) and the constructe
 
   it('every amount of a budget item is linked to its 项 row, by code path (010, 011), by names (012, 013) or by dashes (014, 015); 020’s items and 类 too', () => {
     const links = (n: string) => {
-      const { file, text } = anySample(n);
+      const { file, text } = sample(n);
       return getLanguageService().check(file, text).links;
     };
     const count = (n: string, verdict: string) => links(n).filter((l) => l.verdict === verdict).length;

@@ -31,6 +31,7 @@ export function eachText(ctx: RuleContext, fn: (t: Text, r: Reading) => void, re
   const v = version(ctx);
   for (const { text } of texts(ctx)) {
     const r = read(ctx, text);
+    ctx.examined();
     if (!relevant || relevant(r, text)) ctx.cached(text, () => fn(text, r), v);
   }
 }

@@ -23,6 +23,7 @@ export const rule: Rule = {
     for (const { text } of texts(ctx)) {
       for (const b of read(ctx, text).changes) {
         if (!b.current || b.amount.wan.isZero()) continue;
+        ctx.examined();
         const key = `${b.current.wan.toString()}|${b.amount.wan.abs().toString()}`;
         const a = seen.get(key);
         if (!a) {

@@ -23,6 +23,7 @@ function firstAmount(t: Table): Cell | undefined {
 function notes(ctx: RuleContext): void {
   for (const t of ctx.model.tables) {
     for (const n of t.notes) {
+      ctx.examined();
       const m = EMPTY_NOTE.exec(n.text.value);
       const cell = m ? firstAmount(t) : undefined;
       if (!m || !cell) continue;
@@ -88,6 +89,7 @@ export const rule: Rule = {
   run(ctx) {
     notes(ctx);
     for (const { text } of texts(ctx)) {
+      ctx.examined();
       statements(ctx, text);
       amounts(ctx, text, read(ctx, text).toks);
     }

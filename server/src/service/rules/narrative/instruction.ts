@@ -60,6 +60,7 @@ export const rule: Rule = {
   },
   run(ctx) {
     for (const t of allTexts(ctx)) {
+      ctx.examined();
       const c = compact(t.value);
       if (INSTRUCTIONS.some((x) => c.includes(x.anchor))) ctx.cached(t, () => check(ctx, t));
     }

@@ -37,6 +37,7 @@ function path(ctx: RuleContext, t: Text, rows: FunctionRows, p: KemuPath): void 
   if (p.form === 'codes') return;
   const res = resolvePath(rows, p);
   if (!res) return;
+  ctx.examined(p.segments.length);
   for (const s of p.segments) segment(ctx, t, rows, s, segmentCode(res.code, s.level), res.byName);
 }
 

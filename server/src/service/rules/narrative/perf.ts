@@ -66,6 +66,7 @@ export const rule: Rule = {
         const head = l.text.replace(LEAD, '');
         const p = ctx.model.perf.filter((x) => x.project && head.startsWith(x.project)).sort((a, b) => b.project.length - a.project.length)[0];
         if (!p) continue;
+        ctx.examined();
         score(ctx, text, p, l.text, l.start);
         funds(ctx, text, p, toks, l.start, l.end);
       }

@@ -1,17 +1,18 @@
 /**
- * text.placeholder: a placeholder of the template left in the text — a run of X (XXX, XX%, XX.X%), a pair
+ * text.placeholder: a placeholder of the template left in the 情况说明 (and 其他) — a run of X (XXX, XX%, XX.X%), a pair
  * of alternatives (增加（减少）, 大于（小于）) or a label after a placeholder (（制度名称）); the forms are
  * those of the official template (narrative/template.json, generated from it) and of published reports
  * (phrases.json). Where the rate can be computed (完成年初预算的XX.X% after its two figures), the fix
- * writes it. XX inside the report's own unit name is reported once, on the name (its mentions are the name).
+ * writes it. Everything outside these texts (单位: XX单位 …) is placeholder.field's, so that no placeholder is
+ * reported twice.
  */
-import { Report, Text } from '../../model';
-import { alt, RE, WORDS } from '../../narrative/phrases';
+import { Text } from '../../model';
+import { RE, WORDS } from '../../narrative/phrases';
 import { HUNDRED } from '../../narrative/ratio';
 import { Fix } from '../../model';
 import { Rule, RuleContext } from '../types';
 import { completionPair } from './completion';
-import { allTexts, read, rr, version } from './common';
+import { read, rr, texts, version } from './common';
 import * as l10n from '../../l10n';
 
 /** Runs of X as long as the shortest of the forms, with a decimal part and % where a form has them. */
@@ -46,12 +47,6 @@ function placeholders(v: string): Array<[number, number]> {
   return out.sort((a, b) => a[0] - b[0]);
 }
 
-/** The names a report declares for itself (its 单位 and the units of 单位构成): XX in them is not a leftover. */
-function ownNames(m: Report): string[] {
-  const names = [m.meta?.unitName?.value ?? '', ...m.overview.flatMap((s) => (s.units ?? []).map((u) => u.name?.value ?? ''))];
-  return names.filter((n) => /X{2}/.test(n));
-}
-
 /** 完成年初预算的XX.X% after its budget and its actual: the computed rate, to the decimals of the placeholder. */
 function computedFix(ctx: RuleContext, t: Text, at: number, form: string): Fix[] | undefined {
   const m = form.endsWith('%') ? RE.completionBefore.exec(t.value.slice(Math.max(0, at - 12), at)) : null;
@@ -62,9 +57,8 @@ function computedFix(ctx: RuleContext, t: Text, at: number, form: string): Fix[]
   return [{ title: l10n.t('改为计算值 {0}%（{1} ÷ {2}）', computed, pair.actual.tok.raw, pair.budget.tok.raw), edits: [{ range: rr(t, at, at + form.length), newText: `${computed}%` }] }];
 }
 
-function check(ctx: RuleContext, t: Text, own: string[]): void {
-  const masked = own.reduce((v, n) => v.split(n).join('\u0000'.repeat(n.length)), t.value);
-  for (const [at, end] of placeholders(masked)) {
+function check(ctx: RuleContext, t: Text): void {
+  for (const [at, end] of placeholders(t.value)) {
     const form = t.value.slice(at, end);
     ctx.report({ range: rr(t, at, end), message: l10n.t('模板占位符“{0}”没有替换成实际内容', form.replace(/[\s\u3000]+/g, '')), fixes: computedFix(ctx, t, at, form) });
   }
@@ -79,16 +73,13 @@ export const rule: Rule = {
     messages: {
       '模板占位符“{0}”没有替换成实际内容': 'Template placeholder "{0}" was not replaced with the actual content',
       '改为计算值 {0}%（{1} ÷ {2}）': 'Change to the computed {0}% ({1} ÷ {2})',
-      '单位名称“{0}”中的“{1}”是模板占位符，应换成实际名称': 'The "{1}" in the unit name "{0}" is a template placeholder: write the real name',
     },
   },
   run(ctx) {
-    // XX in the report's own name: once, where the name is given; its mentions in the text are the name
-    const name = ctx.model.meta?.unitName;
-    const x = name ? /X{2,}/.exec(name.value) : null;
-    if (name && x) ctx.report({ range: name.range, text: name.value, message: l10n.t('单位名称“{0}”中的“{1}”是模板占位符，应换成实际名称', name.value, x[0]) });
-    const own = ownNames(ctx.model);
-    const v = `${version(ctx)}|${own.join('|')}`;
-    for (const t of allTexts(ctx)) if (mayHave(t.value)) ctx.cached(t, () => check(ctx, t, own), v);
+    const v = version(ctx);
+    for (const { text: t } of texts(ctx)) {
+      ctx.examined();
+      if (mayHave(t.value)) ctx.cached(t, () => check(ctx, t), v);
+    }
   },
 };

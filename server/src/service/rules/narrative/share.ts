@@ -95,6 +95,7 @@ export const rule: Rule = {
     }, (_r, t) => of(t).some((s) => !s.named));
     for (const { text } of texts(ctx)) {
       for (const s of of(text)) {
+        if (s.named) ctx.examined();
         const found = s.named ? termAmount(ctx, s.named) : undefined;
         if (found) check(ctx, text, s, found.tok, found.text);
       }

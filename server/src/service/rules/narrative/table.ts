@@ -153,6 +153,7 @@ export const rule: Rule = {
       const seen = new Set<Tok>();
       for (const x of [...termTargets(ctx, text, r), ...pathTargets(ctx, text, r)]) {
         if (seen.has(x.tok)) continue;
+        ctx.examined();
         seen.add(x.tok);
         compare(ctx, text, x);
       }
