@@ -6,6 +6,7 @@
  */
 import * as assert from 'assert';
 import { getLanguageService } from '../server/src/service';
+import { hover } from '../server/src/service/features';
 import { sample } from './helpers/samples';
 
 function narrativeFindings(n: string): string[] {
@@ -72,5 +73,13 @@ describe('情况说明 on the real 上海 budgets (010–015) and the constructe
     assert.ok(l020.some((l) => l.text === '1862.45万元' && l.where === '一般公共预算财政拨款支出决算表 行政运行（合计）'), JSON.stringify(l020.map((l) => [l.text, l.where])));
     assert.ok(l020.some((l) => l.text === '45.60万元' && /政府性基金/.test(l.where)), 'the 基金 item is linked to the 政府性基金 table');
     assert.ok(l020.some((l) => l.text === '6021.71万元' && / 一般公共服务支出（/.test(l.where)), 'a 类 with its amount is linked to its row');
+  });
+
+  it('hover on a budget item’s amount shows the cell in 元 it agrees (or not) with', () => {
+    const { file, text } = sample('010');
+    const r = getLanguageService().check(file, text);
+    const at = (w: string) => text.indexOf(w) + 2;
+    assert.strictEqual(hover(r, text, at('208.8万元'))!.contents, '文中 **208.8万元** 对应 2026年部门一般公共预算支出功能分类预算表 住房公积金（一般公共预算支出/合计）：2087959.00元　✓ 一致');
+    assert.match(hover(r, text, at('201.50万元'))!.contents, /：2087959\.00元　≠ 不一致$/);
   });
 });

@@ -80,7 +80,7 @@ function hoverAt(res: CheckResult, text: string, offset: number, catalogue: Cata
   const link = res.links.find((l) => l.range.start <= offset && offset <= l.range.end);
   if (link) {
     const mark = link.verdict === 'ok' ? l10n.t('✓ 一致') : link.verdict === 'rounding' ? l10n.t('≈ 在舍入误差以内') : l10n.t('≠ 不一致');
-    return { range: link.range, contents: l10n.t('文中 {0} 对应 {1}：{2}　{3}', `**${md(link.text)}**`, md(link.where), md(link.cell.raw), mark) };
+    return { range: link.range, contents: l10n.t('文中 {0} 对应 {1}：{2}　{3}', `**${md(link.text)}**`, md(link.where), md(link.cell.raw + (link.unit ?? '')), mark) };
   }
   const code = codeAt(res, text, offset);
   if (code) {

@@ -118,7 +118,7 @@ function compare(ctx: RuleContext, t: Text, x: Target): void {
   const cellWan = inYuan ? cell.value!.shift(-4) : cell.value!;
   const verdict = sameAmount(tok, { wan: cellWan, half: inYuan ? cell.value!.halfUlp().shift(-4) : cell.value!.halfUlp() });
   const range = rr(t, tok.start, tok.end);
-  ctx.link({ range, text: tok.raw, cell, where: x.where, verdict });
+  ctx.link({ range, text: tok.raw, cell, where: x.where, verdict, unit: inYuan ? '元' : undefined });
   const written = cell.raw + (inYuan ? '元' : '万元');
   if (verdict === 'error') {
     const fixed = `${cellWan.rescale(Math.max(tok.value.scale, inYuan ? 2 : cellWan.scale)).toString()}万元`;
