@@ -8,6 +8,9 @@ import { readPdf } from '../server/src/service/import/pdf';
 import { readLayoutText } from '../server/src/service/import/text';
 import { parseReport } from '../server/src/service/frontends/report-parser';
 import { importCmd } from '../server/src/cli/import';
+import { main } from '../server/src/cli/jsgk';
+import { spawnSync } from 'child_process';
+import { ROOT } from './helpers/samples';
 import { makePdf, PlacedText, textWidth } from './helpers/pdf-writer';
 
 /** A table page: title, 编制部门 line, a header with codes in 类/款/项 columns, then rows. */
@@ -265,5 +268,23 @@ describe('jsgk import (command line)', () => {
     const r = await run([bad, '--out', '-']);
     assert.strictEqual(r.code, 1);
     assert.match(r.err, /无法读取/);
+  });
+
+  it('jsgk main() returns the import\'s exit code (0, 1, 2), and so does the jsgk process; the usage text names import', async () => {
+    const bad = path.join(tmp, 'bad2.pdf');
+    fs.writeFileSync(bad, '%PDF-1.7 nonsense');
+    const quiet = () => undefined;
+    assert.strictEqual(await main(['import', bad, '--out', '-'], quiet, quiet), 1);
+    assert.strictEqual(await main(['import'], quiet, quiet), 2);
+    assert.strictEqual(await main(['import', src, '--out', path.join(tmp, 'main.jsgk')], quiet, quiet), 0);
+    const bin = path.join(ROOT, 'bin', 'jsgk.js');
+    const p1 = spawnSync(process.execPath, [bin, 'import', bad, '--out', '-'], { encoding: 'utf8' });
+    assert.strictEqual(p1.status, 1, p1.stderr);
+    const p0 = spawnSync(process.execPath, [bin, 'import', src, '--out', '-'], { encoding: 'utf8' });
+    assert.strictEqual(p0.status, 0, p0.stderr);
+    assert.match(p0.stdout, /204 公共安全支出 \| 300\.00/);
+    let usage = '';
+    assert.strictEqual(await main(['--help'], (s) => (usage += s), quiet), 0);
+    assert.match(usage, /jsgk import <原文\.pdf\|原文\.xlsx\|原文\.txt>/);
   });
 });
