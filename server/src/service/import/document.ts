@@ -7,7 +7,7 @@
 import { Line, Page, Source, cx, lineText } from './geom';
 import { ImportedTable, TableRegion, readTable } from './grid';
 import { blockOfHeading, isContentsHeading, isPartHeading, isTablesHeading, matchTableTitle, isNoteStart } from './layout';
-import { GLOSSARY_NUMBER } from '../names';
+import { GLOSSARY_NUMBER, normalizeTitle } from '../names';
 
 export interface ImportedSection {
   title: string;
@@ -155,7 +155,9 @@ export function readDocument(pages: Page[], source: Source): ImportedDocument {
     const style = numberStyle(text);
     const wrapped = para && para.lastX1 >= para.right - 2.5 * fs;
     const short = text.length <= 40 && !/[。；;，,：:]$/.test(text.trim()) && x1 < right - 4 * fs;
-    if (style && short && !wrapped) {
+    // a numbered short line is a section heading, unless it continues a line that ran to the right
+    // margin without ending its sentence
+    if (style && short && !(wrapped && !/[。；！？]$/.test(para!.text.trim()))) {
       let lvl = styles.indexOf(style);
       if (lvl < 0) {
         styles.push(style);
@@ -225,8 +227,21 @@ export function readDocument(pages: Page[], source: Source): ImportedDocument {
       const heading = (li === 0 || isCentredHeading(l, p)) && isCentredHeading(l, p) ? blockOfHeading(t) : undefined;
       if (heading) {
         if (heading === '名词解释') newBlock({ kind: 'glossary', page: p.page, entries: [], intro: [] });
-        else if (heading.includes(' ')) newBlock({ kind: 'sections', key: `${heading.split(' ')[0]} ${t}`, page: p.page, intro: [], sections: [] });
-        else {
+        else if (heading.includes(' ')) {
+          // a named 情况说明 block (其他相关情况说明, 项目经费情况说明): the block has the name the layout data
+          // gives it; a page title that says more (人民调解项目经费情况说明) is its first-level section, and
+          // the next such page (another project) another one in the same block
+          const existing = blocks.find((b): b is Extract<ImportedBlock, { kind: 'sections' }> => b.kind === 'sections' && b.key === heading);
+          if (existing && blocks[blocks.length - 1] === existing) cur = existing;
+          else newBlock({ kind: 'sections', key: existing ? `${heading.split(' ')[0]} ${t}` : heading, page: p.page, intro: [], sections: [] });
+          const b = cur as Extract<ImportedBlock, { kind: 'sections' }>;
+          if (b.key === heading && normalizeTitle(t) !== normalizeTitle(heading.slice(heading.indexOf(' ') + 1))) {
+            sec = { title: t, level: 0, page: p.page, paragraphs: [] };
+            b.sections.push(sec);
+          } else sec = undefined;
+          para = undefined;
+          styles.length = 0;
+        } else {
           const existing = blocks.find((b): b is Extract<ImportedBlock, { kind: 'sections' }> => b.kind === 'sections' && b.key === heading);
           if (existing && blocks[blocks.length - 1] === existing) {
             cur = existing;

@@ -294,6 +294,8 @@ export function readTable(region: TableRegion, source: Source): ImportedTable {
     }
     geo.sides.forEach((s, k) => readRows(items[k], s, parts[k], source, page));
   }
+  // a printed row with no name and no value is not a row (docs/format.md): never written
+  for (const p of parts) p.rows = p.rows.filter((r) => r.key || r.cells.some((c) => c.trim()));
   t.parts = parts;
   // unnamed columns for a table without a header
   for (const p of t.parts) {
