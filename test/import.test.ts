@@ -189,6 +189,97 @@ describe('import: pdftotext -layout text and xlsx', () => {
     assert.match(r.text, /列：支出预算\/合计 \| 支出预算\/基本支出 \| 支出预算\/项目支出\n204 公共安全支出 \| 300\.00 \| 100\.00 \| 200\.00\n2040601 行政运行 \| 100\.00 \| 100\.00 \| 0\.00\n合计 \| 300\.00 \| 100\.00 \| 200\.00\n/);
   });
 
+  it('pdftotext text: columns by the right edges of the numbers on each page, a page without a header placed by the page before', async () => {
+    // as pdftotext prints it: the header's CJK text narrower than on paper, the next page scaled
+    // differently (every number 7 columns further left), columns with no number on a page
+    const line = (...parts: Array<[number, string, 'l' | 'r']>) => {
+      let s = '';
+      for (const [col, text, align] of parts) {
+        const start = align === 'r' ? col - text.length : col;
+        s = s.padEnd(start, ' ') + text;
+      }
+      return s;
+    };
+    const row = (code: string, name: string, nums: Array<[number, string]>) => line([0, code, 'l'], [16, name, 'l'], ...nums.map(([c, n]) => [c, n, 'r'] as [number, string, 'r']));
+    const page1 = [
+      line([30, '2026年部门支出预算总表', 'l']),
+      line([0, '编制部门：某区某局', 'l'], [73, '单位：元', 'l']),
+      '',
+      line([24, '项目', 'l'], [54, '支出预算', 'l']),
+      '功能分类科目编码',
+      line([25, '功能分类科目名称', 'l'], [40, '合计', 'l'], [54, '基本支出', 'l'], [69, '项目支出', 'l']),
+      '类     款    项',
+      row('204', '公共安全支出', [[51, '87267272.44'], [66, '16726725.44'], [81, '70540547.00']]),
+      row('204   06   01', '行政运行', [[51, '16726725.44'], [66, '16726725.44'], [81, '0.00']]),
+      row('204   06   04', '基层司法业务', [[51, '21703947.00'], [81, '21703947.00']]),
+    ];
+    const page2 = [
+      row('208   05   06', '机关事业单位职业年金缴费支出', [[44, '919739.00'], [58, '919739.00']]),
+      row('210', '卫生健康支出', [[58, '1149678.00']]),
+      row('221   02   03', '购房补贴', [[51, '2433600.00']]),
+      line([24, '合计', 'l'], [44, '96282213.44', 'r'], [58, '25741666.44', 'r'], [72, '70540547.00', 'r']),
+    ];
+    const r = await importDocument(page1.join('\n') + '\n\f' + page2.join('\n') + '\n', 'text');
+    assert.match(r.text, /列：支出预算\/合计 \| 支出预算\/基本支出 \| 支出预算\/项目支出\n/);
+    assert.match(r.text, /2040604 基层司法业务 \| 21703947\.00 \| \| 21703947\.00\n/);
+    assert.match(r.text, /2080506 机关事业单位职业年金缴费支出 \| 919739\.00 \| 919739\.00 \| \|\n/);
+    assert.match(r.text, /210 卫生健康支出 \| \| 1149678\.00 \| \|\n/);
+    assert.match(r.text, /合计 \| 96282213\.44 \| 25741666\.44 \| 70540547\.00\n/);
+    // a number printed between two columns of the page is kept, and flagged; no other row is
+    assert.match(r.text, /2210203 购房补贴 \|.*2433600\.00.*# 导入待核：“2433600\.00”的列不能确定，放在了“支出预算\/(合计|基本支出)”（原文第 2 页）\n/);
+    assert.deepStrictEqual(r.uncertain.map((u) => u.row), ['2210203 购房补贴']);
+  });
+
+  it('pdftotext text: an upper header cell covers every column under it, a wrapped cell is one column, a measure over one side is no side name', async () => {
+    const sides = [
+      '                                2026年预算单位财务收支预算总表',
+      '编制单位：某区某局                                                                          单位：元',
+      '',
+      '         本年收入                                      本年支出',
+      '                                                                     预算数',
+      '    项目           预算数               项目                               基本支出',
+      '                                              合计                                       项目支出',
+      '                                                             人员经费          公用经费',
+      '一、财政拨款收入        86,959,408.34 一、公共安全支出      79,189,400.34     12,604,173   1,744,680   64,840,547',
+      '二、事业收入                   0.00 二、社会保障和就业支出    2,925,857.00   2,925,857.00        0.00         0.00',
+      '   收入总计         86,959,408.34      支出总计     86,959,408.34    20,374,181    1,744,680   64,840,547',
+    ].join('\n');
+    const r1 = await importDocument(sides, 'text');
+    assert.match(r1.text, /= 本年收入\n列：预算数\n一、财政拨款收入 \| 86,959,408\.34\n/);
+    assert.match(r1.text, /= 本年支出\n列：预算数\/合计 \| 预算数\/基本支出\/人员经费 \| 预算数\/基本支出\/公用经费 \| 预算数\/项目支出\n一、公共安全支出 \| 79,189,400\.34 \| 12,604,173 \| 1,744,680 \| 64,840,547\n/);
+    const sangong = [
+      '                     2026年单位“三公”经费和机关运行经费预算表',
+      '编制单位：某区某局                                                                   单位:万元',
+      '',
+      '                               “三公”经费预算数',
+      '                                                                              机关运行经费预算',
+      '                                                公务用车购置及运行费',
+      '                                                                                  数',
+      '   合计           因公出国(境)费     公务接待费',
+      '                                        小计          购置费          运行费',
+      '',
+      '        10.71         0.00       0.73        9.98         0.00         9.98        184.59',
+    ].join('\n');
+    const r2 = await importDocument(sangong, 'text');
+    assert.match(r2.text, /列：“三公”经费预算数\/合计 \| “三公”经费预算数\/因公出国\(境\)费 \| “三公”经费预算数\/公务接待费 \| “三公”经费预算数\/公务用车购置及运行费\/小计 \| “三公”经费预算数\/公务用车购置及运行费\/购置费 \| “三公”经费预算数\/公务用车购置及运行费\/运行费 \| 机关运行经费预算数\n\| \| 10\.71 \| 0\.00 \| 0\.73 \| 9\.98 \| 0\.00 \| 9\.98 \| 184\.59 \|\n/);
+    const income = [
+      '                                  2025年部门收入预算总表',
+      '编制部门：某区某局                                                                     单位：元',
+      '',
+      '                   项目                                                收入预算',
+      '功能分类科目编码                                                                     事业单位',
+      '                       功能分类科目名称         合计           财政拨款收入           事业收入          其他收入',
+      '类     款    项                                                                 经营收入',
+      '',
+      '201             一般公共服务支出             21,601,733.00   21,601,733.00',
+      '201   13   01   行政运行                 9,389,913.00    9,389,913.00',
+      '                   合计             371,514,655.00   371,514,655.00',
+    ].join('\n');
+    const r3 = await importDocument(income, 'text');
+    assert.match(r3.text, /列：收入预算\/合计 \| 收入预算\/财政拨款收入 \| 收入预算\/事业收入 \| 收入预算\/事业单位经营收入 \| 收入预算\/其他收入\n201 一般公共服务支出 \| 21,601,733\.00 \| 21,601,733\.00 \| \| \| \|\n/);
+    assert.deepStrictEqual([r1, r2, r3].map((r) => r.uncertain.length), [0, 0, 0]);
+  });
+
   it('reads an xlsx: merged header cells become multi-level names, several tables on one sheet', async () => {
     const aoa = [
       ['2026年部门支出预算总表', '', '', ''],
