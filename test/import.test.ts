@@ -3,7 +3,10 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import * as XLSX from '@e965/xlsx';
-import { importDocument } from '../server/src/service/import';
+import { importDocument, importPages, readPages } from '../server/src/service/import';
+import { Page } from '../server/src/service/import/geom';
+import { compareCells } from '../scripts/import-accuracy';
+import { degradeLayoutText, degradePages } from './helpers/degrade';
 import { readPdf } from '../server/src/service/import/pdf';
 import { readLayoutText } from '../server/src/service/import/text';
 import { parseReport } from '../server/src/service/frontends/report-parser';
@@ -307,6 +310,65 @@ describe('import: pdftotext -layout text and xlsx', () => {
     const r = await importDocument(new Uint8Array(bytes), 'xlsx');
     assert.match(r.text, /【表 2026年部门支出预算总表】\n编制部门：某区某局\n单位：元\n列：支出预算\/合计 \| 支出预算\/基本支出 \| 支出预算\/项目支出\n204 公共安全支出 \| 300\.00 \| 100\.00 \| 200\.00\n合计 \| 300\.00 \| 100\.00 \| \|\n/);
     assert.match(r.text, /【表 2026年部门收入预算总表】\n列：收入预算\/合计 \| 收入预算\/财政拨款收入 \| 收入预算\/其他收入\n204 公共安全支出 \| 300\.00 \| 300\.00 \| 0\.00\n/);
+  });
+});
+
+describe('import: every cell the importer gets wrong is flagged (a real document, degraded)', function () {
+  this.timeout(120000);
+  // 上海市普陀区人民政府办公室2025年部门预算 (test/fixtures/import) and its faithful transcription, sample 014
+  const FIX = path.join(ROOT, 'test', 'fixtures', 'import');
+  const base = '上海市普陀区人民政府办公室2025年部门预算';
+  const truthFile = fs.readdirSync(path.join(ROOT, 'samples')).find((f) => f.startsWith('014-'))!;
+  const truth = parseReport(fs.readFileSync(path.join(ROOT, 'samples', truthFile), 'utf8'), 'dsl').report;
+  const norm = (s: string) => s.normalize('NFKC').replace(/[\s\u3000]/g, '').replace(/[“”"＂]/g, '"').replace(/[‘’']/g, "'").replace(/\(/g, '（').replace(/\)/g, '）');
+  const compare = (r: { text: string; syntax: 'dsl' | 'yaml'; uncertain: Array<{ table?: string; row?: string }> }) => {
+    const flagged = new Set(r.uncertain.filter((u) => u.table).map((u) => `${norm(u.table!)}\u0000${norm(u.row ?? '')}`));
+    return compareCells(truth, parseReport(r.text, r.syntax).report, flagged);
+  };
+  let pages: Page[];
+  before(async () => {
+    pages = await readPages(new Uint8Array(fs.readFileSync(path.join(FIX, `${base}.pdf`))), 'pdf');
+  });
+
+  it('as published: every cell of the PDF and of its pdftotext text is the transcription\'s, none flagged', async () => {
+    const fromPdf = compare(importPages(structuredClone(pages), 'pdf'));
+    assert.deepStrictEqual([fromPdf.identical, fromPdf.total, fromPdf.extra], [371, 371, 0], fromPdf.examples.join('\n'));
+    const text = await importDocument(fs.readFileSync(path.join(FIX, `${base}.txt`), 'utf8'), 'text');
+    const fromText = compare(text);
+    assert.deepStrictEqual([fromText.identical, fromText.total, fromText.extra], [371, 371, 0], fromText.examples.join('\n'));
+    assert.strictEqual(text.uncertain.length, 0);
+  });
+
+  it('PDF with every amount moved sideways (up to 3 font sizes, less than half a column): a wrong cell is always flagged', () => {
+    let differing = 0;
+    let flags = 0;
+    for (const seed of [1, 2, 3, 4]) {
+      const worse = structuredClone(pages);
+      assert.ok(degradePages(worse, seed, 3) > 200);
+      const r = importPages(worse, 'pdf');
+      const c = compare(r);
+      assert.strictEqual(c.unflagged, 0, `seed ${seed}: ${c.examples.join('\n')}`);
+      differing += c.flagged;
+      flags += r.uncertain.length;
+    }
+    // the degradation did put numbers in doubt, and some in the wrong column (flagged)
+    assert.ok(flags > 100, `${flags} flags`);
+    assert.ok(differing > 0, 'some cell differs (so the test can fail)');
+  });
+
+  it('pdftotext text with the numbers of each line moved by up to 4 columns: a wrong cell is always flagged', async () => {
+    const text = fs.readFileSync(path.join(FIX, `${base}.txt`), 'utf8');
+    let differing = 0;
+    let flags = 0;
+    for (const seed of [1, 2, 3, 4]) {
+      const r = await importDocument(degradeLayoutText(text, seed, 4), 'text');
+      const c = compare(r);
+      assert.strictEqual(c.unflagged, 0, `seed ${seed}: ${c.examples.join('\n')}`);
+      differing += c.flagged;
+      flags += r.uncertain.length;
+    }
+    assert.ok(flags > 100, `${flags} flags`);
+    assert.ok(differing > 0, 'some cell differs (so the test can fail)');
   });
 });
 

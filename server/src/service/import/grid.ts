@@ -243,7 +243,11 @@ interface Item {
   page: number;
   labels: Frag[];
   values: Frag[];
+  side: number;
 }
+
+/** Numbers printed outside their side's columns (a PDF): placed, and flagged. */
+const between = new WeakSet<Frag>();
 
 /** Reads a table region. */
 export function readTable(region: TableRegion, source: Source): ImportedTable {
@@ -315,13 +319,27 @@ export function readTable(region: TableRegion, source: Source): ImportedTable {
         noteLines.push(l);
         continue;
       }
+      const lineItems: Item[] = [];
       geo.sides.forEach((s, k) => {
         const fr = l.frags.filter((f) => cx(f) > s.left && cx(f) <= s.right);
         if (!fr.length) return;
-        const labels = source === 'text' ? textLabels(fr, s) : fr.filter((f) => (source === 'xlsx' ? cx(f) < s.labelBoundary : cx(f) < s.labelBoundary && !(isAmount(f.text) && !CODE.test(f.text) && f.x1 > s.labelBoundary)));
-        const values = fr.filter((f) => !labels.includes(f));
-        items[k].push({ y: (l.y0 + l.y1) / 2, page, labels, values });
+        let labels = source === 'text' ? textLabels(fr, s) : fr.filter((f) => (source === 'xlsx' ? cx(f) < s.labelBoundary : cx(f) < s.labelBoundary && !(isAmount(f.text) && !CODE.test(f.text) && f.x1 > s.labelBoundary)));
+        // an amount in the label column of the second side is the first side's, printed past its cell
+        if (source !== 'xlsx' && k > 0) {
+          const firstColumn = source === 'text' ? s.pageSpans?.[0]?.[0] ?? s.leaves[0]?.x0 ?? -Infinity : s.labelBoundary;
+          const strays = fr.filter((f) => isAmount(f.text) && !CODE.test(f.text) && (labels.includes(f) || f.x1 < firstColumn));
+          if (strays.length) {
+            labels = labels.filter((f) => !strays.includes(f));
+            for (const f of strays) between.add(f);
+            const prev = lineItems.find((it) => it.side === k - 1);
+            if (prev) prev.values.push(...strays);
+            else lineItems.push({ y: (l.y0 + l.y1) / 2, page, labels: [], values: strays, side: k - 1 });
+          }
+        }
+        const values = fr.filter((f) => !labels.includes(f) && !between.has(f));
+        if (labels.length || values.length) lineItems.push({ y: (l.y0 + l.y1) / 2, page, labels, values, side: k });
       });
+      for (const it of lineItems) items[it.side].push(it);
     }
     for (const l of noteLines) {
       const text = l.frags.map((f) => f.text).join(' ');
@@ -438,7 +456,7 @@ function readRows(items: Item[], side: Side, part: ImportedPart, source: Source,
   }
   const n = side.leaves.length;
   const rights: number[][] = side.leaves.map(() => []);
-  for (const a of anchors) if (a.values.length === n) [...a.values].sort((p, q) => p.x0 - q.x0).forEach((v, j) => rights[j].push(v.x1));
+  for (const a of anchors) if (a.values.length === n) [...a.values].sort((p, q) => p.x1 - q.x1).forEach((v, j) => rights[j].push(v.x1));
   const R = rights.map((l) => (l.length ? l.sort((p, q) => p - q)[Math.floor(l.length / 2)] : undefined));
   const rows: Array<{ y: number; row: ImportedRow }> = [];
   for (const a of anchors) {
@@ -457,12 +475,20 @@ function readRows(items: Item[], side: Side, part: ImportedPart, source: Source,
 /** Numbers of a row → its columns. */
 function assignCells(values: Frag[], side: Side, source: Source, fs: number, uncertain: string[], R: Array<number | undefined>): string[] {
   const n = side.leaves.length;
-  const vals = [...values].sort((a, b) => a.x0 - b.x0);
+  // numbers are right-aligned: their order is the order of their right edges
+  const vals = [...values].sort((a, b) => a.x1 - b.x1);
   if (!n) return vals.map((v) => v.text);
   const cells: string[] = new Array(n).fill('');
+  const strayNote = (v: Frag, j: number) => {
+    if (between.has(v)) uncertain.push(`“${v.text}”印在另一栏里，放在了“${side.name ? side.name + ' ' : ''}${side.columns[j]}”`);
+  };
   if (vals.length === n && source !== 'xlsx') {
-    vals.forEach((v, i) => (cells[i] = v.text));
-    // in order, unless a number sits clearly under another column
+    // in order; a number far from where its column's numbers end may have changed places with its neighbour
+    vals.forEach((v, i) => {
+      cells[i] = v.text;
+      if (between.has(v)) strayNote(v, i);
+      else if (R[i] !== undefined && Math.abs(v.x1 - R[i]!) > 1.5 * fs) uncertain.push(`“${v.text}”不在“${side.columns[i]}”一列的位置上，按顺序放在了这一列`);
+    });
     return cells;
   }
   const leafCx = side.leaves.map((l) => cx(l));
@@ -501,7 +527,8 @@ function assignCells(values: Frag[], side: Side, source: Source, fs: number, unc
       cells[best] = `${cells[best]} ${v.text}`;
     } else {
       cells[best] = v.text;
-      if (doubt) uncertain.push(`“${v.text}”在两列之间，放在了“${side.columns[best]}”`);
+      if (between.has(v)) strayNote(v, best);
+      else if (doubt) uncertain.push(`“${v.text}”在两列之间，放在了“${side.columns[best]}”`);
     }
   }
   return cells;

@@ -52,7 +52,11 @@ export async function readPages(data: Uint8Array | string, kind: ImportKind): Pr
 }
 
 export async function importDocument(data: Uint8Array | string, kind: ImportKind, options: ImportOptions = {}): Promise<ImportResult> {
-  const pages = await readPages(data, kind);
+  return importPages(await readPages(data, kind), kind, options);
+}
+
+/** Pages of positioned text (readPages) → the report source. */
+export function importPages(pages: Page[], kind: ImportKind, options: ImportOptions = {}): ImportResult {
   const source: Source = kind;
   const doc = readDocument(pages, source);
   const dsl = writeDsl(doc, options.sourceName ?? '');

@@ -230,6 +230,16 @@ export function assignTextColumns(rows: Frag[][], names: string[], spans: Array<
     const xs = g.members.map((m) => m.v.x1).sort((a, b) => a - b);
     return xs[Math.floor(xs.length / 2)];
   };
+  // one column's numbers split in two groups (moved by a column or two): neighbours close by that
+  // never share a row are one group
+  for (let i = 0; i + 1 < groups.length; ) {
+    const a = groups[i];
+    const b = groups[i + 1];
+    const rowsA = new Set(a.members.map((m) => m.r));
+    if (median(b) - median(a) <= 4.5 * COL && !b.members.some((m) => rowsA.has(m.r))) {
+      groups.splice(i, 2, { members: [...a.members, ...b.members], right: 0, sure: false });
+    } else i++;
+  }
   // rows with a number in every column say which group is which column
   const inFull = new Set(rows.filter((vals) => vals.length === n).flat());
   // more groups than columns: the smaller of the two nearest groups joins the other; its numbers
@@ -249,7 +259,7 @@ export function assignTextColumns(rows: Frag[][], names: string[], spans: Array<
   const votes = groups.map(() => new Map<number, number>());
   for (const vals of rows) {
     if (vals.length !== n) continue;
-    [...vals].sort((a, b) => a.x0 - b.x0).forEach((v, j) => {
+    [...vals].sort((a, b) => a.x1 - b.x1).forEach((v, j) => {
       const vm = votes[groupOf.get(v)!];
       vm.set(j, (vm.get(j) ?? 0) + 1);
     });
@@ -295,7 +305,10 @@ export function assignTextColumns(rows: Frag[][], names: string[], spans: Array<
     // sure: the rows with every column said so, or there is one way only, or every placement
     // nearly as good puts the group in the same column, which fits
     const rivals = tried.filter((t) => t !== best && t.cost < best.cost + 2 && t.pl[k] !== best.pl[k]);
-    g.sure = (g.voted !== undefined || (known && (tried.length === 1 || (rivals.length === 0 && best.each[k] <= 2))));
+    // and a group whose right edges spread over more than a few columns is no clear column
+    const xs = g.members.filter((m) => !stray.has(m.v)).map((m) => m.v.x1);
+    const tight = !xs.length || Math.max(...xs) - Math.min(...xs) <= 3.5 * COL;
+    g.sure = tight && (g.voted !== undefined || (known && (tried.length === 1 || (rivals.length === 0 && best.each[k] <= 2))));
   });
   // remember where each column's numbers are, for the next page
   const newRights: Array<number | undefined> = names.map((_, j) => (rights?.[j] !== undefined ? rights[j]! + best.shift : undefined));
@@ -306,7 +319,7 @@ export function assignTextColumns(rows: Frag[][], names: string[], spans: Array<
   rows.forEach((vals, r) => {
     const o = out[r];
     const full = vals.length === n;
-    [...vals].sort((a, b) => a.x0 - b.x0).forEach((v, k) => {
+    [...vals].sort((a, b) => a.x1 - b.x1).forEach((v, k) => {
       const g = groups[groupOf.get(v)!];
       const leaf = full ? k : g.leaf!;
       if (o.cells[leaf]) {
@@ -315,7 +328,9 @@ export function assignTextColumns(rows: Frag[][], names: string[], spans: Array<
         return;
       }
       o.cells[leaf] = v.text;
-      if (!full && (!g.sure || stray.has(v))) o.uncertain.push(`“${v.text}”的列不能确定，放在了“${names[leaf]}”`);
+      // away from where the other numbers of its column end: not sure either
+      const away = Math.abs(v.x1 - g.right) > 2.5 * COL;
+      if (full ? away && g.leaf !== k : !g.sure || stray.has(v) || away) o.uncertain.push(`“${v.text}”的列不能确定，放在了“${names[leaf]}”`);
     });
   });
   return out;
