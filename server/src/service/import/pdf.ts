@@ -50,7 +50,12 @@ export async function readPdf(data: Uint8Array): Promise<Page[]> {
       const page = await doc.getPage(n);
       const vp = page.getViewport({ scale: 1 });
       const tc = await page.getTextContent();
-      const visible = await visibleArea(pdfjs, page, vp.transform);
+      // the clipping area (the operator list: costs twice the text) only where text comes near an
+      // edge of the page, which is where text overflowing a page (WPS) or hidden outside it lies
+      const items = tc.items as Array<{ str?: string; transform: number[]; width: number }>;
+      const [bx0, by0, bx1, by1] = page.view as number[];
+      const nearEdge = items.some((it) => typeof it.str === 'string' && it.str.trim() !== '' && (it.transform[5] < by0 + 60 || it.transform[5] > by1 - 50 || it.transform[4] < bx0 + 20 || it.transform[4] + it.width > bx1 - 20));
+      const visible = nearEdge ? await visibleArea(pdfjs, page, vp.transform) : undefined;
       const frags: Frag[] = [];
       let hidden = 0;
       for (const it of tc.items as Array<{ str?: string; transform: number[]; width: number; height: number }>) {
