@@ -171,7 +171,7 @@ function buildGeometry(cells: HCell[], twoSided: boolean, source: Source, bodyFr
       if (!(l.y0 >= p.y1 - 0.1 * fs)) return false;
       return cx(l) > p.x0 && cx(l) < p.x1;
     }
-    if (source === 'text' ? l.y0 < p.y1 : cellTop(l) < p.y1 + 0.2 * fs) return false;
+    if (source === 'text' ? l.y0 < p.y1 : cellTop(l) < p.y1 + (l.label ? -0.3 : 0.2) * fs) return false;
     const [a, b] = extent(p, within);
     return cx(l) > a && cx(l) < b;
   };
