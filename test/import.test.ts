@@ -173,6 +173,51 @@ describe('import: multi-level headers and two-sided tables', () => {
   });
 });
 
+describe('import: a template without numbers (上海 2024 部门决算模板 layout)', () => {
+  let r: Awaited<ReturnType<typeof importDocument>>;
+  before(async () => {
+    // portrait pages, as the template prints them: the side names right above 项目, no numbers at all
+    const p = (x: number, y: number, text: string, size = 10.5): PlacedText => ({ x, y, text, size });
+    const contents1 = [p(250, 760, '目   录', 16), p(90, 720, '第一部分 上海市XX局概况'), p(90, 700, '一、主要职能'), p(90, 680, '第二部分 上海市XX局 2024 年度部门决算表'), p(90, 660, '一、收入支出决算总表'), p(90, 640, '第三部分 上海市XX局 2024 年度部门决算情况说明')];
+    const contents2 = [p(90, 760, '一、收入支出决算总体情况说明'), p(90, 740, '四、财政拨款收入支出决算总体情况说明'), p(90, 720, '第四部分 名词解释')];
+    const overview = [p(200, 760, '第一部分 上海市XX局概况', 16), p(120, 720, '一、主要职能'), p(120, 700, '由主管部门根据三定方案等相关规定中有关主要职能填写。'),
+      // a narrative line that happens to be centred and to name a block (单位构成) is no heading
+      p(150, 680, '从预算单位构成看，上海市XX局部门决算包括：')];
+    const table = [
+      p(185, 760, '上海市XX局 2024 年度部门决算表', 16),
+      p(256, 735, '收入支出决算总表'),
+      p(453, 720, '单位：万元'),
+      p(171, 705, '收入'), p(406, 705, '支出'),
+      p(142, 689, '项目'), p(256, 689, '决算数'), p(374, 689, '项目'), p(485, 689, '决算数'),
+      p(68, 673, '一、一般公共预算财政拨款收入'), p(306, 673, '一、一般公共服务支出'),
+      p(68, 657, '二、政府性基金预算财政拨款收入'), p(306, 657, '二、外交支出'),
+      p(120, 641, '本年收入合计'), p(360, 641, '本年支出合计'),
+    ];
+    // the table goes on over the next page with rows that have only their names
+    const table2 = [p(306, 760, '十六、金融支出'), p(306, 744, '十七、援助其他地区支出'), p(140, 728, '总计'), p(380, 728, '总计'), p(90, 712, '注：本表反映部门本年度的总收支和年末结转结余情况。')];
+    const notes = [p(150, 760, '第三部分 上海市XX局 2024 年度部门决算情况说明', 16), p(120, 720, '一、收入支出决算总体情况说明'), p(90, 700, '上海市XX局 2024 年度收入支出总计XXX万元。'),
+      // a numbered line printed centred is a section of 情况说明, not a block of its own
+      p(160, 680, '四、财政拨款收入支出决算总体情况说明'), p(90, 660, '财政拨款收入支出总计XXX万元。')];
+    r = await importDocument(new Uint8Array(makePdf([[p(240, 600, '上海市 XX 局', 22), p(220, 560, '2024 年度部门决算', 22)], contents1, contents2, overview, table, table2, notes], 595, 842)), 'pdf');
+  });
+
+  it('reads an empty two-sided table as two sides (收入, 支出) with their 决算数, and goes on over the next page', () => {
+    assert.match(r.text, /【表 收入支出决算总表】\n单位：万元\n= 收入\n列：决算数\n一、一般公共预算财政拨款收入 \| \|\n二、政府性基金预算财政拨款收入 \| \|\n本年收入合计 \| \|\n/);
+    assert.match(r.text, /= 支出\n列：决算数\n一、一般公共服务支出 \| \|\n二、外交支出 \| \|\n本年支出合计 \| \|\n# 原文第 6 页\n十六、金融支出 \| \|\n十七、援助其他地区支出 \| \|\n总计 \| \|\n注：本表反映/);
+  });
+
+  it('keeps narrative lines in their sections: contents over two pages, parts named as the contents name them', () => {
+    assert.match(r.text, /【目录】\n第一部分 上海市XX局概况\n一、主要职能\n第二部分 上海市XX局 2024 年度部门决算表\n一、收入支出决算总表\n第三部分 上海市XX局 2024 年度部门决算情况说明\n一、收入支出决算总体情况说明\n四、财政拨款收入支出决算总体情况说明\n第四部分 名词解释\n/);
+    assert.match(r.text, /【第一部分 上海市XX局概况】\n\n# 原文第 4 页\n【部门概况】\n# 原文第 4 页\n= 一、主要职能\n由主管部门根据三定方案等相关规定中有关主要职能填写。\n从预算单位构成看，上海市XX局部门决算包括：\n/);
+    assert.match(r.text, /【第二部分 上海市XX局 2024 年度部门决算表】/);
+    assert.match(r.text, /【情况说明】\n# 原文第 7 页\n= 一、收入支出决算总体情况说明\n上海市XX局 2024 年度收入支出总计XXX万元。\n= 四、财政拨款收入支出决算总体情况说明\n财政拨款收入支出总计XXX万元。\n/);
+    const blocks = r.text.split('\n').filter((l) => l.startsWith('【'));
+    assert.deepStrictEqual(blocks, ['【报告】', '【封面】', '【目录】', '【第一部分 上海市XX局概况】', '【部门概况】', '【第二部分 上海市XX局 2024 年度部门决算表】', '【表 收入支出决算总表】', '【第三部分 上海市XX局 2024 年度部门决算情况说明】', '【情况说明】']);
+    assert.match(r.text, /类型：部门决算\n年度：2024\n单位：上海市XX局\n/);
+    assert.deepStrictEqual(parseReport(r.text, 'dsl').findings.filter((f) => f.severity === 'error').map((f) => f.message), []);
+  });
+});
+
 describe('import: pdftotext -layout text and xlsx', () => {
   it('reads a layout text: numbers split from the label after them, codes joined', async () => {
     const txt = [

@@ -350,6 +350,11 @@ export function readTable(region: TableRegion, source: Source): ImportedTable {
     // the header's positions hold for its own page only (pdftotext scales each page on its own)
     for (const s of geo.sides) s.pageSpans = undefined;
   }
+  // a one-sided table printed in column groups side by side (the 上海 决算 template's 基本支出决算表:
+  // two groups of 科目编码 | 科目名称 | 决算数): one table, the groups one after the other
+  if (!region.twoSided && parts.length > 1 && parts.every((p) => p.columns.join('|') === parts[0].columns.join('|'))) {
+    parts.splice(0, parts.length, { name: '', columns: parts[0].columns, rows: parts.flatMap((p) => p.rows) });
+  }
   // a printed row with no name and no value is not a row (docs/format.md): never written
   for (const p of parts) p.rows = p.rows.filter((r) => r.key || r.cells.some((c) => c.trim()));
   t.parts = parts;
@@ -437,6 +442,19 @@ function readRows(items: Item[], side: Side, part: ImportedPart, source: Source,
     const l = extra.get(near[0]) ?? [];
     l.push({ item: it, note });
     extra.set(near[0], l);
+  }
+  if (!anchors.length && source !== 'xlsx') {
+    // a table without numbers (a template): a name wrapped above and below its code, centred in a
+    // tall cell (其他文化旅游体育与传媒支 / 20799 / 出), is one row with the code
+    const codeFirst = (it: Item) => /^\d{3,7}$/.test([...it.labels].sort((a, b) => a.x0 - b.x0)[0]?.text ?? '');
+    const heads = standalone.filter((it) => codeFirst(it) || startsRow(it.labels));
+    const pieces = standalone.filter((it) => !heads.includes(it));
+    for (const it of pieces) {
+      const near = heads.filter((h) => h.page === it.page && Math.abs(h.y - it.y) <= 1.6 * fs && codeFirst(h)).sort((a, b) => Math.abs(a.y - it.y) - Math.abs(b.y - it.y))[0];
+      if (!near) continue;
+      near.labels.push(...it.labels);
+      standalone.splice(standalone.indexOf(it), 1);
+    }
   }
   if (source === 'text') {
     // per page, by the right edges of the numbers (textgrid.ts)
