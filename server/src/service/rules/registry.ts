@@ -26,6 +26,7 @@ import { rule as kemuParent } from './kemu/parent';
 import { rule as kemuConflict } from './kemu/conflict';
 import { rule as unitsSum } from './units/sum';
 import { rule as annotationUnused } from './annotations/unused';
+import { rule as importUncertain } from './annotations/import-marker';
 
 export const RULES: readonly Rule[] = [
   ...formatRules,
@@ -35,7 +36,7 @@ export const RULES: readonly Rule[] = [
   glossaryDuplicate, glossaryNumbering, glossaryMissing,
   kemuCode, kemuSystem, kemuUnknown, kemuName, kemuParent, kemuConflict,
   unitsSum,
-  annotationUnused,
+  annotationUnused, importUncertain,
 ];
 
 const BY_ID = new Map<string, Rule>(RULES.map((r) => [r.meta.id, r]));
