@@ -11,6 +11,7 @@ import * as path from 'path';
 import { setLanguage } from '../service/l10n';
 import * as l10n from '../service/l10n';
 import { convert } from '../service/features/convert';
+import { coverageLine, coverageSummary } from '../service/features/coverage';
 import { syntaxOf, Syntax, builtinCatalogue, CheckResult, Language, listsUnits, Catalogue, getLanguageService, LineIndex, ReportRef, Severity } from '../service';
 import { findReportsSync, WalkProblem } from '../service/workspace/discovery';
 import { REPORT_FILE } from '../service/workspace/files';
@@ -65,7 +66,18 @@ export function loadCatalogue(file?: string): { catalogue: Catalogue; errors: st
   return { catalogue: base.withOverrides(r.entries), errors };
 }
 
+/** The coverage of one file's standard tables, for the command line (text: one line; json: per table). */
+export interface CliCoverage {
+  file: string;
+  line: string;
+  tables: Array<{ title: string; kind: string; line: number; checked: number; missing: Array<{ rule: string; what: string; why: string }> }>;
+}
+
 export function checkFiles(files: string[], catalogue?: Catalogue): CliFinding[] {
+  return checkFilesWithCoverage(files, catalogue).findings;
+}
+
+export function checkFilesWithCoverage(files: string[], catalogue?: Catalogue): { findings: CliFinding[]; coverage: CliCoverage[] } {
   const refs = new Map<string, ReportRef>();
   const ls = getLanguageService({ catalogue, others: () => [...refs.values()] });
   const texts = new Map(files.map((f) => [f, readReportFile(f)] as const));
@@ -80,12 +92,19 @@ export function checkFiles(files: string[], catalogue?: Catalogue): CliFinding[]
   // (its blocks and tables come from the cache; only the comparison with the units is new).
   for (const [file, res] of results) if (listsUnits(res.report)) results.set(file, ls.check(file, (texts.get(file) as { text: string }).text));
   const out: CliFinding[] = [];
+  const coverage: CliCoverage[] = [];
   for (const file of files) {
     const r = texts.get(file)!;
     if ('error' in r) {
       out.push({ file, line: 1, column: 1, endLine: 1, endColumn: 1, severity: 'error', rule: 'file', message: r.error });
       continue;
     }
+    const res = results.get(file)!;
+    const li = res.lineIndex;
+    coverage.push({
+      file, line: coverageLine(res),
+      tables: coverageSummary(res).map((v) => ({ title: v.title, kind: v.kind, line: li.position(v.range.start).line + 1, checked: v.checked, missing: v.missing })),
+    });
     for (const note of r.notes) out.push({ file, line: 1, column: 1, endLine: 1, endColumn: 1, severity: 'warning', rule: 'file', message: note });
     const idx = new LineIndex(r.text);
     for (const f of results.get(file)!.findings) {
@@ -94,7 +113,7 @@ export function checkFiles(files: string[], catalogue?: Catalogue): CliFinding[]
       out.push({ file, line: s.line + 1, column: s.character + 1, endLine: e.line + 1, endColumn: e.character + 1, severity: f.severity, rule: f.rule, message: f.message });
     }
   }
-  return out;
+  return { findings: out, coverage };
 }
 
 /**
@@ -176,10 +195,13 @@ export async function main(argv: string[], stdout: (s: string) => void = (s) => 
   }
   const cat = loadCatalogue(kemu);
   for (const e of cat.errors) stderr(visible(e) + '\n');
-  const findings = [...walk.problems.map(problemFinding), ...checkFiles(files, cat.catalogue)];
-  if (format === 'json') stdout(JSON.stringify(findings, null, 2) + '\n');
+  const checked = checkFilesWithCoverage(files, cat.catalogue);
+  const findings = [...walk.problems.map(problemFinding), ...checked.findings];
+  if (format === 'json') stdout(JSON.stringify({ findings, coverage: checked.coverage }, null, 2) + '\n');
   else {
     for (const f of findings) stdout(line(f));
+    // what was checked in each file: silence means "checked and fine" only where every rule ran
+    for (const c of checked.coverage) stdout(`${visible(c.file)}: ${l10n.t('覆盖')} ${c.line}\n`);
     const errors = findings.filter((f) => f.severity === 'error').length;
     const warnings = findings.filter((f) => f.severity === 'warning').length;
     stdout(l10n.t('检查了 {0} 个文件：{1} 个错误，{2} 个警告，{3} 条提示', files.length, errors, warnings, findings.length - errors - warnings) + '\n');

@@ -51,16 +51,23 @@ export class Publisher {
     }, wait));
   }
 
+  /** What was published last per document (version and generation): the same check is not sent twice. */
+  private readonly published = new Map<string, string>();
+
   publish(doc: TextDocument): void {
     void this.ready(doc).then(() => {
       const cur = this.d.get(doc.uri);
       if (!cur || cur.version !== doc.version) return; // a newer version is scheduled
+      const key = `${cur.version}|${this.d.generation}`;
+      if (this.published.get(cur.uri) === key) return;
+      this.published.set(cur.uri, key);
       const diagnostics = toDiagnostics(this.d, cur, this.opts);
       void this.connection.sendDiagnostics({ uri: cur.uri, version: cur.version, diagnostics });
     });
   }
 
   cancel(uri: string): void {
+    this.published.delete(uri);
     const t = this.timers.get(uri);
     if (t) clearTimeout(t);
     this.timers.delete(uri);

@@ -10,6 +10,8 @@ import { FindingInput, NarrativeLink, Rule, RuleContext, RuleMeta, TableCoverage
 import { ReportRef } from '../workspace/units';
 
 interface Sink {
+  /** How many candidates each rule examined (a rule that never examines anything never ran). */
+  examined: Map<string, number>;
   findings: Finding[];
   totals: TotalInfo[];
   links: NarrativeLink[];
@@ -21,7 +23,7 @@ interface Recorded extends Sink {
   version: unknown;
 }
 
-const newSink = (): Sink => ({ findings: [], totals: [], links: [], coverage: [] });
+const newSink = (): Sink => ({ examined: new Map(), findings: [], totals: [], links: [], coverage: [] });
 
 /** Copies the ranges of findings into objects of their own (a range shared within a finding stays shared). */
 function own(findings: Finding[]): Finding[] {
@@ -74,6 +76,8 @@ export interface EngineResult {
   coverage: TableCoverage[];
   /** Rules that threw (a defect): their id and the error; the other rules ran. */
   crashed: Array<{ rule: string; error: string }>;
+  /** How many candidates each rule examined (equalities, rows, sentences …). */
+  examined: Map<string, number>;
 }
 
 /** One per language service: caches live as long as the objects of the documents it checks. */
@@ -100,14 +104,16 @@ export class RuleEngine {
         crashed.push({ rule: rule.meta.id, error: (e as Error)?.stack ?? String(e) });
       }
     }
-    return { findings: out.findings, totals: out.totals, links: out.links, coverage: coverageOf(out.coverage), crashed };
+    return { findings: out.findings, totals: out.totals, links: out.links, coverage: coverageOf(out.coverage), crashed, examined: out.examined };
   }
 
   private context(input: EngineInput, meta: RuleMeta, root: Sink): RuleContext & { extras: Record<string, unknown> } {
     let sink = root;
     const caches = this.caches;
     const memos = this.memos;
+    const count = (id: string, n: number) => sink.examined.set(id, (sink.examined.get(id) ?? 0) + n);
     const mk = (f: FindingInput, severity: Severity, rounding: boolean): Finding => {
+      count(f.rule ?? meta.id, 1);
       const x: Finding = { rule: f.rule ?? meta.id, severity, message: f.message, range: f.range };
       if (rounding) x.rounding = true;
       if (f.text !== undefined) x.text = f.text;
@@ -126,7 +132,8 @@ export class RuleEngine {
       extras: this.extras,
       report(f) { sink.findings.push(mk(f, f.severity ?? meta.severity, false)); },
       rounding(f) { sink.findings.push(mk(f, 'information', true)); },
-      total(t) { sink.totals.push(t); },
+      total(t) { sink.totals.push(t); count(t.rule, 1); },
+      examined(n = 1, rule) { count(rule ?? meta.id, n); },
       link(l) { sink.links.push(l); },
       checked(table, n = 1) { sink.coverage.push({ table, checked: n }); },
       couldNot(table, what, why) { sink.coverage.push({ table, checked: 0, missing: { rule: meta.id, what, why } }); },
@@ -153,6 +160,7 @@ export class RuleEngine {
         for (const x of rec.totals) sink.totals.push(x);
         for (const x of rec.links) sink.links.push(x);
         for (const x of rec.coverage) sink.coverage.push(x);
+        for (const [id, n] of rec.examined) count(id, n);
       },
       memo(key, name, fn) {
         let m = memos.get(key);

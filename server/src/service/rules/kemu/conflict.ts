@@ -16,6 +16,7 @@ export const rule: Rule = {
     const seen = new Map<string, { name: string; norm: string; range: Range }>();
     for (const t of ctx.model.tables) for (const p of t.parts) for (const r of p.rows) {
       if (!r.code || !r.name) continue;
+      ctx.examined();
       const first = seen.get(r.code);
       const n = norm(r.name);
       if (!first) { seen.set(r.code, { name: r.name, norm: n, range: r.nameRange }); continue; }

@@ -16,6 +16,7 @@ export const rule: Rule = {
     for (const t of ctx.model.tables) for (const part of t.parts) for (const row of part.rows) {
       const code = row.code;
       if (!code || code.length <= 3) continue;
+      ctx.examined();
       const missing = [code.slice(0, 3), code.length === 7 ? code.slice(0, 5) : ''].filter((p) => p && !ctx.catalogue.has(p) && !inReport.has(p));
       if (missing.length) ctx.report({ range: row.codeRange ?? row.keyRange, text: code, message: l10n.t('目录和本报告中都没有 {0} 的上级科目 {1}', code, missing.join(l10n.listSep())) });
     }

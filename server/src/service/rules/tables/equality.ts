@@ -1,7 +1,7 @@
 /**
  * A stated total against the sum of its parts, the way every table rule checks it: by the interval
- * rule (rounding.ts), recording the computation (hover, inlay hints, 显示计算过程), an error with the
- * parts as related locations and a fix writing the computed total, or a 尾数误差 note.
+ * rule (rounding.ts), recording the computation (hover, inlay hints, 显示计算过程: the parts), an
+ * error with a fix writing the computed total, or a 尾数误差 note.
  */
 import { Decimal } from '../../decimal';
 import { Cell, Range, Row, Table, TablePart } from '../../model';
@@ -15,6 +15,8 @@ export interface Ref {
   label: () => string;
   /** −1 when the part is subtracted (年末结转和结余 = 年初 + 收入 − 支出). */
   sign?: 1 | -1;
+  /** Decimal places to shift the value by to bring it to the total's unit (元 → 万元: −4). */
+  shift?: number;
 }
 
 export function rowLabel(r: Row): string {
@@ -34,6 +36,11 @@ export function cellRef(t: Table, p: TablePart, r: Row, c: number, withTable = f
   return { cell: r.cells[c], label: () => cellLabel(t, p, r, c, withTable), sign };
 }
 
+/** Decimal places from one table's unit to another's (元 → 万元: −4, 万元 → 元: +4). */
+export function unitShift(from: Table['unit'], to: Table['unit']): number {
+  return from === to ? 0 : from === '元' ? -4 : 4;
+}
+
 /** A cell named by its row and column (the column identities of a row). */
 export function rowColRef(p: TablePart, r: Row, c: number, sign: 1 | -1 = 1): Ref {
   return { cell: r.cells[c], label: () => l10n.t('{0}（{1}）', rowLabel(r), p.columns[c].name), sign };
@@ -42,13 +49,15 @@ export function rowColRef(p: TablePart, r: Row, c: number, sign: 1 | -1 = 1): Re
 /** The parts of an equality, without allocating a Ref per part unless one is asked for. */
 export interface PartList {
   readonly length: number;
+  /** Some part is in another unit than the total (its value is shifted): no fast path. */
+  readonly shifted?: boolean;
   cell(k: number): Cell;
   sign(k: number): 1 | -1;
   ref(k: number): Ref;
 }
 
 export function refList(refs: Ref[]): PartList {
-  return { length: refs.length, cell: (k) => refs[k].cell, sign: (k) => refs[k].sign ?? 1, ref: (k) => refs[k] };
+  return { length: refs.length, cell: (k) => refs[k].cell, sign: (k) => refs[k].sign ?? 1, ref: (k) => refs[k], shifted: refs.some((r) => r.shift) };
 }
 
 /** The same column of several rows of one table part. */
@@ -100,7 +109,7 @@ export function checkSum(ctx: RuleContext, total: Ref, parts: PartList | Ref[], 
   if (opts.table) ctx.checked(opts.table);
   const stated = total.cell.value!;
   // Fast path (every part written with the total's decimals, and equal to it): integers only.
-  if (!Number.isNaN(stated.num) && total.cell.kind === 'amount') {
+  if (!Number.isNaN(stated.num) && total.cell.kind === 'amount' && !list.shifted) {
     let sumUnits = 0;
     let ok = true;
     for (let k = 0; k < list.length; k++) {
@@ -117,7 +126,10 @@ export function checkSum(ctx: RuleContext, total: Ref, parts: PartList | Ref[], 
   const refs = refsOf(list);
   const values: Array<Decimal | undefined> = [];
   for (const p of refs) {
-    if (usable(p.cell)) values.push(p.sign === -1 ? p.cell.value!.neg() : p.cell.value);
+    if (usable(p.cell)) {
+      const v = p.shift ? p.cell.value!.shift(p.shift) : p.cell.value!;
+      values.push(p.sign === -1 ? v.neg() : v);
+    }
     else if (isEmpty(p.cell)) values.push(undefined);
     else return false; // an unreadable part was reported already
   }
@@ -129,20 +141,20 @@ export function checkSum(ctx: RuleContext, total: Ref, parts: PartList | Ref[], 
   for (const v of values) if (v && v.scale > maxScale) maxScale = v.scale;
   const computedText = cmp.computed.rescale(maxScale).toString();
   const diff = cmp.diff.abs().rescale(maxScale).toString();
-  // Lead to the parts that carry a value; a long list of zeros helps nobody in the Problems panel.
-  const relevant = refs.length > 6 ? refs.filter((p) => !usable(p.cell) || !p.cell.value!.isZero()) : refs;
-  const related = relevant.slice(0, 30).map((p) => ({ range: p.cell.range, message: l10n.t('{0}：{1}', p.label(), p.cell.raw || l10n.t('（空）')) }));
+  // No related locations: the editor shows a diagnostic's related locations above every hover, so
+  // they stood between the finding and its computation; the computation (hover, 显示计算过程) lists
+  // the parts, each linked to its cell.
   const label = total.label();
   if (cmp.verdict === 'error') {
     const fixed = formatLike(cmp.computed, total.cell);
     ctx.report({
-      range: total.cell.range, text: total.cell.raw, related,
+      range: total.cell.range, text: total.cell.raw,
       message: l10n.t('{0} {1} ≠ {2} {3}（差 {4}）', label, total.cell.raw, what, computedText, diff),
       fixes: opts.fix === false ? undefined : [{ title: l10n.t('将{0}改为 {1}', label, fixed), edits: [{ range: total.cell.range, newText: fixed }], safe: false }],
     });
   } else {
     ctx.rounding({
-      range: total.cell.range, text: total.cell.raw, related,
+      range: total.cell.range, text: total.cell.raw,
       message: l10n.t('{0} {1} ≠ {2} {3}（差 {4}，在舍入误差 ±{5} 以内，可能为尾数误差）', label, total.cell.raw, what, computedText, diff, cmp.tolerance.toString()),
     });
   }
