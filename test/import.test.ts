@@ -10,6 +10,7 @@ import { degradeLayoutText, degradePages } from './helpers/degrade';
 import { readPdf } from '../server/src/service/import/pdf';
 import { readLayoutText } from '../server/src/service/import/text';
 import { parseReport } from '../server/src/service/frontends/report-parser';
+import { getLanguageService } from '../server/src/service';
 import { importCmd } from '../server/src/cli/import';
 import { main } from '../server/src/cli/jsgk';
 import { spawnSync } from 'child_process';
@@ -414,6 +415,26 @@ describe('import: every cell the importer gets wrong is flagged (a real document
     }
     assert.ok(flags > 100, `${flags} flags`);
     assert.ok(differing > 0, 'some cell differs (so the test can fail)');
+  });
+});
+
+describe('import: the markers are findings in the editor (import.uncertain)', () => {
+  it('each “# 导入待核：…” is an information finding naming the page, with a fix that deletes the marker (not in 修正全部)', () => {
+    const text = '【报告】\n类型：部门预算\n年度：2026\n# 导入待核：未能从原文读出单位名称\n单位：某区某局\n\n【表 2026年部门支出预算总表】\n列：合计 | 基本支出 | 项目支出\n204 公共安全支出 | 7.00 | 3.00 | 4.00  # 导入待核：“7.00”在两列之间，放在了“合计”（原文第 3 页）\n';
+    const r = getLanguageService().check('x.jsgk', text);
+    const marks = r.findings.filter((f) => f.rule === 'import.uncertain');
+    assert.deepStrictEqual(marks.map((f) => [f.severity, f.message]), [
+      ['information', '导入时无法确定：未能从原文读出单位名称，请核对原文'],
+      ['information', '导入时无法确定：“7.00”在两列之间，放在了“合计”，请核对原文第 3 页'],
+    ]);
+    const apply = (t: string, e: { range: { start: number; end: number }; newText: string }) => t.slice(0, e.range.start) + e.newText + t.slice(e.range.end);
+    const fixed = marks.map((f) => {
+      assert.strictEqual(f.fixes![0].title, '已核对原文，删除此标注');
+      assert.strictEqual(f.fixes![0].safe, false);
+      return apply(text, f.fixes![0].edits[0]);
+    });
+    assert.strictEqual(fixed[0], text.replace('# 导入待核：未能从原文读出单位名称\n', ''));
+    assert.strictEqual(fixed[1], text.replace('  # 导入待核：“7.00”在两列之间，放在了“合计”（原文第 3 页）', ''));
   });
 });
 
