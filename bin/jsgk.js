@@ -8,5 +8,6 @@ try {
   process.stderr.write('jsgk 尚未构建：请先在项目根目录运行 npm ci && npm run build\n');
   process.exit(2);
 }
-cli.exitQuietlyOnClosedPipe(); // `jsgk check … | head`: no EPIPE stack trace
-process.exitCode = cli.main(process.argv.slice(2));
+// exit code = the command's (main is asynchronous: jsgk import reads a PDF asynchronously);
+// `jsgk check … | head`: no EPIPE stack trace
+void cli.run(process.argv.slice(2));

@@ -20,10 +20,13 @@ Promise.all([
   fs.rmSync(dest, { recursive: true, force: true });
   fs.mkdirSync(path.join(dest, 'legacy', 'build'), { recursive: true });
   for (const f of ['pdf.mjs', 'pdf.worker.mjs']) fs.copyFileSync(path.join(src, 'legacy', 'build', f), path.join(dest, 'legacy', 'build', f));
-  // the CMaps of simplified-Chinese fonts that are not embedded (the .vsix stays small: no other CMaps, no standard fonts,
-  // which only drawing needs)
+  // the CMaps of simplified-Chinese fonts that are not embedded: every GB encoding, horizontal and vertical
+  // (UniGB-UCS2-H, GBK-EUC-H, GBpc-EUC-H, GBK2K-H …, which use one another), and Adobe-GB1-UCS2, through which
+  // pdfjs turns the CIDs of a GB1 font into text (384 KB). Not the other CMaps (Japanese, Korean, traditional
+  // Chinese), not the standard fonts nor the image decoders (wasm): reading text needs neither (pdf.ts)
   fs.mkdirSync(path.join(dest, 'cmaps'));
-  for (const c of ['UniGB-UCS2-H', 'UniGB-UTF16-H', 'UniGB-UTF8-H', 'GBK-EUC-H', 'GB-EUC-H', 'Adobe-GB1-UCS2']) fs.copyFileSync(path.join(src, 'cmaps', c + '.bcmap'), path.join(dest, 'cmaps', c + '.bcmap'));
+  for (const c of fs.readdirSync(path.join(src, 'cmaps'))) if (/GB/.test(c) && c.endsWith('.bcmap')) fs.copyFileSync(path.join(src, 'cmaps', c), path.join(dest, 'cmaps', c));
+  fs.copyFileSync(path.join(src, 'cmaps', 'LICENSE'), path.join(dest, 'cmaps', 'LICENSE'));
   fs.copyFileSync(path.join(src, 'LICENSE'), path.join(dest, 'LICENSE'));
 }).catch((e) => {
   console.error('打包 dist/ 失败：', e.message || e);

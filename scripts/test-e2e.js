@@ -3,7 +3,8 @@
 // opens a copy of the samples in Debian chromium through playwright-core and acts as a user would:
 // Problems panel, 检查工作区全部报告 with closed reports, the hover of a flagged total (its first lines,
 // a part's link), hover, completion, Enter continuing rows and completion following typing, quick
-// fix, 转换为 DSL, the DSL's columns on screen, 显示计算过程, 新建决算报告, saving an untitled report. Then `npm run vscode` (scripts/start-vscode.sh) as a person
+// fix, 转换为 DSL, the DSL's columns on screen, 显示计算过程,
+// 导入已公开的报告 (a PDF made here), 新建决算报告, saving an untitled report. Then `npm run vscode` (scripts/start-vscode.sh) as a person
 // starts it: it opens a scratch copy of samples/, and trying the editor leaves samples/ and the home
 // folder untouched. Screenshots go to test-output/e2e/; a failing step saves one.
 // Prints "e2e: N passed, N failed" and writes a summary when JSGK_SUMMARY_FILE is set.
@@ -44,6 +45,28 @@ const NEW_FILE = 'e2e-new.jsgk.yaml';
 const NEW_TEXT = '报告:\n  类型: 部门决算\n  年度: 2024\n  单位: 新单位\n\n';
 const ROWS_FILE = 'e2e-rows.jsgk.yaml';
 const ROWS_TEXT = '报告:\n  类型: 部门决算\n  年度: 2023\n  单位: 测试单位\n\n表 支出决算表:\n  列: [本年支出合计]\n  行:\n    - 221 住房保障支出: 1.00\n    - 22102 住房改革支出: 1.00\n    - 2210201 住房公积金: 1.00';
+const IMPORT_DIR = '原文';
+const IMPORT_BASE = 'e2e-某区某局2026年部门预算';
+
+/**
+ * A small published budget as a PDF (made here, with the test suite's PDF writer: no system font):
+ * a 支出预算总表 in which one row does not add up (a finding after the import) and one number is
+ * printed between two columns (the import marks it: 导入待核).
+ */
+function importPdf() {
+  const { makePdf } = require(path.join(root, 'out', 'test', 'helpers', 'pdf-writer.js'));
+  const cols = [{ x: 180, y: 490, text: '项目' }, { x: 560, y: 490, text: '支出预算' }, { x: 200, y: 462, text: '功能分类科目名称' },
+    { x: 430, y: 462, text: '合计' }, { x: 560, y: 462, text: '基本支出' }, { x: 690, y: 462, text: '项目支出' }];
+  const row = (y, code, name, nums) => [{ x: 62, y, text: code }, { x: 165, y, text: name }, ...nums.map(([x, t]) => ({ x, y, text: t, right: true }))];
+  return makePdf([
+    [{ x: 300, y: 420, text: '某区2026年区级部门预算', size: 18 }, { x: 300, y: 390, text: '预算主管部门：某区某局', size: 14 }],
+    [{ x: 300, y: 540, text: '2026年部门支出预算总表', size: 16 }, { x: 60, y: 515, text: '编制部门：某区某局' }, { x: 760, y: 515, text: '单位：元' }, ...cols,
+      ...row(430, '204', '公共安全支出', [[500, '300.00'], [630, '100.00'], [760, '250.00']]),
+      ...row(410, '20406', '司法', [[500, '300.00'], [630, '100.00'], [760, '200.00']]),
+      ...row(390, '2040601', '行政运行', [[563, '100.00']]),
+      { x: 240, y: 370, text: '合计' }, { x: 500, y: 370, text: '300.00', right: true }, { x: 630, y: 370, text: '100.00', right: true }, { x: 760, y: 370, text: '200.00', right: true }],
+  ]);
+}
 
 /** Every file of samples/ with its content hash: the tracked samples must never change. */
 function hashSamples() {
@@ -105,6 +128,8 @@ async function main() {
   fs.writeFileSync(path.join(ws, NEW_FILE), NEW_TEXT);
   fs.writeFileSync(path.join(ws, ROWS_FILE), ROWS_TEXT);
   fs.copyFileSync(path.join(root, 'examples', 'DSL示例', '000-绥芬河市经济合作促进中心-2023部门决算.jsgk'), path.join(ws, DSL_FILE));
+  fs.mkdirSync(path.join(ws, IMPORT_DIR));
+  fs.writeFileSync(path.join(ws, IMPORT_DIR, IMPORT_BASE + '.pdf'), importPdf());
   const samplesBefore = hashSamples();
   const env = { ...process.env, EXTENSIONS_GALLERY: '{}', XDG_CONFIG_HOME: path.join(run, 'config'), XDG_DATA_HOME: path.join(run, 'data'), XDG_CACHE_HOME: path.join(run, 'cache') };
   fs.mkdirSync(path.join(run, 'ud', 'User'), { recursive: true });
@@ -409,6 +434,32 @@ async function main() {
       if (!rendered.li.includes('301 工资福利支出：184.88') || !rendered.li.includes('303 对个人和家庭的补助：21.10')) throw new Error('列表不对：' + JSON.stringify(rendered.li));
       if (rendered.text.includes('**')) throw new Error('视图中有 Markdown 原文：' + rendered.text);
       await page.screenshot({ path: path.join(shots, '7-computation.png') });
+    });
+
+    await step('命令“导入已公开的报告”：在文件对话框中选中 PDF，导入的报告写在原文旁并打开，它的问题（合计不符、导入待核）出现在“问题”面板', async () => {
+      const pdf = path.join(ws, IMPORT_DIR, IMPORT_BASE + '.pdf');
+      const written = path.join(ws, IMPORT_DIR, IMPORT_BASE + '.jsgk');
+      await runCommand(page, '导入已公开的报告', /导入已公开的报告|Import a published report/);
+      // code-server's file dialog is a path box (the simple file dialog): type the PDF's path, OK
+      const input = page.locator('.quick-input-widget input');
+      await input.waitFor({ timeout: 30000 });
+      await sleep(500);
+      await input.fill(pdf);
+      await sleep(500);
+      await page.keyboard.press('Enter');
+      await page.locator('.tab.active', { hasText: IMPORT_BASE + '.jsgk' }).first().waitFor({ timeout: 60000 });
+      await page.locator('.monaco-editor .view-lines', { hasText: '【表 2026年部门支出预算总表】' }).first().waitFor({ timeout: 30000 });
+      const text = fs.readFileSync(written, 'utf8');
+      if (!/\n204 公共安全支出 \| 300\.00 \| 100\.00 \| 250\.00\n/.test(text) || !/导入待核：“100\.00”在两列之间/.test(text)) throw new Error('导入的内容不对：' + text);
+      // the Problems panel lists the samples' findings too: the filter box narrows it to the imported report's
+      await page.keyboard.press('Control+Shift+M');
+      const filter = page.locator('.panel input[placeholder^="Filter"], .panel input[placeholder*="筛选"]').first();
+      await filter.fill('公共安全支出');
+      await page.locator('.markers-panel .monaco-list-row', { hasText: IMPORT_BASE + '.jsgk' }).first().waitFor({ timeout: 60000 });
+      await page.locator('.markers-panel .monaco-list-row', { hasText: '204 公共安全支出（支出预算/合计） 300.00 ≠ 基本支出 + 项目支出 350.00' }).first().waitFor({ timeout: 60000 });
+      await filter.fill('导入时无法确定');
+      await page.locator('.markers-panel .monaco-list-row', { hasText: '导入时无法确定：“100.00”在两列之间，放在了“支出预算/合计”，请核对原文第 2 页' }).first().waitFor({ timeout: 30000 });
+      await page.screenshot({ path: path.join(shots, '7b-import.png') });
     });
 
     await step('命令“新建决算报告”：输入单位与年度，工作区中多了“单位-年度部门决算.jsgk.yaml”；关闭后重新打开仍是报告', async () => {

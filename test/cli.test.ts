@@ -6,10 +6,10 @@ import * as path from 'path';
 import { main, CliFinding } from '../server/src/cli/jsgk';
 import { ROOT, SAMPLES } from './helpers/samples';
 
-function run(args: string[]): { code: number; out: string; err: string } {
+async function run(args: string[]): Promise<{ code: number; out: string; err: string }> {
   let out = '';
   let err = '';
-  const code = main(args, (s) => (out += s), (s) => (err += s));
+  const code = await main(args, (s) => (out += s), (s) => (err += s));
   return { code, out, err };
 }
 
@@ -26,20 +26,20 @@ describe('jsgk check (command line)', () => {
   const good = write('good.jsgk.yaml', '报告:\n  类型: 部门决算\n  年度: 2023\n  单位: 某单位\n');
   const bad = write('bad.jsgk.yaml', '报告:\n  类型: 部门决算\n  年度: 2023\n  单位: 某单位\n\n表 收入决算表:\n  列: [本年收入合计]\n  行:\n    - 合计: 335.5六\n');
 
-  it('exits 0 and prints a summary when there is no error', () => {
-    const r = run(['check', good]);
+  it('exits 0 and prints a summary when there is no error', async () => {
+    const r = await run(['check', good]);
     assert.strictEqual(r.code, 0);
     assert.match(r.out, /检查了 1 个文件：0 个错误/);
   });
 
-  it('exits 1 and prints path:line:col: severity rule: message for an error', () => {
-    const r = run(['check', bad]);
+  it('exits 1 and prints path:line:col: severity rule: message for an error', async () => {
+    const r = await run(['check', bad]);
     assert.strictEqual(r.code, 1);
     assert.ok(r.out.includes(`${bad}:9:11: error parse.amount: 金额“335.5六”含有非数字字符“六”`), r.out);
   });
 
-  it('--format json prints the findings with 1-based positions', () => {
-    const r = run(['check', '--format', 'json', bad]);
+  it('--format json prints the findings with 1-based positions', async () => {
+    const r = await run(['check', '--format', 'json', bad]);
     assert.strictEqual(r.code, 1);
     const arr = findingsOf(r.out).filter((f) => f.rule !== 'table.coverage');
     assert.strictEqual(arr.length, 1);
@@ -48,28 +48,28 @@ describe('jsgk check (command line)', () => {
     });
   });
 
-  it('checks a folder, finding *.jsgk.yaml files', () => {
-    const r = run(['check', '--format=json', tmp]);
+  it('checks a folder, finding *.jsgk.yaml files', async () => {
+    const r = await run(['check', '--format=json', tmp]);
     const arr = findingsOf(r.out);
     assert.deepStrictEqual([...new Set(arr.map((f) => path.basename(f.file)))], ['bad.jsgk.yaml']);
     assert.strictEqual(r.code, 1);
   });
 
-  it('exits 2 on usage errors', () => {
-    assert.strictEqual(run([]).code, 2);
-    assert.strictEqual(run(['lint', good]).code, 2);
-    assert.strictEqual(run(['check']).code, 2);
-    assert.strictEqual(run(['check', '--format', 'xml', good]).code, 2);
-    assert.strictEqual(run(['check', '--bogus', good]).code, 2);
-    const missing = run(['check', path.join(tmp, 'nope.jsgk.yaml')]);
+  it('exits 2 on usage errors', async () => {
+    assert.strictEqual((await run([])).code, 2);
+    assert.strictEqual((await run(['lint', good])).code, 2);
+    assert.strictEqual((await run(['check'])).code, 2);
+    assert.strictEqual((await run(['check', '--format', 'xml', good])).code, 2);
+    assert.strictEqual((await run(['check', '--bogus', good])).code, 2);
+    const missing = await run(['check', path.join(tmp, 'nope.jsgk.yaml')]);
     assert.strictEqual(missing.code, 2);
     assert.match(missing.err, /找不到/);
   });
 
-  it('says clearly when a file is empty, not UTF-8, or unreadable', () => {
+  it('says clearly when a file is empty, not UTF-8, or unreadable', async () => {
     const empty = write('empty.jsgk.yaml', '');
     const gbk = write('gbk.jsgk.yaml', Buffer.from([0xb1, 0xa8, 0xb8, 0xe6, 0x3a, 0x0a]));
-    const r = run(['check', '--format', 'json', empty, gbk]);
+    const r = await run(['check', '--format', 'json', empty, gbk]);
     const arr = findingsOf(r.out);
     assert.strictEqual(r.code, 1);
     assert.match(arr.find((f) => f.file === empty)!.message, /文件为空/);
@@ -77,7 +77,7 @@ describe('jsgk check (command line)', () => {
     if (process.getuid && process.getuid() !== 0) {
       const locked = write('locked.jsgk.yaml', 'x');
       fs.chmodSync(locked, 0);
-      const r2 = run(['check', '--format', 'json', locked]);
+      const r2 = await run(['check', '--format', 'json', locked]);
       assert.match(findingsOf(r2.out)[0].message, /无法读取|没有读取权限/);
     }
   });
@@ -96,32 +96,32 @@ describe('jsgk convert (command line)', () => {
   const yamlFile = path.join(tmp, '001.jsgk.yaml');
   fs.copyFileSync(fs.readdirSync(SAMPLES).filter((f) => f.startsWith('001')).map((f) => path.join(SAMPLES, f))[0], yamlFile);
 
-  it('writes the DSL next to the YAML, refuses to overwrite it, and checks it with the same findings', () => {
-    const r = run(['convert', yamlFile]);
+  it('writes the DSL next to the YAML, refuses to overwrite it, and checks it with the same findings', async () => {
+    const r = await run(['convert', yamlFile]);
     assert.strictEqual(r.code, 0, r.err);
     const dslFile = path.join(tmp, '001.jsgk');
     assert.strictEqual(r.out, `写入 ${dslFile}\n`);
     assert.match(fs.readFileSync(dslFile, 'utf8'), /^【绩效自评 口岸运转费】$/m);
-    const again = run(['convert', yamlFile]);
+    const again = await run(['convert', yamlFile]);
     assert.strictEqual(again.code, 2);
     assert.match(again.err, /已存在：换一个 --out，或加 --force 覆盖/);
     // the same findings and the same coverage, whatever the file is called
-    const lines = (f: string) => run(['check', f]).out.split('\n').map((l) => l.split(f).join('F').replace(/^F:\d+:\d+: /, '')).sort();
-    const a = lines(yamlFile);
-    const b = lines(dslFile);
+    const lines = async (f: string) => (await run(['check', f])).out.split('\n').map((l) => l.split(f).join('F').replace(/^F:\d+:\d+: /, '')).sort();
+    const a = await lines(yamlFile);
+    const b = await lines(dslFile);
     assert.deepStrictEqual(b, a);
   });
 
-  it('converts back to YAML on standard output; a file with format errors is refused with its findings', () => {
-    const r = run(['convert', path.join(tmp, '001.jsgk'), '--out', '-']);
+  it('converts back to YAML on standard output; a file with format errors is refused with its findings', async () => {
+    const r = await run(['convert', path.join(tmp, '001.jsgk'), '--out', '-']);
     assert.strictEqual(r.code, 0);
     assert.match(r.out, /^报告:\n  类型: 单位决算\n/m);
     const bad = path.join(tmp, 'bad.jsgk');
     fs.writeFileSync(bad, '【报告】\n类型：部门决算\n年度：二〇二三\n单位：某单位\n');
-    const no = run(['convert', bad]);
+    const no = await run(['convert', bad]);
     assert.strictEqual(no.code, 1);
     assert.strictEqual(no.err, `${bad}:3:4: schema: 应为四位年份，如 2023，而这里是“二〇二三”\n文件中有 1 处格式错误，转换会丢失读不懂的内容：请先修正（见“问题”面板）再转换\n`);
     assert.ok(!fs.existsSync(path.join(tmp, 'bad.jsgk.yaml')));
-    assert.strictEqual(run(['convert', bad, '--to', 'xml']).code, 2);
+    assert.strictEqual((await run(['convert', bad, '--to', 'xml'])).code, 2);
   });
 });

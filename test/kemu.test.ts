@@ -211,22 +211,22 @@ describe('workspace override and the spreadsheet importer', () => {
     assert.deepStrictEqual(importSpreadsheet(gbk, 2024).entries.map((e) => [e.code, e.name]), [['201', '一般']]);
   });
 
-  it('jsgk import-kemu writes the override file, and jsgk check --kemu uses it', () => {
+  it('jsgk import-kemu writes the override file, and jsgk check --kemu uses it', async () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'jsgk-kemu-cli-'));
     const sheet = path.join(dir, 'kemu.csv');
     fs.writeFileSync(sheet, '科目编码,科目名称,说明\n2011377,数字招商,反映数字化招商支出\n');
     const out = path.join(dir, 'jsgk-kemu.csv');
     let so = '';
-    assert.strictEqual(main(['import-kemu', sheet, '--edition', '2023', '--out', out], (s) => (so += s), () => undefined), 0);
+    assert.strictEqual((await main(['import-kemu', sheet, '--edition', '2023', '--out', out], (s) => (so += s), () => undefined)), 0);
     assert.match(so, /导入 1 个科目（2023 版），写入/);
     const rep = path.join(dir, 'r.jsgk.yaml');
     fs.writeFileSync(rep, HEAD + '表 支出决算表:\n  列: [本年支出合计]\n  行:\n    - 2011377 数字招商: 1\n');
     let j1 = '';
-    main(['check', '--format', 'json', rep], (s) => (j1 += s), () => undefined);
+    await main(['check', '--format', 'json', rep], (s) => (j1 += s), () => undefined);
     assert.ok(JSON.parse(j1).findings.some((f: { rule: string }) => f.rule === 'kemu.unknown'));
     let j2 = '';
-    main(['check', '--format', 'json', '--kemu', out, rep], (s) => (j2 += s), () => undefined);
+    await main(['check', '--format', 'json', '--kemu', out, rep], (s) => (j2 += s), () => undefined);
     assert.ok(!JSON.parse(j2).findings.some((f: { rule: string }) => f.rule.startsWith('kemu')));
-    assert.strictEqual(main(['import-kemu', sheet], () => undefined, () => undefined), 2);
+    assert.strictEqual((await main(['import-kemu', sheet], () => undefined, () => undefined)), 2);
   });
 });

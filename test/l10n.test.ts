@@ -111,14 +111,14 @@ describe('message language (简体中文 and English)', () => {
     setLanguage('zh-cn');
   });
 
-  it('jsgk check --lang en writes the findings and the summary in English; a wrong value is a usage error', () => {
+  it('jsgk check --lang en writes the findings and the summary in English; a wrong value is a usage error', async () => {
     let out = '';
-    const code = main(['check', '--lang', 'en', path.join(ROOT, 'examples', '部门与所属单位')], (s) => { out += s; }, () => undefined);
+    const code = await main(['check', '--lang', 'en', path.join(ROOT, 'examples', '部门与所属单位')], (s) => { out += s; }, () => undefined);
     assert.strictEqual(code, 1);
     assert.match(out, /error units\.sum: 公开05表 2011308 招商引资 \(本年支出\/小计\) 120\.00 ≠ the sum of its 2 units 125\.00/);
     assert.match(out, /Checked 3 files: 2 errors, 0 warnings, 0 notes\n$/);
     let err = '';
-    assert.strictEqual(main(['check', '--lang', 'fr', 'samples'], () => undefined, (s) => { err += s; }), 2);
+    assert.strictEqual((await main(['check', '--lang', 'fr', 'samples'], () => undefined, (s) => { err += s; })), 2);
     assert.match(err, /--lang 只能是 zh-cn 或 en/);
     setLanguage('zh-cn');
   });

@@ -60,10 +60,10 @@ function cli(args: string[], opts: { cwd?: string; node?: string[] } = {}): Spaw
   return r;
 }
 
-function run(args: string[]): { code: number; out: string; err: string } {
+async function run(args: string[]): Promise<{ code: number; out: string; err: string }> {
   let out = '';
   let err = '';
-  const code = main(args, (s) => (out += s), (s) => (err += s));
+  const code = await main(args, (s) => (out += s), (s) => (err += s));
   return { code, out, err };
 }
 
@@ -212,8 +212,8 @@ describe('reliability: the workspace walk cannot be fooled or stopped', function
       let denied = false;
       try { fs.readdirSync(${JSON.stringify(path.join(d, 'sub'))}); } catch (e) { denied = e.code === 'EACCES'; }
       let out = '', err = '';
-      const code = cli.main(['check', ${JSON.stringify(d)}], (s) => (out += s), (s) => (err += s));
-      disc.findReports([${JSON.stringify(d)}]).then((w) => process.stdout.write(JSON.stringify({ uid: process.getuid(), denied, code, out, err, files: w.files.map((f) => f.path), problems: w.problems.map((p) => p.kind) })));
+      cli.main(['check', ${JSON.stringify(d)}], (s) => (out += s), (s) => (err += s)).then((code) =>
+        disc.findReports([${JSON.stringify(d)}]).then((w) => process.stdout.write(JSON.stringify({ uid: process.getuid(), denied, code, out, err, files: w.files.map((f) => f.path), problems: w.problems.map((p) => p.kind) }))));
     `) as { uid: number; denied: boolean; code: number; out: string; err: string; files: string[]; problems: string[] };
     assert.notStrictEqual(res.uid, 0, 'the check must run without root');
     assert.ok(res.denied, 'precondition: the sub-folder is unreadable for the user running the check');
@@ -294,7 +294,7 @@ describe('reliability: writes only where asked', function () {
     assert.ok(!fs.existsSync(path.join(d, 'created-outside.csv')));
   });
 
-  it('convert-dangling-symlink-writes-outside: convert never writes through a link, with or without --force', function () {
+  it('convert-dangling-symlink-writes-outside: convert never writes through a link, with or without --force', async function () {
     if (!POSIX) this.skip();
     const d = tmp('convert-link');
     fs.mkdirSync(path.join(d, 'repo'));
@@ -304,16 +304,16 @@ describe('reliability: writes only where asked', function () {
     const outside = path.join(d, 'created-outside.txt');
     fs.symlinkSync(outside, link);
     for (const args of [[src], [src, '--force']]) {
-      const r = run(['convert', ...args]);
+      const r = await run(['convert', ...args]);
       assert.strictEqual(r.code, 1, r.err);
       assert.strictEqual(r.err, `“${link}”是一个符号链接（指向 ${outside}）：为安全起见不通过链接写入。请删除这个链接，或另选要写入的文件\n`);
       assert.ok(!fs.existsSync(outside));
     }
     fs.writeFileSync(outside, 'keep me');
-    assert.strictEqual(run(['convert', src, '--force']).code, 1);
+    assert.strictEqual((await run(['convert', src, '--force'])).code, 1);
     assert.strictEqual(fs.readFileSync(outside, 'utf8'), 'keep me');
     fs.unlinkSync(link);
-    const ok = run(['convert', src]);
+    const ok = await run(['convert', src]);
     assert.strictEqual(ok.code, 0, ok.err);
     assert.ok(fs.lstatSync(link).isFile());
   });
@@ -425,20 +425,20 @@ describe('reliability: writes only where asked', function () {
 
 describe('reliability: messages that say what is wrong', function () {
   this.timeout(2 * HANG);
-  const findingsOf = (file: string) => {
-    const r = run(['check', '--format', 'json', file]);
+  const findingsOf = async (file: string) => {
+    const r = await run(['check', '--format', 'json', file]);
     return { code: r.code, findings: (JSON.parse(r.out) as { findings: CliFinding[] }).findings };
   };
   const strip = (fs_: CliFinding[]) => fs_.filter((f) => f.rule !== 'file').map((f) => ({ ...f, file: '' }));
 
-  it('utf16-with-bom: UTF-16 is read as UTF-16 (a warning names it), with the findings of the same report in UTF-8', function () {
-    const r = findingsOf(path.join(FIX, 'utf16-with-bom.jsgk.yaml'));
+  it('utf16-with-bom: UTF-16 is read as UTF-16 (a warning names it), with the findings of the same report in UTF-8', async function () {
+    const r = await findingsOf(path.join(FIX, 'utf16-with-bom.jsgk.yaml'));
     assert.deepStrictEqual(r.findings.filter((f) => f.rule === 'file').map((f) => [f.severity, f.message]), [['warning', '文件是 UTF-16 LE 编码（带 BOM），已按 UTF-16 LE 读取；报告文件应为 UTF-8：请在编辑器中以 UTF-8 重新保存，其他工具可能读不懂']]);
     const text = fs.readFileSync(path.join(FIX, 'utf16-with-bom.jsgk.yaml')).subarray(2).toString('utf16le');
     const d = tmp('utf16');
     const u8 = path.join(d, 'same.jsgk.yaml');
     fs.writeFileSync(u8, text);
-    assert.deepStrictEqual(strip(r.findings), strip(findingsOf(u8).findings));
+    assert.deepStrictEqual(strip(r.findings), strip((await findingsOf(u8)).findings));
     assert.ok(r.findings.length > 5);
     // big endian, and without a BOM: named too
     const be = Buffer.from(text, 'utf16le').swap16();
@@ -456,14 +456,14 @@ describe('reliability: messages that say what is wrong', function () {
 
   it('cr-only-line-endings: lone CRs are line breaks (same findings and positions as with LF), and a warning says so', async function () {
     const file = path.join(FIX, 'cr-only-line-endings.jsgk.yaml');
-    const r = findingsOf(file);
+    const r = await findingsOf(file);
     assert.deepStrictEqual(r.findings.filter((f) => f.rule === 'file').map((f) => [f.severity, f.message]), [['warning', '文件用单独的 CR 换行（旧 Mac 格式）：已按换行读取；请改为 LF 或 CRLF 换行，其他工具可能把整个文件读成一行']]);
     const raw = fs.readFileSync(file, 'utf8');
     assert.ok(!raw.includes('\n') && raw.includes('\r'), 'the fixture has CR-only line endings');
     const d = tmp('cr');
     const lf = path.join(d, 'lf.jsgk.yaml');
     fs.writeFileSync(lf, raw.replace(/\r/g, '\n'));
-    assert.deepStrictEqual(strip(r.findings), strip(findingsOf(lf).findings));
+    assert.deepStrictEqual(strip(r.findings), strip((await findingsOf(lf)).findings));
     assert.ok(r.findings.every((f) => f.rule === 'file' || f.line > 1), 'not one long line');
     // the text read has the file's length (offsets are the file's), and LineIndex counts a lone CR as a break
     const t = await readTextFile(file);
@@ -474,9 +474,9 @@ describe('reliability: messages that say what is wrong', function () {
     assert.deepStrictEqual(decodeText(Buffer.from('a\r\nb')), { ok: true, text: 'a\r\nb', encoding: 'utf-8', notes: [] });
   });
 
-  it('nul-in-amount: the invisible character is named in the message (U+0000 NUL), in the CLI output', function () {
+  it('nul-in-amount: the invisible character is named in the message (U+0000 NUL), in the CLI output', async function () {
     const file = path.join(FIX, 'nul-in-amount.jsgk.yaml');
-    const r = run(['check', file]);
+    const r = await run(['check', file]);
     assert.strictEqual(r.code, 1);
     assert.ok(r.out.includes(`${file}:10:11: error parse.amount: 金额“335⟨不可见字符 U+0000 NUL⟩56”含有非数字字符“⟨不可见字符 U+0000 NUL⟩”\n`), r.out);
     assert.ok(!r.out.includes('\0'));

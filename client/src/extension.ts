@@ -4,7 +4,6 @@
  */
 import * as fs from 'fs';
 import * as os from 'os';
-import { importDocument, importKindOf } from '../../server/src/service/import';
 import * as path from 'path';
 import * as vscode from 'vscode';
 import { ExecuteCommandRequest, LanguageClient, LanguageClientOptions, ServerOptions, TransportKind, WorkDoneProgress } from 'vscode-languageclient/node';
@@ -258,17 +257,22 @@ hr { border: 0; border-top: 1px solid var(--vscode-panel-border, #8884); margin:
       if (r) void (r.ok ? vscode.window.showInformationMessage(r.message) : vscode.window.showErrorMessage(r.message));
       return r;
     }),
-    vscode.commands.registerCommand('jsgk.importDocument', async (fileArg?: vscode.Uri) => {
+    /**
+     * 导入已公开的报告: the clerk picks the original; the language server reads and imports it
+     * (jsgk.server.importDocument) and returns the report text with what it was not sure of; the
+     * extension writes it next to the original (or into the workspace, never over a file) and opens it.
+     */
+    vscode.commands.registerCommand('jsgk.importDocument', async (fileArg?: vscode.Uri): Promise<vscode.Uri | undefined> => {
       const picked = fileArg ? [fileArg] : await vscode.window.showOpenDialog({ canSelectMany: false, openLabel: vscode.l10n.t('导入'), filters: { [vscode.l10n.t('已公开的报告')]: ['pdf', 'xlsx', 'xls', 'txt'] } });
       const file = picked?.[0];
-      if (!file) return;
-      const bytes = await vscode.workspace.fs.readFile(file);
-      const kind = importKindOf(file.fsPath, bytes);
-      if (!kind) {
-        void vscode.window.showErrorMessage(vscode.l10n.t('只能导入 PDF、Excel 或 pdftotext 文本'));
-        return;
+      if (!file || !client) return undefined;
+      const res = (await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('正在导入 {0}', path.basename(file.fsPath)) }, () =>
+        client!.sendRequest('workspace/executeCommand', { command: 'jsgk.server.importDocument', arguments: [file.fsPath, 'dsl'] }),
+      )) as { ok: boolean; text?: string; pages?: number; uncertain?: unknown[]; message?: string } | null;
+      if (!res || !res.ok || res.text === undefined) {
+        void vscode.window.showErrorMessage(res?.message ?? vscode.l10n.t('导入失败'));
+        return undefined;
       }
-      const res = await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('正在导入 {0}', path.basename(file.fsPath)) }, () => importDocument(bytes, kind, { sourceName: path.basename(file.fsPath) }));
       // next to the original when that folder can be written, else in the workspace; never over an existing file
       const base = path.basename(file.fsPath).replace(/\.(pdf|xlsx|xls|xlsm|txt)$/i, '');
       const dirs = [path.dirname(file.fsPath), ...(vscode.workspace.workspaceFolders ?? []).map((f) => f.uri.fsPath)];
@@ -276,12 +280,7 @@ hr { border: 0; border-top: 1px solid var(--vscode-panel-border, #8884); margin:
       for (const dir of dirs) {
         for (let n = 0; n < 100 && !written; n++) {
           const target = vscode.Uri.file(path.join(dir, `${base}${n ? `（${n + 1}）` : ''}.jsgk`));
-          try {
-            await vscode.workspace.fs.stat(target);
-            continue;
-          } catch {
-            /* free */
-          }
+          if (await exists(target)) continue;
           try {
             await vscode.workspace.fs.writeFile(target, Buffer.from(res.text, 'utf8'));
             written = target;
@@ -291,11 +290,10 @@ hr { border: 0; border-top: 1px solid var(--vscode-panel-border, #8884); margin:
         }
         if (written) break;
       }
-      if (!written) {
-        const doc = await vscode.workspace.openTextDocument({ language: 'jsgk', content: res.text });
-        await vscode.window.showTextDocument(doc);
-      } else await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(written));
-      void vscode.window.showInformationMessage(vscode.l10n.t('已导入 {0} 页；{1} 处需要核对原文（行末标有“导入待核”）', res.pages, res.uncertain.length));
+      const doc = written ? await vscode.workspace.openTextDocument(written) : await vscode.workspace.openTextDocument({ language: DSL, content: res.text });
+      await vscode.window.showTextDocument(doc);
+      void vscode.window.showInformationMessage(vscode.l10n.t('已导入 {0} 页；{1} 处需要核对原文（行末标有“导入待核”）', res.pages ?? 0, res.uncertain?.length ?? 0));
+      return doc.uri;
     }),
     vscode.commands.registerCommand('jsgk.convertToDsl', () => convertActive('dsl')),
     vscode.commands.registerCommand('jsgk.convertToYaml', () => convertActive('yaml')),

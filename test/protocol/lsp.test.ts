@@ -376,3 +376,41 @@ describe('language server: the line DSL (*.jsgk)', function () {
     assert.deepStrictEqual(no, { ok: false, message: '文件中有 1 处格式错误，转换会丢失读不懂的内容：请先修正（见“问题”面板）再转换' });
   });
 });
+
+describe('language server: 导入已公开的报告 (jsgk.server.importDocument)', function () {
+  this.timeout(60000);
+  let c: Client;
+  const pdf = path.join(ROOT, 'test', 'fixtures', 'import', '上海市普陀区人民政府办公室2025年部门预算.pdf');
+  before(async () => {
+    c = new Client();
+    await c.init();
+  });
+  after(async () => c && c.stop());
+
+  it('reads and imports the original in the server and answers the text and what to check; the client only writes it', async () => {
+    const r = (await c.conn.sendRequest('workspace/executeCommand', { command: 'jsgk.server.importDocument', arguments: [pdf, 'dsl'] })) as { ok: boolean; text: string; syntax: string; pages: number; uncertain: Array<{ page: number; message: string }> };
+    assert.strictEqual(r.ok, true);
+    assert.deepStrictEqual([r.syntax, r.pages], ['dsl', 22]);
+    assert.match(r.text, /^【报告】\n类型：部门预算\n年度：2025\n单位：上海市普陀区人民政府办公室\n/m);
+    assert.match(r.text, /\n【表 2025年部门收入预算总表】\n编制部门：上海市普陀区人民政府办公室\n单位：元\n列：收入预算\/合计 \| 收入预算\/财政拨款收入 \| 收入预算\/事业收入 \| 收入预算\/事业单位经营收入 \| 收入预算\/其他收入\n201 一般公共服务支出 \| 82,096,797\.42 \| 82,096,797\.42 \|/);
+    assert.deepStrictEqual(r.uncertain, []);
+    const y = (await c.conn.sendRequest('workspace/executeCommand', { command: 'jsgk.server.importDocument', arguments: [pdf, 'yaml'] })) as { ok: boolean; text: string; syntax: string };
+    assert.deepStrictEqual([y.ok, y.syntax], [true, 'yaml']);
+    assert.match(y.text, /^表 2025年部门收入预算总表:$/m);
+  });
+
+  it('says why it cannot import: a missing file, a file that is no PDF, spreadsheet or text, a damaged PDF', async () => {
+    const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'jsgk-import-lsp-'));
+    const ask = (file: string) => c.conn.sendRequest('workspace/executeCommand', { command: 'jsgk.server.importDocument', arguments: [file, 'dsl'] }) as Promise<{ ok: boolean; message: string }>;
+    const missing = await ask(path.join(tmp, 'nope.pdf'));
+    assert.strictEqual(missing.ok, false);
+    assert.match(missing.message, /^nope\.pdf：无法读取文件：/);
+    fs.writeFileSync(path.join(tmp, 'a.doc'), 'hello');
+    assert.deepStrictEqual(await ask(path.join(tmp, 'a.doc')), { ok: false, message: '不认识“a.doc”的格式：只能导入 PDF、Excel（.xlsx/.xls）或 pdftotext -layout 得到的文本（.txt）' });
+    fs.writeFileSync(path.join(tmp, 'bad.pdf'), '%PDF-1.7 nonsense');
+    const bad = await ask(path.join(tmp, 'bad.pdf'));
+    assert.strictEqual(bad.ok, false);
+    assert.match(bad.message, /^无法读取“bad\.pdf”：/);
+    fs.rmSync(tmp, { recursive: true, force: true });
+  });
+});

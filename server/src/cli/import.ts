@@ -9,6 +9,7 @@ import * as path from 'path';
 import { importDocument, importKindOf } from '../service/import';
 import { parseReport } from '../service/frontends/report-parser';
 import { LineIndex } from '../service';
+import { writeFileSafely } from '../service/workspace/write';
 
 export const IMPORT_USAGE = `用法：
   jsgk import <原文.pdf|原文.xlsx|原文.txt> [--to dsl|yaml] [--out 文件|-] [--force]
@@ -102,7 +103,12 @@ export async function importCmd(args: string[], stdout: (s: string) => void, std
   if (res.notice) stderr(res.notice + '\n');
   if (dest === '-') stdout(res.text);
   else {
-    fs.writeFileSync(dest, res.text, { flag: force ? 'w' : 'wx' });
+    // never through a symbolic link, never over a file without --force (checked above; writeFileSafely again, atomically)
+    const w = writeFileSafely(dest, res.text, { overwrite: force });
+    if (!w.ok) {
+      stderr((w.reason === 'exists' ? `“${dest}”已存在：换一个 --out，或加 --force 覆盖` : w.message) + '\n');
+      return w.reason === 'exists' ? 2 : 1;
+    }
     stdout(`写入 ${dest}（${res.pages} ${kind === 'xlsx' ? '个工作表' : '页'}，${Date.now() - t0} ms）\n`);
   }
   // the findings of the result, and what the importer was not sure of

@@ -39,6 +39,9 @@ const USAGE = `用法：
   jsgk convert <报告文件> [--to dsl|yaml] [--out 文件|-] [--force]
       把 YAML 报告转换为 DSL（*.jsgk），或反过来；默认转换为另一种，写在原文件旁（不覆盖已有文件，除非 --force）。
       有格式错误的文件不转换（会丢失读不懂的内容）。
+  jsgk import <原文.pdf|原文.xlsx|原文.txt> [--to dsl|yaml] [--out 文件|-] [--force]
+      读取已公开的报告（PDF、Excel 或 pdftotext -layout 文本），写成报告源文件（默认 DSL，写在原文旁）；
+      无法确定的格子在行末标注“导入待核”。jsgk import --help 看详细说明。
   jsgk import-kemu <科目表.xls|.xlsx|.csv> --edition 年份 [--out jsgk-kemu.csv]
       导入财政部发布的政府收支分类科目表（科目编码、科目名称、说明），写入科目补充文件。`;
 
@@ -113,7 +116,11 @@ export function checkFilesWithCoverage(files: string[], catalogue?: Catalogue): 
   return { findings: out, coverage };
 }
 
-export function main(argv: string[], stdout: (s: string) => void = (s) => process.stdout.write(s), stderr: (s: string) => void = (s) => process.stderr.write(s)): number {
+/**
+ * The command line. Asynchronous because `jsgk import` reads a PDF asynchronously (pdfjs); the promise
+ * resolves to the exit code of the command that ran (check, convert and import-kemu finish before it).
+ */
+export async function main(argv: string[], stdout: (s: string) => void = (s) => process.stdout.write(s), stderr: (s: string) => void = (s) => process.stderr.write(s)): Promise<number> {
   const args = [...argv];
   if (args.length === 0 || args[0] === '-h' || args[0] === '--help') {
     (args.length === 0 ? stderr : stdout)(USAGE + '\n');
@@ -122,7 +129,8 @@ export function main(argv: string[], stdout: (s: string) => void = (s) => proces
   const cmd = args.shift();
   if (cmd === 'import-kemu') return importKemu(args, stdout, stderr);
   if (cmd === 'convert') return convertCmd(args, stdout, stderr);
-  if (cmd === 'import') { void require('./import').importCmd(args, stdout, stderr).then((c: number) => { process.exitCode = c; }); return 0; }
+  // loaded only for import: checking never loads pdfjs
+  if (cmd === 'import') return (require('./import') as typeof import('./import')).importCmd(args, stdout, stderr);
   if (cmd !== 'check') {
     stderr(`未知的命令“${cmd}”。\n${USAGE}\n`);
     return 2;
@@ -275,17 +283,29 @@ function importKemu(args: string[], stdout: (s: string) => void, stderr: (s: str
 
 /**
  * `jsgk check … | head`: the reader closes the pipe, the next write fails with EPIPE. That is the
- * reader's choice, not a crash: exit with the check's code, without a stack trace.
+ * reader's choice, not a crash: exit with the command's code (once it is known), without a stack trace.
  */
-export function exitQuietlyOnClosedPipe(): void {
+export function exitQuietlyOnClosedPipe(result?: Promise<number>): void {
   for (const stream of [process.stdout, process.stderr]) {
     stream.on('error', (e: NodeJS.ErrnoException) => {
-      process.exit(e.code === 'EPIPE' ? process.exitCode ?? 0 : process.exitCode || 1);
+      const exit = (code: number | undefined) => process.exit(e.code === 'EPIPE' ? code ?? 0 : code || 1);
+      if (result) result.then(exit, () => exit(1));
+      else exit(typeof process.exitCode === 'number' ? process.exitCode : undefined);
     });
   }
 }
 
-if (require.main === module) {
-  exitQuietlyOnClosedPipe();
-  process.exitCode = main(process.argv.slice(2));
+/** Runs the command line in this process: its exit code when it ends, quietly on a closed pipe. */
+export function run(argv: string[]): Promise<number> {
+  const result = main(argv);
+  exitQuietlyOnClosedPipe(result);
+  return result.then(
+    (code) => (process.exitCode = code),
+    (e) => {
+      process.stderr.write(`jsgk: ${(e as Error).stack ?? e}\n`);
+      return (process.exitCode = 1);
+    },
+  );
 }
+
+if (require.main === module) void run(process.argv.slice(2));

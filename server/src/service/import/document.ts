@@ -6,8 +6,8 @@
  */
 import { Line, Page, Source, cx, lineText } from './geom';
 import { ImportedTable, TableRegion, readTable } from './grid';
-import { blockOfHeading, isContentsHeading, isPartHeading, isTablesHeading, matchTableTitle, isNoteStart } from './layout';
-import { GLOSSARY_NUMBER } from '../names';
+import { blockOfHeading, isContentsHeading, isPartHeading, isRowStart, isTablesHeading, matchTableTitle, isNoteStart } from './layout';
+import { GLOSSARY_NUMBER, NUMBERING, normalizeTitle } from '../names';
 
 export interface ImportedSection {
   title: string;
@@ -76,12 +76,23 @@ function isCentredHeading(l: Line, p: Page): boolean {
 }
 
 /** Does this page go on with the table of the page before? */
-function continuesTable(p: Page): boolean {
+/** A page heading that names a block: printed on its own, centred, no sentence, not a numbered section. */
+function pageHeading(l: Line, p: Page): string | undefined {
+  const t = lineText(l, '');
+  if (!isCentredHeading(l, p) || /[，。；：,;:]/.test(t) || NUMBERING.test(t)) return undefined;
+  return blockOfHeading(t);
+}
+
+/** Does this page go on with the table of the page before? */
+function continuesTable(p: Page, region: TableRegion): boolean {
   const first = p.lines[0];
   if (!first) return false;
   const t = lineText(first, '');
-  if (matchTableTitle(t) || isPartHeading(t) || (isCentredHeading(first, p) && blockOfHeading(t))) return false;
-  return p.lines.slice(0, 4).some((l) => l.frags.length >= 3);
+  if (matchTableTitle(t) || isPartHeading(t) || pageHeading(first, p)) return false;
+  if (p.lines.slice(0, 4).some((l) => l.frags.length >= 3)) return true;
+  // a table without numbers (a template) goes on with rows that have only their names, until its note
+  if (region.lines.some((l) => isNoteStart(lineText(l, '')))) return false;
+  return first.frags.every((f) => (NUMBERING.test(f.text) && f.text.replace(NUMBERING, '').length > 0) || /^\d{3,7}$/.test(f.text) || isRowStart(f.text));
 }
 
 export function readDocument(pages: Page[], source: Source): ImportedDocument {
@@ -154,8 +165,10 @@ export function readDocument(pages: Page[], source: Source): ImportedDocument {
     }
     const style = numberStyle(text);
     const wrapped = para && para.lastX1 >= para.right - 2.5 * fs;
-    const short = text.length <= 40 && !/[。；;，,：:]$/.test(text.trim()) && x1 < right - 4 * fs;
-    if (style && short && !wrapped) {
+    const short = text.length <= 40 && !/[。；;，,：:]$/.test(text.trim()) && x1 < right - 1.2 * fs;
+    // a numbered short line is a section heading, unless it continues a line that ran to the right
+    // margin without ending its sentence
+    if (style && short && !(wrapped && !/[。；！？）]$/.test(para!.text.trim()))) {
       let lvl = styles.indexOf(style);
       if (lvl < 0) {
         styles.push(style);
@@ -176,7 +189,7 @@ export function readDocument(pages: Page[], source: Source): ImportedDocument {
 
   let sawContents = false;
   pages.forEach((p, pi) => {
-    if (region && !continuesTable(p)) finishTable();
+    if (region && !continuesTable(p, region)) finishTable();
     p.lines.forEach((l, li) => {
       const t = lineText(l, '');
       const spaced = lineText(l, ' ');
@@ -205,7 +218,17 @@ export function readDocument(pages: Page[], source: Source): ImportedDocument {
       }
       if (cur && cur.kind === 'text' && cur.key === '目录') {
         const entry = spaced.replace(/[…\.·]{3,}.*$/, '').replace(/\s+\d+\s*$/, '').trim();
-        if (!isCentredHeading(l, p) || /…|\.{4}/.test(spaced) || li > 0) {
+        // the contents go on over the next page with numbered entries not listed yet (a line the
+        // contents already list is the document itself: 第一部分 … after the contents)
+        const key = (e: string) => e.replace(/[\s\u3000]/g, '');
+        const listed = cur.lines.some((e) => key(e) === key(entry));
+        if (!listed && (NUMBERING.test(t) || isPartHeading(t)) && entry) {
+          cur.lines.push(entry);
+          return;
+        }
+        if (listed) {
+          /* the contents are over */
+        } else if (!isCentredHeading(l, p) || /…|\.{4}/.test(spaced) || li > 0) {
           if (!(li === 0 && pi > 0 && isCentredHeading(l, p) && blockOfHeading(t))) {
             if (entry) cur.lines.push(entry);
             return;
@@ -217,16 +240,44 @@ export function readDocument(pages: Page[], source: Source): ImportedDocument {
         return;
       }
       if (isPartHeading(t) || isTablesHeading(t)) {
-        newBlock({ kind: 'part', key: spaced.trim().replace(/\s+/g, ' '), page: p.page, text: [] });
+        let key = spaced.trim().replace(/\s+/g, ' ');
+        if (!isPartHeading(t)) {
+          // a heading over the tables without its part number (上海市XX局 2024 年度部门决算表): the
+          // part is named as the contents name it (第二部分 …); if they do not, the heading is kept
+          // with what could not be placed
+          const contents = blocks.find((b): b is Extract<ImportedBlock, { kind: 'text' }> => b.kind === 'text' && b.key === '目录');
+          const named = contents?.lines.find((e) => isPartHeading(e) && e.replace(/^第[一二三四五六七八九十]+部分/, '').replace(/[\s\u3000]/g, '') === t.replace(/[\s\u3000]/g, ''));
+          if (!named) {
+            finishTable();
+            cur = undefined;
+            addLine(key, p.page, true);
+            return;
+          }
+          key = named.replace(/\s+/g, ' ');
+        }
+        newBlock({ kind: 'part', key, page: p.page, text: [] });
         const b = blockOfHeading(t.replace(/^第[一二三四五六七八九十]+部分/, ''));
         if (b && !isTablesHeading(t)) newBlock(b === '名词解释' ? { kind: 'glossary', page: p.page, entries: [], intro: [] } : { kind: 'sections', key: b, page: p.page, intro: [], sections: [] });
         return;
       }
-      const heading = (li === 0 || isCentredHeading(l, p)) && isCentredHeading(l, p) ? blockOfHeading(t) : undefined;
+      const heading = pageHeading(l, p);
       if (heading) {
         if (heading === '名词解释') newBlock({ kind: 'glossary', page: p.page, entries: [], intro: [] });
-        else if (heading.includes(' ')) newBlock({ kind: 'sections', key: `${heading.split(' ')[0]} ${t}`, page: p.page, intro: [], sections: [] });
-        else {
+        else if (heading.includes(' ')) {
+          // a named 情况说明 block (其他相关情况说明, 项目经费情况说明): the block has the name the layout data
+          // gives it; a page title that says more (人民调解项目经费情况说明) is its first-level section, and
+          // the next such page (another project) another one in the same block
+          const existing = blocks.find((b): b is Extract<ImportedBlock, { kind: 'sections' }> => b.kind === 'sections' && b.key === heading);
+          if (existing && blocks[blocks.length - 1] === existing) cur = existing;
+          else newBlock({ kind: 'sections', key: existing ? `${heading.split(' ')[0]} ${t}` : heading, page: p.page, intro: [], sections: [] });
+          const b = cur as Extract<ImportedBlock, { kind: 'sections' }>;
+          if (b.key === heading && normalizeTitle(t) !== normalizeTitle(heading.slice(heading.indexOf(' ') + 1))) {
+            sec = { title: t, level: 0, page: p.page, paragraphs: [] };
+            b.sections.push(sec);
+          } else sec = undefined;
+          para = undefined;
+          styles.length = 0;
+        } else {
           const existing = blocks.find((b): b is Extract<ImportedBlock, { kind: 'sections' }> => b.kind === 'sections' && b.key === heading);
           if (existing && blocks[blocks.length - 1] === existing) {
             cur = existing;
@@ -239,7 +290,7 @@ export function readDocument(pages: Page[], source: Source): ImportedDocument {
         }
         return;
       }
-      if (li === 0 && isCentredHeading(l, p) && cur && cur.kind !== 'glossary' && pi > 0 && t.length <= 24 && !/[，。；：,;:%（）()]/.test(t)) {
+      if (li === 0 && isCentredHeading(l, p) && cur && cur.kind !== 'glossary' && pi > 0 && t.length <= 24 && !/[，。；：,;:%（）()]/.test(t) && !NUMBERING.test(t)) {
         // a page heading that names no known block: a block of its own
         newBlock({ kind: 'sections', key: `其他 ${t}`, page: p.page, intro: [], sections: [] });
         return;

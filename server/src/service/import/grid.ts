@@ -12,8 +12,9 @@
  * it fits best and flagged.
  */
 import { Frag, Line, Source, cx, cy, isAmount } from './geom';
-import { defaultSides, isLabelHeader, isNoteStart, isRowStart, matchPreparedBy, matchUnit } from './layout';
+import { defaultSides, isKnownHeader, isLabelHeader, isNoteStart, isRowStart, matchPreparedBy, matchUnit } from './layout';
 import { NUMBERING } from '../names';
+import { TextColumnsState, assignTextColumns, displayWidth, textHeader } from './textgrid';
 
 export interface ImportedRow {
   key: string;
@@ -57,6 +58,10 @@ interface HCell {
   y1: number;
   fs: number;
   label: boolean;
+  /** The printed pieces (a wrapped cell has several). */
+  parts: Frag[];
+  /** Its lines lie above and below another header line (pdftotext: a wrapped cell centred in a tall cell). */
+  straddles?: boolean;
 }
 
 const CODE = /^\d{2,7}$/;
@@ -77,7 +82,7 @@ function joinText(a: string, b: string): string {
 /** Header fragments → cells, joining the lines of a wrapped cell. */
 function headerCells(lines: Line[], source: Source): HCell[] {
   const frags = lines.flatMap((l) => l.frags).sort((a, b) => a.y0 - b.y0 || a.x0 - b.x0);
-  const cells: Array<HCell & { parts: Frag[] }> = [];
+  const cells: HCell[] = [];
   for (const f of frags) {
     let best: (typeof cells)[number] | undefined;
     let bestD = Infinity;
@@ -90,11 +95,18 @@ function headerCells(lines: Line[], source: Source): HCell[] {
         const inside = f.x0 >= c.x0 - 0.6 * f.fs && f.x1 <= c.x1 + 0.6 * f.fs;
         const leftAligned = Math.abs(f.x0 - c.x0) < 0.5 * f.fs;
         if (!centred && !inside && !leftAligned) continue;
+        const joined = joinText(c.text, f.text);
+        // a cell the layout data knows (事业收入, 基本支出) is no continuation of the cell above it,
+        // unless the two make a known name (事业单位 + 经营收入)
+        if (source === 'text' && isKnownHeader(f.text) && !isKnownHeader(joined)) continue;
         // across a line between them (pdftotext puts a cell centred on two lines above and below
-        // its row): only when that line has cells on both sides, siblings of the wrapped cell
+        // its row): only when that line has cells on both sides, siblings of the wrapped cell, or
+        // for the last character or two of a wrapped cell (机关运行经费预算 / 数), or a known name
         if (gap > 0.75 * f.fs) {
           const mid = frags.filter((g) => g.y0 > c.y1 - 0.1 * f.fs && g.y1 < f.y0 + 0.1 * f.fs);
-          if (!(mid.some((g) => g.x1 < Math.min(c.x0, f.x0)) && mid.some((g) => g.x0 > Math.max(c.x1, f.x1)))) continue;
+          const siblings = mid.some((g) => g.x1 < Math.min(c.x0, f.x0)) && mid.some((g) => g.x0 > Math.max(c.x1, f.x1));
+          const tail = source === 'text' && [...f.text].length <= 2 && f.x0 >= c.x0 - 0.5 * f.fs && f.x0 <= c.x0 + displayWidth(c.text) * 6;
+          if (!siblings && !tail && !(source === 'text' && isKnownHeader(joined))) continue;
         }
         // nothing else printed between them
         if (frags.some((g) => g !== f && !c.parts.includes(g) && g.y0 >= c.y1 - 0.1 * f.fs && g.y1 <= f.y0 + 0.1 * f.fs && g.x1 > Math.max(c.x0, f.x0) && g.x0 < Math.min(c.x1, f.x1))) continue;
@@ -106,6 +118,7 @@ function headerCells(lines: Line[], source: Source): HCell[] {
       }
     }
     if (best) {
+      if (f.y0 - best.y1 > 0.75 * f.fs) best.straddles = true;
       best.text = joinText(best.text, f.text);
       best.x0 = Math.min(best.x0, f.x0);
       best.x1 = Math.max(best.x1, f.x1);
@@ -125,6 +138,12 @@ interface Side {
   leaves: HCell[];
   columns: string[];
   labelBoundary: number;
+  /** Text input: the display extent of the leaves' header cells on the page being read (none on a page without a header). */
+  pageSpans?: Array<[number, number]>;
+  /** Text input: why the header's levels are uncertain. */
+  headerUncertain?: string;
+  /** Text input: where each column's numbers were on the last page. */
+  textState?: TextColumnsState;
 }
 
 /** The header's geometry: sides, their columns and where the row labels end. */
@@ -134,6 +153,7 @@ interface Geometry {
 
 function buildGeometry(cells: HCell[], twoSided: boolean, source: Source, bodyFrags: Frag[]): Geometry {
   if (!cells.length) return { sides: [] };
+  const allFrags = cells.flatMap((c) => c.parts);
   const fs = Math.max(...cells.map((c) => c.fs));
   const headerBottom = Math.max(...cells.map((c) => c.y1)) + 0.4 * fs;
   const cellTop = (c: HCell) => 2 * cy(c) - headerBottom;
@@ -151,7 +171,7 @@ function buildGeometry(cells: HCell[], twoSided: boolean, source: Source, bodyFr
       if (!(l.y0 >= p.y1 - 0.1 * fs)) return false;
       return cx(l) > p.x0 && cx(l) < p.x1;
     }
-    if (source === 'text' ? l.y0 < p.y1 : cellTop(l) < p.y1 + 0.2 * fs) return false;
+    if (source === 'text' ? l.y0 < p.y1 : cellTop(l) < p.y1 + (l.label ? -0.3 : 0.2) * fs) return false;
     const [a, b] = extent(p, within);
     return cx(l) > a && cx(l) < b;
   };
@@ -182,13 +202,29 @@ function buildGeometry(cells: HCell[], twoSided: boolean, source: Source, bodyFr
     const sLabels = inSide.filter((c) => c.label);
     const sValues = inSide.filter((c) => !c.label);
     // a cell over the side's label cells names the side (本年收入) or is a caption over the whole table
-    const named = sValues.filter((v) => sLabels.some((l) => covers(v, l, inSide)));
+    // text: only a cell on the header's top line, above every label cell, names the side (a measure
+    // such as 预算数 over the columns of one side is a line lower, just above 项目)
+    const topLine = Math.min(...cells.map((c) => c.y0));
+    const named = sValues.filter((v) => sLabels.some((l) => covers(v, l, inSide)) && (source !== 'text' || (v.y0 <= topLine + 0.5 * fs && sLabels.every((l) => l.y0 >= v.y1 - 0.1 * fs))));
     const vals = sValues.filter((v) => !named.includes(v));
-    const leaves = vals.filter((v) => !vals.some((w) => covers(v, w, inSide))).sort((a, b) => cx(a) - cx(b));
-    const columns = leaves.map((leaf) => {
-      const path = vals.filter((p) => p !== leaf && covers(p, leaf, inSide)).sort((a, b) => a.y0 - b.y0);
-      return [...path, leaf].map((c) => c.text).join('/');
-    });
+    let leaves: HCell[];
+    let columns: string[];
+    let pageSpans: Array<[number, number]> | undefined;
+    let headerUncertain: string | undefined;
+    if (source === 'text') {
+      // pdftotext positions: display widths, runs of columns under each upper cell (textgrid.ts)
+      const th = textHeader(vals, allFrags);
+      leaves = th.leaves as HCell[];
+      columns = th.columns;
+      pageSpans = th.spans;
+      headerUncertain = th.uncertain;
+    } else {
+      leaves = vals.filter((v) => !vals.some((w) => covers(v, w, inSide))).sort((a, b) => cx(a) - cx(b));
+      columns = leaves.map((leaf) => {
+        const path = vals.filter((p) => p !== leaf && covers(p, leaf, inSide)).sort((a, b) => a.y0 - b.y0);
+        return [...path, leaf].map((c) => c.text).join('/');
+      });
+    }
     const labelRight = sLabels.length ? Math.max(...sLabels.map((c) => c.x1)) : -Infinity;
     const firstLeaf = leaves[0];
     let labelBoundary: number;
@@ -197,7 +233,7 @@ function buildGeometry(cells: HCell[], twoSided: boolean, source: Source, bodyFr
     else labelBoundary = firstLeaf ? (Math.min(labelRight, firstLeaf.x0) + firstLeaf.x0) / 2 : Infinity;
     let name = splits.length ? sideNames[Math.min(i, 1)] : '';
     if (splits.length && named.length) name = named.sort((a, b) => a.y0 - b.y0)[0].text;
-    sides.push({ name, left, right, labels: sLabels, leaves, columns, labelBoundary });
+    sides.push({ name, left, right, labels: sLabels, leaves, columns, labelBoundary, pageSpans, headerUncertain });
   }
   return { sides };
 }
@@ -207,7 +243,11 @@ interface Item {
   page: number;
   labels: Frag[];
   values: Frag[];
+  side: number;
 }
+
+/** Numbers printed outside their side's columns (a PDF): placed, and flagged. */
+const between = new WeakSet<Frag>();
 
 /** Reads a table region. */
 export function readTable(region: TableRegion, source: Source): ImportedTable {
@@ -256,7 +296,7 @@ export function readTable(region: TableRegion, source: Source): ImportedTable {
       const g = buildGeometry(headerCells(headLines, source), region.twoSided, source, bodyFrags);
       if (!geo || (g.sides.length === geo.sides.length && g.sides.every((s, k) => s.leaves.length === geo!.sides[k].leaves.length))) {
         // a header repeated on a later page: its positions, the first page's names
-        if (geo) g.sides.forEach((s, k) => { s.columns = geo!.sides[k].columns; s.name = geo!.sides[k].name; });
+        if (geo) g.sides.forEach((s, k) => { s.columns = geo!.sides[k].columns; s.name = geo!.sides[k].name; s.textState = geo!.sides[k].textState; s.headerUncertain = geo!.sides[k].headerUncertain; });
         geo = g;
       } else if (!first) {
         for (const l of headLines) t.unplaced.push({ page, text: l.frags.map((f) => f.text).join(' ') });
@@ -279,13 +319,27 @@ export function readTable(region: TableRegion, source: Source): ImportedTable {
         noteLines.push(l);
         continue;
       }
+      const lineItems: Item[] = [];
       geo.sides.forEach((s, k) => {
         const fr = l.frags.filter((f) => cx(f) > s.left && cx(f) <= s.right);
         if (!fr.length) return;
-        const labels = fr.filter((f) => (source === 'xlsx' ? cx(f) < s.labelBoundary : cx(f) < s.labelBoundary && !(isAmount(f.text) && !CODE.test(f.text) && f.x1 > s.labelBoundary)));
-        const values = fr.filter((f) => !labels.includes(f));
-        items[k].push({ y: (l.y0 + l.y1) / 2, page, labels, values });
+        let labels = source === 'text' ? textLabels(fr, s) : fr.filter((f) => (source === 'xlsx' ? cx(f) < s.labelBoundary : cx(f) < s.labelBoundary && !(isAmount(f.text) && !CODE.test(f.text) && f.x1 > s.labelBoundary)));
+        // an amount in the label column of the second side is the first side's, printed past its cell
+        if (source !== 'xlsx' && k > 0) {
+          const firstColumn = source === 'text' ? s.pageSpans?.[0]?.[0] ?? s.leaves[0]?.x0 ?? -Infinity : s.labelBoundary;
+          const strays = fr.filter((f) => isAmount(f.text) && !CODE.test(f.text) && (labels.includes(f) || f.x1 < firstColumn));
+          if (strays.length) {
+            labels = labels.filter((f) => !strays.includes(f));
+            for (const f of strays) between.add(f);
+            const prev = lineItems.find((it) => it.side === k - 1);
+            if (prev) prev.values.push(...strays);
+            else lineItems.push({ y: (l.y0 + l.y1) / 2, page, labels: [], values: strays, side: k - 1 });
+          }
+        }
+        const values = fr.filter((f) => !labels.includes(f) && !between.has(f));
+        if (labels.length || values.length) lineItems.push({ y: (l.y0 + l.y1) / 2, page, labels, values, side: k });
       });
+      for (const it of lineItems) items[it.side].push(it);
     }
     for (const l of noteLines) {
       const text = l.frags.map((f) => f.text).join(' ');
@@ -293,7 +347,16 @@ export function readTable(region: TableRegion, source: Source): ImportedTable {
       else t.notes[t.notes.length - 1] = joinText(t.notes[t.notes.length - 1], text);
     }
     geo.sides.forEach((s, k) => readRows(items[k], s, parts[k], source, page));
+    // the header's positions hold for its own page only (pdftotext scales each page on its own)
+    for (const s of geo.sides) s.pageSpans = undefined;
   }
+  // a one-sided table printed in column groups side by side (the 上海 决算 template's 基本支出决算表:
+  // two groups of 科目编码 | 科目名称 | 决算数): one table, the groups one after the other
+  if (!region.twoSided && parts.length > 1 && parts.every((p) => p.columns.join('|') === parts[0].columns.join('|'))) {
+    parts.splice(0, parts.length, { name: '', columns: parts[0].columns, rows: parts.flatMap((p) => p.rows) });
+  }
+  // a printed row with no name and no value is not a row (docs/format.md): never written
+  for (const p of parts) p.rows = p.rows.filter((r) => r.key || r.cells.some((c) => c.trim()));
   t.parts = parts;
   // unnamed columns for a table without a header
   for (const p of t.parts) {
@@ -305,6 +368,23 @@ export function readTable(region: TableRegion, source: Source): ImportedTable {
     for (const r of p.rows) while (r.cells.length < p.columns.length) r.cells.push('');
   }
   return t;
+}
+
+/**
+ * pdftotext text: a row's label and its numbers by order, not by position (positions move from
+ * line to line): the 科目 codes at its start (类 3 digits, then 款 and 项 2 digits each), then its
+ * name; the numbers are the amounts after the last piece of the name.
+ */
+function textLabels(fr: Frag[], side: Side): Frag[] {
+  const sorted = [...fr].sort((a, b) => a.x0 - b.x0);
+  const labels: Frag[] = [];
+  let k = 0;
+  const firstLeaf = side.pageSpans?.[0]?.[0] ?? side.leaves[0]?.x0 ?? Infinity;
+  while (k < sorted.length && (k === 0 ? /^\d{3}(\d{2}){0,2}$/.test(sorted[k].text) : /^\d{2}$/.test(sorted[k].text) && /^\d{3}$/.test(sorted[0].text)) && sorted[k].x1 < firstLeaf) labels.push(sorted[k++]);
+  let lastName = -1;
+  for (let j = k; j < sorted.length; j++) if (!isAmount(sorted[j].text)) lastName = j;
+  for (let j = k; j <= lastName; j++) labels.push(sorted[j]);
+  return labels;
 }
 
 function rowKey(labels: Frag[]): string {
@@ -321,6 +401,12 @@ function rowKey(labels: Frag[]): string {
   for (const f of rest) name = joinText(name, f.text);
   const code = codes.join('');
   return code ? (name ? `${code} ${name}` : code) : name;
+}
+
+function startsRow(labels: Frag[]): boolean {
+  const first = [...labels].sort((a, b) => a.y0 - b.y0 || a.x0 - b.x0)[0];
+  if (!first) return false;
+  return isRowStart(first.text) || (NUMBERING.test(first.text) && first.text.replace(NUMBERING, '').length > 0);
 }
 
 function readRows(items: Item[], side: Side, part: ImportedPart, source: Source, page: number): void {
@@ -341,6 +427,11 @@ function readRows(items: Item[], side: Side, part: ImportedPart, source: Source,
     else pending.push(it);
   }
   for (const it of pending) {
+    // a label that starts a row (一、 1. 合计 …) continues no other row
+    if (startsRow(it.labels)) {
+      standalone.push(it);
+      continue;
+    }
     const near = anchors.filter((a) => a.page === it.page && Math.abs(a.y - it.y) <= tol + 0.01).sort((a, b) => Math.abs(a.y - it.y) - Math.abs(b.y - it.y));
     if (!near.length) {
       standalone.push(it);
@@ -352,9 +443,38 @@ function readRows(items: Item[], side: Side, part: ImportedPart, source: Source,
     l.push({ item: it, note });
     extra.set(near[0], l);
   }
+  if (!anchors.length && source !== 'xlsx') {
+    // a table without numbers (a template): a name wrapped above and below its code, centred in a
+    // tall cell (其他文化旅游体育与传媒支 / 20799 / 出), is one row with the code
+    const codeFirst = (it: Item) => /^\d{3,7}$/.test([...it.labels].sort((a, b) => a.x0 - b.x0)[0]?.text ?? '');
+    const heads = standalone.filter((it) => codeFirst(it) || startsRow(it.labels));
+    const pieces = standalone.filter((it) => !heads.includes(it));
+    for (const it of pieces) {
+      const near = heads.filter((h) => h.page === it.page && Math.abs(h.y - it.y) <= 1.6 * fs && codeFirst(h)).sort((a, b) => Math.abs(a.y - it.y) - Math.abs(b.y - it.y))[0];
+      if (!near) continue;
+      near.labels.push(...it.labels);
+      standalone.splice(standalone.indexOf(it), 1);
+    }
+  }
+  if (source === 'text') {
+    // per page, by the right edges of the numbers (textgrid.ts)
+    side.textState ??= {};
+    const assigned = assignTextColumns(anchors.map((a) => a.values), side.columns, side.pageSpans, side.textState);
+    const rows: Array<{ y: number; row: ImportedRow }> = [];
+    anchors.forEach((a, i) => {
+      const parts = [a, ...(extra.get(a) ?? []).map((e) => e.item)];
+      const uncertain = [...(extra.get(a) ?? []).map((e) => e.note).filter((x): x is string => !!x), ...assigned[i].uncertain];
+      if (side.headerUncertain) uncertain.push(side.headerUncertain);
+      rows.push({ y: a.y, row: { key: rowKey(parts.flatMap((p) => p.labels)), cells: assigned[i].cells, page: a.page, uncertain } });
+    });
+    for (const s of standalone) rows.push({ y: s.y, row: { key: rowKey(s.labels), cells: side.columns.map(() => ''), page: s.page, uncertain: side.headerUncertain ? [side.headerUncertain] : [] } });
+    rows.sort((a, b) => a.y - b.y);
+    part.rows.push(...rows.map((r) => r.row));
+    return;
+  }
   const n = side.leaves.length;
   const rights: number[][] = side.leaves.map(() => []);
-  for (const a of anchors) if (a.values.length === n) [...a.values].sort((p, q) => p.x0 - q.x0).forEach((v, j) => rights[j].push(v.x1));
+  for (const a of anchors) if (a.values.length === n) [...a.values].sort((p, q) => p.x1 - q.x1).forEach((v, j) => rights[j].push(v.x1));
   const R = rights.map((l) => (l.length ? l.sort((p, q) => p - q)[Math.floor(l.length / 2)] : undefined));
   const rows: Array<{ y: number; row: ImportedRow }> = [];
   for (const a of anchors) {
@@ -373,12 +493,20 @@ function readRows(items: Item[], side: Side, part: ImportedPart, source: Source,
 /** Numbers of a row → its columns. */
 function assignCells(values: Frag[], side: Side, source: Source, fs: number, uncertain: string[], R: Array<number | undefined>): string[] {
   const n = side.leaves.length;
-  const vals = [...values].sort((a, b) => a.x0 - b.x0);
+  // numbers are right-aligned: their order is the order of their right edges
+  const vals = [...values].sort((a, b) => a.x1 - b.x1);
   if (!n) return vals.map((v) => v.text);
   const cells: string[] = new Array(n).fill('');
+  const strayNote = (v: Frag, j: number) => {
+    if (between.has(v)) uncertain.push(`“${v.text}”印在另一栏里，放在了“${side.name ? side.name + ' ' : ''}${side.columns[j]}”`);
+  };
   if (vals.length === n && source !== 'xlsx') {
-    vals.forEach((v, i) => (cells[i] = v.text));
-    // in order, unless a number sits clearly under another column
+    // in order; a number far from where its column's numbers end may have changed places with its neighbour
+    vals.forEach((v, i) => {
+      cells[i] = v.text;
+      if (between.has(v)) strayNote(v, i);
+      else if (R[i] !== undefined && Math.abs(v.x1 - R[i]!) > 1.5 * fs) uncertain.push(`“${v.text}”不在“${side.columns[i]}”一列的位置上，按顺序放在了这一列`);
+    });
     return cells;
   }
   const leafCx = side.leaves.map((l) => cx(l));
@@ -417,7 +545,8 @@ function assignCells(values: Frag[], side: Side, source: Source, fs: number, unc
       cells[best] = `${cells[best]} ${v.text}`;
     } else {
       cells[best] = v.text;
-      if (doubt) uncertain.push(`“${v.text}”在两列之间，放在了“${side.columns[best]}”`);
+      if (between.has(v)) strayNote(v, best);
+      else if (doubt) uncertain.push(`“${v.text}”在两列之间，放在了“${side.columns[best]}”`);
     }
   }
   return cells;

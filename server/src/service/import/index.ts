@@ -4,11 +4,9 @@
  *
  *   importDocument(bytes | text, kind, options) → { text, syntax, uncertain, pages }
  */
-import { convert } from '../features/convert';
 import { Page, Source } from './geom';
 import { readPdf } from './pdf';
 import { readLayoutText } from './text';
-import { readWorkbook } from './xlsx';
 import { readDocument, ImportedDocument } from './document';
 import { Uncertain, writeDsl } from './write';
 
@@ -47,12 +45,17 @@ export function importKindOf(name: string, bytes?: Uint8Array): ImportKind | und
 
 export async function readPages(data: Uint8Array | string, kind: ImportKind): Promise<Page[]> {
   if (kind === 'pdf') return readPdf(typeof data === 'string' ? Buffer.from(data, 'latin1') : data);
-  if (kind === 'xlsx') return readWorkbook(typeof data === 'string' ? Buffer.from(data, 'latin1') : data);
+  // SheetJS only for a workbook (it takes a third of a second to load)
+  if (kind === 'xlsx') return (require('./xlsx') as typeof import('./xlsx')).readWorkbook(typeof data === 'string' ? Buffer.from(data, 'latin1') : data);
   return readLayoutText(typeof data === 'string' ? data : new TextDecoder('utf-8').decode(data));
 }
 
 export async function importDocument(data: Uint8Array | string, kind: ImportKind, options: ImportOptions = {}): Promise<ImportResult> {
-  const pages = await readPages(data, kind);
+  return importPages(await readPages(data, kind), kind, options);
+}
+
+/** Pages of positioned text (readPages) → the report source. */
+export function importPages(pages: Page[], kind: ImportKind, options: ImportOptions = {}): ImportResult {
   const source: Source = kind;
   const doc = readDocument(pages, source);
   const dsl = writeDsl(doc, options.sourceName ?? '');
@@ -67,7 +70,7 @@ export async function importDocument(data: Uint8Array | string, kind: ImportKind
   }
   const result: ImportResult = { text: dsl.text, syntax: 'dsl', uncertain: dsl.uncertain, pages: pages.length, document: doc };
   if (options.to === 'yaml') {
-    const c = convert(dsl.text, 'dsl', 'yaml');
+    const c = (require('../features/convert') as typeof import('../features/convert')).convert(dsl.text, 'dsl', 'yaml');
     if (c.ok) {
       result.text = c.text;
       result.syntax = 'yaml';

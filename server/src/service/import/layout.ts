@@ -5,7 +5,8 @@
  * Nothing else in import/ names a table or a column.
  */
 import layout from '../data/import-layout.json';
-import { kindById, tableKindOf } from '../layouts';
+import layouts from '../layouts/layouts.json';
+import { TABLE_KINDS, kindById, tableKindOf } from '../layouts';
 import { normalizeTitle } from '../names';
 
 export interface TitleMatch {
@@ -96,4 +97,28 @@ export function isContentsHeading(text: string): boolean {
 export function standardColumns(kind: string): { columns?: string[]; parts?: Record<string, string[]> } {
   const k = kindById(kind);
   return { columns: k?.columns, parts: k?.parts };
+}
+
+/** Every name a header level has in the layout data: the levels of the standard columns, their synonyms, the measures, the side names. */
+const KNOWN_HEADERS = (() => {
+  const out = new Set<string>();
+  const add = (name: string) => {
+    for (const level of name.split('/')) if (level) out.add(norm(level));
+  };
+  for (const k of TABLE_KINDS) {
+    for (const c of k.columns ?? []) add(c);
+    for (const cols of Object.values(k.parts ?? {})) for (const c of cols) add(c);
+  }
+  const cols = layouts.columns as { synonyms: Record<string, string[]>; measures: Record<string, string[]> };
+  for (const [k, v] of [...Object.entries(cols.synonyms), ...Object.entries(cols.measures)]) {
+    add(k);
+    for (const x of v) add(x);
+  }
+  for (const [k, v] of Object.entries(layouts.sides)) if (Array.isArray(v)) for (const x of [k, ...v]) add(x);
+  return out;
+})();
+
+/** A header cell the layout data knows by this name (事业收入, 基本支出, 事业单位经营收入 …). */
+export function isKnownHeader(text: string): boolean {
+  return KNOWN_HEADERS.has(norm(text));
 }

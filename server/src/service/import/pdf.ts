@@ -25,7 +25,64 @@ function pdfjsDir(): string {
   throw new Error('找不到 pdfjs-dist（读取 PDF 所需）：请运行 npm install');
 }
 
+/**
+ * pdfjs needs a DOMMatrix as soon as it is loaded (a constant of its drawing code) and in its
+ * worker for the outlines of image masks. Node has none; pdfjs would take the one of @napi-rs/canvas,
+ * a native package the .vsix does not carry (drawing only). Reading text needs a 2-D affine matrix
+ * and nothing more: this one, installed before pdfjs is loaded when there is no DOMMatrix, so that
+ * the command line and the extension read PDFs the same way.
+ */
+class AffineMatrix {
+  a = 1;
+  b = 0;
+  c = 0;
+  d = 1;
+  e = 0;
+  f = 0;
+  constructor(init?: ArrayLike<number> | { a: number; b: number; c: number; d: number; e: number; f: number }) {
+    if (!init) return;
+    if ('a' in init) [this.a, this.b, this.c, this.d, this.e, this.f] = [init.a, init.b, init.c, init.d, init.e, init.f];
+    else if (init.length === 6) [this.a, this.b, this.c, this.d, this.e, this.f] = Array.from(init);
+    else if (init.length === 16) [this.a, this.b, this.c, this.d, this.e, this.f] = [init[0], init[1], init[4], init[5], init[12], init[13]];
+  }
+  get m11() { return this.a; }
+  get m12() { return this.b; }
+  get m21() { return this.c; }
+  get m22() { return this.d; }
+  get m41() { return this.e; }
+  get m42() { return this.f; }
+  get is2D() { return true; }
+  get isIdentity() { return this.a === 1 && this.b === 0 && this.c === 0 && this.d === 1 && this.e === 0 && this.f === 0; }
+  private set(m: number[]): this {
+    [this.a, this.b, this.c, this.d, this.e, this.f] = m;
+    return this;
+  }
+  private static times(p: AffineMatrix, q: AffineMatrix): number[] {
+    return [p.a * q.a + p.c * q.b, p.b * q.a + p.d * q.b, p.a * q.c + p.c * q.d, p.b * q.c + p.d * q.d, p.a * q.e + p.c * q.f + p.e, p.b * q.e + p.d * q.f + p.f];
+  }
+  multiplySelf(o?: ConstructorParameters<typeof AffineMatrix>[0]): this { return this.set(AffineMatrix.times(this, new AffineMatrix(o))); }
+  preMultiplySelf(o?: ConstructorParameters<typeof AffineMatrix>[0]): this { return this.set(AffineMatrix.times(new AffineMatrix(o), this)); }
+  translateSelf(tx = 0, ty = 0): this { return this.multiplySelf([1, 0, 0, 1, tx, ty]); }
+  scaleSelf(sx = 1, sy = sx): this { return this.multiplySelf([sx, 0, 0, sy, 0, 0]); }
+  invertSelf(): this {
+    const det = this.a * this.d - this.b * this.c;
+    if (!det) return this.set([NaN, NaN, NaN, NaN, NaN, NaN]);
+    return this.set([this.d / det, -this.b / det, -this.c / det, this.a / det, (this.c * this.f - this.d * this.e) / det, (this.b * this.e - this.a * this.f) / det]);
+  }
+  multiply(o?: ConstructorParameters<typeof AffineMatrix>[0]) { return new AffineMatrix(this).multiplySelf(o); }
+  translate(tx?: number, ty?: number) { return new AffineMatrix(this).translateSelf(tx, ty); }
+  scale(sx?: number, sy?: number) { return new AffineMatrix(this).scaleSelf(sx, sy); }
+  inverse() { return new AffineMatrix(this).invertSelf(); }
+  transformPoint(p: { x?: number; y?: number } = {}) {
+    const x = p.x ?? 0;
+    const y = p.y ?? 0;
+    return { x: this.a * x + this.c * y + this.e, y: this.b * x + this.d * y + this.f, z: 0, w: 1 };
+  }
+}
+
 export function loadPdfjs(): Promise<any> {
+  const g = globalThis as { DOMMatrix?: unknown };
+  if (!g.DOMMatrix) g.DOMMatrix = AffineMatrix;
   pdfjsPromise ??= dynamicImport(pathToFileURL(path.join(pdfjsDir(), 'pdf.mjs')).href);
   return pdfjsPromise;
 }
@@ -34,14 +91,18 @@ export function loadPdfjs(): Promise<any> {
 export async function readPdf(data: Uint8Array): Promise<Page[]> {
   const pdfjs = await loadPdfjs();
   const root = path.join(pdfjsDir(), '..', '..');
+  // What pdfjs reads at run time, besides pdf.mjs and pdf.worker.mjs: the CMaps (cmaps/*.bcmap) of
+  // fonts that are not embedded and use a predefined encoding (UniGB-UCS2-H, GBK-EUC-H …; the .vsix
+  // carries the GB ones, scripts/bundle.js). Not the standard fonts' programs (useSystemFonts: their
+  // text comes from the encoding, the programs are for drawing) and not the image decoders (wasm):
+  // text needs neither, and the extension does not carry them (test/package.test.ts).
   const doc = await pdfjs.getDocument({
     data: new Uint8Array(data),
     cMapUrl: path.join(root, 'cmaps') + path.sep,
     cMapPacked: true,
-    standardFontDataUrl: path.join(root, 'standard_fonts') + path.sep,
     disableFontFace: true,
     isEvalSupported: false,
-    useSystemFonts: false,
+    useSystemFonts: true,
     verbosity: 0,
   }).promise;
   const pages: Page[] = [];
@@ -50,7 +111,12 @@ export async function readPdf(data: Uint8Array): Promise<Page[]> {
       const page = await doc.getPage(n);
       const vp = page.getViewport({ scale: 1 });
       const tc = await page.getTextContent();
-      const visible = await visibleArea(pdfjs, page, vp.transform);
+      // the clipping area (the operator list: costs twice the text) only where text comes near an
+      // edge of the page, which is where text overflowing a page (WPS) or hidden outside it lies
+      const items = tc.items as Array<{ str?: string; transform: number[]; width: number }>;
+      const [bx0, by0, bx1, by1] = page.view as number[];
+      const nearEdge = items.some((it) => typeof it.str === 'string' && it.str.trim() !== '' && (it.transform[5] < by0 + 60 || it.transform[5] > by1 - 50 || it.transform[4] < bx0 + 20 || it.transform[4] + it.width > bx1 - 20));
+      const visible = nearEdge ? await visibleArea(pdfjs, page, vp.transform) : undefined;
       const frags: Frag[] = [];
       let hidden = 0;
       for (const it of tc.items as Array<{ str?: string; transform: number[]; width: number; height: number }>) {
@@ -91,7 +157,13 @@ const apply = (m: Mat, x: number, y: number): [number, number] => [m[0] * x + m[
  * the page shows no text through a clip.
  */
 async function visibleArea(pdfjs: any, page: any, vpt: Mat): Promise<[number, number, number, number] | undefined> {
-  const ol = await page.getOperatorList();
+  let ol: { fnArray: number[]; argsArray: any[] };
+  try {
+    ol = await page.getOperatorList();
+  } catch {
+    // an operator list that cannot be built (an image pdfjs cannot decode …): no clipping known, all text kept
+    return undefined;
+  }
   const OPS = pdfjs.OPS;
   let ctm: Mat = [1, 0, 0, 1, 0, 0];
   let clip: [number, number, number, number] | undefined;

@@ -71,10 +71,12 @@ export function writeDsl(doc: ImportedDocument, source: string): { text: string;
 
 function writeSections(secs: ImportedSection[], out: string[]): void {
   let lastPage = -1;
+  // a page title (level 0) is the first level; the numbered sections under it (一、 …) the next
+  const shift = secs.some((s) => s.level === 0) ? 1 : 0;
   for (const s of secs) {
     if (s.page !== lastPage) out.push(`# 原文第 ${s.page} 页`);
     lastPage = s.page;
-    out.push(`${'='.repeat(Math.max(1, Math.min(3, s.level || 1)))} ${escTitle(s.title)}`);
+    out.push(`${'='.repeat(Math.max(1, Math.min(3, s.level + shift)))} ${escTitle(s.title)}`);
     for (const p of s.paragraphs) out.push(escText(p));
   }
 }

@@ -29,6 +29,7 @@ import { rule as kemuConflict } from './kemu/conflict';
 import { rule as kemuDuplicateRow } from './kemu/duplicate-row';
 import { rule as unitsSum } from './units/sum';
 import { rule as annotationUnused } from './annotations/unused';
+import { rule as importUncertain } from './annotations/import-marker';
 
 export const RULES: readonly Rule[] = [
   ...formatRules, placeholderField,
@@ -38,7 +39,7 @@ export const RULES: readonly Rule[] = [
   glossaryDuplicate, glossaryNumbering, glossaryMissing,
   kemuCode, kemuSystem, kemuUnknown, kemuName, kemuParent, kemuConflict, kemuDuplicateRow,
   unitsSum,
-  annotationUnused,
+  annotationUnused, importUncertain,
 ];
 
 const BY_ID = new Map<string, Rule>(RULES.map((r) => [r.meta.id, r]));
