@@ -1,0 +1,22 @@
+/** annotation.unused: a 出错说明 that justifies no finding (fix: remove it). */
+import { JUE, RuleTester } from '../helpers/rule-tester';
+import { D03 } from './tables';
+
+const T = (note: string) => JUE + D03([`合计: 310.00${note}`, '201 一般公共服务支出: 270.00', '208 社会保障和就业支出: 30.00'], ['本年支出合计']);
+
+RuleTester.run('annotation.unused', {
+  valid: [
+    { name: 'an annotation that justifies the sum.total finding of its line', source: T('   # 出错说明(sum.total): 含待核销的暂付款，已与财政核对') },
+    { name: 'an annotation without a rule id on its line', source: T('   # 出错说明: 原表如此') },
+  ],
+  invalid: [
+    { name: 'for another rule: unused (and the finding stays)', source: T('   «# 出错说明(sum.children): 无关»'), message: /出错说明/, severity: 'warning', safe: true },
+    { name: 'on a line with no finding: its fix removes it', source: JUE + '名词解释:\n  - 基本支出: 定义  «# 出错说明: 多余»\n', message: /出错说明/, output: JUE + '名词解释:\n  - 基本支出: 定义\n' },
+  ],
+});
+
+RuleTester.run('annotation.unused', {
+  invalid: [
+    { name: 'an annotation on a line of its own: its fix removes the line', source: JUE + '名词解释:\n  «# 出错说明: 多余»\n  - 基本支出: 定义\n', message: /出错说明/, output: JUE + '名词解释:\n  - 基本支出: 定义\n' },
+  ],
+});
