@@ -7,7 +7,7 @@
  * cached by its text, so an edit re-parses only the block it touches. Syntax errors are findings,
  * never exceptions; a half-typed file still yields a model for all that parsed.
  */
-import { isMap, isPair, isScalar, isSeq, Node, Pair, parseDocument, YAMLMap, YAMLSeq } from 'yaml';
+import { isMap, isPair, isScalar, isSeq, Node, Pair, parseDocument, visit, YAMLMap, YAMLSeq } from 'yaml';
 import { RawBlock, splitByHeaders } from './blocks';
 import {
   AmountUnit, Cell, CellKind, Column, ColumnKind, Finding, GlossaryEntry, IndicatorRow, Meta, PerfEval, PrintedBlock, Range,
@@ -129,6 +129,12 @@ function parseBlockInto(raw: RawBlock, out: ParsedBlock): void {
     out.findings = out.findings.filter((f) => f.rule !== 'yaml.syntax' || f.fixes || !dashLines.has(raw.text.lastIndexOf('\n', f.range.start - raw.start - 1) + 1));
   }
   if (out.kind === 'prelude') return;
+  // an alias (*a) would repeat another node's content unseen: a row or a value must be written out
+  visit(doc, {
+    Alias(_k, node) {
+      if (node.range) b.find('yaml.alias', 'error', { start: raw.start + node.range[0], end: raw.start + node.range[1] }, l10n.t('不能用 YAML 别名“*{0}”代替表的一行或一个值：请把内容写出来', node.source));
+    },
+  });
   const root = doc.contents;
   if (!isMap(root) || root.items.length === 0) return;
   const pair = root.items[0] as Pair<Node, Node | null>;
