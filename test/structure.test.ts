@@ -127,3 +127,30 @@ describe('structure of the server', () => {
     assert.deepStrictEqual(long, []);
   });
 });
+
+describe('each concept in one place (issue 11)', () => {
+  const all = [...tsFiles(SRC), ...tsFiles(path.join(ROOT, 'client', 'src'))];
+  const where = (re: RegExp, except: (rel: string) => boolean = () => false) =>
+    all.filter((f) => re.test(fs.readFileSync(f, 'utf8'))).map((f) => path.relative(ROOT, f)).filter((rel) => !except(rel));
+  // rules/narrative/legacy.ts is being split on branch `narrative`; what it still repeats is named there
+  const narrative = (rel: string) => rel.includes('rules/narrative/');
+
+  it('the report file pattern, the syntax from a file name and the converted file\'s name: workspace/files.ts', () => {
+    assert.deepStrictEqual(where(/\\\.jsgk\(\\\.ya\?ml\)|\\\.jsgk\\\.ya\?ml\$|\\\.jsgk\$\/i\.test/), ['server/src/service/workspace/files.ts']);
+  });
+  it('the walk of folders: workspace/discovery.ts', () => {
+    assert.deepStrictEqual(where(/readdirSync\(|readdir\(|opendir/, (r) => r.includes('/test/')), ['server/src/service/workspace/discovery.ts']);
+  });
+  it('the 科目 written in the text (201（一般公共服务）13（…）): rules/kemu/common.ts kemuInText', () => {
+    assert.deepStrictEqual(where(/\\d\{3\}\)\\s\*（/), ['server/src/service/rules/kemu/common.ts']);
+  });
+  it('元 → 万元: decimal.ts inUnit', () => {
+    assert.deepStrictEqual(where(/\.shift\(-?4\)/, narrative), []);
+  });
+  it('the 报告 fields: frontends/common.ts META_FIELDS (YAML, DSL and the converter read and write through it)', () => {
+    assert.deepStrictEqual(where(/\['金额单位', m\.amountUnit\]|get\(v, '金额单位'\)|case '金额单位'/), []);
+  });
+  it('per-object caches of the rules: the context (ctx.cached, ctx.memo)', () => {
+    assert.deepStrictEqual(where(/new WeakMap/, (r) => !r.includes('service/rules/') || narrative(r)), ['server/src/service/rules/context.ts']);
+  });
+});

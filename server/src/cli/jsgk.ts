@@ -13,7 +13,7 @@ import * as l10n from '../service/l10n';
 import { convert } from '../service/features/convert';
 import { syntaxOf, Syntax, builtinCatalogue, CheckResult, Language, listsUnits, Catalogue, getLanguageService, LineIndex, ReportRef, Severity, Settings, readSettings } from '../service';
 import { findReportsSync, WalkProblem } from '../service/workspace/discovery';
-import { REPORT_FILE } from '../service/workspace/files';
+import { convertedName, REPORT_FILE } from '../service/workspace/files';
 import { MAX_REPORT_BYTES, readTextFileSync } from '../service/workspace/read';
 import { writeFileSafely } from '../service/workspace/write';
 import { importKemuToFile, readOverrideFile } from '../service/workspace/kemu-file';
@@ -281,7 +281,7 @@ function convertCmd(args: string[], stdout: (s: string) => void, stderr: (s: str
     stderr(res.message + '\n');
     return 1;
   }
-  const dest = out ?? (target === 'dsl' ? file.replace(/\.jsgk\.ya?ml$/i, '').replace(/\.ya?ml$/i, '') + '.jsgk' : file.replace(/\.jsgk$/i, '') + '.jsgk.yaml');
+  const dest = out ?? convertedName(file, target);
   if (dest === '-') { stdout(res.text); return 0; }
   // never through a symbolic link (a dangling r.jsgk would create its target anywhere), never over a file without --force
   const w = writeFileSafely(dest, res.text, { overwrite: force });

@@ -35,7 +35,7 @@ import {
   AmountUnit, Cell, Column, Finding, GlossaryEntry, Meta, PerfEval, PrintedBlock, Range, ReportType, Row, Section,
   Str, Table, TablePart, Text,
 } from '../model';
-import { blockKindOf, DEFAULT_UNIT_COLUMNS, indicatorKinds, indicatorRows, ParsedBlock, readCell, rowFromKey, unitRow } from './common';
+import { blockKindOf, DEFAULT_UNIT_COLUMNS, indicatorKinds, indicatorRows, META_FIELDS, ParsedBlock, readCell, rowFromKey, setMetaField, unitRow } from './common';
 import { columnKind, sideOf, tableKindOf } from '../layouts';
 import { splitSentences } from '../text';
 import * as l10n from '../l10n';
@@ -305,15 +305,9 @@ class DslBuilder {
         this.find('schema', 'error', s.value ? s.range : k.range, l10n.t('{0}，而这里是{1}', l10n.t('应为四位年份，如 2023'), l10n.t('“{0}”', s.value)));
         return false;
       };
-      switch (k.value) {
-        case '类型': if (oneOf(enumOf('meta', '类型'))) meta.type = s as Str & { value: ReportType }; break;
-        case '年度': if (yearOf()) meta.year = { ...s, year: Number(s.value) }; break;
-        case '单位': meta.unitName = s; break;
-        case '金额单位': if (oneOf(enumOf('meta', '金额单位'))) meta.amountUnit = s as Str & { value: AmountUnit }; break;
-        case '科目版本': if (yearOf()) meta.edition = { ...s, year: Number(s.value) }; break;
-        case '标题': meta.title = s; break;
-        default: this.unknownKey(k, META_KEYS);
-      }
+      const f = META_FIELDS.find((x) => x.key === k.value);
+      if (!f) this.unknownKey(k, META_KEYS);
+      else if ((f.key === '类型' || f.key === '金额单位' ? oneOf(enumOf('meta', f.key)) : f.key === '年度' || f.key === '科目版本' ? yearOf() : true)) setMetaField(meta, f.key, s);
     });
     for (const req of META_REQUIRED) {
       if (!seen.has(req)) this.find('schema', 'error', this.keyRange, l10n.t('{0}缺少必填项“{1}”', l10n.t('“{0}”', this.raw.key), req));

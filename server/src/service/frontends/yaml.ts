@@ -11,13 +11,13 @@ import { isMap, isPair, isScalar, isSeq, Node, Pair, parseDocument, visit, YAMLM
 import { RawBlock, splitByHeaders } from './blocks';
 import {
   AmountUnit, Cell, CellKind, Column, ColumnKind, Finding, GlossaryEntry, IndicatorRow, Meta, PerfEval, PrintedBlock, Range,
-  Report, REPORT_TYPES, ReportType, Row, Section, SectionBlock, Str, Syntax, Table, TablePart, Text, UnitRow,
+  Report, Row, Section, SectionBlock, Str, Syntax, Table, TablePart, Text, UnitRow,
 } from '../model';
 import { makeText } from '../text';
 import { GLOSSARY_NUMBER } from '../names';
 import { validateBlock } from './schema';
 import * as l10n from '../l10n';
-import { blockKindOf, DEFAULT_UNIT_COLUMNS, FindFn, indicatorKinds, indicatorRows, ParsedBlock, readCell, rowFromKey, TABLE_FIELDS, unitRow } from './common';
+import { blockKindOf, DEFAULT_UNIT_COLUMNS, FindFn, META_FIELDS, setMetaField, indicatorKinds, indicatorRows, ParsedBlock, readCell, rowFromKey, TABLE_FIELDS, unitRow } from './common';
 import { columnKind, sideOf, tableKindOf } from '../layouts';
 
 /**
@@ -226,16 +226,10 @@ class Builder {
   // ---------------------------------------------------------------- 报告
   meta(v: Node | null, keyRange: Range): Meta {
     const meta: Meta = { range: { start: keyRange.start, end: this.range(v).end } };
-    const type = this.str(this.get(v, '类型'));
-    if (type && (REPORT_TYPES as readonly string[]).includes(type.value)) meta.type = type as Str & { value: ReportType };
-    const year = this.str(this.get(v, '年度'));
-    if (year && /^\d{4}$/.test(year.value.trim())) meta.year = { ...year, year: Number(year.value) };
-    meta.unitName = this.str(this.get(v, '单位'));
-    const unit = this.str(this.get(v, '金额单位'));
-    if (unit && (unit.value === '元' || unit.value === '万元')) meta.amountUnit = unit as Str & { value: AmountUnit };
-    const ed = this.str(this.get(v, '科目版本'));
-    if (ed && /^\d{4}$/.test(ed.value.trim())) meta.edition = { ...ed, year: Number(ed.value) };
-    meta.title = this.str(this.get(v, '标题'));
+    for (const f of META_FIELDS) {
+      const s = this.str(this.get(v, f.key));
+      if (s) setMetaField(meta, f.key, s); // a value the schema rejects was reported by it
+    }
     return meta;
   }
 

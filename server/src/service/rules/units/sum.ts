@@ -8,7 +8,7 @@
  * compared: its name may simply be written differently). Findings sit in the 部门 report; their
  * related locations point into the unit reports (uri).
  */
-import { Decimal } from '../../decimal';
+import { Decimal, inUnit } from '../../decimal';
 import { Cell, Column, Finding, RelatedInfo, Row, Table, TablePart } from '../../model';
 import { normName } from '../../names';
 import { compareSum, formatLike } from '../rounding';
@@ -24,11 +24,6 @@ interface TableRule {
 }
 const TABLES = (rules as unknown as { unitSums: { tables: Record<string, TableRule> } }).unitSums.tables;
 
-/** 元 → 万元 and back, exactly. */
-function toUnit(v: Decimal, from: Table['unit'], to: Table['unit']): Decimal {
-  if (from === to) return v;
-  return from === '元' ? v.shift(-4) : v.shift(4);
-}
 
 const amountOf = (c: Cell | undefined): Decimal | undefined => (c && (c.kind === 'amount' || c.kind === 'number') ? c.value : undefined);
 
@@ -152,7 +147,7 @@ function compareRow(c: ColumnCheck, key: string, row: Row): Found | undefined {
     const uc = ur.cells[u.cols.get(cname)!];
     const v = amountOf(uc);
     if (!v && uc && uc.kind !== 'empty') return undefined; // an unreadable cell was reported in its own report
-    parts.push(v ? toUnit(v, u.table.unit, t.unit) : undefined);
+    parts.push(v ? inUnit(v, u.table.unit, t.unit) : undefined);
     if (uc) related.push({ uri: u.ref.uri, range: uc.range, message: l10n.t('{0}：{1}', u.name, (uc.raw || l10n.t('（空）')) + (u.table.unit !== t.unit ? ' ' + u.table.unit : '')) });
   }
   // A row without a code that no unit writes may be named differently there: say nothing.
@@ -204,7 +199,7 @@ function missingRows(c: ColumnCheck): Found[] {
   for (const [code, list] of missing) {
     const ur = c.units.map((u) => u.rows.get(code)).find((r) => r)!;
     let total = Decimal.ZERO;
-    for (const x of list) total = total.add(toUnit(x.cell.value!, x.unit, t.unit));
+    for (const x of list) total = total.add(inUnit(x.cell.value!, x.unit, t.unit));
     const amounts = (x: { cell: Cell; unit: Table['unit'] }) => x.cell.raw + (x.unit !== t.unit ? ' ' + x.unit : '');
     out.push({
       row: ur, diff: total.neg(),
