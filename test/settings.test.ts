@@ -7,7 +7,7 @@ import * as assert from 'assert';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { DEFAULT_SETTINGS, getLanguageService, readSettings, Settings } from '../server/src/service';
+import { applySettings, DEFAULT_SETTINGS, getLanguageService, readSettings, Settings } from '../server/src/service';
 import { inlayHints } from '../server/src/service/features/inlay';
 import { main } from '../server/src/cli/jsgk';
 import { JUE } from './helpers/rule-tester';
@@ -64,6 +64,21 @@ describe('settings in the service', () => {
     assert.deepStrictEqual(labels('all'), ['Σ 300.00 ≠', 'Σ 270.00 ✓', 'Σ 18.56 ≈']);
   });
 
+  it('applySettings leaves its input untouched and keeps findings it does not change as they are', () => {
+    const f = [
+      { rule: 'sum.total', severity: 'error' as const, message: 'a', range: { start: 0, end: 1 } },
+      { rule: 'sum.total', severity: 'error' as const, rounding: true, message: 'b', range: { start: 2, end: 3 } },
+      { rule: 'kemu.name', severity: 'warning' as const, message: 'c', range: { start: 4, end: 5 } },
+    ];
+    const copy = JSON.parse(JSON.stringify(f));
+    const out = applySettings(f, { ...DEFAULT_SETTINGS, severity: { 'sum.total': 'hint' }, rounding: 'warning' });
+    assert.deepStrictEqual(f, copy);
+    assert.deepStrictEqual(out.map((x) => [x.message, x.severity]), [['a', 'hint'], ['b', 'warning'], ['c', 'warning']]);
+    assert.strictEqual(out[2], f[2]);
+    assert.deepStrictEqual(applySettings(f, { ...DEFAULT_SETTINGS, rounding: 'off' }).map((x) => x.message), ['a', 'c']);
+    assert.deepStrictEqual(applySettings(f, { ...DEFAULT_SETTINGS, severity: { 'sum.total': 'off' } }).map((x) => x.message), ['c']);
+  });
+
   it('readSettings: every key read; unknown keys, rule ids and values are problems, never silently accepted', () => {
     const ok = readSettings({ severity: { 'sum.total': 'off' }, rounding: 'hint', kemuEdition: 2024, language: 'en', inlayHints: 'all' });
     assert.deepStrictEqual(ok.problems, []);
@@ -71,7 +86,26 @@ describe('settings in the service', () => {
     const bad = readSettings({ severity: { 'no.such': 'error', 'sum.total': 'loud' }, rounding: 'always', kemuEdition: '24', language: 'fr', inlayHints: true, colour: 1 });
     assert.deepStrictEqual(bad.problems.map((p) => p.key), ['severity.no.such', 'severity.sum.total', 'rounding', 'kemuEdition', 'language', 'inlayHints', 'colour']);
     assert.deepStrictEqual(bad.settings, DEFAULT_SETTINGS);
-    assert.deepStrictEqual(readSettings([1]).problems.map((p) => p.key), ['jsgk']);
+    assert.deepStrictEqual(bad.problems.map((p) => p.message), [
+      '没有规则“no.such”（规则见 README 的规则表）',
+      '“sum.total”的严重程度应为 error、warning、information、hint 或 off，而这里是“loud”',
+      '“rounding”应为 information、warning、hint 或 off，而这里是“always”',
+      '“kemuEdition”应为四位年份（或空），而这里是“24”',
+      '“language”应为 zh-cn 或 en，而这里是“fr”',
+      '“inlayHints”应为 off、mismatches 或 all，而这里是“true”',
+      '不认识的设置“colour”（可用：severity、rounding、kemuEdition、language、inlayHints）',
+    ]);
+    assert.deepStrictEqual(readSettings([1]).problems, [{ key: 'jsgk', message: '设置应为键值对（{"severity": {…}, "rounding": …}）' }]);
+    assert.deepStrictEqual(readSettings('x').problems.map((p) => p.key), ['jsgk']);
+    assert.deepStrictEqual(readSettings(null), { settings: DEFAULT_SETTINGS, problems: [] });
+    assert.deepStrictEqual(readSettings({ severity: ['a'] }).problems, [{ key: 'severity', message: '“severity”应为 {规则: 严重程度} 的键值对' }]);
+    for (const v of ['', '2024', 2024]) assert.strictEqual(readSettings({ kemuEdition: v }).settings.kemuEdition, String(v));
+    for (const v of [999, 10000, 2024.5, '２０２４', ' 2024']) assert.strictEqual(readSettings({ kemuEdition: v }).problems.length, 1, String(v));
+    for (const v of ['information', 'warning', 'hint', 'off'] as const) assert.strictEqual(readSettings({ rounding: v }).settings.rounding, v);
+    for (const v of ['off', 'mismatches', 'all'] as const) assert.strictEqual(readSettings({ inlayHints: v }).settings.inlayHints, v);
+    for (const v of ['zh-cn', 'en'] as const) assert.strictEqual(readSettings({ language: v }).settings.language, v);
+    for (const v of ['error', 'warning', 'information', 'hint', 'off']) assert.deepStrictEqual(readSettings({ severity: { 'sum.total': v } }).settings.severity, { 'sum.total': v });
+    assert.strictEqual(readSettings({ severity: { 'sum.total': 3 } }).problems.length, 1);
     assert.deepStrictEqual(readSettings({ severity: 'off' }).problems.map((p) => p.key), ['severity']);
   });
 });
