@@ -64,3 +64,13 @@ RuleTester.run('sum.total', {
     { name: '决算01 收入 本年收入合计 0.01 off', source: D01IN('«335.57»') },
   ],
 });
+
+RuleTester.run('sum.total', {
+  valid: [
+    { name: '本年收入合计 = the top-level items only (1. 2. under 一、 are not added again); a numbered row after the total is not a part', source: JUE + D01in(['一、财政拨款收入: 100.00', '1. 一般公共预算财政拨款: 60.00', '2. 政府性基金预算财政拨款: 40.00', '二、事业收入: 5.00', '本年收入合计: 105.00', '三、其他: 7.00']) },
+    { name: '合计 = Σ the top-level 类 only (款 and 项 below are not added)', source: JUE + D03(['合计: 10.00', '201 一般公共服务支出: 10.00', '20113 商贸事务: 10.00', '2011308 招商引资: 10.00'], ['本年支出合计']) },
+  ],
+  invalid: [
+    { name: 'with sub-items: the difference is against the top level', source: JUE + D01in(['一、财政拨款收入: 100.00', '1. 一般公共预算财政拨款: 60.00', '2. 政府性基金预算财政拨款: 40.00', '二、事业收入: 5.00', '本年收入合计: «205.00»']), message: '本年收入合计 205.00 ≠ 各项之和 105.00（差 100.00）' },
+  ],
+});
