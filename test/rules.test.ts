@@ -1,17 +1,12 @@
 /**
- * The table rules on the samples of the seeds, and 出错说明. The cases that specify each rule are in
+ * The table rules on the samples of the seeds. The cases that specify each rule are in
  * test/rules/ (one file per rule, RuleTester).
  */
 import * as assert from 'assert';
-import { getLanguageService, Finding } from '../server/src/service';
-import { applyFix } from './helpers/markers';
+import { getLanguageService } from '../server/src/service';
 import { sample } from './helpers/samples';
 
-const JUE = '报告:\n  类型: 部门决算\n  年度: 2023\n  单位: 测试单位\n  金额单位: 万元\n\n';
 
-function check(text: string): Finding[] {
-  return getLanguageService().check('mem://t', text).findings;
-}
 
 
 describe('findings in the samples of the seeds (tables)', () => {
@@ -64,30 +59,5 @@ describe('findings in the samples of the seeds (tables)', () => {
     const r = ls.check('001b', sample('001').text);
     const t = r.totals.find((x) => x.rule === 'perf.total' && x.stated.toString() === '99')!;
     assert.strictEqual(t.computed.toString(), '99');
-  });
-});
-
-describe('出错说明 (justifying a finding in the source)', () => {
-  const base = JUE + '表 支出决算表:\n  列: [本年支出合计]\n  行:\n    - 合计: 310.00';
-  const tail = '\n    - 201 一般公共服务支出: 270.00\n    - 208 社会保障和就业支出: 30.00\n';
-  it('a trailing annotation turns that one finding off', () => {
-    assert.ok(check(base + tail).some((f) => f.rule === 'sum.total'));
-    const fs = check(base + '   # 出错说明(sum.total): 含待核销的暂付款，已与财政核对' + tail);
-    assert.deepStrictEqual(fs.map((f) => f.rule), []);
-  });
-  it('an annotation on the line above also works, and one for another rule does not', () => {
-    const above = JUE + '表 支出决算表:\n  列: [本年支出合计]\n  行:\n    # 出错说明: 原表如此\n    - 合计: 310.00' + tail;
-    assert.deepStrictEqual(check(above).map((f) => f.rule), []);
-    const other = check(base + '   # 出错说明(sum.children): 无关' + tail);
-    assert.ok(other.some((f) => f.rule === 'sum.total'));
-    assert.ok(other.some((f) => f.rule === 'annotation.unused'));
-  });
-  it('an unused annotation is reported with a fix that removes it', () => {
-    const text = JUE + '名词解释:\n  - 基本支出: 定义  # 出错说明: 多余\n';
-    const fs = check(text);
-    const f = fs.find((x) => x.rule === 'annotation.unused')!;
-    assert.ok(f);
-    assert.strictEqual(text.slice(f.range.start, f.range.end), '# 出错说明: 多余');
-    assert.ok(!applyFix(text, f).includes('出错说明'));
   });
 });
