@@ -76,7 +76,7 @@ export interface RuleTests {
 const URI: Record<Syntax, string> = { yaml: 'mem://case.jsgk.yaml', dsl: 'mem://case.jsgk' };
 
 /** Checks a text as the editor and the CLI would (a fresh service: no cache from another case). */
-export function runCheck(text: string, syntax: Syntax, c: Pick<Common, 'settings' | 'catalogue' | 'others'> = {}): CheckResult {
+export function runCheck(text: string, syntax: Syntax, c: Pick<Common, 'settings' | 'catalogue' | 'others'> & { allowInternal?: boolean } = {}): CheckResult {
   const settings: Settings = { ...DEFAULT_SETTINGS, ...c.settings, severity: { ...c.settings?.severity } };
   const ls = getLanguageService({ settings, catalogue: c.catalogue });
   let others: ReportRef[] | undefined;
@@ -84,7 +84,11 @@ export function runCheck(text: string, syntax: Syntax, c: Pick<Common, 'settings
     others = Object.entries(c.others).map(([uri, src]) => ({ uri, report: ls.check(uri, src, 'yaml').report }));
     ls.configure({ others: () => others });
   }
-  return ls.check(URI[syntax], text, syntax);
+  const res = ls.check(URI[syntax], text, syntax);
+  // whatever a case is about, no rule may crash on it (a crash is reported as rule.internal and the others run)
+  const crashed = res.findings.filter((f) => f.rule === 'rule.internal' || f.rule === 'parse.internal');
+  if (crashed.length && !c.allowInternal) throw new assert.AssertionError({ message: `${syntax}: ${crashed.map((f) => f.message).join('; ')}` });
+  return res;
 }
 
 /** The case's text in each syntax it is run in, with the marked ranges there. */

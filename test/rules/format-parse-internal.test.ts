@@ -10,7 +10,7 @@ describe('rule parse.internal', () => {
     s.validateBlock = (key, ...rest) => { if (key === '名词解释') throw new Error('boom'); return orig(key, ...rest); };
     try {
       const text = JUE + '名词解释:\n  - 基本支出: 定义\n';
-      const r = runCheck(text, 'yaml');
+      const r = runCheck(text, 'yaml', { allowInternal: true });
       const f = r.findings.filter((x) => x.rule === 'parse.internal');
       assert.deepStrictEqual(f.map((x) => [x.severity, text.slice(x.range.start, x.range.end), x.message]), [['error', '名词解释', '内部错误：此块未能解析（boom）。请报告此问题。']]);
       assert.strictEqual(r.report.meta?.unitName?.value, '测试单位');

@@ -10,7 +10,7 @@ describe('rule rule.internal', () => {
     const run = r.run;
     r.run = () => { throw new Error('boom\nstack'); };
     try {
-      const fs = runCheck(JUE + D03(['合计: 310.00', '201 一般公共服务支出: 300.00'], ['本年支出合计']), 'yaml').findings;
+      const fs = runCheck(JUE + D03(['合计: 310.00', '201 一般公共服务支出: 300.00'], ['本年支出合计']), 'yaml', { allowInternal: true }).findings;
       const internal = fs.filter((f) => f.rule === 'rule.internal');
       assert.deepStrictEqual(internal.map((f) => [f.severity, f.range, f.message]), [['error', { start: 0, end: 0 }, '内部错误：规则 perf.score 出错（Error: boom）。其余规则照常检查；请报告此问题。']]);
       assert.ok(fs.some((f) => f.rule === 'sum.total'));
