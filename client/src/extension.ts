@@ -4,6 +4,7 @@
  */
 import * as fs from 'fs';
 import * as os from 'os';
+import { convertedName } from '../../server/src/service/workspace/files';
 import * as path from 'path';
 import * as vscode from 'vscode';
 import { ExecuteCommandRequest, LanguageClient, LanguageClientOptions, ServerOptions, TransportKind, WorkDoneProgress } from 'vscode-languageclient/node';
@@ -385,7 +386,7 @@ hr { border: 0; border-top: 1px solid var(--vscode-panel-border, #8884); margin:
     let target: vscode.Uri | undefined;
     if (src.scheme === 'file') {
       const p = src.path;
-      const name = to === 'dsl' ? p.replace(/\.jsgk\.ya?ml$/i, '').replace(/\.ya?ml$/i, '') + '.jsgk' : p.replace(/\.jsgk$/i, '') + '.jsgk.yaml';
+      const name = convertedName(p, to);
       const candidate = src.with({ path: name });
       try {
         await vscode.workspace.fs.stat(candidate);
@@ -403,10 +404,8 @@ hr { border: 0; border-top: 1px solid var(--vscode-panel-border, #8884); margin:
     // there and which keeps its language (a bare Untitled-1 would be saved without .jsgk.yaml)
     let doc: vscode.TextDocument;
     if (src.scheme === 'file') {
-      const ext = to === 'dsl' ? '.jsgk' : '.jsgk.yaml';
-      const stem = (to === 'dsl' ? src.path.replace(/\.jsgk\.ya?ml$/i, '').replace(/\.ya?ml$/i, '') : src.path.replace(/\.jsgk$/i, ''));
       let free = src;
-      for (let n = 2; await exists(free); n++) free = src.with({ path: `${stem}（${n}）${ext}` });
+      for (let n = 2; await exists(free); n++) free = src.with({ path: convertedName(src.path, to, n) });
       doc = await vscode.workspace.openTextDocument(free.with({ scheme: 'untitled' }));
       const shown = await vscode.window.showTextDocument(doc);
       await shown.edit((e) => e.insert(new vscode.Position(0, 0), r.text!));

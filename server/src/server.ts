@@ -8,9 +8,7 @@ import { CodeActionKind, Connection, createConnection, DidChangeWatchedFilesNoti
 import * as fs from 'fs';
 import * as path from 'path';
 import { fileURLToPath } from 'url';
-import { getLanguageService, listsUnits, REPORT_FILE, REPORT_GLOB } from './service';
-import { OVERRIDE_FILE } from './service/workspace/kemu-file';
-import { WorkspaceReports } from './service/workspace/reports';
+import { getLanguageService, listsUnits, OVERRIDE_FILE, REPORT_FILE, REPORT_GLOB, WorkspaceReports } from './service';
 import { CheckedDocuments } from './lsp/documents';
 import { Publisher } from './lsp/diagnostics';
 import { registerFeatures } from './lsp/features';

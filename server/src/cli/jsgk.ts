@@ -12,9 +12,9 @@ import { setLanguage } from '../service/l10n';
 import * as l10n from '../service/l10n';
 import { convert } from '../service/features/convert';
 import { coverageLine, coverageSummary } from '../service/features/coverage';
-import { syntaxOf, Syntax, builtinCatalogue, CheckResult, Language, listsUnits, Catalogue, getLanguageService, LineIndex, ReportRef, Severity } from '../service';
+import { syntaxOf, Syntax, builtinCatalogue, CheckResult, Language, listsUnits, Catalogue, getLanguageService, LineIndex, ReportRef, Severity, Settings, readSettings } from '../service';
 import { findReportsSync, WalkProblem } from '../service/workspace/discovery';
-import { REPORT_FILE } from '../service/workspace/files';
+import { convertedName, REPORT_FILE } from '../service/workspace/files';
 import { MAX_REPORT_BYTES, readTextFileSync } from '../service/workspace/read';
 import { writeFileSafely } from '../service/workspace/write';
 import { importKemuToFile, readOverrideFile } from '../service/workspace/kemu-file';
@@ -33,8 +33,12 @@ export interface CliFinding {
 
 const USAGE = `用法：
   jsgk check <文件或文件夹>… [--format text|json] [--kemu 科目补充.csv] [--lang zh-cn|en]
+             [--config 设置文件] [--severity 规则=级别]… [--rounding 级别] [--kemu-edition 年份]
       检查决算/预算公开报告源文件（*.jsgk.yaml 或 DSL *.jsgk）。文件夹中查找 *.jsgk.yaml、*.jsgk.yml 与 *.jsgk。
       当前目录有 jsgk-kemu.csv 时自动作为科目补充文件。--lang en（或环境变量 JSGK_LANG=en）：检查结果用英文。
+      设置：当前目录的 jsgk.config.json，没有时 package.json 的 "jsgk" 键（与编辑器的 jsgk.* 设置同名：
+      severity、rounding、kemuEdition、language、inlayHints）；命令行选项优先。级别：error、warning、
+      information、hint、off。设置有误（不认识的键、规则或值）时不检查，退出码 2。
       退出码：0 无错误，1 有错误，2 用法错误。
   jsgk convert <报告文件> [--to dsl|yaml] [--out 文件|-] [--force]
       把 YAML 报告转换为 DSL（*.jsgk），或反过来；默认转换为另一种，写在原文件旁（不覆盖已有文件，除非 --force）。
@@ -73,13 +77,13 @@ export interface CliCoverage {
   tables: Array<{ title: string; kind: string; line: number; checked: number; missing: Array<{ rule: string; what: string; why: string }> }>;
 }
 
-export function checkFiles(files: string[], catalogue?: Catalogue): CliFinding[] {
-  return checkFilesWithCoverage(files, catalogue).findings;
+export function checkFiles(files: string[], catalogue?: Catalogue, settings?: Settings): CliFinding[] {
+  return checkFilesWithCoverage(files, catalogue, settings).findings;
 }
 
-export function checkFilesWithCoverage(files: string[], catalogue?: Catalogue): { findings: CliFinding[]; coverage: CliCoverage[] } {
+export function checkFilesWithCoverage(files: string[], catalogue?: Catalogue, settings?: Settings): { findings: CliFinding[]; coverage: CliCoverage[] } {
   const refs = new Map<string, ReportRef>();
-  const ls = getLanguageService({ catalogue, others: () => [...refs.values()] });
+  const ls = getLanguageService({ catalogue, settings, others: () => [...refs.values()] });
   const texts = new Map(files.map((f) => [f, readReportFile(f)] as const));
   const results = new Map<string, CheckResult>();
   for (const [file, r] of texts) {
@@ -137,11 +141,24 @@ export async function main(argv: string[], stdout: (s: string) => void = (s) => 
   }
   let format = 'text';
   let kemu: string | undefined;
-  let lang: Language = process.env.JSGK_LANG === 'en' ? 'en' : 'zh-cn';
+  let lang: Language | undefined = process.env.JSGK_LANG === 'en' ? 'en' : undefined;
+  let config: string | undefined;
+  const flags: { severity: Record<string, string>; rounding?: string; kemuEdition?: string } = { severity: {} };
   const paths: string[] = [];
   for (let i = 0; i < args.length; i++) {
     const a = args[i];
-    if (a === '--format' || a === '-f') {
+    const opt = (name: string): string | undefined => (a === name ? args[++i] ?? '' : a.startsWith(name + '=') ? a.slice(name.length + 1) : undefined);
+    let v: string | undefined;
+    if ((v = opt('--config')) !== undefined) {
+      if (!v || !fs.existsSync(v)) { stderr(`找不到设置文件“${v}”\n`); return 2; }
+      config = v;
+    } else if ((v = opt('--severity')) !== undefined) {
+      const m = /^([^=]+)=(.*)$/.exec(v);
+      if (!m) { stderr(`--severity 应写作 规则=级别（如 --severity text.flat=off），而这里是“${v}”\n`); return 2; }
+      flags.severity[m[1]] = m[2];
+    } else if ((v = opt('--rounding')) !== undefined) flags.rounding = v;
+    else if ((v = opt('--kemu-edition')) !== undefined) flags.kemuEdition = v;
+    else if (a === '--format' || a === '-f') {
       format = args[++i] ?? '';
       if (format !== 'text' && format !== 'json') {
         stderr(`--format 只能是 text 或 json，而这里是“${format}”\n`);
@@ -182,7 +199,9 @@ export async function main(argv: string[], stdout: (s: string) => void = (s) => 
       return 2;
     }
   }
-  setLanguage(lang);
+  const settings = cliSettings(config, flags, lang, stderr);
+  if (!settings) return 2;
+  setLanguage(settings.language);
   // one walk for the CLI and the server: links and loops not followed twice, only regular files
   // of at most 20 MB, a report reached twice taken once, unreadable folders reported
   const walk = findReportsSync(paths, { pattern: REPORT_FILE, maxFiles: MAX_FILES, maxBytes: MAX_REPORT_BYTES });
@@ -195,7 +214,7 @@ export async function main(argv: string[], stdout: (s: string) => void = (s) => 
   }
   const cat = loadCatalogue(kemu);
   for (const e of cat.errors) stderr(visible(e) + '\n');
-  const checked = checkFilesWithCoverage(files, cat.catalogue);
+  const checked = checkFilesWithCoverage(files, cat.catalogue, settings);
   const findings = [...walk.problems.map(problemFinding), ...checked.findings];
   if (format === 'json') stdout(JSON.stringify({ findings, coverage: checked.coverage }, null, 2) + '\n');
   else {
@@ -207,6 +226,52 @@ export async function main(argv: string[], stdout: (s: string) => void = (s) => 
     stdout(l10n.t('检查了 {0} 个文件：{1} 个错误，{2} 个警告，{3} 条提示', files.length, errors, warnings, findings.length - errors - warnings) + '\n');
   }
   return findings.some((f) => f.severity === 'error') ? 1 : 0;
+}
+
+/** The project's settings: jsgk.config.json in the current folder (or --config), else package.json's "jsgk" key. */
+export function projectSettings(config?: string): { source?: string; raw?: unknown; problem?: string } {
+  const file = config ?? (fs.existsSync('jsgk.config.json') ? 'jsgk.config.json' : undefined);
+  if (file) {
+    const r = readTextFileSync(file, 1 << 20);
+    if (!r.ok) return { source: file, problem: r.message };
+    try {
+      return { source: file, raw: JSON.parse(r.text) };
+    } catch (e) {
+      return { source: file, problem: `不是有效的 JSON（${(e as Error).message}）` };
+    }
+  }
+  if (fs.existsSync('package.json')) {
+    try {
+      const pkg = JSON.parse(fs.readFileSync('package.json', 'utf8')) as Record<string, unknown>;
+      if (pkg && typeof pkg === 'object' && 'jsgk' in pkg) return { source: 'package.json（"jsgk" 键）', raw: pkg.jsgk };
+    } catch {
+      // a package.json that is not JSON is no concern of jsgk's
+    }
+  }
+  return {};
+}
+
+/**
+ * The settings of a run: the project's, then the flags over them (the same readSettings as the
+ * editor's, so unknown keys, rule ids and values are said, never ignored). Undefined after saying why.
+ */
+function cliSettings(config: string | undefined, flags: { severity: Record<string, string>; rounding?: string; kemuEdition?: string }, lang: Language | undefined, stderr: (s: string) => void): Settings | undefined {
+  const p = projectSettings(config);
+  if (p.problem) { stderr(`${p.source}: ${p.problem}\n`); return undefined; }
+  const fromFile = readSettings(p.raw);
+  const whole = fromFile.problems.find((x) => x.key === 'jsgk');
+  if (whole) { stderr(`${p.source}: ${whole.message}\n`); return undefined; }
+  const base = (p.raw ?? {}) as Record<string, unknown>;
+  const sev = base.severity;
+  const sevIsMap = sev !== null && typeof sev === 'object' && !Array.isArray(sev);
+  const merged: Record<string, unknown> = { ...base, severity: sev === undefined || sevIsMap ? { ...(sev as object), ...flags.severity } : sev };
+  if (flags.rounding !== undefined) merged.rounding = flags.rounding;
+  if (flags.kemuEdition !== undefined) merged.kemuEdition = flags.kemuEdition;
+  if (lang) merged.language = lang;
+  const r = readSettings(merged);
+  const fileKeys = new Set(fromFile.problems.map((x) => x.key));
+  for (const x of r.problems) stderr(`${fileKeys.has(x.key) ? p.source : '命令行'}: ${x.key}: ${x.message}\n`);
+  return r.problems.length ? undefined : r.settings;
 }
 
 /** A problem of the workspace walk as a finding of its file: an error for a path given on the command line, else a warning. */
@@ -246,7 +311,7 @@ function convertCmd(args: string[], stdout: (s: string) => void, stderr: (s: str
     stderr(res.message + '\n');
     return 1;
   }
-  const dest = out ?? (target === 'dsl' ? file.replace(/\.jsgk\.ya?ml$/i, '').replace(/\.ya?ml$/i, '') + '.jsgk' : file.replace(/\.jsgk$/i, '') + '.jsgk.yaml');
+  const dest = out ?? convertedName(file, target);
   if (dest === '-') { stdout(res.text); return 0; }
   // never through a symbolic link (a dangling r.jsgk would create its target anywhere), never over a file without --force
   const w = writeFileSafely(dest, res.text, { overwrite: force });

@@ -180,3 +180,13 @@ export function readNumeral(raw: string): NumeralResult {
   if (!value) return { ok: false, message: l10n.t('“{0}”不是有效的数字', raw) };
   return { ok: true, value, percent };
 }
+
+/** Money units and their power of ten in 万元 (1 元 = 10⁻⁴ 万元, 1 亿元 = 10⁴ 万元). */
+const WAN_EXPONENT = { 元: -4, 万元: 0, 亿元: 4 } as const;
+export type MoneyUnit = keyof typeof WAN_EXPONENT;
+
+/** An amount in `from` written in `to`, exactly (元 → 万元 moves the decimal point four places). */
+export function inUnit(v: Decimal, from: MoneyUnit, to: MoneyUnit): Decimal {
+  const k = WAN_EXPONENT[from] - WAN_EXPONENT[to];
+  return k === 0 ? v : v.shift(k);
+}

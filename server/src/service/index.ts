@@ -130,3 +130,6 @@ export { Catalogue, KemuEntry, builtinCatalogue, parseOverrideCsv } from './kemu
 export { importSpreadsheet, overrideCsv } from './kemu-import';
 export { compareSum } from './rules/rounding';
 export { listedUnits, listsUnits, unitGroups, unitRowHover, ReportRef, UnitGroup } from './workspace/units';
+// what the LSP shell needs of the workspace (server.ts imports the facade and lsp/ only)
+export { OVERRIDE_FILE } from './workspace/kemu-file';
+export { WorkspaceReports } from './workspace/reports';

@@ -9,6 +9,7 @@
 import { Parser } from 'yaml';
 import { Cell, Column, Finding, GlossaryEntry, Meta, PerfEval, PrintedBlock, Report, Row, Section, SectionBlock, Str, Syntax, Table, TablePart, Text, UnitRow } from '../model';
 import { parseReport } from '../frontends/report-parser';
+import { META_FIELDS } from '../frontends/common';
 import { LineIndex } from '../text';
 import { formatDocument } from './format';
 import * as l10n from '../l10n';
@@ -171,7 +172,7 @@ function unitCells(u: UnitRow): string[] {
 
 /** The 报告 fields that were written, in the order they were written. */
 function metaFields(m: Meta): Array<[string, Str]> {
-  const all: Array<[string, Str | undefined]> = [['类型', m.type], ['年度', m.year], ['单位', m.unitName], ['金额单位', m.amountUnit], ['科目版本', m.edition], ['标题', m.title]];
+  const all: Array<[string, Str | undefined]> = META_FIELDS.map((f) => [f.key, m[f.field]]);
   return (all.filter((f) => f[1]) as Array<[string, Str]>).sort((a, b) => a[1].range.start - b[1].range.start);
 }
 

@@ -5,7 +5,7 @@
  * both. Nothing here knows either syntax.
  */
 import { readNumeral } from '../decimal';
-import { Cell, CellKind, Column, ColumnKind, Finding, GlossaryEntry, IndicatorRow, Meta, PerfEval, PrintedBlock, Range, Row, Section, Str, Table, UnitRow } from '../model';
+import { AmountUnit, Cell, CellKind, Column, ColumnKind, Finding, GlossaryEntry, IndicatorRow, Meta, PerfEval, PrintedBlock, Range, REPORT_TYPES, ReportType, Row, Section, Str, Table, UnitRow } from '../model';
 import { RawBlock } from './blocks';
 import * as l10n from '../l10n';
 
@@ -56,6 +56,31 @@ export function blockKindOf(key: string): BlockKind {
 }
 
 /** Table keys that are fields, not sides (a side is any other key whose name says 收入 or 支出). */
+/**
+ * The 报告 block: each key, the Meta field it fills, and what a value must be to be taken (the JSON
+ * Schema says the same and reports a value that is not). The YAML and DSL front ends and the converter
+ * read and write the block through this one list.
+ */
+export const META_FIELDS = [
+  { key: '类型', field: 'type', ok: (v: string) => (REPORT_TYPES as readonly string[]).includes(v) },
+  { key: '年度', field: 'year', ok: (v: string) => /^\d{4}$/.test(v.trim()) },
+  { key: '单位', field: 'unitName', ok: () => true },
+  { key: '金额单位', field: 'amountUnit', ok: (v: string) => v === '元' || v === '万元' },
+  { key: '科目版本', field: 'edition', ok: (v: string) => /^\d{4}$/.test(v.trim()) },
+  { key: '标题', field: 'title', ok: () => true },
+] as const satisfies ReadonlyArray<{ key: string; field: keyof Meta; ok: (v: string) => boolean }>;
+
+/** Sets the Meta field of a 报告 key when the value is one it takes; false when it is not (or the key is unknown). */
+export function setMetaField(meta: Meta, key: string, s: Str): boolean {
+  const f = META_FIELDS.find((x) => x.key === key);
+  if (!f || !f.ok(s.value)) return false;
+  if (f.field === 'year' || f.field === 'edition') meta[f.field] = { ...s, year: Number(s.value) };
+  else if (f.field === 'type') meta.type = s as Str & { value: ReportType };
+  else if (f.field === 'amountUnit') meta.amountUnit = s as Str & { value: AmountUnit };
+  else meta[f.field] = s;
+  return true;
+}
+
 export const TABLE_FIELDS = ['编号', '类型', '单位', '编制部门', '编制单位', '列', '行', '注', '说明'];
 
 /** The columns of 单位构成 when a document does not name them. */

@@ -35,22 +35,15 @@ import {
   AmountUnit, Cell, Column, Finding, GlossaryEntry, Meta, PerfEval, PrintedBlock, Range, ReportType, Row, Section,
   Str, Table, TablePart, Text,
 } from '../model';
-import { blockKindOf, DEFAULT_UNIT_COLUMNS, indicatorKinds, indicatorRows, ParsedBlock, readCell, rowFromKey, unitRow } from './common';
+import { blockKindOf, DEFAULT_UNIT_COLUMNS, indicatorKinds, indicatorRows, ParsedBlock, readCell, rowFromKey, setMetaField, unitRow } from './common';
+import { DslField, validateDslBlock } from './dsl-schema';
 import { columnKind, sideOf, tableKindOf } from '../layouts';
 import { splitSentences } from '../text';
 import * as l10n from '../l10n';
 import { GLOSSARY_NUMBER } from '../names';
-import schema from '../../../../schemas/report.schema.json';
 
 const HEADER = /^【([^】\n]*)】/;
 
-// What the 报告 block and a table may hold is the YAML format's, read from its JSON schema: one list for both syntaxes.
-const DEFS = schema.definitions as unknown as Record<string, { properties: Record<string, { enum?: string[] }>; required?: string[] }>;
-const META_KEYS = Object.keys(DEFS.meta.properties);
-const META_REQUIRED = DEFS.meta.required ?? [];
-const enumOf = (def: string, key: string) => DEFS[def].properties[key].enum ?? [];
-/** A table's keys; its rows and sides are written as rows and “= 收入/支出” lines in the DSL. */
-const TABLE_KEYS = Object.keys(DEFS.table.properties).filter((k) => !['行', '收入', '支出'].includes(k));
 /** Fields that hold text: their value may continue on indented lines. */
 const TEXT_FIELDS = new Set(['注', '说明', '预期目标', '实际完成情况']);
 
@@ -218,6 +211,8 @@ function textLine(line: Line, into: Chars): void {
 class DslBuilder {
   readonly lines: Line[];
   readonly keyRange: Range;
+  /** The “键：值” lines read, validated with the JSON Schema after the block is built (dsl-schema.ts). */
+  readonly fieldsRead: DslField[] = [];
   constructor(private readonly raw: RawBlock, private readonly findings: Finding[]) {
     const all = linesOf(raw);
     this.lines = all.slice(1);
@@ -237,10 +232,6 @@ class DslBuilder {
 
   lineRange(l: Line): Range {
     return { start: l.start, end: l.start + l.text.length };
-  }
-
-  unknownKey(k: Str, allowed: string[]): void {
-    this.find('schema', 'error', k.range, l10n.t('不认识的键“{0}”。此处可用的键：{1}', k.value, allowed.join(l10n.listSep())));
   }
 
   notUnderstood(l: Line, hint: string): void {
@@ -266,6 +257,7 @@ class DslBuilder {
         });
       } else {
         seen.set(k.value, k);
+        this.fieldsRead.push({ key: k, value: pending.value.str(k.range.end) });
         onField(k, pending.value, pending.line);
       }
       pending = undefined;
@@ -287,37 +279,14 @@ class DslBuilder {
   // ---------------------------------------------------------------- 【报告】
   meta(): Meta {
     const meta: Meta = { range: { start: this.raw.start, end: this.raw.end } };
-    const seen = new Set<string>();
     this.fields((l) => {
       if (keyValue(l)) return false;
       this.notUnderstood(l, l10n.t('这一行应写作“键：值”，如“类型：部门决算”'));
       return true;
     }, (k, v) => {
-      const s = v.str(k.range.end);
-      seen.add(k.value);
-      const oneOf = (allowed: readonly string[]) => {
-        if (allowed.includes(s.value)) return true;
-        this.find('schema', 'error', s.value ? s.range : k.range, l10n.t('{0}应为以下之一：{1}，而这里是{2}', l10n.t('“{0}”', k.value), allowed.join(l10n.listSep()), l10n.t('“{0}”', s.value)));
-        return false;
-      };
-      const yearOf = () => {
-        if (/^\d{4}$/.test(s.value)) return true;
-        this.find('schema', 'error', s.value ? s.range : k.range, l10n.t('{0}，而这里是{1}', l10n.t('应为四位年份，如 2023'), l10n.t('“{0}”', s.value)));
-        return false;
-      };
-      switch (k.value) {
-        case '类型': if (oneOf(enumOf('meta', '类型'))) meta.type = s as Str & { value: ReportType }; break;
-        case '年度': if (yearOf()) meta.year = { ...s, year: Number(s.value) }; break;
-        case '单位': meta.unitName = s; break;
-        case '金额单位': if (oneOf(enumOf('meta', '金额单位'))) meta.amountUnit = s as Str & { value: AmountUnit }; break;
-        case '科目版本': if (yearOf()) meta.edition = { ...s, year: Number(s.value) }; break;
-        case '标题': meta.title = s; break;
-        default: this.unknownKey(k, META_KEYS);
-      }
+      // values the schema rejects (and unknown keys, missing fields) are reported by validateDslBlock
+      setMetaField(meta, k.value, v.str(k.range.end));
     });
-    for (const req of META_REQUIRED) {
-      if (!seen.has(req)) this.find('schema', 'error', this.keyRange, l10n.t('{0}缺少必填项“{1}”', l10n.t('“{0}”', this.raw.key), req));
-    }
     return meta;
   }
 
@@ -484,9 +453,7 @@ class DslBuilder {
         case '编号': t.number = v.str(k.range.end); break;
         case '单位': {
           const s = v.str(k.range.end);
-          const units = enumOf('table', '单位');
-          if (units.includes(s.value)) t.unitNode = s as Str & { value: AmountUnit };
-          else this.find('schema', 'error', s.range, l10n.t('{0}应为以下之一：{1}，而这里是{2}', l10n.t('“{0}”', '单位'), units.join(l10n.listSep()), l10n.t('“{0}”', s.value)));
+          if (s.value === '元' || s.value === '万元') t.unitNode = s as Str & { value: AmountUnit };
           break;
         }
         case '类型': t.kindNode = v.str(k.range.end); break;
@@ -504,7 +471,6 @@ class DslBuilder {
           if (t.preparer) this.find('dsl.syntax', 'error', k.range, l10n.t('“{0}”重复：同一块中每个键只能写一次', k.value));
           else t.preparer = { key: k.value, value: v.str(k.range.end) };
           break;
-        default: this.unknownKey(k, TABLE_KEYS);
       }
     }, (key) => key === '列');
     t.note = t.notes[0]?.text;
@@ -648,9 +614,9 @@ export function parseDslBlock(raw: RawBlock): ParsedBlock {
     }
     const b = new DslBuilder(raw, out.findings);
     switch (kind) {
-      case 'meta': out.meta = b.meta(); break;
+      case 'meta': out.meta = b.meta(); out.findings.push(...validateDslBlock(raw.key, 'meta', b.fieldsRead, b.keyRange)); break;
       case 'overview': case 'narrative': case 'others': out.sections = b.sections(); break;
-      case 'table': out.table = b.table(); break;
+      case 'table': out.table = b.table(); out.findings.push(...validateDslBlock(raw.key, 'table', b.fieldsRead, b.keyRange)); break;
       case 'glossary': out.glossary = b.glossary(); break;
       case 'perf': out.perf = b.perf(); break;
       case 'cover': case 'contents': case 'heading': out.printed = b.printed(kind); break;

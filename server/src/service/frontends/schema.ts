@@ -1,7 +1,9 @@
 /**
- * JSON Schema validation of one top-level block (schemas/report.schema.json, through ajv). Every
- * violation becomes a finding at the range of the offending YAML node, with a Chinese message
- * that says what was expected.
+ * JSON Schema validation of one top-level block (schemas/report.schema.json, through ajv), the same
+ * for both syntaxes: the YAML front end validates the block's value, the DSL front end the JSON value
+ * it builds from the block's “键：值” lines. Every violation becomes a finding at the range of the
+ * offending key or value (a Locator maps JSON pointers to ranges), with a Chinese message that says
+ * what was expected.
  */
 import Ajv, { ErrorObject, ValidateFunction } from 'ajv';
 import { Document, isMap, isPair, isScalar, isSeq, Node, Pair } from 'yaml';
@@ -42,6 +44,29 @@ interface Located {
   value?: Node | null;
 }
 
+/** Where the parts of a block's value are in the source. */
+export interface Locator {
+  /** The range of the value at `path` (else of its key), or of the nearest enclosing value. */
+  value(path: string[]): Range | undefined;
+  /** The range of the key at `path` (its last segment). */
+  key(path: string[]): Range | undefined;
+  /** The keys a syntax writes at `path`, where they differ from the schema's properties (the DSL writes rows otherwise). */
+  allowedKeys?(path: string[], schemaKeys: string[]): string[];
+}
+
+/** The ranges of a YAML block's nodes. */
+function yamlLocator(doc: Document, base: number): Locator {
+  return {
+    value: (path) => { const l = locate(doc, path); return nodeRange(l.value, base) ?? nodeRange(l.key, base); },
+    key: (path) => {
+      const l = locate(doc, path.slice(0, -1));
+      const prop = path[path.length - 1];
+      const parent = isMap(l.value) ? (l.value.items as Pair<Node, Node | null>[]).find((p) => isScalar(p.key) && String(p.key.value) === prop) : undefined;
+      return parent ? nodeRange(parent.key as Node, base) : nodeRange(locate(doc, path).key, base);
+    },
+  };
+}
+
 function locate(doc: Document, path: string[]): Located {
   let node: Node | null | undefined = doc.contents as Node | null;
   let key: Node | undefined;
@@ -70,6 +95,11 @@ function nodeRange(n: Node | null | undefined, base: number): Range | undefined 
 }
 
 export function validateBlock(key: string, data: unknown, doc: Document, base: number): Finding[] {
+  return validateValue(key, data, yamlLocator(doc, base), { start: base, end: base + key.length });
+}
+
+/** Validates a block's value ({ key: value }) and maps each violation to a range through `loc`. */
+export function validateValue(key: string, data: unknown, loc: Locator, keyRange: Range): Finding[] {
   const validate = getValidator();
   if (validate(data)) return [];
   const errors = (validate.errors ?? []).filter((e) => !(e.keyword === 'required' && e.instancePath === ''));
@@ -83,7 +113,7 @@ export function validateBlock(key: string, data: unknown, doc: Document, base: n
   const out: Finding[] = [];
   const seen = new Set<string>();
   for (const e of kept) {
-    const f = toFinding(e, doc, base, key);
+    const f = toFinding(e, loc, keyRange, key);
     if (!f) continue;
     const id = `${f.range.start}:${f.range.end}:${f.message}`;
     if (seen.has(id)) continue;
@@ -93,30 +123,29 @@ export function validateBlock(key: string, data: unknown, doc: Document, base: n
   return out;
 }
 
-function toFinding(e: ErrorObject, doc: Document, base: number, blockKey: string): Finding | undefined {
+function toFinding(e: ErrorObject, loc: Locator, keyRange: Range, blockKey: string): Finding | undefined {
   const path = decodePointer(e.instancePath);
-  const loc = locate(doc, path);
   const ps = (e.parentSchema ?? {}) as Record<string, unknown>;
   const custom = typeof ps.errorMessage === 'string' ? l10n.t(ps.errorMessage as string) : undefined;
-  let range = nodeRange(loc.value, base) ?? nodeRange(loc.key, base);
+  let range = loc.value(path);
   let message: string;
-  const where = path.length > 1 ? l10n.t('“{0}”', path.filter((p) => !/^\d+$/.test(p)).slice(-1)[0] ?? blockKey) : '';
+  const where = path.length > 0 ? l10n.t('“{0}”', path.filter((p) => !/^\d+$/.test(p)).slice(-1)[0] ?? blockKey) : '';
   switch (e.keyword) {
     case 'additionalProperties': {
       const prop = String((e.params as { additionalProperty: string }).additionalProperty);
-      const parent = isMap(loc.value) ? (loc.value.items as Pair<Node, Node | null>[]).find((p) => isScalar(p.key) && String(p.key.value) === prop) : undefined;
-      range = nodeRange(parent?.key as Node | undefined, base) ?? range;
+      range = loc.key([...path, prop]) ?? range;
       if (path.length === 0) {
         message = l10n.t('未知的顶层块“{0}”。可用：报告、部门概况/单位概况、表 <表名>、情况说明、名词解释、绩效自评 <项目名称>、其他、封面、目录、第一部分 <标题>', prop);
       } else {
-        const allowed = ps.properties ? Object.keys(ps.properties as object) : [];
+        const schemaKeys = ps.properties ? Object.keys(ps.properties as object) : [];
+        const allowed = loc.allowedKeys ? loc.allowedKeys(path, schemaKeys) : schemaKeys;
         message = allowed.length ? l10n.t('不认识的键“{0}”。此处可用的键：{1}', prop, allowed.join(l10n.listSep())) : l10n.t('不认识的键“{0}”', prop);
       }
       break;
     }
     case 'required': {
       const prop = String((e.params as { missingProperty: string }).missingProperty);
-      range = nodeRange(loc.key, base) ?? range;
+      range = loc.key(path) ?? range;
       message = where ? l10n.t('{0}缺少必填项“{1}”', where, prop) : l10n.t('此处缺少必填项“{0}”', prop);
       break;
     }
@@ -150,6 +179,6 @@ function toFinding(e: ErrorObject, doc: Document, base: number, blockKey: string
     default:
       message = custom ?? l10n.t('不符合格式要求（{0}）', e.keyword);
   }
-  if (!range) range = { start: base, end: base + blockKey.length };
+  if (!range) range = keyRange;
   return { rule: 'schema', severity: 'error', range, message };
 }

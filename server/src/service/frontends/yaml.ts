@@ -7,17 +7,17 @@
  * cached by its text, so an edit re-parses only the block it touches. Syntax errors are findings,
  * never exceptions; a half-typed file still yields a model for all that parsed.
  */
-import { isMap, isPair, isScalar, isSeq, Node, Pair, parseDocument, YAMLMap, YAMLSeq } from 'yaml';
+import { isMap, isPair, isScalar, isSeq, Node, Pair, parseDocument, visit, YAMLMap, YAMLSeq } from 'yaml';
 import { RawBlock, splitByHeaders } from './blocks';
 import {
   AmountUnit, Cell, CellKind, Column, ColumnKind, Finding, GlossaryEntry, IndicatorRow, Meta, PerfEval, PrintedBlock, Range,
-  Report, REPORT_TYPES, ReportType, Row, Section, SectionBlock, Str, Syntax, Table, TablePart, Text, UnitRow,
+  Report, Row, Section, SectionBlock, Str, Syntax, Table, TablePart, Text, UnitRow,
 } from '../model';
 import { makeText } from '../text';
 import { GLOSSARY_NUMBER } from '../names';
 import { validateBlock } from './schema';
 import * as l10n from '../l10n';
-import { blockKindOf, DEFAULT_UNIT_COLUMNS, FindFn, indicatorKinds, indicatorRows, ParsedBlock, readCell, rowFromKey, TABLE_FIELDS, unitRow } from './common';
+import { blockKindOf, DEFAULT_UNIT_COLUMNS, FindFn, META_FIELDS, setMetaField, indicatorKinds, indicatorRows, ParsedBlock, readCell, rowFromKey, TABLE_FIELDS, unitRow } from './common';
 import { columnKind, sideOf, tableKindOf } from '../layouts';
 
 /**
@@ -129,6 +129,12 @@ function parseBlockInto(raw: RawBlock, out: ParsedBlock): void {
     out.findings = out.findings.filter((f) => f.rule !== 'yaml.syntax' || f.fixes || !dashLines.has(raw.text.lastIndexOf('\n', f.range.start - raw.start - 1) + 1));
   }
   if (out.kind === 'prelude') return;
+  // an alias (*a) would repeat another node's content unseen: a row or a value must be written out
+  visit(doc, {
+    Alias(_k, node) {
+      if (node.range) b.find('yaml.alias', 'error', { start: raw.start + node.range[0], end: raw.start + node.range[1] }, l10n.t('不能用 YAML 别名“*{0}”代替表的一行或一个值：请把内容写出来', node.source));
+    },
+  });
   const root = doc.contents;
   if (!isMap(root) || root.items.length === 0) return;
   const pair = root.items[0] as Pair<Node, Node | null>;
@@ -220,16 +226,10 @@ class Builder {
   // ---------------------------------------------------------------- 报告
   meta(v: Node | null, keyRange: Range): Meta {
     const meta: Meta = { range: { start: keyRange.start, end: this.range(v).end } };
-    const type = this.str(this.get(v, '类型'));
-    if (type && (REPORT_TYPES as readonly string[]).includes(type.value)) meta.type = type as Str & { value: ReportType };
-    const year = this.str(this.get(v, '年度'));
-    if (year && /^\d{4}$/.test(year.value.trim())) meta.year = { ...year, year: Number(year.value) };
-    meta.unitName = this.str(this.get(v, '单位'));
-    const unit = this.str(this.get(v, '金额单位'));
-    if (unit && (unit.value === '元' || unit.value === '万元')) meta.amountUnit = unit as Str & { value: AmountUnit };
-    const ed = this.str(this.get(v, '科目版本'));
-    if (ed && /^\d{4}$/.test(ed.value.trim())) meta.edition = { ...ed, year: Number(ed.value) };
-    meta.title = this.str(this.get(v, '标题'));
+    for (const f of META_FIELDS) {
+      const s = this.str(this.get(v, f.key));
+      if (s) setMetaField(meta, f.key, s); // a value the schema rejects was reported by it
+    }
     return meta;
   }
 

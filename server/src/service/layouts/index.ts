@@ -124,6 +124,8 @@ const canonSegment = (s: string) => {
   return MEASURE_CANON.get(n) ?? COLUMN_CANON.get(n) ?? n;
 };
 const isMeasure = (seg: string) => MEASURE_CANON.has(seg);
+/** Whether a header level names a measure (预算数, 决算数, “三公”经费预算数 …) rather than an item. */
+export const isMeasureHeading = (level: string): boolean => isMeasure(canonSegment(level));
 
 /** The canonical header levels of a column name ("“三公”经费预算数/公务用车购置及运行费/运行费" → 预算数, 公务用车购置及运行维护费, 公务用车运行维护费). */
 export function columnSegments(name: string): string[] {

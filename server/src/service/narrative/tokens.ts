@@ -1,5 +1,5 @@
 /** The amounts and percentages of a text, each with the interval it stands for (万元 for amounts). */
-import { Decimal, readNumeral } from '../decimal';
+import { Decimal, readNumeral, inUnit } from '../decimal';
 
 /** An amount or a percentage found in a text. */
 export interface Tok {
@@ -22,10 +22,9 @@ function toTok(m: RegExpExecArray): Tok | undefined {
   if (!r.ok) return undefined;
   const unit = m[3] === '％' ? '%' : m[3] === '万' ? '万元' : m[3];
   const v = r.value;
-  let wan = v;
-  let half = v.halfUlp();
-  if (unit === '元') { wan = v.shift(-4); half = half.shift(-4); }
-  if (unit === '亿元') { wan = v.shift(4); half = half.shift(4); }
+  const money = unit === '元' || unit === '亿元' ? unit : '万元';
+  const wan = inUnit(v, money, '万元');
+  const half = inUnit(v.halfUlp(), money, '万元');
   return { kind: unit === '%' ? 'percent' : 'amount', value: v, wan, half, unit, start: m.index, end: m.index + m[0].length, raw: m[0] };
 }
 

@@ -25,7 +25,8 @@ export function syntaxOfDocument(uri: string, languageId?: string): Syntax {
   return languageId === 'jsgk' ? 'dsl' : 'yaml';
 }
 
-/** The file a report converted to `to` is written to: r.jsgk.yaml ⇄ r.jsgk, next to it. */
-export function convertedName(file: string, to: Syntax): string {
-  return to === 'dsl' ? file.replace(/\.jsgk\.ya?ml$/i, '').replace(/\.ya?ml$/i, '') + '.jsgk' : file.replace(/\.jsgk$/i, '') + '.jsgk.yaml';
+/** The file a report converted to `to` is written to: r.jsgk.yaml ⇄ r.jsgk, next to it; `copy` n: r（n）.jsgk when that name is taken. */
+export function convertedName(file: string, to: Syntax, copy?: number): string {
+  const stem = to === 'dsl' ? file.replace(/\.jsgk\.ya?ml$/i, '').replace(/\.ya?ml$/i, '') : file.replace(/\.jsgk$/i, '');
+  return stem + (copy ? `（${copy}）` : '') + (to === 'dsl' ? '.jsgk' : '.jsgk.yaml');
 }

@@ -66,10 +66,19 @@ export function applyAnnotations(findings: Finding[], text: string, lineIndex: (
     kept.push({
       rule: 'annotation.unused', severity: 'warning', range: a.range,
       message: a.rule ? l10n.t('这条出错说明没有对应的问题（此行没有“{0}”的检查结果），可以删除', a.rule) : l10n.t('这条出错说明没有对应的问题（此行没有检查结果），可以删除'),
-      fixes: [{ title: l10n.t('删除这条出错说明'), edits: [{ range: a.range, newText: '' }], safe: true }],
+      fixes: [{ title: l10n.t('删除这条出错说明'), edits: [{ range: removal(text, a.range), newText: '' }], safe: true }],
     });
   }
   return kept;
+}
+
+/** What deleting a comment removes: the spaces before it too, and its whole line when it stands alone. */
+function removal(text: string, r: { start: number; end: number }): { start: number; end: number } {
+  let start = r.start;
+  while (start > 0 && (text[start - 1] === ' ' || text[start - 1] === '\t')) start--;
+  const alone = start === 0 || text[start - 1] === '\n';
+  if (alone && text[r.end] === '\n') return { start, end: r.end + 1 };
+  return { start, end: r.end };
 }
 
 /** annotation.unused: its findings are made where the 出错说明 are applied (after every rule ran). */

@@ -12,7 +12,7 @@ const meta = (id: string, severity: RuleMeta['severity'], description: string, d
 export const rules: Rule[] = [
   meta('yaml.syntax', 'error', 'YAML 语法错误（缩进、引号、冒号、行首的“-”空格子 …）', 'YAML syntax errors', '这一行缺少冒号：键后面要有英文冒号和空格', 'safe'),
   meta('yaml.duplicateBlock', 'error', '同一个顶层块写了两次', 'A top-level block written twice', '顶层块“情况说明”重复（第一次出现在前面），请合并或改名'),
-  meta('yaml.alias', 'error', 'YAML 别名（*名字）不能用作表的一行或值：请把内容写出来', 'A YAML alias used as a row or value', '表的一行不能写成 YAML 别名“*a”：请把这一行写出来'),
+  meta('yaml.alias', 'error', 'YAML 别名（*名字）不能用作表的一行或值：请把内容写出来', 'A YAML alias used as a row or value', '不能用 YAML 别名“*a”代替表的一行或一个值：请把内容写出来'),
   meta('dsl.syntax', 'error', 'DSL 语法错误（读不懂的行、重复的键 …）', 'DSL syntax errors', '表的一行写作“行名 | 各列的值”'),
   meta('schema', 'error', '不认识的键、缺少必填项、值的类型不对', 'Unknown keys, missing required fields, wrong value types', '不认识的键“颜色”。此处可用的键：类型、年度、单位 …'),
   meta('schema.required', 'error', '缺少“报告”块', 'The 报告 block is missing', '缺少“报告”块：请在文件开头写明 报告: 类型、年度、单位、金额单位'),

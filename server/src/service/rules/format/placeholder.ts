@@ -12,7 +12,7 @@
 import { Range, Str, Text } from '../../model';
 import { textRange } from '../../text';
 import { allSections } from '../../query';
-import { Rule } from '../types';
+import { Rule, RuleContext } from '../types';
 import * as l10n from '../../l10n';
 
 /** XX / XXX / XX.X% / ×× (not inside a latin word), and “（…填写…）”. */
@@ -51,78 +51,95 @@ export const rule: Rule = {
     messages: MESSAGES,
   },
   run(ctx) {
-    const m = ctx.model;
-    const unit = m.meta?.unitName && !isPlaceholder(m.meta.unitName.value) ? m.meta.unitName.value.trim() : undefined;
-    const hit = (found: string, range: Range, place: string) => {
-      const fixes = unit && /^[XＸ]{2,}单位$/.test(found) ? [{ title: l10n.t('改为“{0}”', unit), edits: [{ range, newText: unit }] }] : undefined;
-      const message = found.startsWith('（')
-        ? l10n.t('模板中给编制人员的说明“{0}”还在{1}中：请换成实际内容', found, place)
-        : l10n.t('{0}中有模板占位符“{1}”，没有换成实际内容', place, found);
-      ctx.report({ range, text: found, message, fixes });
-    };
-    /** A placeholder in a one-line value: its range is found in the source (a quoted value may be escaped). */
-    const inStr = (value: string, range: Range, place: string) => {
-      if (!value) return;
-      ctx.examined();
-      for (const x of value.matchAll(PLACEHOLDER)) {
-        const src = ctx.text.slice(range.start, range.end);
-        const i = src.indexOf(x[0]);
-        hit(x[0], i >= 0 ? { start: range.start + i, end: range.start + i + x[0].length } : range, place);
-      }
-    };
-    const inText = (t: Text | undefined, place: string) => {
-      if (!t || !t.value) return;
-      ctx.cached(t, () => {
-        for (const x of t.value.matchAll(PLACEHOLDER)) hit(x[0], textRange(t, x.index!, x.index! + x[0].length), place);
-      }, unit);
-    };
-    const str = (s: Str | undefined, place: string) => s && inStr(s.value, s.range, place);
-
-    if (m.meta?.unitName && isPlaceholder(m.meta.unitName.value)) {
-      ctx.report({ range: m.meta.unitName.range, text: m.meta.unitName.value, message: l10n.t('“单位”还是模板中的“{0}”：请填写单位全称', m.meta.unitName.value) });
-    }
-    str(m.meta?.title, l10n.t('报告标题'));
-
-    for (const s of allSections(m.overview)) {
-      str(s.title, l10n.t('标题'));
-      inText(s.body, l10n.t('部门概况'));
-      for (const u of s.units ?? []) for (const c of u.cells) str(c, l10n.t('单位构成'));
-    }
-    // the 情况说明 and 其他 bodies are text.placeholder's; their titles are not
-    for (const s of [...allSections(m.narrative), ...allSections(m.others)]) str(s.title, l10n.t('标题'));
-
-    for (const t of m.tables) {
-      ctx.cached(t, () => {
-        inStr(t.title, t.keyRange, l10n.t('表名'));
-        str(t.number, l10n.t('表的编号'));
-        if (t.preparer) str(t.preparer.value, l10n.t('编制单位'));
-        for (const p of t.parts) {
-          for (const c of p.columns) inStr(c.name, c.range, l10n.t('列名'));
-          for (const r of p.rows) {
-            inStr(r.key, r.keyRange, l10n.t('行名'));
-            for (const c of r.cells) if (c.kind === 'text') inStr(c.raw, c.range, l10n.t('单元格'));
-          }
-        }
-        for (const n of t.notes) for (const x of n.text.value.matchAll(PLACEHOLDER)) hit(x[0], textRange(n.text, x.index!, x.index! + x[0].length), l10n.t('表注'));
-      }, unit);
-    }
-
-    for (const p of m.perf) {
-      inStr(p.project, p.keyRange, l10n.t('绩效自评表'));
-      for (const s of Object.values(p.fields)) str(s, l10n.t('绩效自评表'));
-      inText(p.goals?.expected, l10n.t('绩效自评表'));
-      inText(p.goals?.achieved, l10n.t('绩效自评表'));
-      for (const row of p.indicators) for (const c of Object.values(row.cells)) if (c.kind === 'text') inStr(c.raw, c.range, l10n.t('绩效自评表'));
-    }
-
-    for (const g of m.glossary) {
-      inStr(g.term, g.termRange, l10n.t('名词解释'));
-      inText(g.definition, l10n.t('名词解释'));
-    }
-    for (const b of m.printed) {
-      inStr(b.key, b.keyRange, l10n.t('封面或目录'));
-      inText(b.body, l10n.t('封面或目录'));
-    }
+    const f = finders(ctx);
+    metaAndOverview(f, ctx);
+    tables(f, ctx);
+    perfGlossaryPrinted(f);
   },
 };
 
+/** The ways a rule run finds placeholders: in a one-line value, in a text, in a Str. */
+function finders(ctx: RuleContext) {
+  const m = ctx.model;
+    const unit = m.meta?.unitName && !isPlaceholder(m.meta.unitName.value) ? m.meta.unitName.value.trim() : undefined;
+  const hit = (found: string, range: Range, place: string) => {
+    const fixes = unit && /^[XＸ]{2,}单位$/.test(found) ? [{ title: l10n.t('改为“{0}”', unit), edits: [{ range, newText: unit }] }] : undefined;
+    const message = found.startsWith('（')
+      ? l10n.t('模板中给编制人员的说明“{0}”还在{1}中：请换成实际内容', found, place)
+      : l10n.t('{0}中有模板占位符“{1}”，没有换成实际内容', place, found);
+    ctx.report({ range, text: found, message, fixes });
+  };
+  /** A placeholder in a one-line value: its range is found in the source (a quoted value may be escaped). */
+  const inStr = (value: string, range: Range, place: string) => {
+    if (!value) return;
+    ctx.examined();
+    for (const x of value.matchAll(PLACEHOLDER)) {
+      const src = ctx.text.slice(range.start, range.end);
+      const i = src.indexOf(x[0]);
+      hit(x[0], i >= 0 ? { start: range.start + i, end: range.start + i + x[0].length } : range, place);
+    }
+  };
+  const inText = (t: Text | undefined, place: string) => {
+    if (!t || !t.value) return;
+    ctx.cached(t, () => {
+      for (const x of t.value.matchAll(PLACEHOLDER)) hit(x[0], textRange(t, x.index!, x.index! + x[0].length), place);
+    }, unit);
+  };
+  const str = (s: Str | undefined, place: string) => s && inStr(s.value, s.range, place);
+
+  return { m, unit, hit, inStr, inText, str };
+}
+
+type Finders = ReturnType<typeof finders>;
+
+function metaAndOverview({ m, inText, str }: Finders, ctx: RuleContext): void {
+  if (m.meta?.unitName && isPlaceholder(m.meta.unitName.value)) {
+    ctx.report({ range: m.meta.unitName.range, text: m.meta.unitName.value, message: l10n.t('“单位”还是模板中的“{0}”：请填写单位全称', m.meta.unitName.value) });
+  }
+  str(m.meta?.title, l10n.t('报告标题'));
+
+  for (const s of allSections(m.overview)) {
+    str(s.title, l10n.t('标题'));
+    inText(s.body, l10n.t('部门概况'));
+    for (const u of s.units ?? []) for (const c of u.cells) str(c, l10n.t('单位构成'));
+  }
+  // the 情况说明 and 其他 bodies are text.placeholder's; their titles are not
+  for (const s of [...allSections(m.narrative), ...allSections(m.others)]) str(s.title, l10n.t('标题'));
+}
+
+function tables({ m, unit, hit, inStr, str }: Finders, ctx: RuleContext): void {
+  for (const t of m.tables) {
+    ctx.cached(t, () => {
+      inStr(t.title, t.keyRange, l10n.t('表名'));
+      str(t.number, l10n.t('表的编号'));
+      if (t.preparer) str(t.preparer.value, l10n.t('编制单位'));
+      for (const p of t.parts) {
+        for (const c of p.columns) inStr(c.name, c.range, l10n.t('列名'));
+        for (const r of p.rows) {
+          inStr(r.key, r.keyRange, l10n.t('行名'));
+          for (const c of r.cells) if (c.kind === 'text') inStr(c.raw, c.range, l10n.t('单元格'));
+        }
+      }
+      for (const n of t.notes) for (const x of n.text.value.matchAll(PLACEHOLDER)) hit(x[0], textRange(n.text, x.index!, x.index! + x[0].length), l10n.t('表注'));
+    }, unit);
+  }
+}
+
+function perfGlossaryPrinted({ m, inStr, inText, str }: Finders): void {
+  for (const p of m.perf) {
+    inStr(p.project, p.keyRange, l10n.t('绩效自评表'));
+    for (const s of Object.values(p.fields)) str(s, l10n.t('绩效自评表'));
+    inText(p.goals?.expected, l10n.t('绩效自评表'));
+    inText(p.goals?.achieved, l10n.t('绩效自评表'));
+    for (const row of p.indicators) for (const c of Object.values(row.cells)) if (c.kind === 'text') inStr(c.raw, c.range, l10n.t('绩效自评表'));
+  }
+
+  for (const g of m.glossary) {
+    inStr(g.term, g.termRange, l10n.t('名词解释'));
+    inText(g.definition, l10n.t('名词解释'));
+  }
+  for (const b of m.printed) {
+    inStr(b.key, b.keyRange, l10n.t('封面或目录'));
+    inText(b.body, l10n.t('封面或目录'));
+  }
+}

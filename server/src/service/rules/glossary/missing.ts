@@ -9,16 +9,8 @@ import { Rule } from '../types';
 import { numberOf, STANDARD_TERMS } from './terms';
 import * as l10n from '../../l10n';
 
-/** The column and row names of a table as one string, by table (unchanged tables keep theirs). */
-const NAMES = new WeakMap<Table, string>();
-function namesOf(t: Table): string {
-  let s = NAMES.get(t);
-  if (s === undefined) {
-    s = t.parts.flatMap((p) => [...p.columns.map((c) => c.name), ...p.rows.map((r) => r.name)]).join('\n');
-    NAMES.set(t, s);
-  }
-  return s;
-}
+/** The column and row names of a table as one string (memoised per table: unchanged tables keep theirs). */
+const namesOf = (t: Table): string => t.parts.flatMap((p) => [...p.columns.map((c) => c.name), ...p.rows.map((r) => r.name)]).join('\n');
 
 export const rule: Rule = {
   meta: {
@@ -38,7 +30,7 @@ export const rule: Rule = {
     const text = ctx.text;
     const defined = new Set(g.map((e) => normName(e.term)));
     const narrativeTexts = [...allSections(ctx.model.narrative)].map((s) => `${s.title.value}\n${s.body?.value ?? ''}`);
-    const usedIn = (n: string) => narrativeTexts.some((x) => x.includes(n)) || ctx.model.tables.some((t) => namesOf(t).includes(n));
+    const usedIn = (n: string) => narrativeTexts.some((x) => x.includes(n)) || ctx.model.tables.some((t) => ctx.memo(t, 'glossary.names', namesOf).includes(n));
     const last = g[g.length - 1];
     let lastNumber = 0;
     for (const e of g) lastNumber = Math.max(lastNumber, numberOf(e.number) ?? 0);

@@ -45,12 +45,14 @@ function outline(ctx: RuleContext, t: Table, part: TablePart): void {
   for (let i = 0; i < rows.length; i++) {
     const lv = numberingLevel(rows[i].name);
     if (!lv || rows[i].code) continue;
+    // the sub-items are the rows of the first level found below (一、 → 1. when no （一） is printed)
     const subs: Row[] = [];
-    let j = i + 1;
-    for (; j < rows.length; j++) {
+    let sub = 0;
+    for (let j = i + 1; j < rows.length; j++) {
       const l = numberingLevel(rows[j].name);
       if (l === 0 || l <= lv) break;
-      if (l === lv + 1 || (subs.length === 0 && l > lv)) subs.push(rows[j]);
+      if (!sub) sub = l;
+      if (l === sub) subs.push(rows[j]);
     }
     if (subs.length < 2) continue;
     part.columns.forEach((col, c) => {

@@ -5,7 +5,7 @@
  * is its total or one of its parts: a column that no rule names is never taken as 0.
  */
 import { Table, TablePart } from '../../model';
-import { ColumnMatch, findColumn } from '../../layouts';
+import { ColumnMatch, findColumn, isMeasureHeading } from '../../layouts';
 import { Rule, RuleContext } from '../types';
 import { checkSum, EQUALITY_MESSAGES, Ref, rowColRef } from './equality';
 import { COLUMN_RULES, ColumnRule, has, rulePart, SPEC_MESSAGES } from './spec';
@@ -15,7 +15,9 @@ interface Operand { spec: string; sign: 1 | -1; columns: number[] }
 
 /** The short name of a column in a sum's description: the level that says what it is. */
 function short(part: TablePart, i: number): string {
-  const path = part.columns[i].path;
+  // item-first headers (合计/决算数) end with the measure: it names no item
+  const all = part.columns[i].path;
+  const path = all.length > 1 && isMeasureHeading(all[all.length - 1]) ? all.slice(0, -1) : all;
   const leaf = path[path.length - 1];
   return /^(小计|合计)$/.test(leaf) && path.length > 1 ? path[path.length - 2] : leaf;
 }
@@ -49,7 +51,9 @@ function columnRule(ctx: RuleContext, t: Table, cr: ColumnRule): void {
     const g = ops.find((o) => o.spec === group);
     if (g && ops.some((o) => members.includes(o.spec))) ops = ops.filter((o) => o !== g);
   }
-  const used = new Set<number>([tm.index, ...ops.flatMap((o) => o.columns)]);
+  // a group column left out (its components are the parts) is known all the same
+  const groupsLeftOut = Object.keys(cr.groups ?? {}).flatMap((g) => { const m = findColumn(part, g); return m.kind === 'column' ? [m.index] : []; });
+  const used = new Set<number>([tm.index, ...ops.flatMap((o) => o.columns), ...groupsLeftOut]);
   if (cr.complete) {
     const unknown = part.columns.map((c, i) => (c.kind === 'amount' && !used.has(i) ? c.name : '')).filter(Boolean);
     if (unknown.length) {

@@ -8,8 +8,8 @@
  * compared: its name may simply be written differently). Findings sit in the 部门 report; their
  * related locations point into the unit reports (uri).
  */
-import { Decimal } from '../../decimal';
-import { Cell, Finding, RelatedInfo, Row, Table, TablePart } from '../../model';
+import { Decimal, inUnit } from '../../decimal';
+import { Cell, Column, Finding, RelatedInfo, Row, Table, TablePart } from '../../model';
 import { normName } from '../../names';
 import { compareSum, formatLike } from '../rounding';
 import { cellLabel } from '../tables/equality';
@@ -24,11 +24,6 @@ interface TableRule {
 }
 const TABLES = (rules as unknown as { unitSums: { tables: Record<string, TableRule> } }).unitSums.tables;
 
-/** 元 → 万元 and back, exactly. */
-function toUnit(v: Decimal, from: Table['unit'], to: Table['unit']): Decimal {
-  if (from === to) return v;
-  return from === '元' ? v.shift(-4) : v.shift(4);
-}
 
 const amountOf = (c: Cell | undefined): Decimal | undefined => (c && (c.kind === 'amount' || c.kind === 'number') ? c.value : undefined);
 
@@ -95,6 +90,11 @@ function withoutConsequences(found: Array<{ row: Row; diff: Decimal; finding: Fi
   });
 }
 
+type Found = { row: Row; diff: Decimal; finding: Finding };
+type UnitPart = { name: string; ref: ReportRef; table: Table; part: TablePart; rows: Map<string, Row>; cols: Map<string, number> };
+/** One amount column of a 部门 table part, with the same part of each unit. */
+interface ColumnCheck { t: Table; part: TablePart; col: Column; ci: number; cname: string; units: UnitPart[]; deptRows: Map<string, Row> }
+
 function compareGroup(g: UnitGroup): Finding[] {
   const findings: Finding[] = [];
   const units = g.units.map((u) => ({ name: u.name, ref: u.report! }));
@@ -106,98 +106,111 @@ function compareGroup(g: UnitGroup): Finding[] {
     const exRows = new Set((rule.excludeRows ?? []).map(normName));
     const exCols = new Set((rule.excludeColumns ?? []).map(normName));
     for (const part of t.parts) {
-      const uparts = unitTables.map((u) => ({ ...u, part: u.table!.parts.find((p) => p.name === part.name) ?? u.table!.parts.find((p) => !!p.side && p.side === part.side) }));
+      const uparts = unitTables.map((u) => ({ ...u, table: u.table!, part: u.table!.parts.find((p) => p.name === part.name) ?? u.table!.parts.find((p) => !!p.side && p.side === part.side) }));
       if (uparts.some((u) => !u.part)) continue;
-      const uIndex = uparts.map((u) => ({ ...u, rows: rowsByKey(u.part!), cols: columnsByName(u.part!) }));
+      const uIndex: UnitPart[] = uparts.map((u) => ({ ...u, part: u.part!, rows: rowsByKey(u.part!), cols: columnsByName(u.part!) }));
       const deptRows = rowsByKey(part);
       part.columns.forEach((col, ci) => {
         if (col.kind !== 'amount') return;
         const cname = normName(col.name);
         if (exCols.has(cname) || exCols.has(normName(col.path[col.path.length - 1] ?? ''))) return;
         if (uIndex.some((u) => !u.cols.has(cname))) return;
-        const found: Array<{ row: Row; diff: Decimal; finding: Finding }> = [];
-        const notes: typeof found = [];
+        const c: ColumnCheck = { t, part, col, ci, cname, units: uIndex, deptRows };
+        const found: Found[] = [];
+        const notes: Found[] = [];
         for (const [key, row] of deptRows) {
           if (exRows.has(normName(row.name))) continue;
-          const cell = row.cells[ci];
-          const stated = amountOf(cell);
-          if (!stated) continue;
-          const parts: Array<Decimal | undefined> = [];
-          const related: RelatedInfo[] = [];
-          let written = 0;
-          let unreadable = false;
-          for (const u of uIndex) {
-            const ur = u.rows.get(key);
-            if (!ur) { parts.push(undefined); continue; }
-            written++;
-            const c = ur.cells[u.cols.get(cname)!];
-            const v = amountOf(c);
-            if (!v && c && c.kind !== 'empty') unreadable = true;
-            parts.push(v ? toUnit(v, u.table!.unit, t.unit) : undefined);
-            if (c) related.push({ uri: u.ref.uri, range: c.range, message: l10n.t('{0}：{1}', u.name, (c.raw || l10n.t('（空）')) + (u.table!.unit !== t.unit ? ' ' + u.table!.unit : '')) });
-          }
-          if (unreadable) continue;
-          // A row without a code that no unit writes may be named differently there: say nothing.
-          if (written === 0 && !row.code) continue;
-          const cmp = compareSum(stated, parts);
-          if (cmp.verdict === 'ok') continue;
-          const label = cellLabel(t, part, row, ci, true);
-          const computed = trimTo(cmp.computed, stated.scale);
-          const diff = trimTo(cmp.diff.abs(), stated.scale);
-          const who = l10n.t('所属 {0} 个单位之和', units.length);
-          if (cmp.verdict === 'error') {
-            const fixed = formatLike(cmp.computed, cell);
-            found.push({
-              row, diff: cmp.diff,
-              finding: {
-                rule: 'units.sum', severity: 'error', range: cell.range, related,
-                message: written === 0
-                  ? l10n.t('{0} {1}，但所属 {2} 个单位的报告中都没有这一行（部门汇总数应为各单位之和 0）', label, cell.raw, units.length)
-                  : l10n.t('{0} {1} ≠ {2} {3}（差 {4}）', label, cell.raw, who, computed, diff),
-                fixes: /^[+-]?\d/.test(fixed) ? [{ title: l10n.t('将{0}改为各单位之和 {1}', label, fixed), edits: [{ range: cell.range, newText: fixed }] }] : undefined,
-              },
-            });
-          } else {
-            notes.push({
-              row, diff: cmp.diff,
-              finding: {
-                rule: 'units.sum', severity: 'information', rounding: true, range: cell.range, related,
-                message: l10n.t('{0} {1} ≠ {2} {3}（差 {4}，在舍入误差 ±{5} 以内，可能为尾数误差）', label, cell.raw, who, computed, diff, cmp.tolerance.toString()),
-              },
-            });
-          }
+          const f = compareRow(c, key, row);
+          if (f) (f.finding.rounding ? notes : found).push(f);
         }
-        // 科目 rows that a unit reports with money and the 部门 does not list at all.
-        const missing = new Map<string, Array<{ name: string; uri: string; cell: Cell; unit: Table['unit'] }>>();
-        for (const u of uIndex) {
-          for (const [key, ur] of u.rows) {
-            if (!ur.code || deptRows.has(key)) continue;
-            const c = ur.cells[u.cols.get(cname)!];
-            const v = amountOf(c);
-            if (!v || v.isZero()) continue;
-            const list = missing.get(key) ?? [];
-            list.push({ name: u.name, uri: u.ref.uri, cell: c, unit: u.table!.unit });
-            missing.set(key, list);
-          }
-        }
-        for (const [code, list] of missing) {
-          const ur = uIndex.map((u) => u.rows.get(code)).find((r) => r)!;
-          let total = Decimal.ZERO;
-          for (const x of list) total = total.add(toUnit(x.cell.value!, x.unit, t.unit));
-          found.push({
-            row: ur, diff: total.neg(),
-            finding: {
-              rule: 'units.sum', severity: 'error', range: t.keyRange,
-              related: list.map((x) => ({ uri: x.uri, range: x.cell.range, message: `${x.name}：${x.cell.raw}${x.unit !== t.unit ? ' ' + x.unit : ''}` })),
-              message: l10n.t('{0}的{1}有 {2}（{3}）{4}，部门汇总表中没有这一行', list.map((x) => x.name).join(l10n.listSep()), (t.number?.value ?? t.title) + (part.name ? ' ' + part.name : ''), `${ur.code} ${ur.name}`, col.name, list.map((x) => x.cell.raw + (x.unit !== t.unit ? ' ' + x.unit : '')).join(l10n.listSep())),
-            },
-          });
-        }
+        found.push(...missingRows(c));
         findings.push(...withoutConsequences(found), ...withoutConsequences(notes));
       });
     }
   }
   return findings;
+}
+
+/** A row of the 部门 table against the same row of each unit: an error, a 尾数误差 note, or nothing. */
+function compareRow(c: ColumnCheck, key: string, row: Row): Found | undefined {
+  const { t, part, ci, cname } = c;
+  const cell = row.cells[ci];
+  const stated = amountOf(cell);
+  if (!stated) return undefined;
+  const parts: Array<Decimal | undefined> = [];
+  const related: RelatedInfo[] = [];
+  let written = 0;
+  for (const u of c.units) {
+    const ur = u.rows.get(key);
+    if (!ur) { parts.push(undefined); continue; }
+    written++;
+    const uc = ur.cells[u.cols.get(cname)!];
+    const v = amountOf(uc);
+    if (!v && uc && uc.kind !== 'empty') return undefined; // an unreadable cell was reported in its own report
+    parts.push(v ? inUnit(v, u.table.unit, t.unit) : undefined);
+    if (uc) related.push({ uri: u.ref.uri, range: uc.range, message: l10n.t('{0}：{1}', u.name, (uc.raw || l10n.t('（空）')) + (u.table.unit !== t.unit ? ' ' + u.table.unit : '')) });
+  }
+  // A row without a code that no unit writes may be named differently there: say nothing.
+  if (written === 0 && !row.code) return undefined;
+  const cmp = compareSum(stated, parts);
+  if (cmp.verdict === 'ok') return undefined;
+  const label = cellLabel(t, part, row, ci, true);
+  const computed = trimTo(cmp.computed, stated.scale);
+  const diff = trimTo(cmp.diff.abs(), stated.scale);
+  const who = l10n.t('所属 {0} 个单位之和', c.units.length);
+  if (cmp.verdict === 'rounding') {
+    return {
+      row, diff: cmp.diff,
+      finding: {
+        rule: 'units.sum', severity: 'information', rounding: true, range: cell.range, related,
+        message: l10n.t('{0} {1} ≠ {2} {3}（差 {4}，在舍入误差 ±{5} 以内，可能为尾数误差）', label, cell.raw, who, computed, diff, cmp.tolerance.toString()),
+      },
+    };
+  }
+  const fixed = formatLike(cmp.computed, cell);
+  return {
+    row, diff: cmp.diff,
+    finding: {
+      rule: 'units.sum', severity: 'error', range: cell.range, related,
+      message: written === 0
+        ? l10n.t('{0} {1}，但所属 {2} 个单位的报告中都没有这一行（部门汇总数应为各单位之和 0）', label, cell.raw, c.units.length)
+        : l10n.t('{0} {1} ≠ {2} {3}（差 {4}）', label, cell.raw, who, computed, diff),
+      fixes: /^[+-]?\d/.test(fixed) ? [{ title: l10n.t('将{0}改为各单位之和 {1}', label, fixed), edits: [{ range: cell.range, newText: fixed }] }] : undefined,
+    },
+  };
+}
+
+/** 科目 rows that a unit reports with money and the 部门 does not list at all: reported on the table's name. */
+function missingRows(c: ColumnCheck): Found[] {
+  const { t, part, col, cname } = c;
+  const missing = new Map<string, Array<{ name: string; uri: string; cell: Cell; unit: Table['unit'] }>>();
+  for (const u of c.units) {
+    for (const [key, ur] of u.rows) {
+      if (!ur.code || c.deptRows.has(key)) continue;
+      const uc = ur.cells[u.cols.get(cname)!];
+      const v = amountOf(uc);
+      if (!v || v.isZero()) continue;
+      const list = missing.get(key) ?? [];
+      list.push({ name: u.name, uri: u.ref.uri, cell: uc, unit: u.table.unit });
+      missing.set(key, list);
+    }
+  }
+  const out: Found[] = [];
+  for (const [code, list] of missing) {
+    const ur = c.units.map((u) => u.rows.get(code)).find((r) => r)!;
+    let total = Decimal.ZERO;
+    for (const x of list) total = total.add(inUnit(x.cell.value!, x.unit, t.unit));
+    const amounts = (x: { cell: Cell; unit: Table['unit'] }) => x.cell.raw + (x.unit !== t.unit ? ' ' + x.unit : '');
+    out.push({
+      row: ur, diff: total.neg(),
+      finding: {
+        rule: 'units.sum', severity: 'error', range: t.keyRange,
+        related: list.map((x) => ({ uri: x.uri, range: x.cell.range, message: `${x.name}：${amounts(x)}` })),
+        message: l10n.t('{0}的{1}有 {2}（{3}）{4}，部门汇总表中没有这一行', list.map((x) => x.name).join(l10n.listSep()), (t.number?.value ?? t.title) + (part.name ? ' ' + part.name : ''), `${ur.code} ${ur.name}`, col.name, list.map(amounts).join(l10n.listSep())),
+      },
+    });
+  }
+  return out;
 }
 
 

@@ -1,0 +1,18 @@
+/** glossary.missing: a core term the report uses but its 名词解释 does not define (fix: add the standard definition). */
+import { JUE, RuleTester } from '../helpers/rule-tester';
+import { D05 } from './tables';
+
+const USES = JUE + D05(['合计: 10.00 6.00 4.00']);
+const BASIC = '指为保障机构正常运转、完成日常工作任务而发生的人员支出和公用支出。';
+
+RuleTester.run('glossary.missing', {
+  valid: [
+    { name: 'no 名词解释 at all: nothing is said (the report may have none)', source: USES },
+    { name: 'the used terms are defined', source: USES + `名词解释:\n  - 1.基本支出: ${BASIC}\n  - 2.项目支出: 指……\n` },
+    { name: 'an alias counts as the term (基本支出预算)', source: USES + `名词解释:\n  - 1.基本支出预算: ${BASIC}\n  - 2.项目支出: 指……\n` },
+  ],
+  invalid: [
+    { name: 'a table column uses 基本支出, undefined: the fix adds it at the end, numbered', source: USES + '名词解释:\n  - «1.项目支出»: 指……\n', message: '报告中用到“基本支出”，名词解释中没有它的定义', severity: 'information', safe: true,
+      output: USES + `名词解释:\n  - 1.项目支出: 指……\n  - 2.基本支出: ${BASIC}\n` },
+  ],
+});
