@@ -164,9 +164,11 @@ async function main() {
       await page.keyboard.press('Escape');
       await page.keyboard.press('Control+P');
       await page.locator('.quick-input-widget input').fill(file);
-      await page.locator('.quick-input-list .monaco-list-row').first().waitFor({ timeout: 30000 });
+      // the list first shows the recently opened files: wait for the row of this file, and pick that row
+      const row = page.locator('.quick-input-list .monaco-list-row', { hasText: file }).first();
+      await row.waitFor({ timeout: 30000 });
       await sleep(300);
-      await page.keyboard.press('Enter');
+      await row.click();
       await page.locator('.tab.active', { hasText: file.slice(0, 8) }).first().waitFor({ timeout: 30000 });
       await page.locator('.monaco-editor .view-lines').first().waitFor({ timeout: 30000 });
     };
