@@ -213,6 +213,36 @@ describe('language server over stdio (protocol level)', function () {
   });
 });
 
+describe('language server: code actions answer only for the diagnostics asked about', function () {
+  this.timeout(30000);
+  let c: Client;
+  // reliability case quickfix-wrong-diagnostic: three glossary.missing diagnostics on one range
+  const text = fs.readFileSync(path.join(ROOT, 'test', 'fixtures', 'reliability', 'quickfix-wrong-diagnostic.jsgk.yaml'), 'utf8');
+  const uri = 'file:///fixtures/quickfix-wrong-diagnostic.jsgk.yaml';
+  before(async () => {
+    c = new Client();
+    await c.init();
+    await c.conn.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri, languageId: 'jsgk-yaml', version: 1, text } });
+  });
+  after(async () => c && c.stop());
+
+  it('each glossary.missing diagnostic gets its own fix only, claiming that diagnostic', async () => {
+    const d = await c.diagnosticsFor(uri, 1);
+    const missing = d.filter((x) => x.code === 'glossary.missing');
+    assert.deepStrictEqual(missing.map((x) => x.message), ['报告中用到“基本支出”，名词解释中没有它的定义', '报告中用到“项目支出”，名词解释中没有它的定义', '报告中用到““三公”经费”，名词解释中没有它的定义']);
+    assert.ok(missing.every((x) => JSON.stringify(x.range) === JSON.stringify(missing[0].range)), 'the three share one range');
+    for (const [i, term] of ['基本支出', '项目支出', '“三公”经费'].entries()) {
+      const actions = (await c.conn.sendRequest(CodeActionRequest.type, { textDocument: { uri }, range: missing[i].range, context: { diagnostics: [missing[i]] } })) as CodeAction[];
+      const quick = actions.filter((a) => a.kind === 'quickfix');
+      assert.deepStrictEqual(quick.map((a) => a.title), [`在名词解释末尾加入“${term}”的标准定义`]);
+      assert.deepStrictEqual(quick[0].diagnostics, [missing[i]]);
+    }
+    // the range alone, without diagnostics: no quick fix claims any of them
+    const none = (await c.conn.sendRequest(CodeActionRequest.type, { textDocument: { uri }, range: missing[0].range, context: { diagnostics: [], only: ['quickfix'] } })) as CodeAction[];
+    assert.deepStrictEqual(none, []);
+  });
+});
+
 describe('language server: a 部门 report and its 单位 reports (checks across files)', function () {
   this.timeout(30000);
   let c: Client;

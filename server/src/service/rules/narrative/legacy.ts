@@ -198,8 +198,13 @@ export class NarrativeChecker {
     return this.byKind.get(kind) ?? [];
   }
 
+  /** What each range made by r() reads in its text (Finding.text of the findings at it). */
+  private readonly spans = new WeakMap<Range, string>();
+
   private r(t: Text, s: number, e: number): Range {
-    return textRange(t, s, e);
+    const range = textRange(t, s, e);
+    this.spans.set(range, t.value.slice(s, e));
+    return range;
   }
 
   /**
@@ -216,7 +221,8 @@ export class NarrativeChecker {
   }
 
   private add(f: Finding) {
-    this.findings.push(f);
+    const text = this.spans.get(f.range);
+    this.findings.push(text === undefined ? f : { ...f, text });
   }
 
   // ------------------------------------------------------------ template leftovers, typos
@@ -755,8 +761,8 @@ export const rules: Rule[] = NARRATIVE.map(([id, severity, description, descript
     for (const f of res.findings) {
       if (f.rule === 'rounding') {
         const tag = TAG.exec(f.message);
-        ctx.rounding({ rule: tag?.[1] ?? 'text.table', range: f.range, related: f.related, message: tag ? f.message.slice(0, tag.index).trimEnd() : f.message });
-      } else ctx.report({ rule: f.rule, range: f.range, message: f.message, severity: f.severity, related: f.related, fixes: f.fixes?.map((fx) => ({ ...fx, safe: NARRATIVE.find((n) => n[0] === f.rule)?.[5] === 'safe' })) });
+        ctx.rounding({ rule: tag?.[1] ?? 'text.table', range: f.range, text: f.text, related: f.related, message: tag ? f.message.slice(0, tag.index).trimEnd() : f.message });
+      } else ctx.report({ rule: f.rule, range: f.range, text: f.text, message: f.message, severity: f.severity, related: f.related, fixes: f.fixes?.map((fx) => ({ ...fx, safe: NARRATIVE.find((n) => n[0] === f.rule)?.[5] === 'safe' })) });
     }
     for (const l of res.links) ctx.link(l);
   },
