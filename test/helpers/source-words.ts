@@ -99,8 +99,8 @@ export function dslWords(src: string): Words {
     // before a row's name or a term, before anything but \| \# \\ \t
     if (/^[ \t\u3000]/.test(x)) x = x.replace(/^[ \t\u3000]+/, '').replace(/^\\(?![|#])/, '');
     else x = x.replace(/^\\(?![|#\\t])/, '');
-    // cells at unescaped | and tabs (in 【名词解释】 a | is text)
-    const cells = block === '名词解释' || heading ? [x] : x.split(/(?<!\\)[|\t]/);
+    // cells at unescaped | and tabs (in 【名词解释】 and 【报告】 every line is “键：值”, a | there is text)
+    const cells = block === '名词解释' || block === '报告' || heading ? [x] : x.split(/(?<!\\)[|\t]/);
     values.push(...cells.flatMap((c) => words(unescape(c))));
   }
   return { values, comments };

@@ -331,14 +331,23 @@ describe('language server: message language setting (jsgk.language)', function (
   after(async () => c && c.stop());
 
   it('speaks English when jsgk.language is en, and Chinese again when it is changed back', async () => {
+    /** The diagnostics once a publish holds `message` (under load a publish in the other language may come first). */
+    const until = async (first: Promise<Diagnostic[]>, message: string) => {
+      let got = (await first).map((d) => d.message as string);
+      for (const t = Date.now(); !got.includes(message) && Date.now() - t < 10000;) {
+        await new Promise<void>((res) => { c.waiters.push(res); setTimeout(res, 200); });
+        got = (c.diags.get(uri)?.diagnostics ?? []).map((d) => d.message as string);
+      }
+      return got;
+    };
     const wait = c.nextDiagnostics(uri);
     await c.conn.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri, languageId: 'jsgk-yaml', version: 1, text: s001.text } });
-    const en = (await wait).map((d) => d.message as string);
+    const en = await until(wait, 'Wrong amount unit: "万5.00元" should be "5.00万元"');
     assert.ok(en.includes('Wrong amount unit: "万5.00元" should be "5.00万元"'), en.join('\n'));
     c.settings = { language: 'zh-cn' };
     const back = c.nextDiagnostics(uri);
     await c.conn.sendNotification(DidChangeConfigurationNotification.type, { settings: null });
-    const zh = (await back).map((d) => d.message as string);
+    const zh = await until(back, '金额单位写错：“万5.00元”应为“5.00万元”');
     assert.ok(zh.includes('金额单位写错：“万5.00元”应为“5.00万元”'), zh.join('\n'));
     assert.strictEqual(zh.length, en.length);
   });

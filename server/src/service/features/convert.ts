@@ -193,7 +193,10 @@ export function convert(text: string, from: Syntax, to: Syntax): ConvertResult {
     const got = b[i] && b[i].what === at?.what ? b[i].value : undefined;
     const what = whatLabel(at?.what ?? '');
     const value = (at?.value ?? '').replace(/\n/g, '↵');
-    return refusal(text, where, got === undefined
+    const moved = got === undefined && at !== undefined && b.some((x) => x.what === at.what && x.value === at.value);
+    return refusal(text, where, moved
+      ? l10n.t('{0}“{1}”在另一种写法中不能留在原来的位置', what, value)
+      : got === undefined
       ? l10n.t('{0}“{1}”在另一种写法中写不出来（转换后读不到它）', what, value)
       : l10n.t('{0}“{1}”在另一种写法中写不出来（转换后读成了“{2}”）', what, value, got.replace(/\n/g, '↵')), to);
   }
@@ -303,9 +306,13 @@ export function reportValues(r: Report): Array<{ what: string; value: string; ra
       case 'perf': {
         const p = item.value as PerfEval;
         out.push({ what: '块名', value: p.key, range: p.keyRange });
-        for (const x of perfParts(p)) {
+        // in source order, the two goals each where it is (the DSL may write a field between them, which YAML cannot)
+        type Item = PerfPart | { kind: 'goal'; start: number; t: Text };
+        const goals = (x: PerfPart): Item[] => (x.kind === 'goals' ? [p.goals!.expected, p.goals!.achieved].filter((t): t is Text => !!t).map((t) => ({ kind: 'goal' as const, start: t.range.start, t })) : [x]);
+        const items = perfParts(p).flatMap(goals).sort((a, b) => a.start - b.start);
+        for (const x of items) {
           if (x.kind === 'field') { out.push({ what: '键', value: x.key, range: x.value.range }); str('值', x.value); } else if (x.kind === 'funds') part(p.funds!);
-          else if (x.kind === 'goals') { text('预期目标', p.goals!.expected); text('实际完成情况', p.goals!.achieved); } else if (x.kind === 'indicators') {
+          else if (x.kind === 'goal') text(x.t === p.goals!.expected ? '预期目标' : '实际完成情况', x.t); else if (x.kind === 'indicators') {
             for (const c of p.indicatorColumns) out.push({ what: '列名', value: c.written ?? c.name, range: c.range });
             for (const row of p.indicators) for (const c of indicatorCells(p, row.cells)) out.push({ what: '单元格', value: c, range: row.range });
           } else if (x.kind === 'total') { cells('合计', [p.totalWeight, p.totalScore].filter((c): c is Cell => !!c)); }
