@@ -12,7 +12,7 @@
 import * as assert from 'assert';
 import fc from 'fast-check';
 import { isScalar, parseDocument, Scalar, visit } from 'yaml';
-import { Finding, getLanguageService, Range, Report, Syntax } from '../server/src/service';
+import { Finding, getLanguageService, parseReport, Range, Report, Syntax } from '../server/src/service';
 import { splitYamlBlocks } from '../server/src/service/frontends/yaml';
 import { decodeYamlScalar, makeText, textRange } from '../server/src/service/text';
 import { convert } from '../server/src/service/features/convert';
@@ -85,8 +85,8 @@ function textRanges(r: Report): Range[] {
 }
 
 /** Findings whose range does not read as their text (empty when all do). */
-function wrongRanges(text: string, syntax: Syntax): string[] {
-  const res = getLanguageService().check(syntax === 'dsl' ? 'm.jsgk' : 'm.jsgk.yaml', text, syntax);
+function wrongRanges(text: string, syntax: Syntax, ls = getLanguageService()): string[] {
+  const res = ls.check(syntax === 'dsl' ? 'm.jsgk' : 'm.jsgk.yaml', text, syntax);
   const inexact = res.report.inexact ?? [];
   const texts = syntax === 'dsl' ? textRanges(res.report) : [];
   const bad: string[] = [];
@@ -124,6 +124,19 @@ describe('exact ranges: a finding\'s range reads as its text (the ranges fixes e
       assert.deepStrictEqual(wrongRanges(c.text, other), [], `${f.name} → ${other}`);
     }
     assert.ok(checked > 60, `findings with a text: ${checked}`);
+  });
+
+  it('a 部门 report checked against its 单位 reports (units.sum), in both syntaxes', () => {
+    const dir = path.join(ROOT, 'examples', '部门与所属单位');
+    const read = (f: string) => fs.readFileSync(path.join(dir, f), 'utf8');
+    const others = ['某市商务局（本级）-2023单位决算.jsgk.yaml', '某市招商服务中心-2023单位决算.jsgk.yaml'].map((f) => ({ uri: f, report: parseReport(read(f)).report }));
+    const dept = read('某市商务局-2023部门决算.jsgk.yaml');
+    const ls = getLanguageService({ others: () => others });
+    const units = ls.check('d.jsgk.yaml', dept).findings.filter((f) => f.rule === 'units.sum');
+    assert.ok(units.length > 0 && units.every((f) => f.text !== undefined), 'units.sum findings name their text');
+    assert.deepStrictEqual(wrongRanges(dept, 'yaml', getLanguageService({ others: () => others })), []);
+    const dsl = convert(dept, 'yaml', 'dsl') as { text: string };
+    assert.deepStrictEqual(wrongRanges(dsl.text, 'dsl', getLanguageService({ others: () => others })), []);
   });
 
   it('quickfix-escaped-string-corrupts-number: the text.duplicate fix inside "…\\t…" removes the word, not a digit', () => {

@@ -97,7 +97,7 @@ export function dslWords(src: string): Words {
     if (heading) x = x.replace(/^=+/, '');
     // an escaping \ at the start: on an indented (continuation) line before anything but | and #;
     // before a row's name or a term, before anything but \| \# \\ \t
-    if (/^[ \t\u3000]/.test(x)) x = x.replace(/^[ \t\u3000]+/, '').replace(/^\\(?![|#])/, '');
+    if (heading) { /* a title: read like a value, no escape at its start */ } else if (/^[ \t\u3000]/.test(x)) x = x.replace(/^[ \t\u3000]+/, '').replace(/^\\(?![|#])/, '');
     else x = x.replace(/^\\(?![|#\\t])/, '');
     // cells at unescaped | and tabs (in 【名词解释】 and 【报告】 every line is “键：值”, a | there is text)
     const cells = block === '名词解释' || block === '报告' || heading ? [x] : x.split(/(?<!\\)[|\t]/);

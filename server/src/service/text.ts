@@ -357,6 +357,13 @@ function blockScalar(src: string, trim?: number): Decoded {
  * library's Scalar.type. Undefined when the decoded value is not `expected` (what the library read).
  */
 export function decodeYamlScalar(src: string, type: string | undefined, expected: string): Decoded | undefined {
+  if ((type === 'PLAIN' || type === undefined) && src === expected) {
+    // the value is its source (a plain scalar on one line): each character is itself
+    const starts = new Int32Array(src.length);
+    const ends = new Int32Array(src.length);
+    for (let i = 0; i < src.length; i++) { starts[i] = i; ends[i] = i + 1; }
+    return { value: src, starts, ends };
+  }
   let d: Decoded | undefined;
   switch (type) {
     case 'QUOTE_DOUBLE': d = doubleQuoted(src); break;

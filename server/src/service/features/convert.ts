@@ -306,17 +306,24 @@ export function reportValues(r: Report): Array<{ what: string; value: string; ra
       case 'perf': {
         const p = item.value as PerfEval;
         out.push({ what: '块名', value: p.key, range: p.keyRange });
-        // in source order, the two goals each where it is (the DSL may write a field between them, which YAML cannot)
-        type Item = PerfPart | { kind: 'goal'; start: number; t: Text };
-        const goals = (x: PerfPart): Item[] => (x.kind === 'goals' ? [p.goals!.expected, p.goals!.achieved].filter((t): t is Text => !!t).map((t) => ({ kind: 'goal' as const, start: t.range.start, t })) : [x]);
-        const items = perfParts(p).flatMap(goals).sort((a, b) => a.start - b.start);
-        for (const x of items) {
-          if (x.kind === 'field') { out.push({ what: '键', value: x.key, range: x.value.range }); str('值', x.value); } else if (x.kind === 'funds') part(p.funds!);
-          else if (x.kind === 'goal') text(x.t === p.goals!.expected ? '预期目标' : '实际完成情况', x.t); else if (x.kind === 'indicators') {
-            for (const c of p.indicatorColumns) out.push({ what: '列名', value: c.written ?? c.name, range: c.range });
-            for (const row of p.indicators) for (const c of indicatorCells(p, row.cells)) out.push({ what: '单元格', value: c, range: row.range });
-          } else if (x.kind === 'total') { cells('合计', [p.totalWeight, p.totalScore].filter((c): c is Cell => !!c)); }
+        // every value where it is in the source (the DSL may write a field between two goals or two rows, which YAML cannot
+        // keep there): what the other syntax would move is found by comparing the two lists
+        const items: Array<{ start: number; put: () => void }> = [];
+        for (const [key, v] of Object.entries(p.fields)) items.push({ start: v.range.start, put: () => { out.push({ what: '键', value: key, range: v.range }); str('值', v); } });
+        for (const [what, t] of [['预期目标', p.goals?.expected], ['实际完成情况', p.goals?.achieved]] as Array<[string, Text | undefined]>) {
+          if (t) items.push({ start: t.range.start, put: () => text(what, t) });
         }
+        if (p.funds) {
+          for (const c of p.funds.columns) items.push({ start: c.range.start, put: () => out.push({ what: '列名', value: c.written ?? c.name, range: c.range }) });
+          for (const row of p.funds.rows) {
+            items.push({ start: row.range.start, put: () => { out.push({ what: '行名', value: row.key, range: row.keyRange }); out.push({ what: '值的个数', value: String(row.cells.length), range: row.range }); cells('单元格', row.cells); } });
+          }
+        }
+        for (const c of p.indicatorColumns) items.push({ start: c.range.start, put: () => out.push({ what: '列名', value: c.written ?? c.name, range: c.range }) });
+        for (const row of p.indicators) items.push({ start: row.range.start, put: () => { for (const c of indicatorCells(p, row.cells)) out.push({ what: '单元格', value: c, range: row.range }); } });
+        const total = [p.totalWeight, p.totalScore].filter((c): c is Cell => !!c);
+        if (total.length) items.push({ start: total[0].range.start, put: () => cells('合计', total) });
+        for (const x of items.sort((m, n) => m.start - n.start)) x.put();
         break;
       }
     }
