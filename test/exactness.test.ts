@@ -153,6 +153,26 @@ describe('exact ranges: a finding\'s range reads as its text (the ranges fixes e
     assert.strictEqual(share.text, '50.00%');
   });
 
+  it('where a text cannot be mapped exactly (Report.inexact), its findings are shown without fixes', () => {
+    const src = fs.readFileSync(path.join(ROOT, 'test', 'fixtures', 'reliability', 'quickfix-escaped-string-corrupts-number.jsgk.yaml'), 'utf8');
+    // as if the decoder had disagreed with the yaml library on every scalar (it does not on any sample or random input)
+    const text = require('../server/src/service/text') as { makeText: typeof makeText };
+    const exact = text.makeText;
+    text.makeText = (...a: Parameters<typeof makeText>) => ({ ...exact(...a), inexact: true });
+    try {
+      const r = getLanguageService().check('i.jsgk.yaml', src);
+      assert.ok((r.report.inexact ?? []).length > 0);
+      const dup = r.findings.find((x) => x.rule === 'text.duplicate')!;
+      assert.ok(dup, 'the finding is still shown');
+      assert.strictEqual(dup.fixes, undefined, 'but no fix is offered');
+    } finally {
+      text.makeText = exact;
+    }
+    const r = getLanguageService().check('e.jsgk.yaml', src);
+    assert.strictEqual(r.report.inexact, undefined);
+    assert.strictEqual(r.findings.find((x) => x.rule === 'text.duplicate')!.fixes!.length, 1);
+  });
+
   it('every scalar style and escape maps each character to what it was read from', () => {
     const cases: Array<[string, string]> = [
       ['"a\\tb\\n\\"c\\\\d\\u00e9\\U0001F600\\x41 \\/"', 'a\tb\n"c\\dé😀A /'],
@@ -163,6 +183,9 @@ describe('exact ranges: a finding\'s range reads as its text (the ranges fixes e
       ['>-\n    a\n    b\n\n      c\n    d\n', 'a b\n\n  c\nd'],
       ['|+\n  keep\n\n', 'keep\n\n'],
       ['plain\n  continued', 'plain continued'],
+      // unterminated at the end of a block (a syntax error): the final line break, LF or CRLF, is where the quote was missing
+      ['"1,\n', '1,'],
+      ['"1,\r\n', '1,'],
     ];
     for (const [src, value] of cases) {
       const d = decodeYamlScalar(src, src[0] === '"' ? 'QUOTE_DOUBLE' : src[0] === "'" ? 'QUOTE_SINGLE' : src[0] === '|' ? 'BLOCK_LITERAL' : src[0] === '>' ? 'BLOCK_FOLDED' : 'PLAIN', value);

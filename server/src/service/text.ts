@@ -119,7 +119,8 @@ const breakAt = (src: string, i: number) => (src[i] === '\n' ? 1 : src[i] === '\
 /** A double-quoted scalar (src with its quotes): every escape, trailing white space and folded line. */
 function doubleQuoted(src: string): Decoded {
   const out = new Spans(1);
-  const last = src.length - 1;
+  // unterminated (a syntax error): the library takes the final line break, \r\n included, for the missing quote
+  const last = src.endsWith('\r\n') ? src.length - 2 : src.length - 1;
   let i = 1;
   while (i < last) {
     const ch = src[i];

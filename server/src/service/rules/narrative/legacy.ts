@@ -378,10 +378,14 @@ export class NarrativeChecker {
     // the sign contradicts the word: 增加 -4.79万元
     if (a.value.sign() < 0) {
       const opposite = ch.dir === 'up' ? (ch.word === '增长' ? '下降' : '减少') : ch.word === '下降' ? '增长' : '增加';
-      const edits = [{ range: this.r(t, ch.wordStart, a.start + 1), newText: `${opposite}${t.value.slice(ch.wordStart + ch.word.length, a.start)}` }];
+      // the word replaced and the minus sign removed; what is between them is left as written (it may hold escapes)
+      const edits = [
+        { range: this.r(t, ch.wordStart, ch.wordStart + ch.word.length), newText: opposite },
+        { range: this.r(t, a.start, a.start + 1), newText: '' },
+      ];
       if (ch.rate && ch.rate.value.sign() < 0 && ch.rateWord && ch.rateWordStart !== undefined) {
         const ro = UP.includes(ch.rateWord) ? (ch.rateWord === '增长' ? '下降' : '减少') : ch.rateWord === '下降' ? '增长' : '增加';
-        edits.push({ range: this.r(t, ch.rateWordStart, ch.rate.start + 1), newText: `${ro}${t.value.slice(ch.rateWordStart + ch.rateWord.length, ch.rate.start)}` });
+        edits.push({ range: this.r(t, ch.rateWordStart, ch.rateWordStart + ch.rateWord.length), newText: ro }, { range: this.r(t, ch.rate.start, ch.rate.start + 1), newText: '' });
       }
       this.add({
         rule: 'text.sign', severity: 'warning', range: this.r(t, ch.wordStart, a.end),
