@@ -6,29 +6,12 @@ import { completion, foldingRanges, hover, inlayHints, outline } from '../server
 import { formatDocument } from '../server/src/service/features/format';
 import { plain, sampleFiles } from './helpers/samples';
 import { project } from './helpers/project';
+import { DSLISH, mutations, YAMLISH } from './helpers/corpus';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 
 const samples = sampleFiles().map((f) => fs.readFileSync(f, 'utf8'));
-const YAMLISH = ['\n', ' ', '  ', ':', '- ', '[', ']', '{', '}', '"', "'", '#', '|', '>', '\t', '表 ', '报告', '合计', '335.56', '1,687.40', '３３５．５６', '-', '—', '%', '：', '，', '万元', '&a', '*a', '!!str', '---', '?', '\r\n', '\u3000', '\\'];
-
-/** One of `texts` with a few random edits (insert, delete, replace) at random places, from `alphabet` or random strings. */
-function mutations(texts: string[], alphabet: string[]) {
-  return fc
-    .tuple(
-      fc.integer({ min: 0, max: texts.length - 1 }),
-      fc.array(fc.tuple(fc.nat(), fc.nat({ max: 40 }), fc.oneof(fc.constantFrom(...alphabet), fc.string({ maxLength: 6 }))), { minLength: 1, maxLength: 6 }),
-    )
-    .map(([i, edits]) => {
-      let t = texts[i];
-      for (const [pos, del, ins] of edits) {
-        const at = pos % (t.length + 1);
-        t = t.slice(0, at) + ins + t.slice(at + del);
-      }
-      return t;
-    });
-}
 const mutated = mutations(samples, YAMLISH);
 
 /** Every editor feature answers on a document, broken or not. */
@@ -127,7 +110,6 @@ import { convert } from '../server/src/service/features/convert';
 
 describe('robustness of the line DSL (property-based)', () => {
   const dslSamples = samples.map((s) => { const r = convert(s, 'yaml', 'dsl'); if (!r.ok) throw new Error(r.message); return r.text; });
-  const DSLISH = ['\n', ' ', '|', '\t', '【', '】', '【表 收入决算表】\n', '= ', '== ', '#', ' # ', '\\', '\\|', '：', ':', '合计', '335.56', '1,687.40', '-', '——', '%', '单位构成：\n', '列：a | b\n', '\r\n', '\u3000'];
   const mutatedDsl = mutations(dslSamples, DSLISH);
 
   it('the DSL parser, the checker and every editor feature never throw, and findings lie in the text', () => {

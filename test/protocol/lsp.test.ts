@@ -218,6 +218,36 @@ describe('language server over stdio (protocol level)', function () {
   });
 });
 
+describe('language server: code actions answer only for the diagnostics asked about', function () {
+  this.timeout(30000);
+  let c: Client;
+  // reliability case quickfix-wrong-diagnostic: three glossary.missing diagnostics on one range
+  const text = fs.readFileSync(path.join(ROOT, 'test', 'fixtures', 'reliability', 'quickfix-wrong-diagnostic.jsgk.yaml'), 'utf8');
+  const uri = 'file:///fixtures/quickfix-wrong-diagnostic.jsgk.yaml';
+  before(async () => {
+    c = new Client();
+    await c.init();
+    await c.conn.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri, languageId: 'jsgk-yaml', version: 1, text } });
+  });
+  after(async () => c && c.stop());
+
+  it('each glossary.missing diagnostic gets its own fix only, claiming that diagnostic', async () => {
+    const d = await c.diagnosticsFor(uri, 1);
+    const missing = d.filter((x) => x.code === 'glossary.missing');
+    assert.deepStrictEqual(missing.map((x) => x.message), ['报告中用到“基本支出”，名词解释中没有它的定义', '报告中用到“项目支出”，名词解释中没有它的定义', '报告中用到““三公”经费”，名词解释中没有它的定义']);
+    assert.ok(missing.every((x) => JSON.stringify(x.range) === JSON.stringify(missing[0].range)), 'the three share one range');
+    for (const [i, term] of ['基本支出', '项目支出', '“三公”经费'].entries()) {
+      const actions = (await c.conn.sendRequest(CodeActionRequest.type, { textDocument: { uri }, range: missing[i].range, context: { diagnostics: [missing[i]] } })) as CodeAction[];
+      const quick = actions.filter((a) => a.kind === 'quickfix');
+      assert.deepStrictEqual(quick.map((a) => a.title), [`在名词解释末尾加入“${term}”的标准定义`]);
+      assert.deepStrictEqual(quick[0].diagnostics, [missing[i]]);
+    }
+    // the range alone, without diagnostics: no quick fix claims any of them
+    const none = (await c.conn.sendRequest(CodeActionRequest.type, { textDocument: { uri }, range: missing[0].range, context: { diagnostics: [], only: ['quickfix'] } })) as CodeAction[];
+    assert.deepStrictEqual(none, []);
+  });
+});
+
 describe('language server: a 部门 report and its 单位 reports (checks across files)', function () {
   this.timeout(30000);
   let c: Client;
@@ -306,14 +336,23 @@ describe('language server: message language setting (jsgk.language)', function (
   after(async () => c && c.stop());
 
   it('speaks English when jsgk.language is en, and Chinese again when it is changed back', async () => {
+    /** The diagnostics once a publish holds `message` (under load a publish in the other language may come first). */
+    const until = async (first: Promise<Diagnostic[]>, message: string) => {
+      let got = (await first).map((d) => d.message as string);
+      for (const t = Date.now(); !got.includes(message) && Date.now() - t < 10000;) {
+        await new Promise<void>((res) => { c.waiters.push(res); setTimeout(res, 200); });
+        got = (c.diags.get(uri)?.diagnostics ?? []).map((d) => d.message as string);
+      }
+      return got;
+    };
     const wait = c.nextDiagnostics(uri);
     await c.conn.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri, languageId: 'jsgk-yaml', version: 1, text: s001.text } });
-    const en = (await wait).map((d) => d.message as string);
+    const en = await until(wait, 'Wrong amount unit: "万5.00元" should be "5.00万元"');
     assert.ok(en.includes('Wrong amount unit: "万5.00元" should be "5.00万元"'), en.join('\n'));
     c.settings = { language: 'zh-cn' };
     const back = c.nextDiagnostics(uri);
     await c.conn.sendNotification(DidChangeConfigurationNotification.type, { settings: null });
-    const zh = (await back).map((d) => d.message as string);
+    const zh = await until(back, '金额单位写错：“万5.00元”应为“5.00万元”');
     assert.ok(zh.includes('金额单位写错：“万5.00元”应为“5.00万元”'), zh.join('\n'));
     assert.strictEqual(zh.length, en.length);
   });

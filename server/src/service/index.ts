@@ -2,7 +2,7 @@
  * The language service: one facade over parsing, the report model, the rules and the settings. It
  * imports neither `vscode` nor `vscode-languageserver`; the LSP server and the CLI are shells over it.
  */
-import { Finding, Report, Syntax } from './model';
+import { Finding, Range, Report, Syntax } from './model';
 import { ParseResult, ReportParser } from './frontends/report-parser';
 import { syntaxOf } from './workspace/files';
 import { RuleEngine } from './rules/context';
@@ -14,7 +14,8 @@ import { NarrativeLink, TableCoverage, TotalInfo } from './rules/types';
 import { reportEdition } from './rules/kemu/common';
 import { ReportRef } from './workspace/units';
 import { builtinCatalogue, Catalogue } from './kemu';
-import { LineIndex } from './text';
+import { LineIndex, loneCrAsLf } from './text';
+import { visible, hasInvisible } from './workspace/visible';
 import { Language, language, setLanguage } from './l10n';
 import { applySettings, DEFAULT_SETTINGS, editionSetting, Settings } from './settings';
 import * as l10n from './l10n';
@@ -71,6 +72,18 @@ export interface LanguageService {
   close(uri: string): void;
 }
 
+/** A message that quotes an invisible character (a NUL in an amount) names it: 335⟨不可见字符 U+0000 NUL⟩56. */
+function named(f: Finding): Finding {
+  return hasInvisible(f.message) ? { ...f, message: visible(f.message) } : f;
+}
+
+/** No fix where the source could not be mapped exactly (Report.inexact): its edits might land beside the text. */
+function exactOnly(f: Finding, inexact: Range[] | undefined): Finding {
+  if (!inexact || !f.fixes) return f;
+  const hit = (r: Range) => inexact.some((x) => x.start <= r.end && r.start <= x.end);
+  return hit(f.range) || f.fixes.some((fx) => fx.edits.some((e) => hit(e.range))) ? { ...f, fixes: undefined } : f;
+}
+
 export function getLanguageService(options: LanguageServiceOptions = {}): LanguageService {
   let catalogue = options.catalogue ?? builtinCatalogue();
   let settings = options.settings ?? DEFAULT_SETTINGS;
@@ -94,7 +107,9 @@ export function getLanguageService(options: LanguageServiceOptions = {}): Langua
       if (o.settings) { settings = o.settings; setLang(settings.language); }
       if (o.others) others = o.others;
     },
-    check(uri, text, syntax) {
+    check(uri, given, syntax) {
+      // a lone CR (old Mac line endings) is a line break, one character for one: offsets stay the document's
+      const text = loneCrAsLf(given);
       const sx = syntax ?? syntaxOf(uri);
       let p = parsers.get(uri);
       if (!p || p.syntax !== sx) parsers.set(uri, (p = new ReportParser(sx)));
@@ -108,7 +123,7 @@ export function getLanguageService(options: LanguageServiceOptions = {}): Langua
         message: l10n.t('内部错误：规则 {0} 出错（{1}）。其余规则照常检查；请报告此问题。', c.rule, c.error.split('\n')[0]),
       }));
       const all = applyAnnotations([...r.findings, ...ran.findings, ...coverageFindings(ran.coverage), ...crashed, ...importMarkerFindings(text)], text, lineIndexOf);
-      const findings = applySettings(all, settings).sort((a, b) => a.range.start - b.range.start || a.range.end - b.range.end);
+      const findings = applySettings(all, settings).map((f) => exactOnly(named(f), r.report.inexact)).sort((a, b) => a.range.start - b.range.start || a.range.end - b.range.end);
       const res: CheckResult = {
         report: r.report, findings, totals: ran.totals, links: ran.links, coverage: ran.coverage, reparsed: r.reparsed, examined: ran.examined,
         get lineIndex() { return lineIndexOf(); },

@@ -46,6 +46,16 @@ export interface Text {
   value: string;
   range: Range;
   offsets: Int32Array;
+  /**
+   * `ends[i]` is the source offset just after what `value[i]` was read from: an escape (\t, \u00e9,
+   * \| in the DSL) or a folded line break covers several source characters. Absent: offsets[i] + 1.
+   */
+  ends?: Int32Array;
+  /**
+   * The offsets are guessed, not read (the decoded scalar differed from what the YAML library read):
+   * ranges inside may be off, so no fix is offered on them.
+   */
+  inexact?: boolean;
   sentences: Sentence[];
 }
 
@@ -112,6 +122,8 @@ export interface Column {
   name: string;
   /** The name split at "/" (the header rows above it). */
   path: string[];
+  /** The name as written, when it is not `name` (spaces around a "/", an empty level). */
+  written?: string;
   kind: ColumnKind;
   range: Range;
 }
@@ -142,6 +154,11 @@ export interface Row {
   nameRange: Range;
   level?: CodeLevel;
   /** Indentation marks of the printed form (a leading 全角 space) are dropped from name. */
+  /**
+   * The key's characters mapped to the source, when they are not keyRange.start + i (a quoted or
+   * escaped key): see keySubRange.
+   */
+  keyText?: Text;
   cells: Cell[];
   range: Range;
 }
@@ -228,8 +245,12 @@ export interface PerfEval {
 
 /** One 名词解释 entry. */
 export interface GlossaryEntry {
+  /** The key as written: numbering and term ("1. 基本支出"). */
+  key?: string;
   /** The numbering as written ("1.", "十二、", "8、"), if any. */
   number?: string;
+  /** Where the numbering is written. */
+  numberRange?: Range;
   term: string;
   termRange: Range;
   definition: Text;
@@ -263,6 +284,11 @@ export interface Report {
   /** 封面, 目录 and part headings, kept as printed. */
   printed: PrintedBlock[];
   blocks: BlockInfo[];
+  /**
+   * Ranges of texts whose characters could not be mapped exactly to the source (the decoded YAML
+   * scalar differed from the library's value): findings there are shown, their fixes are not offered.
+   */
+  inexact?: Range[];
 }
 
 export type Severity = 'error' | 'warning' | 'information' | 'hint';

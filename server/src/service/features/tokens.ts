@@ -1,6 +1,7 @@
 /** Semantic tokens: the amounts and percentages inside 情况说明 text (YAML sees only a string there). */
 import { Range, Report, Section } from '../model';
 import { tokens } from '../narrative/tokens';
+import { textRange } from '../text';
 
 export function narrativeNumbers(report: Report): Range[] {
   const out: Range[] = [];
@@ -10,8 +11,7 @@ export function narrativeNumbers(report: Report): Range[] {
         const t = sec.body;
         if (t) {
           for (const tok of tokens(t.value)) {
-            const start = t.offsets[tok.start];
-            const end = t.offsets[tok.end - 1] + 1;
+            const { start, end } = textRange(t, tok.start, tok.end);
             if (end > start && end - start <= tok.end - tok.start + 4) out.push({ start, end });
           }
         }

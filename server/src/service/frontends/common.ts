@@ -5,7 +5,8 @@
  * both. Nothing here knows either syntax.
  */
 import { readNumeral } from '../decimal';
-import { AmountUnit, Cell, CellKind, Column, ColumnKind, Finding, GlossaryEntry, IndicatorRow, Meta, PerfEval, PrintedBlock, Range, REPORT_TYPES, ReportType, Row, Section, Str, Table, UnitRow } from '../model';
+import { AmountUnit, Cell, CellKind, Column, ColumnKind, Finding, GlossaryEntry, IndicatorRow, Meta, PerfEval, PrintedBlock, Range, REPORT_TYPES, ReportType, Row, Section, Str, Table, Text, UnitRow } from '../model';
+import { textRange } from '../text';
 import { RawBlock } from './blocks';
 import * as l10n from '../l10n';
 
@@ -27,7 +28,12 @@ export interface ParsedBlock {
   findings: Finding[];
   /** The plain JS value of the block (scalars as strings), as the schema saw it. */
   data?: unknown;
+  /** Ranges of texts whose characters could not be mapped exactly to the source (no fix is offered there). */
+  inexact?: Range[];
 }
+
+/** How deep sections may nest (= … ====…, 小节 in 小节): deeper ones are a format error, not read. */
+export const MAX_SECTION_DEPTH = 20;
 
 export const TOP_KEYS = {
   meta: ['报告'],
@@ -98,30 +104,45 @@ export function unitRow(columns: string[], cells: Str[], range: Range): UnitRow 
 
 const CODE_KEY = /^(\d{3}|\d{5}|\d{7})(?=$|[ \u3000]+)[ \u3000]*/;
 
-export type FindFn = (rule: string, severity: Finding['severity'], range: Range, message: string) => void;
+/** Reports a finding; `text`: the value at the range, as read (Finding.text). */
+export type FindFn = (rule: string, severity: Finding['severity'], range: Range, message: string, text?: string) => void;
 
 /**
- * A row from its key as written: 科目代码 and name split when the key starts with a code. `exact`
- * says that the key's range maps 1:1 to its characters (a plain single-line key).
+ * A row from its key as written: 科目代码 and name split when the key starts with a code. `chars`
+ * maps the key's characters to the source when they are not simply keyRange.start + i (a quoted
+ * or escaped key); the code and name ranges are then exact too.
  */
-export function rowFromKey(raw: string, keyRange: Range, range: Range, exact: boolean): Row {
+export function rowFromKey(raw: string, keyRange: Range, range: Range, chars?: Text): Row {
   const row: Row = { key: raw, keyRange, name: raw, nameRange: keyRange, cells: [], range };
+  if (chars && !isVerbatim(chars, keyRange, raw)) row.keyText = chars;
   const m = CODE_KEY.exec(raw);
+  let a = 0;
   if (m) {
     row.code = m[1];
     row.level = m[1].length === 3 ? '类' : m[1].length === 5 ? '款' : '项';
-    row.name = raw.slice(m[0].length).replace(/^[ \u3000]+/, '').trim();
-    if (exact) {
-      row.codeRange = { start: keyRange.start, end: keyRange.start + m[1].length };
-      const nameStart = keyRange.start + raw.length - raw.slice(m[0].length).replace(/^[ \u3000]+/, '').length;
-      row.nameRange = { start: nameStart, end: keyRange.end };
-    } else {
-      row.codeRange = keyRange;
-    }
-  } else {
-    row.name = raw.replace(/^[ \u3000]+/, '').trim();
+    row.codeRange = keySubRange(row, 0, m[1].length);
+    a = m[0].length;
   }
+  // the name: the rest without the spaces around it (a leading 全角 space is an indentation mark)
+  let b = raw.length;
+  while (a < b && /\s/.test(raw[a])) a++;
+  while (b > a && /\s/.test(raw[b - 1])) b--;
+  row.name = raw.slice(a, b);
+  if (a > 0 || b < raw.length) row.nameRange = keySubRange(row, a, b);
   return row;
+}
+
+/** Is a Text its range's source character for character (nothing decoded, nothing folded)? */
+function isVerbatim(t: Text, r: Range, raw: string): boolean {
+  if (r.end - r.start !== raw.length) return false;
+  for (let i = 0; i < t.offsets.length; i++) if (t.offsets[i] !== r.start + i || (t.ends && t.ends[i] !== r.start + i + 1)) return false;
+  return true;
+}
+
+/** The source range of key[s, e) of a row. */
+export function keySubRange(row: Row, s: number, e: number): Range {
+  if (row.keyText) return textRange(row.keyText, s, e);
+  return { start: row.keyRange.start + s, end: row.keyRange.start + e };
 }
 
 /** A cell as written, read for its column's kind ('auto': a number if it reads as one, else text). */
@@ -134,16 +155,16 @@ export function readCell(raw: string, range: Range, kind: ColumnKind | 'auto', f
     return r.ok ? { kind: r.percent ? 'percent' : 'number', raw, range, value: r.value } : { kind: 'text', raw, range };
   }
   if (!r.ok) {
-    find('parse.amount', 'error', range, r.message);
+    find('parse.amount', 'error', range, r.message, raw);
     return { kind: 'text', raw, range };
   }
   let ck: CellKind = kind === 'percent' || r.percent ? 'percent' : kind === 'amount' ? 'amount' : 'number';
   if (kind === 'amount' && r.percent) {
-    find('parse.amount', 'error', range, l10n.t('金额列中出现百分数“{0}”', raw));
+    find('parse.amount', 'error', range, l10n.t('金额列中出现百分数“{0}”', raw), raw);
     ck = 'percent';
   }
   if (kind === 'index' && (r.value.scale > 0 || r.value.sign() < 0)) {
-    find('parse.amount', 'warning', range, l10n.t('行次/序号应为正整数，而这里是“{0}”', raw));
+    find('parse.amount', 'warning', range, l10n.t('行次/序号应为正整数，而这里是“{0}”', raw), raw);
   }
   return { kind: ck, raw, range, value: r.value };
 }

@@ -35,15 +35,18 @@ import {
   AmountUnit, Cell, Column, Finding, GlossaryEntry, Meta, PerfEval, PrintedBlock, Range, ReportType, Row, Section,
   Str, Table, TablePart, Text,
 } from '../model';
-import { blockKindOf, DEFAULT_UNIT_COLUMNS, indicatorKinds, indicatorRows, ParsedBlock, readCell, rowFromKey, setMetaField, unitRow } from './common';
+import { blockKindOf, DEFAULT_UNIT_COLUMNS, indicatorKinds, indicatorRows, MAX_SECTION_DEPTH, ParsedBlock, readCell, rowFromKey, setMetaField, unitRow } from './common';
 import { DslField, validateDslBlock } from './dsl-schema';
 import { columnKind, sideOf, tableKindOf } from '../layouts';
 import { splitSentences } from '../text';
 import * as l10n from '../l10n';
 import { GLOSSARY_NUMBER } from '../names';
+import schema from '../../../../schemas/report.schema.json';
 
 const HEADER = /^【([^】\n]*)】/;
 
+/** The name of a side of a two-sided table (收入, 本年支出 …): the schema's pattern for a table's part keys. */
+const SIDE_NAME = new RegExp(Object.keys((schema.definitions.table as unknown as { patternProperties: Record<string, unknown> }).patternProperties)[0]);
 /** Fields that hold text: their value may continue on indented lines. */
 const TEXT_FIELDS = new Set(['注', '说明', '预期目标', '实际完成情况']);
 
@@ -52,22 +55,28 @@ export function splitDslBlocks(text: string): RawBlock[] {
   return splitByHeaders(text, (line) => (line.charCodeAt(0) === 0x3010 /* 【 */ ? HEADER.exec(line)?.[1].trim() : undefined));
 }
 
-/** One line of a block: its text without the line break, and the absolute offset of its start. */
+/**
+ * One line of a block: its text without the line break, the absolute offset of its start, and where
+ * the line break before it starts (the end of the previous line's text).
+ */
 interface Line {
   text: string;
   start: number;
+  brk: number;
 }
 
 function linesOf(raw: RawBlock): Line[] {
   const out: Line[] = [];
   let pos = 0;
   const t = raw.text;
+  let brk = raw.start - 1;
   while (pos < t.length) {
     let eol = t.indexOf('\n', pos);
     if (eol < 0) eol = t.length;
     let line = t.slice(pos, eol);
     if (line.endsWith('\r')) line = line.slice(0, -1);
-    out.push({ text: line, start: raw.start + pos });
+    out.push({ text: line, start: raw.start + pos, brk });
+    brk = raw.start + pos + line.length;
     pos = eol + 1;
   }
   return out;
@@ -80,52 +89,65 @@ const unescape = (c: string) => (c === 't' ? '\t' : c);
 const isBlank = (s: string) => s.trim() === '';
 const isComment = (s: string) => /^[ \t\u3000]*#/.test(s);
 
-/** A string with the source offset of each of its characters. */
+/** A string with the source range of each of its characters ([offsets[i], ends[i]): two for an escape such as \|). */
 class Chars {
   value = '';
   offsets: number[] = [];
+  ends: number[] = [];
   /** Where it is in the source when it has no character (an empty cell between two |). */
   at?: number;
-  push(ch: string, at: number): void {
+  push(ch: string, at: number, end = at + 1): void {
     this.value += ch;
     this.offsets.push(at);
+    this.ends.push(end);
   }
   /** Appends src[from, to) (absolute `base` of src), turning \| \# \\ \t into | # \ and a tab. */
   append(src: string, from: number, to: number, base: number): void {
     for (let i = from; i < to; i++) {
       const c = src[i];
       if (c === '\\' && i + 1 < to && ESCAPED.includes(src[i + 1])) {
+        this.push(unescape(src[i + 1]), base + i, base + i + 2);
         i++;
-        this.push(unescape(src[i]), base + i);
       } else this.push(c, base + i);
     }
+  }
+  /** Drops the last character. */
+  pop(): void {
+    this.value = this.value.slice(0, -1);
+    this.offsets.pop();
+    this.ends.pop();
+  }
+  slice(s: number, e: number): Chars {
+    const c = new Chars();
+    c.value = this.value.slice(s, e);
+    c.offsets = this.offsets.slice(s, e);
+    c.ends = this.ends.slice(s, e);
+    c.at = this.at;
+    return c;
   }
   trim(): Chars {
     let s = 0;
     let e = this.value.length;
     while (s < e && WS.test(this.value[s])) s++;
     while (e > s && WS.test(this.value[e - 1])) e--;
-    const c = new Chars();
-    c.value = this.value.slice(s, e);
-    c.offsets = this.offsets.slice(s, e);
-    c.at = this.at;
-    return c;
+    return this.slice(s, e);
+  }
+  /** Without the white space at its end only. */
+  trimEnd(): Chars {
+    let e = this.value.length;
+    while (e > 0 && WS.test(this.value[e - 1])) e--;
+    return this.slice(0, e);
   }
   /** The parts separated by white space ("335.56 335.56 0.00" → three), or itself when it has one part. */
   words(): Chars[] {
     const out: Chars[] = [];
     const re = /[^ \t\u3000]+/g;
     let m: RegExpExecArray | null;
-    while ((m = re.exec(this.value))) {
-      const c = new Chars();
-      c.value = m[0];
-      c.offsets = this.offsets.slice(m.index, m.index + m[0].length);
-      out.push(c);
-    }
+    while ((m = re.exec(this.value))) out.push(this.slice(m.index, m.index + m[0].length));
     return out.length > 1 ? out : [this];
   }
   range(fallback: number): Range {
-    if (this.value.length) return { start: this.offsets[0], end: this.offsets[this.offsets.length - 1] + 1 };
+    if (this.value.length) return { start: this.offsets[0], end: this.ends[this.ends.length - 1] };
     const at = this.at ?? fallback;
     return { start: at, end: at };
   }
@@ -134,7 +156,8 @@ class Chars {
   }
   text(fallback: number, range?: Range): Text {
     const offsets = Int32Array.from(this.offsets);
-    return { value: this.value, range: range ?? this.range(fallback), offsets, sentences: splitSentences(this.value, offsets) };
+    const ends = Int32Array.from(this.ends);
+    return { value: this.value, range: range ?? this.range(fallback), offsets, ends, sentences: splitSentences(this.value, offsets, ends) };
   }
 }
 
@@ -146,28 +169,58 @@ function contentEnd(s: string): number {
   return s.length;
 }
 
-/** Splits a line at unescaped | and tabs: the cells, trimmed, with their ranges. A leading or trailing | is a frame. */
-function splitCells(line: Line, from = 0): Chars[] {
+/**
+ * Splits a line at unescaped | and tabs: the cells, trimmed, with their ranges. A leading or trailing
+ * | is a frame. `name`: the first cell is a row's name, which a leading \ may escape (\=合计, \【x】,
+ * \列：a, \　其中…): the \ is not part of the name, and the name keeps its leading white space.
+ */
+function splitCells(line: Line, from = 0, name = false): Chars[] {
   const s = line.text;
   const end = contentEnd(s);
-  const out: Chars[] = [];
+  const raws: Chars[] = [];
   let cur = new Chars();
   cur.at = line.start + from;
+  const escapedName = name && s[from] === '\\' && from + 1 < end;
+  if (escapedName && !ESCAPED.includes(s[from + 1])) {
+    from++;
+    cur.at = line.start + from;
+  }
   for (let i = from; i < end; i++) {
     const c = s[i];
     if (c === '\\' && i + 1 < end && ESCAPED.includes(s[i + 1])) {
+      cur.push(unescape(s[i + 1]), line.start + i, line.start + i + 2);
       i++;
-      cur.push(unescape(s[i]), line.start + i);
     } else if (c === '|' || c === '\t') {
-      out.push(cur.trim());
+      raws.push(cur);
       cur = new Chars();
       cur.at = line.start + i + 1;
     } else cur.push(c, line.start + i);
   }
-  out.push(cur.trim());
-  if (out.length > 1 && out[0].value === '' && /^[ \t\u3000]*\|/.test(s.slice(from))) out.shift();
+  raws.push(cur);
+  const out = raws.map((c, k) => (k === 0 && escapedName ? c.trimEnd() : c.trim()));
+  if (!escapedName && out.length > 1 && out[0].value === '' && /^[ \t\u3000]*\|/.test(s.slice(from))) out.shift();
   if (out.length > 1 && out[out.length - 1].value === '' && /\|[ \t\u3000]*$/.test(s.slice(0, end))) out.pop();
   return out;
+}
+
+/**
+ * A heading line (“= 标题”, “== 标题” …): its level and title. The title is read like a value (\| \#
+ * \\ \t stand for | # \ and a tab), up to a “  # …” comment.
+ */
+function heading(line: Line): { level: number; title: Chars } | undefined {
+  const s = line.text;
+  if (s[0] !== '=') return undefined;
+  let i = 0;
+  while (s[i] === '=') i++;
+  const level = i;
+  const end = contentEnd(s);
+  if (end < i) return undefined;
+  const title = new Chars();
+  title.at = line.start + i;
+  title.append(s, i, end, line.start);
+  const t = title.trim();
+  if (!t.value.length) t.at = line.start + Math.min(end, i + (s.slice(i, end).length - s.slice(i, end).trimStart().length));
+  return { level, title: t };
 }
 
 /** “列：a | b”: the column names, not a row (it has | too). */
@@ -178,7 +231,8 @@ const hasCells = (s: string) => /(^|[^\\])[|\t]/.test(s.slice(0, contentEnd(s)))
 /** “键：值” (or 键: 值): the key and the value's characters; undefined when the line is not one. */
 function keyValue(line: Line): { key: Str; value: Chars } | undefined {
   const s = line.text;
-  const m = /^[ \t\u3000]*([^：:|\t#【=\\][^：:|\t]*?)[ \t\u3000]*[：:]/.exec(s);
+  // the key is before a “  # …” comment (a # there ends the line's content)
+  const m = /^[ \t\u3000]*([^：:|\t#【=\\][^：:|\t]*?)[ \t\u3000]*[：:]/.exec(s.slice(0, contentEnd(s)));
   if (!m) return undefined;
   const keyStart = s.indexOf(m[1]);
   const v = new Chars();
@@ -192,19 +246,21 @@ function continuation(line: Line, into: Chars): boolean {
   const s = line.text;
   let i = 0;
   while (i < s.length && WS.test(s[i])) i++;
-  if (s[i] === '\\' && !'|#\\'.includes(s[i + 1] ?? '')) i++;
+  if (s[i] === '\\' && (i + 1 >= s.length || !'|#\\'.includes(s[i + 1]))) i++; // an escaping \ (alone: an empty line)
   else if (s[i] === '\\' && s[i + 1] === '\\') i++;
   let end = contentEnd(s);
   if (end < s.length) while (end > i && WS.test(s[end - 1])) end--; // the spaces before a comment
-  into.push('\n', line.start - 1);
+  // the line feed stands for the line break, the indentation and an escaping \
+  into.push('\n', line.brk, line.start + i);
   into.append(s, i, end, line.start);
   return true;
 }
 
-/** A line of free text: everything as written, except a leading \ that escapes syntax. */
-function textLine(line: Line, into: Chars): void {
+/** A line of free text: everything as written, except a leading \ that escapes syntax. `join`: a line feed before it. */
+function textLine(line: Line, into: Chars, join: boolean): void {
   const s = line.text;
   const i = s.startsWith('\\') ? 1 : 0;
+  if (join) into.push('\n', line.brk, line.start + i);
   for (let k = i; k < s.length; k++) into.push(s[k], line.start + k);
 }
 
@@ -226,8 +282,8 @@ class DslBuilder {
     }
   }
 
-  find(rule: string, severity: Finding['severity'], range: Range, message: string): void {
-    this.findings.push({ rule, severity, range, message });
+  find(rule: string, severity: Finding['severity'], range: Range, message: string, text?: string): void {
+    this.findings.push(text === undefined ? { rule, severity, range, message } : { rule, severity, range, message, text });
   }
 
   lineRange(l: Line): Range {
@@ -266,8 +322,8 @@ class DslBuilder {
       const l = this.lines[i];
       if (isBlank(l.text)) { flush(); continue; }
       if (isComment(l.text)) continue;
-      // a line with cells is a row (or a finding), never the continuation of the value above it
-      if (pending && !(hasCells(l.text) && !TEXT_FIELDS.has(pending.key.value)) && continuation(l, pending.value)) continue;
+      // a line with cells is a row (or a finding), never the continuation of the value above it; 列 does not continue
+      if (pending && pending.key.value !== '列' && !(hasCells(l.text) && !TEXT_FIELDS.has(pending.key.value)) && continuation(l, pending.value)) continue;
       flush();
       if (each(l, i)) continue;
       const kv = keyValue(l);
@@ -295,6 +351,7 @@ class DslBuilder {
     const top: Section[] = [];
     const stack: Array<{ level: number; sec: Section; body: Chars; bodyOpen: boolean }> = [];
     let unitsOf: Section | undefined;
+    let tooDeep = false;
     const close = (upTo: number) => {
       while (stack.length && stack[stack.length - 1].level >= upTo) {
         const s = stack.pop()!;
@@ -302,13 +359,18 @@ class DslBuilder {
       }
     };
     for (const l of this.lines) {
-      const h = /^(=+)[ \t\u3000]*(.*?)[ \t\u3000]*$/.exec(l.text.slice(0, contentEnd(l.text)));
+      const h = heading(l);
       if (h) {
-        const level = h[1].length;
+        let level = h.level;
+        if (level > MAX_SECTION_DEPTH) {
+          // deeper headings are read as the deepest level, so that nothing nests without end (said once per block)
+          if (!tooDeep) this.find('dsl.syntax', 'error', { start: l.start, end: l.start + level }, l10n.t('标题的层级太多（{0} 个“=”，最多 {1} 个）：请减少层级', level, MAX_SECTION_DEPTH));
+          tooDeep = true;
+          level = MAX_SECTION_DEPTH;
+        }
         close(level);
-        const titleStart = l.start + l.text.indexOf(h[2], h[1].length);
-        const title: Str = { value: h[2], range: { start: titleStart, end: titleStart + h[2].length } };
-        if (!h[2]) this.notUnderstood(l, l10n.t('“=”后面要写这一节的标题'));
+        const title: Str = h.title.str(l.start + h.level);
+        if (!h.title.value) this.notUnderstood(l, l10n.t('“=”后面要写这一节的标题'));
         const sec: Section = { title, children: [], range: { start: l.start, end: l.start + l.text.length } };
         const parent = stack[stack.length - 1];
         if (parent) {
@@ -340,7 +402,7 @@ class DslBuilder {
         continue;
       }
       if (isBlank(l.text)) {
-        if (cur?.bodyOpen && cur.body.value.length) cur.body.push('\n', l.start);
+        if (cur?.bodyOpen && cur.body.value.length) cur.body.push('\n', l.brk, l.start + l.text.length);
         continue;
       }
       unitsOf = undefined;
@@ -352,8 +414,7 @@ class DslBuilder {
         this.notUnderstood(l, l10n.t('下一级标题之后的正文属于那一节；这一节的正文要写在第一个下一级标题之前'));
         continue;
       }
-      if (cur.body.value.length) cur.body.push('\n', l.start - 1);
-      textLine(l, cur.body);
+      textLine(l, cur.body, cur.body.value.length > 0);
       this.extend(stack, l);
     }
     close(0);
@@ -365,11 +426,8 @@ class DslBuilder {
   }
 
   private finishBody(sec: Section, body: Chars): void {
-    let v = body;
-    while (v.value.endsWith('\n')) {
-      v.value = v.value.slice(0, -1);
-      v.offsets.pop();
-    }
+    const v = body;
+    while (v.value.endsWith('\n')) v.pop();
     if (v.value.length) sec.body = v.text(sec.range.end);
   }
 
@@ -395,17 +453,25 @@ class DslBuilder {
         this.notUnderstood(l, l10n.t('每项写作“1.术语：定义”，一项一行（定义较长时，后续行缩进书写）'));
         continue;
       }
-      const key = m[1];
-      const keyStart = l.start + (key.length - key.replace(/^[ \t\u3000]+/, '').length);
-      const k = key.trim();
-      const nm = GLOSSARY_NUMBER.exec(k);
-      const term = nm ? k.slice(nm[0].length).trim() : k;
-      const termStart = keyStart + (nm ? nm[0].length : 0);
+      // the key, read like a value (\# \| \\ \t); a leading \ escapes a term that would read as syntax
+      const keyChars = new Chars();
+      keyChars.append(l.text, l.text[0] === '\\' && !ESCAPED.includes(l.text[1] ?? '') ? 1 : 0, m[1].length, l.start);
+      const k = keyChars.trim();
+      const keyStart = k.range(l.start).start;
+      const nm = GLOSSARY_NUMBER.exec(k.value);
+      let a = nm ? nm[0].length : 0;
+      let z = k.value.length;
+      while (a < z && /\s/.test(k.value[a])) a++;
+      while (z > a && /\s/.test(k.value[z - 1])) z--;
+      const termChars = k.slice(a, z);
+      const term = termChars.value;
+      const numberAt = nm ? nm[0].indexOf(nm[1]) : 0;
       def = new Chars();
       def.append(l.text, m[0].length, contentEnd(l.text), l.start);
       def = def.trim();
       entry = {
-        number: nm ? nm[1] : undefined, term, termRange: { start: termStart, end: termStart + term.length },
+        key: k.value, number: nm ? nm[1] : undefined, numberRange: nm ? k.slice(numberAt, numberAt + nm[1].length).range(keyStart) : undefined,
+        term, termRange: termChars.range(k.range(l.start).end),
         definition: { value: '', range: { start: keyStart, end: keyStart }, offsets: new Int32Array(0), sentences: [] },
         range: this.lineRange(l),
       };
@@ -426,13 +492,22 @@ class DslBuilder {
       return part;
     };
     this.fields((l) => {
-      const h = /^=[ \t\u3000]*(.*?)[ \t\u3000]*$/.exec(l.text.slice(0, contentEnd(l.text)));
-      if (h) {
-        if (h[1]) {
-          const p = newPart(h[1], this.lineRange(l));
-          p.side = sideOf(h[1]);
-          const at = l.start + l.text.indexOf(h[1], 1);
-          p.nameRange = { start: at, end: at + h[1].length };
+      const h = heading(l);
+      if (h && h.level === 1) {
+        const name = h.title.value;
+        if (name) {
+          const first = t.parts.find((x) => x.name === name);
+          const nameRange = h.title.range(l.start + 1);
+          if (first) {
+            // as in YAML (a key written twice): the rows of the second would silently join or replace the first
+            this.findings.push({
+              rule: 'dsl.syntax', severity: 'error', range: nameRange, message: l10n.t('“= {0}”重复：同一张表中每一栏只能写一次', name),
+              related: [{ range: first.nameRange ?? first.range, message: l10n.t('第一次出现在这里') }],
+            });
+          }
+          const p = newPart(name, this.lineRange(l));
+          p.side = sideOf(name);
+          p.nameRange = nameRange;
         } else this.notUnderstood(l, l10n.t('“=”后面要写这一栏的名称，如“= 收入”“= 本年支出”'));
         return true;
       }
@@ -474,6 +549,12 @@ class DslBuilder {
       }
     }, (key) => key === '列');
     t.note = t.notes[0]?.text;
+    for (const p of t.parts) {
+      if (!p.name || !p.nameRange) continue;
+      // as in YAML, where a key that names no side is not a part of the table
+      if (!SIDE_NAME.test(p.name)) this.find('schema', 'error', p.nameRange, l10n.t('“= {0}”不是表的一栏：分栏的名称要说明是收入还是支出，如“= 收入”“= 本年支出”', p.name));
+      else if (!p.columns.length && !p.rows.length) this.find('dsl.syntax', 'error', p.nameRange, l10n.t('“= {0}”下面没有“列”和行', p.name));
+    }
     t.parts = t.parts.filter((p) => p.columns.length || p.rows.length);
     const k = tableKindOf(title, t.kindNode?.value);
     if (k === 'unknown') this.find('table.kind', 'warning', t.kindNode!.range, l10n.t('未知的表类型“{0}”，按自定义表处理（标准表类型见文档）', t.kindNode!.value));
@@ -490,18 +571,19 @@ class DslBuilder {
     const colon = l.text.search(/[：:]/);
     return splitCells(l, colon + 1).filter((c) => c.value).map((c) => {
       const path = c.value.split('/').map((x) => x.trim()).filter((x) => x);
-      return { name: path.join('/'), path, kind: columnKind(c.value), range: c.range(l.start) };
+      const name = path.join('/');
+      return name === c.value ? { name, path, kind: columnKind(c.value), range: c.range(l.start) } : { name, path, kind: columnKind(c.value), range: c.range(l.start), written: c.value };
     });
   }
 
   /** A table row: key | values (or key | values separated by spaces, as in YAML). */
   row(l: Line, columns: Column[], indicator: boolean): Row | undefined {
-    const cells = splitCells(l);
+    const cells = splitCells(l, 0, true);
     const key = cells.shift()!;
     let values = cells;
     if (!indicator && values.length === 1 && columns.length > 1) values = values[0].words();
     const range = this.lineRange(l);
-    const row = rowFromKey(key.value, key.range(l.start), range, true);
+    const row = rowFromKey(key.value, key.range(l.start), range, key.text(l.start));
     // a row without a name (the only data row of a 三公 table) is written “| | 10.81 | …”: an empty first cell
     if (!key.value && values.every((v) => !v.value)) this.notUnderstood(l, l10n.t('这一行缺少行名（“|”前面是行名或“科目代码 科目名称”）'));
     if (columns.length > 0 && values.length !== columns.length) {
@@ -513,7 +595,7 @@ class DslBuilder {
   }
 
   cell(v: Chars, l: Line, kind: Column['kind'] | 'auto'): Cell {
-    return readCell(v.value, v.range(l.start), kind, (r, s, g, m) => this.find(r, s, g, m));
+    return readCell(v.value, v.range(l.start), kind, (r, s, g, m, t) => this.find(r, s, g, m, t));
   }
 
   // ---------------------------------------------------------------- 【封面】【目录】【第一部分 …】
@@ -524,17 +606,13 @@ class DslBuilder {
     for (const l of this.lines) {
       if (isComment(l.text)) continue;
       if (isBlank(l.text)) {
-        if (body.value.length) body.push('\n', l.start);
+        if (body.value.length) body.push('\n', l.brk, l.start + l.text.length);
         continue;
       }
-      if (body.value.length) body.push('\n', l.start - 1);
-      textLine(l, body);
+      textLine(l, body, body.value.length > 0);
       last = l;
     }
-    while (body.value.endsWith('\n')) {
-      body.value = body.value.slice(0, -1);
-      body.offsets.pop();
-    }
+    while (body.value.endsWith('\n')) body.pop();
     const end = last ? last.start + last.text.length : this.keyRange.end + 1;
     return { kind, key: this.raw.key, keyRange: this.keyRange, body: body.value.length ? body.text(end) : undefined, range: { start: this.raw.start, end } };
   }
@@ -546,7 +624,8 @@ class DslBuilder {
     let mode: '' | '资金' | '年度目标' | '指标' = '';
     const rows: Array<{ cells: Cell[]; range: Range }> = [];
     this.fields((l) => {
-      const h = /^=[ \t\u3000]*(.*?)[ \t\u3000]*$/.exec(l.text.slice(0, contentEnd(l.text)));
+      const hd = heading(l);
+      const h = hd && hd.level === 1 ? [l.text, hd.title.value] : undefined;
       if (h) {
         if (h[1] === '资金' || h[1] === '年度目标' || h[1] === '指标') {
           mode = h[1];

@@ -39,7 +39,7 @@ export function rebase(pb: ParsedBlock, delta: number): void {
       if (k !== 'data' && v !== null && typeof v === 'object') walk(v);
     }
   };
-  walk({ meta: pb.meta, sections: pb.sections, table: pb.table, glossary: pb.glossary, perf: pb.perf, printed: pb.printed, findings: pb.findings });
+  walk({ meta: pb.meta, sections: pb.sections, table: pb.table, glossary: pb.glossary, perf: pb.perf, printed: pb.printed, findings: pb.findings, inexact: pb.inexact });
   pb.raw = { ...pb.raw, start: pb.raw.start + delta, end: pb.raw.end + delta };
 }
 
@@ -124,6 +124,7 @@ function assemble(blocks: ParsedBlock[], reparsed: number, text: string, syntax:
     if (pb.table) report.tables.push(pb.table);
     if (pb.glossary) report.glossary.push(...pb.glossary);
     if (pb.perf) report.perf.push(pb.perf);
+    if (pb.inexact) (report.inexact ??= []).push(...pb.inexact);
   }
   if (!report.meta && text.trim() !== '') {
     findings.push({

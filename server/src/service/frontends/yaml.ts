@@ -7,17 +7,17 @@
  * cached by its text, so an edit re-parses only the block it touches. Syntax errors are findings,
  * never exceptions; a half-typed file still yields a model for all that parsed.
  */
-import { isMap, isPair, isScalar, isSeq, Node, Pair, parseDocument, visit, YAMLMap, YAMLSeq } from 'yaml';
+import { isAlias, isMap, isPair, isScalar, isSeq, Node, Pair, parseDocument, visit, YAMLMap, YAMLSeq } from 'yaml';
 import { RawBlock, splitByHeaders } from './blocks';
 import {
   AmountUnit, Cell, CellKind, Column, ColumnKind, Finding, GlossaryEntry, IndicatorRow, Meta, PerfEval, PrintedBlock, Range,
   Report, Row, Section, SectionBlock, Str, Syntax, Table, TablePart, Text, UnitRow,
 } from '../model';
-import { makeText } from '../text';
+import { makeText, textRange } from '../text';
 import { GLOSSARY_NUMBER } from '../names';
 import { validateBlock } from './schema';
 import * as l10n from '../l10n';
-import { blockKindOf, DEFAULT_UNIT_COLUMNS, FindFn, META_FIELDS, setMetaField, indicatorKinds, indicatorRows, ParsedBlock, readCell, rowFromKey, TABLE_FIELDS, unitRow } from './common';
+import { blockKindOf, DEFAULT_UNIT_COLUMNS, FindFn, META_FIELDS, setMetaField, indicatorKinds, indicatorRows, MAX_SECTION_DEPTH, ParsedBlock, readCell, rowFromKey, TABLE_FIELDS, unitRow } from './common';
 import { columnKind, sideOf, tableKindOf } from '../layouts';
 
 /**
@@ -34,7 +34,8 @@ export function splitYamlBlocks(text: string): RawBlock[] {
 
 // A line that starts a top-level key: not indented, not a comment, sequence entry, flow
 // collection, directive or document marker; has a ':' followed by a space or the line end.
-const KEY_LINE = /^(?![\s#\-[\]{},&*!|>%@`])(?:"[^"\n]*"|'[^'\n]*'|[^\n:#]*?(?::(?![ \t\r\n])[^\n:#]*?)*):(?:[ \t]|\r?$)/;
+// (a # starts a comment only after white space: 表 a#b: is a key)
+const KEY_LINE = /^(?![\s#\-[\]{},&*!|>%@`])(?:"[^"\n]*"|'[^'\n]*'|(?:[^\n:#]|(?<=[^ \t])#)*?(?::(?![ \t\r\n])(?:[^\n:#]|(?<=[^ \t])#)*?)*):(?:[ \t]|\r?$)/;
 
 
 function unquoteKey(k: string): string {
@@ -78,6 +79,7 @@ const YAML_MESSAGES: Array<[RegExp, string]> = [
   [/Nested mappings are not allowed in compact mappings/, '同一行里不能再写“键: 值”：请换行并缩进，或给值加引号'],
   [/A block sequence may not be used as an implicit map key/, '列表项不能作为键：请检查缩进'],
   [/Map keys must be unique/, '同一层级下键重复（每个键只能出现一次）'],
+  [/Maximum call stack size exceeded|too much recursion/i, '嵌套的层级太多（方括号、花括号或缩进一层套一层），读不下去了：报告的各块只有几层，请检查是否多写了括号或缩进'],
 ];
 
 function yamlMessage(code: string, message: string): string {
@@ -103,9 +105,37 @@ export function parseYamlBlock(raw: RawBlock): ParsedBlock {
   return out;
 }
 
+/** Flow collections ([ … ], { … }) nested deeper than this are not given to the YAML library (its recursion depends on the stack left). */
+const MAX_FLOW_DEPTH = 100;
+
+/** Where flow brackets first nest deeper than MAX_FLOW_DEPTH (outside quotes and comments), or -1. */
+function tooDeep(text: string): number {
+  let depth = 0;
+  let quote = '';
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (quote) {
+      if (c === '\\' && quote === '"') i++;
+      else if (c === quote) quote = '';
+      continue;
+    }
+    if (c === '"' || c === "'") quote = c;
+    else if (c === '#' && (i === 0 || /\s/.test(text[i - 1]))) { const nl = text.indexOf('\n', i); i = nl < 0 ? text.length : nl; }
+    else if (c === '[' || c === '{') { if (++depth > MAX_FLOW_DEPTH) return i; }
+    else if ((c === ']' || c === '}') && depth > 0) depth--;
+  }
+  return -1;
+}
+
 function parseBlockInto(raw: RawBlock, out: ParsedBlock): void {
+  const deep = tooDeep(raw.text);
+  if (deep >= 0) {
+    out.findings.push({ rule: 'yaml.syntax', severity: 'error', range: { start: raw.start + deep, end: raw.start + deep + 1 }, message: yamlMessage('', 'Maximum call stack size exceeded') });
+    return;
+  }
   const doc = parseDocument(raw.text, { schema: 'failsafe', prettyErrors: false, uniqueKeys: true });
-  const b = new Builder(raw, out.findings);
+  const inexact: Range[] = [];
+  const b = new Builder(raw, out.findings, inexact);
   const dashLines = new Set<number>();
   for (const e of [...doc.errors, ...doc.warnings]) {
     const [s, t] = e.pos;
@@ -126,22 +156,62 @@ function parseBlockInto(raw: RawBlock, out: ParsedBlock): void {
   }
   if (dashLines.size) {
     // the other errors of those lines follow from the “-”
-    out.findings = out.findings.filter((f) => f.rule !== 'yaml.syntax' || f.fixes || !dashLines.has(raw.text.lastIndexOf('\n', f.range.start - raw.start - 1) + 1));
+    // (in place: the builder writes into this array)
+    const kept = out.findings.filter((f) => f.rule !== 'yaml.syntax' || f.fixes || !dashLines.has(raw.text.lastIndexOf('\n', f.range.start - raw.start - 1) + 1));
+    out.findings.splice(0, out.findings.length, ...kept);
   }
-  if (out.kind === 'prelude') return;
-  // an alias (*a) would repeat another node's content unseen: a row or a value must be written out
+  // an alias (*a) stands for what an anchor (&a) marked: the report model has no such thing
+  const aliasRanges: Range[] = [];
   visit(doc, {
-    Alias(_k, node) {
-      if (node.range) b.find('yaml.alias', 'error', { start: raw.start + node.range[0], end: raw.start + node.range[1] }, l10n.t('不能用 YAML 别名“*{0}”代替表的一行或一个值：请把内容写出来', node.source));
+    Alias(_k, n, path) {
+      if (!n.range) return;
+      const r = { start: raw.start + n.range[0], end: raw.start + n.range[1] };
+      aliasRanges.push(r);
+      const parent = path[path.length - 1];
+      const grand = path[path.length - 2];
+      const asRow = isSeq(parent) && isPair(grand) && isScalar(grand.key) && String(grand.key.value) === '行';
+      const target = n.resolve(doc);
+      const written = isScalar(target) && target.range ? raw.text.slice(target.range[0], target.range[1]) : undefined;
+      out.findings.push({
+        rule: 'yaml.alias', severity: 'error', range: r, text: `*${n.source}`,
+        message: asRow
+          ? l10n.t('表的一行不能写成 YAML 别名“*{0}”（别名引用前面用“&{0}”标记的内容）：本格式不读别名，这一行会被漏掉。请把这一行完整写出来，如“- 合计: 1.00 1.00”', n.source)
+          : written !== undefined && !written.includes('\n')
+            ? l10n.t('“*{0}”是 YAML 别名：它引用前面用“&{0}”标记的值（{1}）。本格式不读别名：请在这里直接写出这个值', n.source, written)
+            : l10n.t('“*{0}”是 YAML 别名：它引用前面用“&{0}”标记的内容。本格式不读别名：请在这里直接写出内容', n.source),
+      });
     },
   });
+  if (out.kind === 'prelude') {
+    // before the first block only comments: anything else belongs to no block and would be neither checked nor converted
+    const c = doc.contents;
+    if (c && c.range && out.findings.length === 0) {
+      b.find('yaml.syntax', 'error', { start: raw.start + c.range[0], end: raw.start + Math.max(c.range[1], c.range[0] + 1) },
+        l10n.t('这里的内容不属于任何块：第一个块（如“报告:”）之前只能写注释（以 # 开头）'));
+    }
+    return;
+  }
+  try {
+    buildBlock(raw, out, doc, b, aliasRanges);
+  } finally {
+    if (inexact.length) out.inexact = inexact;
+  }
+}
+
+function buildBlock(raw: RawBlock, out: ParsedBlock, doc: ReturnType<typeof parseDocument>, b: Builder, aliasRanges: Range[]): void {
   const root = doc.contents;
   if (!isMap(root) || root.items.length === 0) return;
   const pair = root.items[0] as Pair<Node, Node | null>;
+  // one top-level key per block: a second one here was not recognised as a block of its own
+  for (const p of (root.items as Pair<Node, Node | null>[]).slice(1)) {
+    const k = p.key as Node | null;
+    b.find('yaml.syntax', 'error', b.range(k), l10n.t('“{0}”没有读取：它没有被认作一个新的块，请检查这一行的写法（顶层的键从行首写起，后面是英文冒号）', isScalar(k) ? String(k.value) : ''));
+  }
   const keyNode = pair.key as Node;
   const value = pair.value as Node | null;
   out.data = { [raw.key]: value ? value.toJSON() : null };
-  const schemaFindings = validateBlock(raw.key, out.data, doc, raw.start);
+  // what the schema says about an alias follows from it (an alias reads as something else): its own finding says it
+  const schemaFindings = validateBlock(raw.key, out.data, doc, raw.start).filter((f) => !aliasRanges.some((a) => a.start < f.range.end && f.range.start < a.end));
   out.findings.push(...schemaFindings);
   const keyRange = b.range(keyNode);
   switch (out.kind) {
@@ -163,10 +233,10 @@ function parseBlockInto(raw: RawBlock, out: ParsedBlock): void {
 }
 
 class Builder {
-  constructor(private readonly raw: RawBlock, private readonly findings: Finding[]) {}
+  constructor(private readonly raw: RawBlock, private readonly findings: Finding[], private readonly inexact: Range[] = []) {}
 
-  find(rule: string, severity: Finding['severity'], range: Range, message: string): void {
-    this.findings.push({ rule, severity, range, message });
+  find(rule: string, severity: Finding['severity'], range: Range, message: string, text?: string): void {
+    this.findings.push(text === undefined ? { rule, severity, range, message } : { rule, severity, range, message, text });
   }
 
   range(n: Node | null | undefined): Range {
@@ -180,11 +250,14 @@ class Builder {
     return { value: String(n.value ?? ''), range: this.range(n) };
   }
 
+  /** A scalar as a Text: every character mapped to the source (quotes, escapes and folded lines decoded). */
   text(n: Node | null | undefined): Text | undefined {
     if (!isScalar(n) || !n.range) return undefined;
     const value = String(n.value ?? '');
     const src = this.raw.text.slice(n.range[0], n.range[1]);
-    return makeText(value, src, this.raw.start + n.range[0], this.range(n));
+    const t = makeText(value, src, this.raw.start + n.range[0], this.range(n), n.type);
+    if (t.inexact) this.inexact.push(t.range);
+    return t;
   }
 
   /** Pairs of a map, or of a sequence of single-key maps (`- 标题: 值`). */
@@ -234,8 +307,12 @@ class Builder {
   }
 
   // ---------------------------------------------------------------- sections
-  sections(v: Node | null): Section[] {
+  sections(v: Node | null, depth = 1): Section[] {
     const out: Section[] = [];
+    if (depth > MAX_SECTION_DEPTH) {
+      this.find('yaml.syntax', 'error', this.range(v), l10n.t('小节的层级太多（超过 {0} 级）：更深的小节没有读取，请减少层级', MAX_SECTION_DEPTH));
+      return out;
+    }
     for (const e of this.entries(v)) {
       const title = this.str(e.key);
       if (!title) continue;
@@ -243,12 +320,12 @@ class Builder {
       const val = e.value;
       // “- 标题:” with nothing after it is a section without text (as in the DSL)
       if (isScalar(val)) sec.body = val.value === null || val.value === '' ? undefined : this.text(val);
-      else if (isSeq(val)) sec.children = this.sections(val);
+      else if (isSeq(val)) sec.children = this.sections(val, depth + 1);
       else if (isMap(val)) {
         const body = this.get(val, '正文');
         if (isScalar(body)) sec.body = this.text(body);
         const sub = this.get(val, '小节');
-        if (sub) sec.children = this.sections(sub);
+        if (sub) sec.children = this.sections(sub, depth + 1);
         const units = this.get(val, '单位构成');
         if (isSeq(units)) sec.units = this.unitRows(units, DEFAULT_UNIT_COLUMNS);
         else if (isMap(units)) {
@@ -322,7 +399,8 @@ class Builder {
         const s = this.str(it);
         if (!s) continue;
         const path = s.value.split('/').map((x) => x.trim()).filter((x) => x);
-        cols.push({ name: path.join('/'), path, kind: columnKind(s.value), range: s.range });
+        const name = path.join('/');
+        cols.push(name === s.value ? { name, path, kind: columnKind(s.value), range: s.range } : { name, path, kind: columnKind(s.value), range: s.range, written: s.value });
       }
     }
     return cols;
@@ -353,10 +431,7 @@ class Builder {
   row(keyNode: Node, val: Node | null, range: Range, columns: Column[]): Row | undefined {
     const key = this.str(keyNode);
     if (!key) return undefined;
-    const raw = key.value;
-    // Only a plain single-line key maps 1:1 to the source; otherwise keep the whole key's range.
-    const exact = this.raw.text.slice(key.range.start - this.raw.start, key.range.end - this.raw.start) === raw;
-    const row = rowFromKey(raw, key.range, range, exact);
+    const row = rowFromKey(key.value, key.range, range, this.text(keyNode));
     row.cells = this.cells(val, columns, key.range);
     return row;
   }
@@ -376,7 +451,7 @@ class Builder {
         const re = /[^ \t\u3000\n]+/g;
         let mm: RegExpExecArray | null;
         while ((mm = re.exec(t.value))) {
-          pieces.push({ raw: mm[0], range: { start: t.offsets[mm.index], end: t.offsets[mm.index + mm[0].length - 1] + 1 } });
+          pieces.push({ raw: mm[0], range: textRange(t, mm.index, mm.index + mm[0].length) });
         }
       }
     }
@@ -389,7 +464,7 @@ class Builder {
   }
 
   cell(raw: string, range: Range, kind: ColumnKind | 'auto'): Cell {
-    return readCell(raw, range, kind, (r, s, g, m) => this.find(r, s, g, m));
+    return readCell(raw, range, kind, (r, s, g, m, t) => this.find(r, s, g, m, t));
   }
 
   // ---------------------------------------------------------------- 名词解释
@@ -399,11 +474,18 @@ class Builder {
       const k = this.str(e.key);
       if (!k) continue;
       const m = GLOSSARY_NUMBER.exec(k.value);
-      const term = m ? k.value.slice(m[0].length).trim() : k.value.trim();
-      const termStart = m && k.range.end - k.range.start === k.value.length ? k.range.start + m[0].length : k.range.start;
+      const kt = this.text(e.key)!;
+      // the term: after the numbering, without the spaces around it
+      let a = m ? m[0].length : 0;
+      let z = k.value.length;
+      while (a < z && /\s/.test(k.value[a])) a++;
+      while (z > a && /\s/.test(k.value[z - 1])) z--;
+      const term = k.value.slice(a, z);
+      const numberAt = m ? m[0].indexOf(m[1]) : 0;
       const def = isScalar(e.value) ? this.text(e.value) : undefined;
       out.push({
-        number: m ? m[1] : undefined, term, termRange: { start: termStart, end: k.range.end },
+        key: k.value, number: m ? m[1] : undefined, numberRange: m ? textRange(kt, numberAt, numberAt + m[1].length) : undefined,
+        term, termRange: z > a ? textRange(kt, a, z) : { start: k.range.end, end: k.range.end },
         definition: def ?? makeText('', '', k.range.end, { start: k.range.end, end: k.range.end }), range: e.range,
       });
     }

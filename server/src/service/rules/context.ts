@@ -6,6 +6,7 @@
  */
 import { Finding, Range, Report, Severity, Table, Text } from '../model';
 import { Catalogue } from '../kemu';
+import { rangeText } from '../text';
 import { FindingInput, NarrativeLink, Rule, RuleContext, RuleMeta, TableCoverage, TotalInfo } from './types';
 import { ReportRef } from '../workspace/units';
 
@@ -116,7 +117,8 @@ export class RuleEngine {
       count(f.rule ?? meta.id, 1);
       const x: Finding = { rule: f.rule ?? meta.id, severity, message: f.message, range: f.range };
       if (rounding) x.rounding = true;
-      if (f.text !== undefined) x.text = f.text;
+      const text = f.text ?? rangeText(f.range);
+      if (text !== undefined) x.text = text;
       if (f.related?.length) x.related = f.related;
       if (f.fixes?.length) x.fixes = f.fixes.map((fx) => (fx.safe === undefined ? { ...fx, safe: meta.fixable === 'safe' } : fx));
       return x;
@@ -179,7 +181,9 @@ function coverageOf(entries: Sink['coverage']): TableCoverage[] {
     let c = by.get(e.table);
     if (!c) by.set(e.table, (c = { table: e.table, checked: 0, missing: [] }));
     c.checked += e.checked;
-    if (e.missing) c.missing.push(e.missing);
+    // the same operand missing for the same rule (one per side or column it would have compared) is said once
+    const m = e.missing;
+    if (m && !c.missing.some((x) => x.rule === m.rule && x.why === m.why)) c.missing.push(m);
   }
   return [...by.values()].sort((a, b) => a.table.range.start - b.table.range.start);
 }

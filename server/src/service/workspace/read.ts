@@ -14,6 +14,9 @@
  */
 import * as fs from 'fs';
 import * as l10n from '../l10n';
+import { loneCrAsLf } from '../text';
+
+export { loneCrAsLf };
 
 /** Reports larger than this are not read (a report of 21,000 lines is about 1.5 MB). */
 export const MAX_REPORT_BYTES = 20 * 1024 * 1024;
@@ -212,15 +215,6 @@ function notUtf8(b: Uint8Array): ReadFailure {
   const gb = new TextDecoder('gb18030').decode(head);
   if (!gb.includes('\ufffd') && /[\u4e00-\u9fff]/.test(gb)) return fail('encoding', l10n.t('文件不是 UTF-8 编码（可能是 GBK）：请在编辑器中以 UTF-8 重新保存'));
   return fail('encoding', l10n.t('文件不是 UTF-8 编码（第 {0} 行起有无法识别的字节）：请在编辑器中以 UTF-8 重新保存', firstBadLine(b)));
-}
-
-/**
- * Each lone CR (not followed by LF) as an LF: one character for one, so offsets and line/character
- * positions (LineIndex counts a lone CR as a line break) stay those of the original text. For any
- * text that may hold old Mac line breaks before it reaches the YAML library or the block splitters.
- */
-export function loneCrAsLf(text: string): string {
-  return /\r(?!\n)/.test(text) ? text.replace(/\r(?!\n)/g, '\n') : text;
 }
 
 /** Lone CRs read as line breaks, with a note saying so. */

@@ -25,7 +25,7 @@ export const rule: Rule = {
     for (const e of numbered) {
       ctx.examined();
       const n = numberOf(e.number)!;
-      const range = { start: e.range.start, end: e.termRange.start > e.range.start ? e.termRange.start : e.termRange.end };
+      const range = e.numberRange ?? { start: e.range.start, end: e.termRange.start > e.range.start ? e.termRange.start : e.termRange.end };
       const text = e.number;
       if (used.has(n)) {
         ctx.report({ range, text, message: l10n.t('编号 {0} 重复（前面已有第 {0} 条“{1}”）', n, used.get(n)!.term), related: [{ range: used.get(n)!.termRange, message: l10n.t('第 {0} 条', n) }] });

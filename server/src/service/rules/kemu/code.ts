@@ -1,6 +1,7 @@
 /** kemu.code: a row key that starts like a 科目代码 but is not 3, 5 or 7 digits (a row's numbering “1.” is not a code). */
 import { Rule } from '../types';
 import { ROW_NUMBERING } from './common';
+import { keySubRange } from '../../frontends/common';
 import * as l10n from '../../l10n';
 
 export const rule: Rule = {
@@ -25,8 +26,8 @@ export const rule: Rule = {
           if (!m || /^\d{4}年/.test(row.key)) continue;
           const c = m[1];
           const what = /[^0-9]/.test(c) ? l10n.t('含有非数字字符') : l10n.t('有 {0} 位', c.length);
-          const start = row.keyRange.start + m.index + (m[0].length - c.length);
-          ctx.report({ range: { start, end: start + c.length }, text: c, message: l10n.t('科目代码应为 3 位（类）、5 位（款）或 7 位（项）数字，“{0}”{1}', c, what) });
+          const at = m.index + (m[0].length - c.length);
+          ctx.report({ range: keySubRange(row, at, at + c.length), text: c, message: l10n.t('科目代码应为 3 位（类）、5 位（款）或 7 位（项）数字，“{0}”{1}', c, what) });
         }
       });
     }

@@ -1,7 +1,7 @@
 /** What the 情况说明 rules share: the texts they read, the reading of each, and how a wrong rate is reported. */
 import { groupThousands, Decimal } from '../../decimal';
 import { Range, RelatedInfo, Section, Text } from '../../model';
-import { textRange } from '../../text';
+import { namedRange } from '../../text';
 import { allSections } from '../../query';
 import { narrativeTexts, read, Reading, readingContext, readingKey } from '../../narrative/reader';
 import { Tok } from '../../narrative/tokens';
@@ -10,8 +10,8 @@ import { RuleContext } from '../types';
 export { read };
 export type { Reading };
 
-/** The source range of value[s, e) of a text. */
-export const rr = (t: Text, s: number, e: number): Range => textRange(t, s, e);
+/** The source range of value[s, e) of a text; what it reads is recorded (Finding.text of a finding at it, rangeText). */
+export const rr = (t: Text, s: number, e: number): Range => namedRange(t, s, e);
 
 /** The 情况说明 and 其他 texts of the report, once per check. */
 export function texts(ctx: RuleContext): Array<{ text: Text; section: Section }> {

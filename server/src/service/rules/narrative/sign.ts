@@ -10,10 +10,17 @@ function check(ctx: RuleContext, t: Text, ch: Change): void {
   const a = ch.amount;
   if (a.value.sign() >= 0) return;
   const word = opposite(ch.word);
-  const edits = [{ range: rr(t, ch.wordStart, a.start + 1), newText: `${word}${t.value.slice(ch.wordStart + ch.word.length, a.start)}` }];
+  // the word replaced and the minus sign removed; what is between them is left as written (it may hold escapes)
+  const edits = [
+    { range: rr(t, ch.wordStart, ch.wordStart + ch.word.length), newText: word },
+    { range: rr(t, a.start, a.start + 1), newText: '' },
+  ];
   // a negative rate with its own word is turned round with it
   if (ch.rate && ch.rate.value.sign() < 0 && ch.rateWord && ch.rateWordStart !== undefined) {
-    edits.push({ range: rr(t, ch.rateWordStart, ch.rate.start + 1), newText: `${opposite(ch.rateWord)}${t.value.slice(ch.rateWordStart + ch.rateWord.length, ch.rate.start)}` });
+    edits.push(
+      { range: rr(t, ch.rateWordStart, ch.rateWordStart + ch.rateWord.length), newText: opposite(ch.rateWord) },
+      { range: rr(t, ch.rate.start, ch.rate.start + 1), newText: '' },
+    );
   }
   const fixed = `${word} ${a.raw.replace(/^-/, '')}`;
   ctx.report({

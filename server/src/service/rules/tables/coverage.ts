@@ -23,6 +23,6 @@ export const rule: Rule = {
 export function coverageFindings(coverage: TableCoverage[]): Finding[] {
   return coverage.filter((c) => c.table.kind && c.missing.length).map((c) => ({
     rule: 'table.coverage', severity: 'information', range: c.table.keyRange, text: c.table.key,
-    message: l10n.t('“{0}”有 {1} 条规则未能运行：{2}', c.table.title, c.missing.length, c.missing.map((m) => `${m.rule} ${m.why}`).join('；')),
+    message: l10n.t('“{0}”有 {1} 条规则未能运行：{2}', c.table.title, new Set(c.missing.map((m) => m.rule)).size, c.missing.map((m) => `${m.rule} ${m.why}`).join('；')),
   }));
 }

@@ -162,7 +162,7 @@ function compareRow(c: ColumnCheck, key: string, row: Row): Found | undefined {
     return {
       row, diff: cmp.diff,
       finding: {
-        rule: 'units.sum', severity: 'information', rounding: true, range: cell.range, related,
+        rule: 'units.sum', severity: 'information', rounding: true, range: cell.range, text: cell.raw, related,
         message: l10n.t('{0} {1} ≠ {2} {3}（差 {4}，在舍入误差 ±{5} 以内，可能为尾数误差）', label, cell.raw, who, computed, diff, cmp.tolerance.toString()),
       },
     };
@@ -171,7 +171,7 @@ function compareRow(c: ColumnCheck, key: string, row: Row): Found | undefined {
   return {
     row, diff: cmp.diff,
     finding: {
-      rule: 'units.sum', severity: 'error', range: cell.range, related,
+      rule: 'units.sum', severity: 'error', range: cell.range, text: cell.raw, related,
       message: written === 0
         ? l10n.t('{0} {1}，但所属 {2} 个单位的报告中都没有这一行（部门汇总数应为各单位之和 0）', label, cell.raw, c.units.length)
         : l10n.t('{0} {1} ≠ {2} {3}（差 {4}）', label, cell.raw, who, computed, diff),
@@ -204,7 +204,7 @@ function missingRows(c: ColumnCheck): Found[] {
     out.push({
       row: ur, diff: total.neg(),
       finding: {
-        rule: 'units.sum', severity: 'error', range: t.keyRange,
+        rule: 'units.sum', severity: 'error', range: t.keyRange, text: t.key,
         related: list.map((x) => ({ uri: x.uri, range: x.cell.range, message: `${x.name}：${amounts(x)}` })),
         message: l10n.t('{0}的{1}有 {2}（{3}）{4}，部门汇总表中没有这一行', list.map((x) => x.name).join(l10n.listSep()), (t.number?.value ?? t.title) + (part.name ? ' ' + part.name : ''), `${ur.code} ${ur.name}`, col.name, list.map(amounts).join(l10n.listSep())),
       },
@@ -235,8 +235,8 @@ export const rule: Rule = {
     if (!ctx.others || !listsUnits(ctx.model)) return;
     ctx.examined();
     for (const f of checkUnitSums({ uri: ctx.uri, report: ctx.model }, [...ctx.others])) {
-      if (f.rounding) ctx.rounding({ range: f.range, message: f.message, related: f.related });
-      else ctx.report({ range: f.range, message: f.message, related: f.related, fixes: f.fixes });
+      if (f.rounding) ctx.rounding({ range: f.range, text: f.text, message: f.message, related: f.related });
+      else ctx.report({ range: f.range, text: f.text, message: f.message, related: f.related, fixes: f.fixes });
     }
   },
 };
