@@ -21,6 +21,8 @@ export interface Stats {
   heapUsed: number;
   external: number;
   arrayBuffers: number;
+  /** CPU time the server used so far (user + system, ms). */
+  cpuMs: number;
 }
 
 /** The server's memory after a full GC (the server runs with --expose-gc and JSGK_SERVER_STATS=1). */
@@ -33,7 +35,9 @@ export async function serverMemory(c: LspClient): Promise<Stats | undefined> {
 }
 
 export function startServer(): LspClient {
-  return new LspClient({ nodeArgs: ['--expose-gc'], env: { ...process.env, JSGK_SERVER_STATS: '1' } });
+  // JSGK_BENCH_SERVER_ARGS: more node options for the server (e.g. --cpu-prof --cpu-prof-dir=prof)
+  const extra = (process.env.JSGK_BENCH_SERVER_ARGS ?? '').split(' ').filter((x) => x);
+  return new LspClient({ nodeArgs: ['--expose-gc', ...extra], env: { ...process.env, JSGK_SERVER_STATS: '1' } });
 }
 
 export interface FloodFigures {
@@ -52,6 +56,10 @@ export interface FloodFigures {
   stale: number;
   memory?: Stats;
   memoryAfterFlood?: Stats;
+  /** Server CPU time from the first edit to the final diagnostics (ms; the GC of jsgk/stats included). */
+  cpuMs: number;
+  /** Server CPU time from its start to the first diagnostics of the report (start-up included). */
+  openCpuMs?: number;
 }
 
 /**
@@ -72,6 +80,7 @@ export async function flood(text: string, opts: { edits?: number; hoverEvery?: n
     const openMs = first.at - t0;
     const memory = await serverMemory(c);
     const row = '    - 20101 人大事务: ';
+    const cpu0 = (await serverMemory(c))?.cpuMs ?? NaN;
     const at = text.indexOf(row) + row.length;
     const start = doc.positionAt(at);
     const end = { line: start.line, character: start.character + text.slice(at).indexOf(' ') };
@@ -99,7 +108,7 @@ export async function flood(text: string, opts: { edits?: number; hoverEvery?: n
       newest = Math.max(newest, p.version ?? 0);
     }
     const memoryAfterFlood = await serverMemory(c);
-    return { openMs, writeMs: wEnd - w0, edits: n, finalMs: fin.at - wEnd, hoverMs, published: during.length, stale, memory, memoryAfterFlood };
+    return { openMs, writeMs: wEnd - w0, edits: n, finalMs: fin.at - wEnd, hoverMs, published: during.length, stale, memory, memoryAfterFlood, cpuMs: (memoryAfterFlood?.cpuMs ?? NaN) - cpu0, openCpuMs: memory?.cpuMs };
   } finally {
     await c.stop();
   }

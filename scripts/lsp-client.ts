@@ -39,10 +39,11 @@ export class LspClient {
     this.conn.listen();
   }
 
-  async init(folder?: string): Promise<void> {
+  /** `pull`: the client pulls diagnostics (textDocument/diagnostic) instead of receiving them. */
+  async init(folder?: string, opts: { pull?: boolean } = {}): Promise<void> {
     await this.conn.sendRequest(InitializeRequest.type, {
       processId: process.pid, rootUri: null, workspaceFolders: folder ? [{ uri: pathToFileURL(folder).toString(), name: 'ws' }] : null,
-      capabilities: { workspace: { didChangeWatchedFiles: { dynamicRegistration: true } } },
+      capabilities: { workspace: { didChangeWatchedFiles: { dynamicRegistration: true } }, ...(opts.pull ? { textDocument: { diagnostic: {} } } : {}) },
     });
     await this.conn.sendNotification(InitializedNotification.type, {});
   }
@@ -66,7 +67,9 @@ export class LspClient {
       await Promise.race([this.conn.sendRequest(ShutdownRequest.type), new Promise((r) => setTimeout(r, 5000))]);
       await this.conn.sendNotification(ExitNotification.type);
     } catch { /* already gone */ }
+    // let it exit by itself (it writes a --cpu-prof profile then), else end it
+    if (this.proc.exitCode === null) await Promise.race([new Promise((r) => this.proc.once('exit', r)), new Promise((r) => setTimeout(r, 3000))]);
     this.conn.dispose();
-    this.proc.kill();
+    if (this.proc.exitCode === null) this.proc.kill();
   }
 }

@@ -11,7 +11,9 @@ import * as path from 'path';
 import { setLanguage } from '../service/l10n';
 import * as l10n from '../service/l10n';
 import { convert } from '../service/features/convert';
-import { syntaxOf, Syntax, builtinCatalogue, CheckResult, Language, listsUnits, Catalogue, getLanguageService, LineIndex, ReportRef, Severity } from '../service';
+import { syntaxOf, Syntax, builtinCatalogue, Language, listsUnits, Catalogue, getLanguageService, LineIndex, parseReport, ReportRef, Severity } from '../service';
+import { metaOf, wantedKeys } from '../service/workspace/reports';
+import { UNIT_TYPE, unitKey } from '../service/workspace/units';
 import { findReportsSync, WalkProblem } from '../service/workspace/discovery';
 import { REPORT_FILE } from '../service/workspace/files';
 import { MAX_REPORT_BYTES, readTextFileSync } from '../service/workspace/read';
@@ -62,36 +64,82 @@ export function loadCatalogue(file?: string): { catalogue: Catalogue; errors: st
   return { catalogue: base.withOverrides(r.entries), errors };
 }
 
+/**
+ * Checks report files, each once. A 部门 report that lists its units is checked against the 单位
+ * reports of those units: first every file's 报告 block is read (type, year, unit; a 部门 report's
+ * units too), then each 部门 report is checked right after its units, whose models are kept only
+ * until the last 部门 report that lists them is checked — so memory is bounded by the largest group,
+ * not by the number of files, and the grouping is a lookup by key (never each file against each).
+ */
 export function checkFiles(files: string[], catalogue?: Catalogue): CliFinding[] {
-  const refs = new Map<string, ReportRef>();
-  const ls = getLanguageService({ catalogue, others: () => [...refs.values()] });
-  const texts = new Map(files.map((f) => [f, readReportFile(f)] as const));
-  const results = new Map<string, CheckResult>();
-  for (const [file, r] of texts) {
-    if (!('text' in r)) continue;
-    const res = ls.check(file, r.text);
-    refs.set(file, { uri: file, report: res.report });
-    results.set(file, res);
-  }
-  // A 部门 report may come before its 单位 reports: now that all are read, check it again
-  // (its blocks and tables come from the cache; only the comparison with the units is new).
-  for (const [file, res] of results) if (listsUnits(res.report)) results.set(file, ls.check(file, (texts.get(file) as { text: string }).text));
-  const out: CliFinding[] = [];
+  let refs: ReportRef[] = [];
+  const ls = getLanguageService({ catalogue, others: () => refs });
+  // 1. the key of every file; the keys a 部门 report's units have
+  const byKey = new Map<string, string[]>();
+  const wants = new Map<string, string[]>();
   for (const file of files) {
-    const r = texts.get(file)!;
+    const r = readReportFile(file);
+    if (!('text' in r)) continue;
+    const syntax = syntaxOf(file);
+    const meta = metaOf(r.text, syntax);
+    const key = meta?.type && meta.year && meta.unitName ? `${meta.type.value}|${meta.year.year}|${unitKey(meta.unitName.value)}` : '';
+    if (key) {
+      const l = byKey.get(key);
+      if (l) l.push(file);
+      else byKey.set(key, [file]);
+    }
+    if (meta?.type && UNIT_TYPE[meta.type.value]) {
+      const report = parseReport(r.text, syntax).report;
+      if (listsUnits(report)) wants.set(file, [...wantedKeys(report)]);
+    }
+  }
+  // 2. the order: each 部门 report right after its units; a unit's model is kept until its last 部门 is checked
+  const unitsOf = new Map<string, string[]>();
+  const uses = new Map<string, number>();
+  for (const [dept, keys] of wants) {
+    const us = [...new Set(keys.flatMap((k) => byKey.get(k) ?? []))].filter((f) => f !== dept);
+    unitsOf.set(dept, us);
+    for (const u of us) uses.set(u, (uses.get(u) ?? 0) + 1);
+  }
+  const order: string[] = [];
+  const placed = new Set<string>();
+  const place = (f: string) => { if (!placed.has(f)) { placed.add(f); order.push(f); } };
+  for (const file of files) {
+    const us = unitsOf.get(file);
+    if (us) { for (const u of us) place(u); place(file); }
+  }
+  for (const file of files) place(file);
+  // 3. check each file once
+  const kept = new Map<string, ReportRef>();
+  const found = new Map<string, CliFinding[]>();
+  for (const file of order) {
+    const r = readReportFile(file);
+    const out: CliFinding[] = [];
+    found.set(file, out);
     if ('error' in r) {
       out.push({ file, line: 1, column: 1, endLine: 1, endColumn: 1, severity: 'error', rule: 'file', message: r.error });
       continue;
     }
     for (const note of r.notes) out.push({ file, line: 1, column: 1, endLine: 1, endColumn: 1, severity: 'warning', rule: 'file', message: note });
+    const us = unitsOf.get(file);
+    refs = us ? us.map((u) => kept.get(u)).filter((x): x is ReportRef => !!x) : [];
+    const res = ls.check(file, r.text);
+    ls.close(file);
+    refs = [];
+    if (uses.get(file)) kept.set(file, { uri: file, report: res.report });
+    for (const u of us ?? []) {
+      const n = (uses.get(u) ?? 1) - 1;
+      uses.set(u, n);
+      if (n === 0) kept.delete(u);
+    }
     const idx = new LineIndex(r.text);
-    for (const f of results.get(file)!.findings) {
-      const s = idx.position(f.range.start);
-      const e = idx.position(f.range.end);
-      out.push({ file, line: s.line + 1, column: s.character + 1, endLine: e.line + 1, endColumn: e.character + 1, severity: f.severity, rule: f.rule, message: f.message });
+    for (const f of res.findings) {
+      const a = idx.position(f.range.start);
+      const b = idx.position(f.range.end);
+      out.push({ file, line: a.line + 1, column: a.character + 1, endLine: b.line + 1, endColumn: b.character + 1, severity: f.severity, rule: f.rule, message: f.message });
     }
   }
-  return out;
+  return files.flatMap((f) => found.get(f) ?? []);
 }
 
 export function main(argv: string[], stdout: (s: string) => void = (s) => process.stdout.write(s), stderr: (s: string) => void = (s) => process.stderr.write(s)): number {

@@ -20,13 +20,19 @@ export function registerFeatures(connection: Connection, d: CheckedDocuments, sh
     return safe(name, empty, () => fn(doc));
   };
 
+  // during a flood of edits, when a new check would take long, the last check answers (offsets mapped through the edits)
   connection.onHover((params, token) => withDoc(params.textDocument.uri, null, 'hover', (doc) => {
-    const r = d.result(doc);
-    const off = doc.offsetAt(params.position);
-    const h = hover(r, doc.getText(), off, d.ls.catalogue, shell.edition()) ?? shell.unitHover(doc.uri, r.report, off);
-    if (h) return { contents: { kind: MarkupKind.Markdown, value: h.contents }, range: d.range(doc, h.range) };
-    const cov = coverageSummary(r).find((v) => v.range.start <= off && off <= v.range.end);
-    return cov ? { contents: { kind: MarkupKind.Markdown, value: coverageHover(cov) }, range: d.range(doc, cov.range) } : null;
+    const v = d.view(doc, doc.offsetAt(params.position));
+    const r = v.result;
+    const off = v.toResult(doc.offsetAt(params.position))!;
+    const at = (range: { start: number; end: number }) => {
+      const m = v.toDoc(range);
+      return m ? { range: d.range(doc, m) } : {};
+    };
+    const h = hover(r, v.text, off, d.ls.catalogue, shell.edition()) ?? shell.unitHover(doc.uri, r.report, off);
+    if (h) return { contents: { kind: MarkupKind.Markdown, value: h.contents }, ...at(h.range) };
+    const cov = coverageSummary(r).find((c) => c.range.start <= off && off <= c.range.end);
+    return cov ? { contents: { kind: MarkupKind.Markdown, value: coverageHover(cov) }, ...at(cov.range) } : null;
   }, token.isCancellationRequested));
 
   connection.onCompletion((params, token) => withDoc(params.textDocument.uri, { isIncomplete: false, items: [] as CompletionItem[] } as CompletionList, 'completion', (doc): CompletionList => {

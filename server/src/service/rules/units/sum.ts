@@ -123,7 +123,7 @@ function compareGroup(g: UnitGroup): Finding[] {
           const stated = amountOf(cell);
           if (!stated) continue;
           const parts: Array<Decimal | undefined> = [];
-          const related: RelatedInfo[] = [];
+          const cells: Array<{ u: (typeof uIndex)[number]; c: Cell }> = [];
           let written = 0;
           let unreadable = false;
           for (const u of uIndex) {
@@ -134,13 +134,15 @@ function compareGroup(g: UnitGroup): Finding[] {
             const v = amountOf(c);
             if (!v && c && c.kind !== 'empty') unreadable = true;
             parts.push(v ? toUnit(v, u.table!.unit, t.unit) : undefined);
-            if (c) related.push({ uri: u.ref.uri, range: c.range, message: l10n.t('{0}：{1}', u.name, (c.raw || l10n.t('（空）')) + (u.table!.unit !== t.unit ? ' ' + u.table!.unit : '')) });
+            if (c) cells.push({ u, c });
           }
           if (unreadable) continue;
           // A row without a code that no unit writes may be named differently there: say nothing.
           if (written === 0 && !row.code) continue;
           const cmp = compareSum(stated, parts);
           if (cmp.verdict === 'ok') continue;
+          // the units' cells, named only for the sums that differ (most agree)
+          const related: RelatedInfo[] = cells.map(({ u, c }) => ({ uri: u.ref.uri, range: c.range, message: l10n.t('{0}：{1}', u.name, (c.raw || l10n.t('（空）')) + (u.table!.unit !== t.unit ? ' ' + u.table!.unit : '')) }));
           const label = cellLabel(t, part, row, ci, true);
           const computed = trimTo(cmp.computed, stated.scale);
           const diff = trimTo(cmp.diff.abs(), stated.scale);
