@@ -56,11 +56,18 @@ export class Publisher {
     }, wait));
   }
 
+  /** What was last published per document: the same version and generation are not published twice. */
+  private readonly published = new Map<string, string>();
+
   publish(doc: TextDocument): void {
     void this.ready(doc).then(() => {
       const cur = this.d.get(doc.uri);
       if (!cur || cur.version !== doc.version) return; // a newer version is scheduled
       const diagnostics = toDiagnostics(this.d, cur, this.opts);
+      // after the check (it may have bumped the generation): nothing new since the last publication, nothing sent
+      const id = this.d.resultId(cur);
+      if (this.published.get(cur.uri) === id) return;
+      this.published.set(cur.uri, id);
       void this.connection.sendDiagnostics({ uri: cur.uri, version: cur.version, diagnostics });
     });
   }
@@ -69,6 +76,7 @@ export class Publisher {
     const t = this.timers.get(uri);
     if (t) clearTimeout(t);
     this.timers.delete(uri);
+    this.published.delete(uri);
   }
 
   /** Every open document again (settings or the catalogue changed). */

@@ -106,7 +106,8 @@ export function getLanguageService(options: LanguageServiceOptions = {}): Langua
       const all = applyAnnotations([...r.findings, ...ran.findings, ...crashed], text, lineIndexOf);
       const findings = applySettings(all, settings).sort((a, b) => a.range.start - b.range.start || a.range.end - b.range.end);
       const res: CheckResult = {
-        report: r.report, findings, totals: ran.totals, links: ran.links, coverage: ran.coverage, reparsed: r.reparsed,
+        report: r.report, findings, links: ran.links, coverage: ran.coverage, reparsed: r.reparsed,
+        get totals() { return ran.totals; },
         get lineIndex() { return lineIndexOf(); },
       };
       results.set(uri, res);

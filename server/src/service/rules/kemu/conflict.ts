@@ -1,7 +1,7 @@
 /** kemu.conflict: one code with two names in the same report. */
 import { Range } from '../../model';
 import { Rule } from '../types';
-import { norm } from './common';
+import { codedRows, norm } from './common';
 import * as l10n from '../../l10n';
 
 export const rule: Rule = {
@@ -14,17 +14,26 @@ export const rule: Rule = {
   },
   run(ctx) {
     const seen = new Map<string, { name: string; norm: string; range: Range }>();
-    for (const t of ctx.model.tables) for (const p of t.parts) for (const r of p.rows) {
-      if (!r.code || !r.name) continue;
-      const first = seen.get(r.code);
-      const n = norm(r.name);
-      if (!first) { seen.set(r.code, { name: r.name, norm: n, range: r.nameRange }); continue; }
-      if (n === first.norm) continue;
-      ctx.report({
-        range: r.nameRange, text: r.name,
-        message: l10n.t('科目 {0} 在本报告中有两个名称：“{1}”和“{2}”', r.code, first.name, r.name),
-        related: [{ range: first.range, message: l10n.t('这里写作“{0}”', first.name) }],
-      });
+    // a table whose codes and names are exactly those of an earlier table that agreed with every
+    // name seen before adds nothing either (the unit tables of a consolidated report)
+    const agreed = new Set<string>();
+    for (const t of ctx.model.tables) {
+      const rows = ctx.memo(t, 'kemu.coded', codedRows);
+      const sig = ctx.memo(t, 'kemu.codedSignature', () => rows.map((r) => `${r.code}\t${r.name}`).join('\n'));
+      if (agreed.has(sig)) continue;
+      let conflicts = 0;
+      for (const r of rows) {
+        const first = seen.get(r.code!);
+        if (!first) { seen.set(r.code!, { name: r.name, norm: norm(r.name), range: r.nameRange }); continue; }
+        if (r.name === first.name || norm(r.name) === first.norm) continue;
+        conflicts++;
+        ctx.report({
+          range: r.nameRange, text: r.name,
+          message: l10n.t('科目 {0} 在本报告中有两个名称：“{1}”和“{2}”', r.code!, first.name, r.name),
+          related: [{ range: first.range, message: l10n.t('这里写作“{0}”', first.name) }],
+        });
+      }
+      if (conflicts === 0) agreed.add(sig);
     }
   },
 };

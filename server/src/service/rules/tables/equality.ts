@@ -30,13 +30,30 @@ export function cellLabel(t: Table, part: TablePart, r: Row, col: number, withTa
 }
 
 /** A table cell as a total or part; its name is built only when needed. */
+class CellRef implements Ref {
+  readonly cell: Cell;
+  constructor(private readonly t: Table, private readonly p: TablePart, private readonly r: Row, private readonly c: number, private readonly withTable: boolean, readonly sign: 1 | -1) {
+    this.cell = r.cells[c];
+  }
+  label(): string { return cellLabel(this.t, this.p, this.r, this.c, this.withTable); }
+}
+
+/** A table cell as a total or part; its name is built only when needed. */
 export function cellRef(t: Table, p: TablePart, r: Row, c: number, withTable = false, sign: 1 | -1 = 1): Ref {
-  return { cell: r.cells[c], label: () => cellLabel(t, p, r, c, withTable), sign };
+  return new CellRef(t, p, r, c, withTable, sign);
+}
+
+class RowColRef implements Ref {
+  readonly cell: Cell;
+  constructor(private readonly p: TablePart, private readonly r: Row, private readonly c: number, readonly sign: 1 | -1) {
+    this.cell = r.cells[c];
+  }
+  label(): string { return l10n.t('{0}（{1}）', rowLabel(this.r), this.p.columns[this.c].name); }
 }
 
 /** A cell named by its row and column (the column identities of a row). */
 export function rowColRef(p: TablePart, r: Row, c: number, sign: 1 | -1 = 1): Ref {
-  return { cell: r.cells[c], label: () => l10n.t('{0}（{1}）', rowLabel(r), p.columns[c].name), sign };
+  return new RowColRef(p, r, c, sign);
 }
 
 /** The parts of an equality, without allocating a Ref per part unless one is asked for. */
@@ -51,24 +68,43 @@ export function refList(refs: Ref[]): PartList {
   return { length: refs.length, cell: (k) => refs[k].cell, sign: (k) => refs[k].sign ?? 1, ref: (k) => refs[k] };
 }
 
+/** Given columns of one row (the column identities of a row), signed; one object per row. */
+export class RowParts implements PartList {
+  constructor(private readonly p: TablePart, private readonly r: Row, private readonly cols: ReadonlyArray<{ c: number; sign: 1 | -1 }>) {}
+  get length(): number { return this.cols.length; }
+  cell(k: number): Cell { return this.r.cells[this.cols[k].c]; }
+  sign(k: number): 1 | -1 { return this.cols[k].sign; }
+  ref(k: number): Ref { return rowColRef(this.p, this.r, this.cols[k].c, this.cols[k].sign); }
+}
+
+class RowsAt implements PartList {
+  constructor(private readonly t: Table, private readonly p: TablePart, private readonly rows: Row[], private readonly c: number) {}
+  get length(): number { return this.rows.length; }
+  cell(k: number): Cell { return this.rows[k].cells[this.c]; }
+  sign(): 1 | -1 { return 1; }
+  ref(k: number): Ref { return cellRef(this.t, this.p, this.rows[k], this.c); }
+}
+
 /** The same column of several rows of one table part. */
 export function rowsAt(t: Table, p: TablePart, rows: Row[], c: number): PartList {
-  return { length: rows.length, cell: (k) => rows[k].cells[c], sign: () => 1, ref: (k) => cellRef(t, p, rows[k], c) };
+  return new RowsAt(t, p, rows, c);
 }
 
 const refsOf = (ps: PartList): Ref[] => Array.from({ length: ps.length }, (_, k) => ps.ref(k));
 
-/** A checked total. Labels are computed lazily: most totals are fine and never shown. */
+/**
+ * A checked total. Labels are computed lazily: most totals are fine and never shown. Small: a
+ * report has tens of thousands (the stated value is the cell's, a sum that agrees is kept as a number).
+ */
 class Total implements TotalInfo {
   private value?: Decimal;
-  private fast?: { units: number; scale: number };
-  constructor(readonly rule: string, private readonly t: Ref, private readonly ps: PartList, readonly stated: Decimal, computed: Decimal | { units: number; scale: number }, readonly verdict: Verdict) {
-    if (computed instanceof Decimal) this.value = computed;
-    else this.fast = computed;
+  constructor(readonly rule: string, private readonly t: Ref, private readonly ps: PartList, computed: Decimal | undefined, readonly verdict: Verdict) {
+    this.value = computed;
   }
+  get stated(): Decimal { return this.t.cell.value!; }
+  /** Without a computed value, the parts add up to the stated total exactly. */
   get computed(): Decimal {
-    if (!this.value) this.value = new Decimal(BigInt(this.fast!.units), this.fast!.scale);
-    return this.value;
+    return this.value ?? this.stated;
   }
   get range(): Range { return this.t.cell.range; }
   get label(): string { return this.t.label(); }
@@ -110,7 +146,7 @@ export function checkSum(ctx: RuleContext, total: Ref, parts: PartList | Ref[], 
       else { ok = false; break; }
     }
     if (ok && sumUnits === stated.num) {
-      ctx.total(new Total(rule, total, list, stated, { units: sumUnits, scale: stated.scale }, 'ok'));
+      ctx.total(new Total(rule, total, list, undefined, 'ok'));
       return true;
     }
   }
@@ -123,7 +159,7 @@ export function checkSum(ctx: RuleContext, total: Ref, parts: PartList | Ref[], 
   }
   // 分值/得分 are exact points, not rounded amounts: no rounding tolerance for them.
   const cmp = compareSum(stated, values, total.cell.kind === 'number');
-  ctx.total(new Total(rule, total, list, stated, cmp.computed, cmp.verdict));
+  ctx.total(new Total(rule, total, list, cmp.computed, cmp.verdict));
   if (cmp.verdict === 'ok') return true;
   let maxScale = stated.scale;
   for (const v of values) if (v && v.scale > maxScale) maxScale = v.scale;
