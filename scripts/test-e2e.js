@@ -26,6 +26,15 @@ const vsix = path.join(root, `jsgk-${pkg.version}.vsix`);
 const freePort = () => new Promise((res) => { const s = net.createServer(); s.listen(0, '127.0.0.1', () => { const p = s.address().port; s.close(() => res(p)); }); });
 const get = (url) => new Promise((res) => { http.get(url, (r) => { r.resume(); res(r.statusCode); }).on('error', () => res(0)); });
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+/** The file once the editor has saved it (the save can take a while on a loaded machine): its text when `ok` holds, or after 15 s whatever it is. */
+async function savedText(file, ok) {
+  let text = '';
+  for (const end = Date.now() + 15000; Date.now() < end; await sleep(250)) {
+    text = fs.readFileSync(file, 'utf8');
+    if (ok(text)) return text;
+  }
+  return text;
+}
 
 const FIX_FILE = 'e2e-quickfix.jsgk.yaml';
 const FIX_TEXT = '报告:\n  类型: 部门决算\n  年度: 2023\n  单位: 测试单位\n\n表 支出决算表:\n  列: [本年支出合计]\n  行:\n    - 合计: 310.00\n    - 201 一般公共服务支出: 270.00\n    - 208 社会保障和就业支出: 30.00\n';
@@ -193,9 +202,9 @@ async function main() {
       await item.click();
       await page.locator('.monaco-editor .view-lines', { hasText: '本年收入合计' }).first().waitFor({ timeout: 15000 });
       await page.keyboard.press('Control+S');
-      await sleep(800);
-      const saved = fs.readFileSync(path.join(ws, NEW_FILE), 'utf8');
-      if (!/表 收入决算表:\n  编号: 公开02表\n  列: \[本年收入合计, 财政拨款收入/.test(saved)) throw new Error('文件内容不对：' + saved);
+      const want = /表 收入决算表:\n  编号: 公开02表\n  列: \[本年收入合计, 财政拨款收入/;
+      const saved = await savedText(path.join(ws, NEW_FILE), (t) => want.test(t));
+      if (!want.test(saved)) throw new Error('文件内容不对：' + saved);
     });
 
     await step('在表中输入科目拼音首字母“zsyz”后补全，选中“2011308 招商引资”', async () => {
@@ -209,9 +218,9 @@ async function main() {
       await item.click();
       await page.keyboard.type(': 111.01 111.01 0.00 0.00 0.00 0.00 0.00');
       await page.keyboard.press('Control+S');
-      await sleep(800);
-      const saved = fs.readFileSync(path.join(ws, NEW_FILE), 'utf8');
-      if (!/\n    - 2011308 招商引资: 111\.01 111\.01/.test(saved)) throw new Error('文件内容不对：' + saved);
+      const want = /\n    - 2011308 招商引资: 111\.01 111\.01/;
+      const saved = await savedText(path.join(ws, NEW_FILE), (t) => want.test(t));
+      if (!want.test(saved)) throw new Error('文件内容不对：' + saved);
     });
 
     await step('在“问题”面板中对错误使用快速修正，文件中的合计被改正', async () => {
@@ -230,9 +239,9 @@ async function main() {
       await sleep(500);
       await page.locator('.monaco-editor .view-lines').first().click();
       await page.keyboard.press('Control+S');
-      await sleep(800);
-      const saved = fs.readFileSync(path.join(ws, FIX_FILE), 'utf8');
-      if (saved !== FIX_TEXT.replace('- 合计: 310.00', '- 合计: 300.00')) throw new Error('文件内容不对：' + saved);
+      const want = FIX_TEXT.replace('- 合计: 310.00', '- 合计: 300.00');
+      const saved = await savedText(path.join(ws, FIX_FILE), (t) => t === want);
+      if (saved !== want) throw new Error('文件内容不对：' + saved);
       await page.locator('.markers-panel .monaco-list-row', { hasText: '合计 310.00' }).first().waitFor({ state: 'detached', timeout: 30000 });
     });
 

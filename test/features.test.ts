@@ -30,7 +30,8 @@ describe('editor features (language service level)', () => {
     assert.ok(items.length >= 9);
     for (const it of items) {
       const r = ls.check('c4', text + it.insertText);
-      assert.deepStrictEqual(r.findings.map((f) => f.message), [], it.label);
+      // a new table is not complete yet (its 总计 rows are to be written): only coverage notes on its title
+      assert.deepStrictEqual(r.findings.filter((f) => f.rule !== 'table.coverage').map((f) => f.message), [], it.label);
     }
   });
 

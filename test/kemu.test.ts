@@ -223,10 +223,10 @@ describe('workspace override and the spreadsheet importer', () => {
     fs.writeFileSync(rep, HEAD + '表 支出决算表:\n  列: [本年支出合计]\n  行:\n    - 2011377 数字招商: 1\n');
     let j1 = '';
     main(['check', '--format', 'json', rep], (s) => (j1 += s), () => undefined);
-    assert.ok(JSON.parse(j1).some((f: { rule: string }) => f.rule === 'kemu.unknown'));
+    assert.ok(JSON.parse(j1).findings.some((f: { rule: string }) => f.rule === 'kemu.unknown'));
     let j2 = '';
     main(['check', '--format', 'json', '--kemu', out, rep], (s) => (j2 += s), () => undefined);
-    assert.ok(!JSON.parse(j2).some((f: { rule: string }) => f.rule.startsWith('kemu')));
+    assert.ok(!JSON.parse(j2).findings.some((f: { rule: string }) => f.rule.startsWith('kemu')));
     assert.strictEqual(main(['import-kemu', sheet], () => undefined, () => undefined), 2);
   });
 });

@@ -11,6 +11,7 @@ import * as path from 'path';
 import { setLanguage } from '../service/l10n';
 import * as l10n from '../service/l10n';
 import { convert } from '../service/features/convert';
+import { coverageLine, coverageSummary } from '../service/features/coverage';
 import { syntaxOf, Syntax, builtinCatalogue, Language, listsUnits, Catalogue, getLanguageService, LineIndex, parseReport, ReportRef, Severity } from '../service';
 import { metaOf, wantedKeys } from '../service/workspace/reports';
 import { UNIT_TYPE, unitKey } from '../service/workspace/units';
@@ -64,6 +65,17 @@ export function loadCatalogue(file?: string): { catalogue: Catalogue; errors: st
   return { catalogue: base.withOverrides(r.entries), errors };
 }
 
+/** The coverage of one file's standard tables, for the command line (text: one line; json: per table). */
+export interface CliCoverage {
+  file: string;
+  line: string;
+  tables: Array<{ title: string; kind: string; line: number; checked: number; missing: Array<{ rule: string; what: string; why: string }> }>;
+}
+
+export function checkFiles(files: string[], catalogue?: Catalogue): CliFinding[] {
+  return checkFilesWithCoverage(files, catalogue).findings;
+}
+
 /**
  * Checks report files, each once. A 部门 report that lists its units is checked against the 单位
  * reports of those units: first every file's 报告 block is read (type, year, unit; a 部门 report's
@@ -71,7 +83,7 @@ export function loadCatalogue(file?: string): { catalogue: Catalogue; errors: st
  * until the last 部门 report that lists them is checked — so memory is bounded by the largest group,
  * not by the number of files, and the grouping is a lookup by key (never each file against each).
  */
-export function checkFiles(files: string[], catalogue?: Catalogue): CliFinding[] {
+export function checkFilesWithCoverage(files: string[], catalogue?: Catalogue): { findings: CliFinding[]; coverage: CliCoverage[] } {
   let refs: ReportRef[] = [];
   const ls = getLanguageService({ catalogue, others: () => refs });
   // 1. the key of every file; the keys a 部门 report's units have
@@ -111,11 +123,12 @@ export function checkFiles(files: string[], catalogue?: Catalogue): CliFinding[]
   for (const file of files) place(file);
   // 3. check each file once
   const kept = new Map<string, ReportRef>();
-  const found = new Map<string, CliFinding[]>();
+  const found = new Map<string, { findings: CliFinding[]; coverage?: CliCoverage }>();
   for (const file of order) {
     const r = readReportFile(file);
     const out: CliFinding[] = [];
-    found.set(file, out);
+    const entry: { findings: CliFinding[]; coverage?: CliCoverage } = { findings: out };
+    found.set(file, entry);
     if ('error' in r) {
       out.push({ file, line: 1, column: 1, endLine: 1, endColumn: 1, severity: 'error', rule: 'file', message: r.error });
       continue;
@@ -132,14 +145,20 @@ export function checkFiles(files: string[], catalogue?: Catalogue): CliFinding[]
       uses.set(u, n);
       if (n === 0) kept.delete(u);
     }
-    const idx = new LineIndex(r.text);
+    const li = res.lineIndex;
+    entry.coverage = {
+      file, line: coverageLine(res),
+      tables: coverageSummary(res).map((v) => ({ title: v.title, kind: v.kind, line: li.position(v.range.start).line + 1, checked: v.checked, missing: v.missing })),
+    };
     for (const f of res.findings) {
-      const a = idx.position(f.range.start);
-      const b = idx.position(f.range.end);
+      const a = li.position(f.range.start);
+      const b = li.position(f.range.end);
       out.push({ file, line: a.line + 1, column: a.character + 1, endLine: b.line + 1, endColumn: b.character + 1, severity: f.severity, rule: f.rule, message: f.message });
     }
   }
-  return files.flatMap((f) => found.get(f) ?? []);
+  const findings = files.flatMap((f) => found.get(f)?.findings ?? []);
+  const coverage = files.map((f) => found.get(f)?.coverage).filter((c): c is CliCoverage => !!c);
+  return { findings, coverage };
 }
 
 export function main(argv: string[], stdout: (s: string) => void = (s) => process.stdout.write(s), stderr: (s: string) => void = (s) => process.stderr.write(s)): number {
@@ -216,10 +235,13 @@ export function main(argv: string[], stdout: (s: string) => void = (s) => proces
   }
   const cat = loadCatalogue(kemu);
   for (const e of cat.errors) stderr(visible(e) + '\n');
-  const findings = [...walk.problems.map(problemFinding), ...checkFiles(files, cat.catalogue)];
-  if (format === 'json') stdout(JSON.stringify(findings, null, 2) + '\n');
+  const checked = checkFilesWithCoverage(files, cat.catalogue);
+  const findings = [...walk.problems.map(problemFinding), ...checked.findings];
+  if (format === 'json') stdout(JSON.stringify({ findings, coverage: checked.coverage }, null, 2) + '\n');
   else {
     for (const f of findings) stdout(line(f));
+    // what was checked in each file: silence means "checked and fine" only where every rule ran
+    for (const c of checked.coverage) stdout(`${visible(c.file)}: ${l10n.t('覆盖')} ${c.line}\n`);
     const errors = findings.filter((f) => f.severity === 'error').length;
     const warnings = findings.filter((f) => f.severity === 'warning').length;
     stdout(l10n.t('检查了 {0} 个文件：{1} 个错误，{2} 个警告，{3} 条提示', files.length, errors, warnings, findings.length - errors - warnings) + '\n');

@@ -41,14 +41,15 @@ export class Shell {
     this.connection.console.log(`[jsgk] ${msg}`);
   }
 
-  safe<T>(name: string, empty: T, fn: () => T): T {
+  /** Runs a handler; an exception becomes a log line and the empty answer (bound: handlers pass it around). */
+  readonly safe = <T>(name: string, empty: T, fn: () => T): T => {
     try {
       return fn();
     } catch (e) {
       this.connection.console.error(`[jsgk] ${name} 出错：${(e as Error)?.stack ?? e}`);
       return empty;
     }
-  }
+  };
 
   /** The settings of the workspace (read with any document's), applied by the service to every check. */
   async loadSettings(scopeUri?: string): Promise<Settings> {

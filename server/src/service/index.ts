@@ -8,6 +8,7 @@ import { syntaxOf } from './workspace/files';
 import { RuleEngine } from './rules/context';
 import { RULES } from './rules/registry';
 import { applyAnnotations } from './rules/annotations/unused';
+import { coverageFindings } from './rules/tables/coverage';
 import { NarrativeLink, TableCoverage, TotalInfo } from './rules/types';
 import { reportEdition } from './rules/kemu/common';
 import { ReportRef } from './workspace/units';
@@ -40,6 +41,8 @@ export interface CheckResult {
   lineIndex: LineIndex;
   /** Blocks parsed anew for this check (the rest were reused). */
   reparsed: number;
+  /** How many candidates each rule examined in this check (a rule absent here did not run on it). */
+  examined: ReadonlyMap<string, number>;
 }
 
 export interface LanguageServiceOptions {
@@ -103,10 +106,10 @@ export function getLanguageService(options: LanguageServiceOptions = {}): Langua
         rule: 'rule.internal', severity: 'error', range: { start: 0, end: 0 },
         message: l10n.t('内部错误：规则 {0} 出错（{1}）。其余规则照常检查；请报告此问题。', c.rule, c.error.split('\n')[0]),
       }));
-      const all = applyAnnotations([...r.findings, ...ran.findings, ...crashed], text, lineIndexOf);
+      const all = applyAnnotations([...r.findings, ...ran.findings, ...coverageFindings(ran.coverage), ...crashed], text, lineIndexOf);
       const findings = applySettings(all, settings).sort((a, b) => a.range.start - b.range.start || a.range.end - b.range.end);
       const res: CheckResult = {
-        report: r.report, findings, links: ran.links, coverage: ran.coverage, reparsed: r.reparsed,
+        report: r.report, findings, links: ran.links, coverage: ran.coverage, reparsed: r.reparsed, examined: ran.examined,
         get totals() { return ran.totals; },
         get lineIndex() { return lineIndexOf(); },
       };

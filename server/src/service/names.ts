@@ -5,14 +5,17 @@
 /** Numbering before a row name or a glossary term: 一、 （一） 1. */
 export const NUMBERING = /^[ \u3000]*(?:[一二三四五六七八九十百]+[、.．]|[（(][一二三四五六七八九十\d]+[)）]|\d+[.、．](?!\d))[ \u3000]*/;
 
-/** Table titles: quote styles and spaces ignored ("三公" = “三公”). */
+/**
+ * The one normalisation of names written by people (titles, rows, columns, terms): spaces, quote
+ * styles and bracket widths ignored ("三公" = “三公”, 因公出国(境)费 = 因公出国（境）费).
+ */
 export function normalizeTitle(s: string): string {
-  return s.replace(/[“”＂]/g, '"').replace(/[ \u3000]/g, '');
+  return s.replace(/[ \u3000]/g, '').replace(/[“”"＂]/g, '"').replace(/\(/g, '（').replace(/\)/g, '）');
 }
 
-/** Row names and terms: numbering, spaces, quote styles and bracket widths ignored. */
+/** Row names and terms: their numbering (一、 （一） 1.) dropped, then normalizeTitle. */
 export function normName(s: string): string {
-  return s.replace(NUMBERING, '').replace(/[ \u3000]/g, '').replace(/[“”"＂]/g, '"').replace(/\(/g, '（').replace(/\)/g, '）');
+  return normalizeTitle(s.replace(NUMBERING, ''));
 }
 
 /** 科目 names: spaces, bracket widths and quotes ignored. */

@@ -150,6 +150,11 @@ function assemble(blocks: ParsedBlock[], reparsed: number, text: string, syntax:
       message: syntax === 'dsl' ? l10n.t('缺少【报告】块：请在文件开头写明【报告】及类型、年度、单位、金额单位') : l10n.t('缺少“报告”块：请在文件开头写明 报告: 类型、年度、单位、金额单位'),
     });
   }
-  for (const t of report.tables) t.unit = t.unitNode?.value ?? report.meta?.amountUnit?.value ?? '万元';
+  const unitName = report.meta?.unitName?.value;
+  for (const t of report.tables) {
+    t.unit = t.unitNode?.value ?? report.meta?.amountUnit?.value ?? '万元';
+    // the kind from the title, knowing the unit's name (a title may start with it); 类型 decides when written
+    if (!t.kindNode) t.kind = tableKindOf(t.title, undefined, unitName) || undefined;
+  }
   return { report, findings, blocks, reparsed };
 }

@@ -19,18 +19,27 @@ export interface TableKind {
   source: string;
 }
 
-export const TABLE_KINDS: readonly TableKind[] = data.kinds as TableKind[];
-const KIND_IDS = new Set(TABLE_KINDS.map((k) => k.id));
-
-/** Titles compared: normalised, without a parenthesised suffix as a second try. */
-const KIND_BY_TITLE = new Map<string, string>();
-for (const k of TABLE_KINDS) for (const t of k.titles) KIND_BY_TITLE.set(titleKey(t), k.id);
-
-function titleKey(s: string): string {
-  return normalizeTitle(s).replace(/\(/g, '（').replace(/\)/g, '）');
+/** The layout data: layouts.json, plus what extendLayouts added (a province's template, in a test or a tool). */
+export interface LayoutData {
+  titles: { prefixes: string[] };
+  kinds: TableKind[];
+  sides: Record<'收入' | '支出', string[]>;
+  columns: { synonyms: Record<string, string[]>; measures: Record<string, string[]>; single: string[] };
+  rows: { synonyms: Record<string, string[]> };
+  columnKinds: { index: string[]; percent: string; number: string[]; text: string[] };
 }
 
-const PREFIXES = [...data.titles.prefixes].sort((a, b) => b.length - a.length);
+const BASE = data as unknown as LayoutData;
+let current: LayoutData = BASE;
+
+export let TABLE_KINDS: readonly TableKind[] = [];
+let KIND_IDS = new Set<string>();
+/** Titles compared: normalised, without a parenthesised suffix as a second try. */
+let KIND_BY_TITLE = new Map<string, string>();
+let PREFIXES: string[] = [];
+
+const titleKey = normalizeTitle;
+
 
 /** The candidate forms of a printed title: without year, unit name and the 部门/单位 words in front. */
 function titleForms(title: string, unitName?: string): string[] {
@@ -69,8 +78,7 @@ export function kindById(id: string | undefined): TableKind | undefined {
 
 // ------------------------------------------------------------------ sides
 
-const SIDES = new Map<string, '收入' | '支出'>();
-for (const side of ['收入', '支出'] as const) for (const n of (data.sides as unknown as Record<string, string[]>)[side]) SIDES.set(normName(n), side);
+let SIDES = new Map<string, '收入' | '支出'>();
 
 /** The side a printed side name stands for (本年收入 → 收入), also by its ending (…收入, …支出). */
 export function sideOf(name: string): '收入' | '支出' | undefined {
@@ -90,8 +98,8 @@ export function partOf(t: Table, name = ''): TablePart | undefined {
 
 // ------------------------------------------------------------------ column kinds
 
-const COLUMN_KINDS = data.columnKinds;
-const PERCENT_COLUMN = new RegExp(COLUMN_KINDS.percent);
+let COLUMN_KINDS = BASE.columnKinds;
+let PERCENT_COLUMN = new RegExp(COLUMN_KINDS.percent);
 
 /** What a column holds, by the last segment of its name (columnKinds). */
 export function columnKind(name: string): ColumnKind {
@@ -105,17 +113,11 @@ export function columnKind(name: string): ColumnKind {
 
 // ------------------------------------------------------------------ columns
 
-const COLUMN_CANON = new Map<string, string>();
-for (const [canon, alts] of Object.entries(data.columns.synonyms)) {
-  COLUMN_CANON.set(normName(canon), normName(canon));
-  for (const a of alts) COLUMN_CANON.set(normName(a), normName(canon));
-}
-const MEASURE_CANON = new Map<string, string>();
-for (const [canon, alts] of Object.entries(data.columns.measures)) {
-  MEASURE_CANON.set(normName(canon), normName(canon));
-  for (const a of alts) MEASURE_CANON.set(normName(a), normName(canon));
-}
-const SINGLE = new Set(data.columns.single.map(normName));
+let COLUMN_CANON = new Map<string, string>();
+let MEASURE_CANON = new Map<string, string>();
+let SINGLE = new Set<string>();
+/** The canonical name of a total column (合计 and 小计 are one). */
+const TOTAL = normName('小计');
 
 const canonSegment = (s: string) => {
   const n = normName(s);
@@ -134,16 +136,18 @@ export type ColumnMatch =
   | { kind: 'group'; indices: number[] }
   | { kind: 'missing'; why: string };
 
-const segCache = new WeakMap<TablePart, { segs: string[][]; common: Set<string> }>();
+const segCache = new WeakMap<TablePart, { segs: string[][]; common: Set<string>; gen: number }>();
+/** Bumped when the layouts change (extendLayouts): cached segments are read again. */
+let generation = 0;
 
 function partSegments(part: TablePart): { segs: string[][]; common: Set<string> } {
   let c = segCache.get(part);
-  if (!c) {
+  if (!c || c.gen !== generation) {
     const segs = part.columns.map((col) => columnSegments(col.name));
     const amounts = part.columns.map((col, i) => (col.kind === 'amount' ? segs[i] : undefined)).filter((x): x is string[] => !!x);
     // a heading above every amount column (收入预算/合计, 收入预算/财政拨款收入 …) says nothing about any one of them
     const common = new Set<string>(amounts.length > 1 ? amounts[0].filter((s) => amounts.every((a) => a.includes(s) && a.length > 1)) : []);
-    segCache.set(part, (c = { segs, common }));
+    segCache.set(part, (c = { segs, common, gen: generation }));
   }
   return c;
 }
@@ -179,11 +183,15 @@ function findColumnOne(part: TablePart, spec: string): ColumnMatch {
   const near = segs.map((s, i) => (setEq(reduce(s), wantSet) ? i : -1)).filter((i) => i >= 0 && amount(i));
   if (near.length === 1) return { kind: 'column', index: near[0] };
   if (near.length > 1) return { kind: 'missing', why: `列“${spec}”不止一个（${near.map((i) => part.columns[i].name).join('、')}），无法确定` };
-  // 3. a group: the columns under a heading named by the rule's last level
+  // 3. a heading over several columns with its own total under it (预算数 over 预算数/合计, 预算数/人员经费 …): that total
+  const withTotal = new Set([...wantSet, TOTAL]);
+  const total = segs.map((s, i) => (amount(i) && (setEq(s, withTotal) || setEq(s.filter((x) => withTotal.has(x) || !(common.has(x) || isMeasure(x))), withTotal)) ? i : -1)).filter((i) => i >= 0);
+  if (total.length === 1 && !wantSet.has(TOTAL)) return { kind: 'column', index: total[0] };
+  // 4. a group: the columns under a heading named by the rule's last level
   const last = want[want.length - 1];
   const under = segs.map((s, i) => (amount(i) && wantSet.size > 0 && [...wantSet].every((w) => s.includes(w)) && s.indexOf(last) < s.length - 1 ? i : -1)).filter((i) => i >= 0);
   if (under.length >= 2) return { kind: 'group', indices: under };
-  // 4. the only amount column
+  // 5. the only amount column
   if (want.length === 1 && SINGLE.has(want[0])) {
     const amounts = part.columns.map((c, i) => (c.kind === 'amount' ? i : -1)).filter((i) => i >= 0);
     if (amounts.length === 1) return { kind: 'column', index: amounts[0] };
@@ -199,10 +207,72 @@ export function columnIndex(part: TablePart, spec: string): number {
 
 // ------------------------------------------------------------------ rows
 
-const ROW_CANON = new Map<string, string>();
-for (const [canon, alts] of Object.entries(data.rows.synonyms)) {
-  ROW_CANON.set(normName(canon), normName(canon));
-  for (const a of alts) ROW_CANON.set(normName(a), normName(canon));
+let ROW_CANON = new Map<string, string>();
+
+const canonMap = (groups: Record<string, string[]>) => {
+  const m = new Map<string, string>();
+  for (const [canon, alts] of Object.entries(groups)) {
+    m.set(normName(canon), normName(canon));
+    for (const a of alts) m.set(normName(a), normName(canon));
+  }
+  return m;
+};
+
+/** (Re)builds every index from the layout data. */
+function build(d: LayoutData): void {
+  generation++;
+  current = d;
+  TABLE_KINDS = d.kinds;
+  KIND_IDS = new Set(d.kinds.map((k) => k.id));
+  KIND_BY_TITLE = new Map();
+  for (const k of d.kinds) for (const t of k.titles) KIND_BY_TITLE.set(titleKey(t), k.id);
+  PREFIXES = [...d.titles.prefixes].sort((a, b) => b.length - a.length);
+  SIDES = new Map();
+  for (const side of ['收入', '支出'] as const) for (const n of d.sides[side]) SIDES.set(normName(n), side);
+  COLUMN_KINDS = d.columnKinds;
+  PERCENT_COLUMN = new RegExp(COLUMN_KINDS.percent);
+  COLUMN_CANON = canonMap(d.columns.synonyms);
+  MEASURE_CANON = canonMap(d.columns.measures);
+  SINGLE = new Set(d.columns.single.map(normName));
+  ROW_CANON = canonMap(d.rows.synonyms);
+}
+build(BASE);
+
+const mergeGroups = (a: Record<string, string[]>, b: Record<string, string[]> = {}) => {
+  const out: Record<string, string[]> = { ...a };
+  for (const [k, v] of Object.entries(b)) out[k] = [...(out[k] ?? []), ...v];
+  return out;
+};
+
+/** What a province's template adds to the layouts: titles of existing kinds, new kinds, synonyms. */
+export interface LayoutExtension {
+  titles?: Record<string, string[]>;
+  prefixes?: string[];
+  kinds?: TableKind[];
+  sides?: Partial<Record<'收入' | '支出', string[]>>;
+  columnSynonyms?: Record<string, string[]>;
+  measures?: Record<string, string[]>;
+  rowSynonyms?: Record<string, string[]>;
+}
+
+/**
+ * Adds a layout variant from data alone (a province's template): every rule then finds its
+ * operands in documents written on it. `resetLayouts` goes back to layouts.json.
+ */
+export function extendLayouts(x: LayoutExtension): void {
+  const kinds = current.kinds.map((k) => ({ ...k, titles: [...k.titles, ...(x.titles?.[k.id] ?? [])] }));
+  build({
+    ...current,
+    titles: { prefixes: [...current.titles.prefixes, ...(x.prefixes ?? [])] },
+    kinds: [...kinds, ...(x.kinds ?? [])],
+    sides: { 收入: [...current.sides.收入, ...(x.sides?.收入 ?? [])], 支出: [...current.sides.支出, ...(x.sides?.支出 ?? [])] },
+    columns: { ...current.columns, synonyms: mergeGroups(current.columns.synonyms, x.columnSynonyms), measures: mergeGroups(current.columns.measures, x.measures) },
+    rows: { synonyms: mergeGroups(current.rows.synonyms, x.rowSynonyms) },
+  });
+}
+
+export function resetLayouts(): void {
+  build(BASE);
 }
 
 /** A row name as compared: numbering, spaces, quotes and bracket widths ignored, synonyms mapped. */

@@ -10,6 +10,8 @@ import { FindingInput, NarrativeLink, Rule, RuleContext, RuleMeta, TableCoverage
 import { ReportRef } from '../workspace/units';
 
 interface Sink {
+  /** How many candidates each rule examined (a rule that never examines anything never ran). */
+  examined: Map<string, number>;
   findings: Finding[];
   /**
    * The checked totals in chunks (tens of thousands per report): a cached table's are replayed as
@@ -27,7 +29,7 @@ interface Recorded extends Omit<Sink, 'open'> {
   version: unknown;
 }
 
-const newSink = (): Sink => ({ findings: [], totals: [], links: [], coverage: [] });
+const newSink = (): Sink => ({ examined: new Map(), findings: [], totals: [], links: [], coverage: [] });
 
 /** Copies the ranges of findings into objects of their own (a range shared within a finding stays shared). */
 function own(findings: Finding[]): Finding[] {
@@ -80,6 +82,8 @@ export interface EngineResult {
   coverage: TableCoverage[];
   /** Rules that threw (a defect): their id and the error; the other rules ran. */
   crashed: Array<{ rule: string; error: string }>;
+  /** How many candidates each rule examined (equalities, rows, sentences …). */
+  examined: Map<string, number>;
 }
 
 /** One per language service: caches live as long as the objects of the documents it checks. */
@@ -109,7 +113,7 @@ export class RuleEngine {
     let totals: TotalInfo[] | undefined;
     const chunks = out.totals;
     return {
-      findings: out.findings, links: out.links, coverage: coverageOf(out.coverage), crashed,
+      findings: out.findings, links: out.links, coverage: coverageOf(out.coverage), crashed, examined: out.examined,
       // flattened when first read (hover, inlay hints, 显示计算过程), not at every check
       get totals() { return (totals ??= flatten(chunks)); },
     };
@@ -119,7 +123,9 @@ export class RuleEngine {
     let sink = root;
     const caches = this.caches;
     const memos = this.memos;
+    const count = (id: string, n: number) => sink.examined.set(id, (sink.examined.get(id) ?? 0) + n);
     const mk = (f: FindingInput, severity: Severity, rounding: boolean): Finding => {
+      count(f.rule ?? meta.id, 1);
       const x: Finding = { rule: f.rule ?? meta.id, severity, message: f.message, range: f.range };
       if (rounding) x.rounding = true;
       if (f.text !== undefined) x.text = f.text;
@@ -141,7 +147,9 @@ export class RuleEngine {
       total(t) {
         if (!sink.open) sink.totals.push((sink.open = []));
         sink.open.push(t);
+        count(t.rule, 1);
       },
+      examined(n = 1, rule) { count(rule ?? meta.id, n); },
       link(l) { sink.links.push(l); },
       checked(table, n = 1) {
         // consecutive equalities of one table count into one entry (a table has thousands)
@@ -162,7 +170,7 @@ export class RuleEngine {
             fn();
           } finally {
             for (const c of sink.coverage) c.owned = false;
-            rec = { findings: own(sink.findings), totals: sink.totals, links: sink.links, coverage: sink.coverage, base, version };
+            rec = { examined: sink.examined, findings: own(sink.findings), totals: sink.totals, links: sink.links, coverage: sink.coverage, base, version };
             sink = outer;
           }
           cache.set(key, rec);
@@ -175,6 +183,7 @@ export class RuleEngine {
         sink.open = undefined;
         for (const x of rec.links) sink.links.push(x);
         for (const x of rec.coverage) sink.coverage.push(x);
+        for (const [id, n] of rec.examined) count(id, n);
       },
       memo(key, name, fn) {
         let m = memos.get(key);

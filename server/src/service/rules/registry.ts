@@ -11,6 +11,7 @@ import { rule as sumTotal } from './tables/sum-total';
 import { rule as sumColumns } from './tables/sum-columns';
 import { rules as crossRules } from './tables/cross';
 import { rule as emptyNote } from './tables/empty-note';
+import { rule as tableCoverage } from './tables/coverage';
 import { rule as perfFunds } from './perf/funds';
 import { rule as perfTotal } from './perf/total';
 import { rule as perfScore } from './perf/score';
@@ -29,7 +30,7 @@ import { rule as annotationUnused } from './annotations/unused';
 
 export const RULES: readonly Rule[] = [
   ...formatRules,
-  sumChildren, sumTotal, sumColumns, ...crossRules, emptyNote,
+  sumChildren, sumTotal, sumColumns, ...crossRules, emptyNote, tableCoverage,
   perfFunds, perfTotal, perfScore,
   ...narrativeRules,
   glossaryDuplicate, glossaryNumbering, glossaryMissing,

@@ -98,6 +98,8 @@ export interface RuleContext {
   /** A 尾数误差 note: a difference within rounding (an information unless jsgk.rounding says otherwise). */
   rounding(f: Omit<FindingInput, 'severity' | 'fixes'>): void;
   total(t: TotalInfo): void;
+  /** The rule examined `n` candidates (rows, entries, sentences) — whether or not it found anything. */
+  examined(n?: number, rule?: string): void;
   link(l: NarrativeLink): void;
   /** Coverage: `n` equalities of a standard table were checked. */
   checked(table: Table, n?: number): void;

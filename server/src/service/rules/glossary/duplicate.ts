@@ -20,6 +20,7 @@ export const rule: Rule = {
   run(ctx) {
     const seen = new Map<string, GlossaryEntry>();
     for (const e of ctx.model.glossary) {
+      ctx.examined();
       const k = normName(e.term);
       const first = seen.get(k);
       if (!first) { seen.set(k, e); continue; }

@@ -45,6 +45,7 @@ export const rule: Rule = {
     const indent = /\n([ \t]*)-[ \t]*$/.exec(text.slice(0, last.range.start))?.[1] ?? '  ';
     for (const st of STANDARD_TERMS) {
       if (!st.core) continue;
+      ctx.examined();
       const names = [st.term, ...(st.aliases ?? [])];
       if (names.some((n) => defined.has(normName(n)))) continue;
       const usedName = names.find((n) => usedIn(n));

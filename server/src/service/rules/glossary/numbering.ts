@@ -23,6 +23,7 @@ export const rule: Rule = {
     let max = 0;
     const used = new Map<number, GlossaryEntry>();
     for (const e of numbered) {
+      ctx.examined();
       const n = numberOf(e.number)!;
       const range = { start: e.range.start, end: e.termRange.start > e.range.start ? e.termRange.start : e.termRange.end };
       const text = e.number;

@@ -19,6 +19,7 @@ export const rule: Rule = {
     for (const t of ctx.model.tables) {
       ctx.cached(t, () => {
         for (const part of t.parts) for (const row of part.rows) {
+          ctx.examined();
           if (row.code || ROW_NUMBERING.test(row.key)) continue;
           const m = /^[ \u3000]*([0-9０-９][0-9A-Za-z０-９.]*)(?=[ \u3000]|$)/.exec(row.key);
           if (!m || /^\d{4}年/.test(row.key)) continue;

@@ -20,6 +20,7 @@ export const rule: Rule = {
     for (const t of ctx.model.tables) {
       const rows = ctx.memo(t, 'kemu.coded', codedRows);
       const sig = ctx.memo(t, 'kemu.codedSignature', () => rows.map((r) => `${r.code}\t${r.name}`).join('\n'));
+      if (rows.length) ctx.examined(rows.length);
       if (agreed.has(sig)) continue;
       let conflicts = 0;
       for (const r of rows) {

@@ -43,12 +43,14 @@ export const rule: Rule = {
         for (const part of t.parts) for (const row of part.rows) {
           if (!row.code || !row.name) continue;
           const e = ctx.catalogue.get(row.code, ctx.edition);
+          ctx.examined();
           if (e) nameFinding(ctx, row.code, row.name, row.nameRange, e, false);
         }
       }, catalogueVersion(ctx));
     }
     for (const k of kemuInText(ctx.model)) {
       const e = ctx.catalogue.get(k.code, ctx.edition);
+      ctx.examined();
       if (e) nameFinding(ctx, k.code, k.name, k.range, e, true);
     }
   },

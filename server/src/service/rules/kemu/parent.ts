@@ -14,13 +14,15 @@ export const rule: Rule = {
   run(ctx) {
     // per table (memoized while it is unchanged): its codes, and its rows whose parents the catalogue lacks
     const cat = ctx.catalogue;
-    const tables = ctx.model.tables.map((t) => ctx.memo(t, 'kemu.parent', (): { codes: Set<string>; orphans: Map<object, Row[]> } => {
+    const tables = ctx.model.tables.map((t) => ctx.memo(t, 'kemu.parent', (): { codes: Set<string>; below: number; orphans: Map<object, Row[]> } => {
       const codes = new Set<string>();
-      for (const p of t.parts) for (const r of p.rows) if (r.code) codes.add(r.code);
-      return { codes, orphans: new Map() };
+      let below = 0; // 款 and 项 rows: the candidates examined
+      for (const p of t.parts) for (const r of p.rows) if (r.code) { codes.add(r.code); if (r.code.length > 3) below++; }
+      return { codes, below, orphans: new Map() };
     }));
     const inReport = (code: string) => tables.some((x) => x.codes.has(code));
     ctx.model.tables.forEach((t, i) => {
+      if (tables[i].below) ctx.examined(tables[i].below);
       let orphans = tables[i].orphans.get(cat);
       if (!orphans) {
         orphans = [];

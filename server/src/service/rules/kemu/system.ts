@@ -20,6 +20,7 @@ export const rule: Rule = {
         const econ = isEconomicTable(t);
         for (const part of t.parts) for (const row of part.rows) {
           if (!row.code) continue;
+          ctx.examined();
           const range = row.codeRange ?? row.keyRange;
           const isEcon = row.code.startsWith('3') || row.code.startsWith('5');
           if (econ && !isEcon) ctx.report({ range, text: row.code, message: l10n.t('“{0}”按经济分类列示，而 {1} 是功能分类科目', t.title, row.code) });

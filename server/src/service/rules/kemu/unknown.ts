@@ -22,7 +22,9 @@ export const rule: Rule = {
     for (const t of ctx.model.tables) {
       ctx.cached(t, () => {
         for (const part of t.parts) for (const row of part.rows) {
-          if (!row.code || cat.get(row.code, ctx.edition)) continue;
+          if (!row.code) continue;
+          ctx.examined();
+          if (cat.get(row.code, ctx.edition)) continue;
           const parent = row.code.length > 3 ? cat.get(row.code.slice(0, 3), ctx.edition) : undefined;
           ctx.report({
             range: row.codeRange ?? row.keyRange, text: row.code,
@@ -32,6 +34,7 @@ export const rule: Rule = {
       }, catalogueVersion(ctx));
     }
     for (const k of kemuInText(ctx.model)) {
+      ctx.examined();
       if (!cat.get(k.code, ctx.edition)) ctx.report({ range: k.range, text: k.name, message: l10n.t('目录中没有科目 {0}；目录可能不全，请核对', k.code) });
     }
   },

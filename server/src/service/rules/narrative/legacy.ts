@@ -752,6 +752,9 @@ export const rules: Rule[] = NARRATIVE.map(([id, severity, description, descript
   meta: { id, group: 'narrative', severity, fixable, description, descriptionEn, example, messages: {} },
   run: i !== 0 ? undefined : (ctx) => {
     const res = new NarrativeChecker(ctx.model, cache).run();
+    // the pass reads every text for every text.* rule (until each rule is its own file)
+    const texts = [...allSections(ctx.model.narrative), ...allSections(ctx.model.others)].filter((s) => s.body).length;
+    if (texts) for (const [id] of NARRATIVE) ctx.examined(texts, id);
     for (const f of res.findings) {
       if (f.rule === 'rounding') {
         const tag = TAG.exec(f.message);

@@ -15,6 +15,7 @@ export const rule: Rule = {
     for (const p of ctx.model.perf) {
       ctx.cached(p, () => {
         for (const x of p.indicators) {
+          ctx.examined();
           if (usable(x.score) && usable(x.weight) && x.score.value!.cmp(x.weight.value!) > 0) {
             ctx.report({
               range: x.score.range, text: x.score.raw,

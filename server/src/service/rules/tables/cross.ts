@@ -8,7 +8,7 @@ import { Row, Table, TablePart } from '../../model';
 import { findColumn, findRow, hasNumbering, rowKey } from '../../layouts';
 import { normName } from '../../names';
 import { Rule, RuleContext, RuleMeta } from '../types';
-import { cellLabel, cellRef, checkSum, EQUALITY_MESSAGES, Ref, usable } from './equality';
+import { cellLabel, cellRef, checkSum, EQUALITY_MESSAGES, Ref, unitShift, usable } from './equality';
 import { allZero, CROSS_RULES, CrossRule, has, rulePart, SPEC_MESSAGES, tablesOfKind } from './spec';
 import * as l10n from '../../l10n';
 
@@ -16,7 +16,7 @@ const MESSAGES: Record<string, string> = {
   ...EQUALITY_MESSAGES, ...SPEC_MESSAGES,
   '{0}中同一科目的数': 'the same 科目 in {0}', '{0}中同类的数': 'the same 类 in {0}', '{0}中{1}': '{1} in {0}', '{0}中的数': 'the amount in {0}',
   '{0} 为 {1}，但{2}中没有“{3}”这一类（应为 0 或在{2}中列出）': '{0} is {1}, but {2} has no 类 "{3}" (it should be 0, or be listed in {2})',
-  '{0} 与 {1} 相等': '{0} equals {1}', '找不到行“{0}”': 'No row "{0}"', '找不到列“{0}”': 'No column "{0}"',
+  '{0} 与 {1} 相等': '{0} equals {1}', '找不到行“{0}”': 'No row "{0}"', '“{0}”是几列之和，不是一列': '"{0}" is the sum of several columns, not one column',
 };
 
 function runOne(ctx: RuleContext, xr: CrossRule): void {
@@ -31,13 +31,15 @@ function runOne(ctx: RuleContext, xr: CrossRule): void {
   const ma = findColumn(pa, xr.a.column);
   const mb = findColumn(pb, xr.b.column);
   if (ma.kind !== 'column' || mb.kind !== 'column') {
-    const bad = ma.kind !== 'column' ? [ta, ma] as const : [tb, mb] as const;
-    ctx.couldNot(bad[0], what, bad[1].kind === 'missing' ? bad[1].why : l10n.t('找不到列“{0}”', xr.a.column));
+    const bad = ma.kind !== 'column' ? [ta, ma, xr.a.column] as const : [tb, mb, xr.b.column] as const;
+    ctx.couldNot(bad[0], what, bad[1].kind === 'missing' ? bad[1].why : l10n.t('“{0}”是几列之和，不是一列', bad[2].split('|')[0]));
     return;
   }
   const ca = ma.index;
   const cb = mb.index;
-  const ref = (t: Table, p: TablePart, r: Row, c: number): Ref => cellRef(t, p, r, c, true);
+  // table a's cells in table b's unit (a 元 table against a 万元 one is compared exactly)
+  const shift = unitShift(ta.unit, tb.unit);
+  const ref = (t: Table, p: TablePart, r: Row, c: number): Ref => ({ ...cellRef(t, p, r, c, true), shift: t === ta && shift ? shift : undefined, label: () => cellLabel(t, p, r, c, true) + (t === ta && shift ? `（${ta.unit}）` : '') });
   const where = `${ta.number?.value ?? ta.title}`;
   if (xr.a.row === '*科目') {
     for (const br of pb.rows) {

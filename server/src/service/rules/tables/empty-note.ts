@@ -26,6 +26,7 @@ export const rule: Rule = {
     for (const t of ctx.model.tables) {
       const note = NOTES[t.kind ?? ''];
       if (!note) continue;
+      ctx.examined();
       const cells = t.parts.flatMap((p) => p.rows.flatMap((r) => r.cells));
       const empty = cells.every((c) => c.kind === 'empty' || (c.value?.isZero() ?? false));
       if (!empty || t.notes.some((n) => EMPTY_WORDS.test(n.text.value))) continue;

@@ -15,6 +15,8 @@ export interface Ref {
   label: () => string;
   /** −1 when the part is subtracted (年末结转和结余 = 年初 + 收入 − 支出). */
   sign?: 1 | -1;
+  /** Decimal places to shift the value by to bring it to the total's unit (元 → 万元: −4). */
+  shift?: number;
 }
 
 export function rowLabel(r: Row): string {
@@ -51,6 +53,11 @@ class RowColRef implements Ref {
   label(): string { return l10n.t('{0}（{1}）', rowLabel(this.r), this.p.columns[this.c].name); }
 }
 
+/** Decimal places from one table's unit to another's (元 → 万元: −4, 万元 → 元: +4). */
+export function unitShift(from: Table['unit'], to: Table['unit']): number {
+  return from === to ? 0 : from === '元' ? -4 : 4;
+}
+
 /** A cell named by its row and column (the column identities of a row). */
 export function rowColRef(p: TablePart, r: Row, c: number, sign: 1 | -1 = 1): Ref {
   return new RowColRef(p, r, c, sign);
@@ -59,13 +66,15 @@ export function rowColRef(p: TablePart, r: Row, c: number, sign: 1 | -1 = 1): Re
 /** The parts of an equality, without allocating a Ref per part unless one is asked for. */
 export interface PartList {
   readonly length: number;
+  /** Some part is in another unit than the total (its value is shifted): no fast path. */
+  readonly shifted?: boolean;
   cell(k: number): Cell;
   sign(k: number): 1 | -1;
   ref(k: number): Ref;
 }
 
 export function refList(refs: Ref[]): PartList {
-  return { length: refs.length, cell: (k) => refs[k].cell, sign: (k) => refs[k].sign ?? 1, ref: (k) => refs[k] };
+  return { length: refs.length, cell: (k) => refs[k].cell, sign: (k) => refs[k].sign ?? 1, ref: (k) => refs[k], shifted: refs.some((r) => r.shift) };
 }
 
 /** Given columns of one row (the column identities of a row), signed; one object per row. */
@@ -136,7 +145,7 @@ export function checkSum(ctx: RuleContext, total: Ref, parts: PartList | Ref[], 
   if (opts.table) ctx.checked(opts.table);
   const stated = total.cell.value!;
   // Fast path (every part written with the total's decimals, and equal to it): integers only.
-  if (!Number.isNaN(stated.num) && total.cell.kind === 'amount') {
+  if (!Number.isNaN(stated.num) && total.cell.kind === 'amount' && !list.shifted) {
     let sumUnits = 0;
     let ok = true;
     for (let k = 0; k < list.length; k++) {
@@ -153,7 +162,10 @@ export function checkSum(ctx: RuleContext, total: Ref, parts: PartList | Ref[], 
   const refs = refsOf(list);
   const values: Array<Decimal | undefined> = [];
   for (const p of refs) {
-    if (usable(p.cell)) values.push(p.sign === -1 ? p.cell.value!.neg() : p.cell.value);
+    if (usable(p.cell)) {
+      const v = p.shift ? p.cell.value!.shift(p.shift) : p.cell.value!;
+      values.push(p.sign === -1 ? v.neg() : v);
+    }
     else if (isEmpty(p.cell)) values.push(undefined);
     else return false; // an unreadable part was reported already
   }

@@ -222,6 +222,7 @@ export const rule: Rule = {
   },
   run(ctx) {
     if (!ctx.others || !listsUnits(ctx.model)) return;
+    ctx.examined();
     for (const f of checkUnitSums({ uri: ctx.uri, report: ctx.model }, [...ctx.others])) {
       if (f.rounding) ctx.rounding({ range: f.range, message: f.message, related: f.related });
       else ctx.report({ range: f.range, message: f.message, related: f.related, fixes: f.fixes });
