@@ -5,7 +5,9 @@
  */
 import { Finding, Report, SectionBlock, Syntax } from '../model';
 import { splitYamlBlocks, parseYamlBlock } from './yaml';
+import { parseYamlTableFast } from './yaml-fast';
 import { parseDslBlock, splitDslBlocks } from './dsl';
+import { parseDslTableFast } from './dsl-fast';
 import { ParsedBlock } from './common';
 import { tableKindOf } from '../layouts';
 import { syntaxOf } from '../workspace/files';
@@ -93,7 +95,8 @@ export class ReportParser {
         rebase(pb, raw.start - pb.raw.start);
         pb.raw = raw;
       } else {
-        pb = dsl ? parseDslBlock(raw) : parseYamlBlock(raw);
+        // table blocks written in the usual subset take the fast paths (yaml-fast.ts, dsl-fast.ts), the rest the front ends
+        pb = dsl ? parseDslTableFast(raw) ?? parseDslBlock(raw) : parseYamlTableFast(raw) ?? parseYamlBlock(raw);
         reparsed++;
       }
       blocks.push(pb);
