@@ -15,6 +15,7 @@ import { DidChangeTextDocumentNotification, DidOpenTextDocumentNotification, Hov
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { LspClient } from './lsp-client';
 import { generateWorkspace } from './gen-workspace';
+import { SERVER_NODE_FLAGS } from '../server/src/server-flags';
 
 export interface Stats {
   rss: number;
@@ -25,7 +26,7 @@ export interface Stats {
   cpuMs: number;
 }
 
-/** The server's memory after a full GC (the server runs with --expose-gc and JSGK_SERVER_STATS=1). */
+/** The server's memory after a full GC (the server runs with --expose-gc and JSGK_SERVER_STATS=1, and the flags the editor starts it with). */
 export async function serverMemory(c: LspClient): Promise<Stats | undefined> {
   try {
     return (await c.conn.sendRequest('jsgk/stats', {})) as Stats;
@@ -37,7 +38,7 @@ export async function serverMemory(c: LspClient): Promise<Stats | undefined> {
 export function startServer(): LspClient {
   // JSGK_BENCH_SERVER_ARGS: more node options for the server (e.g. --cpu-prof --cpu-prof-dir=prof)
   const extra = (process.env.JSGK_BENCH_SERVER_ARGS ?? '').split(' ').filter((x) => x);
-  return new LspClient({ nodeArgs: ['--expose-gc', ...extra], env: { ...process.env, JSGK_SERVER_STATS: '1' } });
+  return new LspClient({ nodeArgs: ['--expose-gc', ...SERVER_NODE_FLAGS, ...extra], env: { ...process.env, JSGK_SERVER_STATS: '1' } });
 }
 
 export interface FloodFigures {

@@ -26,8 +26,12 @@ export class LspClient {
   stderr = '';
   private waiters: Array<() => void> = [];
 
-  constructor(opts: { nodeArgs?: string[]; env?: NodeJS.ProcessEnv } = {}) {
-    this.proc = spawn(process.execPath, [...(opts.nodeArgs ?? []), SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'], env: opts.env ?? process.env });
+  /**
+   * `server`: another server's script (default: jsgk's), started with node and --stdio;
+   * `configuration`: the answer to workspace/configuration for a section (default null).
+   */
+  constructor(opts: { nodeArgs?: string[]; env?: NodeJS.ProcessEnv; server?: string; configuration?: (section: string | undefined) => unknown } = {}) {
+    this.proc = spawn(process.execPath, [...(opts.nodeArgs ?? []), opts.server ?? SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'], env: opts.env ?? process.env });
     this.proc.stderr!.on('data', (d) => (this.stderr += d));
     this.conn = createProtocolConnection(new StreamMessageReader(this.proc.stdout!), new StreamMessageWriter(this.proc.stdin!));
     this.conn.onNotification(PublishDiagnosticsNotification.type, (p) => {
@@ -35,7 +39,8 @@ export class LspClient {
       for (const w of this.waiters.splice(0)) w();
     });
     this.conn.onRequest('client/registerCapability', () => null);
-    this.conn.onRequest('workspace/configuration', (p: { items: unknown[] }) => p.items.map(() => null));
+    const conf = opts.configuration ?? (() => null);
+    this.conn.onRequest('workspace/configuration', (p: { items: Array<{ section?: string }> }) => p.items.map((i) => conf(i.section)));
     this.conn.listen();
   }
 

@@ -43,7 +43,7 @@ export class Publisher {
     if (this.pull()) return;
     const prev = this.timers.get(doc.uri);
     if (prev) clearTimeout(prev);
-    const wait = delay ?? Math.min(500, Math.max(50, 2 * this.d.duration(doc.uri)));
+    const wait = delay ?? Math.min(250, Math.max(50, 2 * this.d.duration(doc.uri)));
     this.timers.set(doc.uri, setTimeout(() => {
       this.timers.delete(doc.uri);
       const cur = this.d.get(doc.uri);

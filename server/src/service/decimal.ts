@@ -177,12 +177,26 @@ export type NumeralResult =
 /** An ASCII amount as most cells are written: -?digits, a point and decimals. */
 const PLAIN_AMOUNT = /^-?\d{1,15}(?:\.\d{1,6})?$/;
 
+/** The results for a zero written with 0–6 decimals, shared (Decimals are immutable; a report has tens of thousands of 0.00). */
+const ZEROS: NumeralResult[] = Array.from({ length: 7 }, (_, scale) => ({ ok: true, value: Decimal.ofUnits(0, scale), percent: false }));
+
+const ZERO_TEXTS = ['0', '0.0', '0.00', '0.000', '0.0000'];
+
+/** The same string, shared when it is a plain zero ("0.00"): the cells of a large report hold tens of thousands. */
+export function shareZero(raw: string): string {
+  if (raw.charCodeAt(0) !== 48 || raw.length > 6) return raw;
+  for (const z of ZERO_TEXTS) if (z === raw) return z;
+  return raw;
+}
+
 export function readNumeral(raw: string): NumeralResult {
   if (PLAIN_AMOUNT.test(raw)) {
     const dot = raw.indexOf('.');
+    const scale = dot < 0 ? 0 : raw.length - dot - 1;
     const digits = dot < 0 ? raw : raw.slice(0, dot) + raw.slice(dot + 1);
     const n = Number(digits);
-    if (Number.isSafeInteger(n)) return { ok: true, value: Decimal.ofUnits(n === 0 ? 0 : n, dot < 0 ? 0 : raw.length - dot - 1), percent: false };
+    if (n === 0) return ZEROS[scale];
+    if (Number.isSafeInteger(n)) return { ok: true, value: Decimal.ofUnits(n, scale), percent: false };
   }
   let s = raw.trim();
   s = s.replace(FULLWIDTH_DIGITS, (c) => String.fromCharCode(c.charCodeAt(0) - 0xff10 + 0x30));

@@ -19,6 +19,7 @@ import { AmountUnit, Column, Finding, Range, Row, Str, Table, TablePart } from '
 import { blockKindOf, FindFn, ParsedBlock, readCell, rowFromKey } from './common';
 import { columnKind, sideOf, tableKindOf } from '../layouts';
 import { splitSentences } from '../text';
+import { shareZero } from '../decimal';
 import * as l10n from '../l10n';
 import schema from '../../../../schemas/report.schema.json';
 
@@ -111,7 +112,7 @@ class FastDsl {
       const where = values.length ? { start: values[0].start, end: values[values.length - 1].end } : keyRange;
       this.find('table.cells', 'error', where, l10n.t('此行有 {0} 个值，而表头有 {1} 列（{2}）', values.length, columns.length, columns.map((c) => c.name).join(l10n.listSep())));
     }
-    row.cells = values.map((v, i) => readCell(v.value, { start: v.start, end: v.end }, columns[i]?.kind ?? 'amount', this.report));
+    row.cells = values.map((v, i) => readCell(shareZero(v.value), { start: v.start, end: v.end }, columns[i]?.kind ?? 'amount', this.report));
     return row;
   }
 

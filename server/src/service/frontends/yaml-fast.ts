@@ -26,6 +26,7 @@ import { Document } from 'yaml';
 import { RawBlock } from './blocks';
 import { AmountUnit, Cell, Column, ColumnKind, Finding, Range, Row, Str, Table, TablePart, Text } from '../model';
 import { makeText } from '../text';
+import { shareZero } from '../decimal';
 import { validateBlock } from './schema';
 import { blockKindOf, FindFn, ParsedBlock, readCell, rowFromKey, TABLE_FIELDS } from './common';
 import { columnKind, sideOf, tableKindOf } from '../layouts';
@@ -459,7 +460,7 @@ class TableBuilder {
     this.count(val, n / 2, columns);
     const base = this.raw.start + val.start;
     const out: Cell[] = new Array(n / 2);
-    for (let k = 0; k < n; k += 2) out[k / 2] = readCell(s.slice(at[k], at[k + 1]), { start: base + at[k], end: base + at[k + 1] }, kind(k / 2), this.report);
+    for (let k = 0; k < n; k += 2) out[k / 2] = readCell(shareZero(s.slice(at[k], at[k + 1])), { start: base + at[k], end: base + at[k + 1] }, kind(k / 2), this.report);
     return out;
   }
 

@@ -1,8 +1,18 @@
 /** kemu.conflict: one code with two names in the same report. */
-import { Range } from '../../model';
+import { Range, Row } from '../../model';
 import { Rule } from '../types';
 import { codedRows, norm } from './common';
 import * as l10n from '../../l10n';
+
+/** A hash of the codes and names of rows (equal rows, equal hash; the rows are compared when hashes are). */
+function hashRows(rows: Row[]): number {
+  let h = 0x811c9dc5;
+  for (const r of rows) {
+    const s = `${r.code}\t${r.name}\n`;
+    for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 16777619);
+  }
+  return h >>> 0;
+}
 
 export const rule: Rule = {
   meta: {
@@ -16,12 +26,13 @@ export const rule: Rule = {
     const seen = new Map<string, { name: string; norm: string; range: Range }>();
     // a table whose codes and names are exactly those of an earlier table that agreed with every
     // name seen before adds nothing either (the unit tables of a consolidated report)
-    const agreed = new Set<string>();
+    const agreed = new Map<number, Row[][]>();
+    const sameRows = (a: Row[], b: Row[]) => a.length === b.length && a.every((r, i) => r.code === b[i].code && r.name === b[i].name);
     for (const t of ctx.model.tables) {
       const rows = ctx.memo(t, 'kemu.coded', codedRows);
-      const sig = ctx.memo(t, 'kemu.codedSignature', () => rows.map((r) => `${r.code}\t${r.name}`).join('\n'));
+      const sig = ctx.memo(t, 'kemu.codedHash', () => hashRows(rows));
       if (rows.length) ctx.examined(rows.length);
-      if (agreed.has(sig)) continue;
+      if (agreed.get(sig)?.some((x) => sameRows(x, rows))) continue;
       let conflicts = 0;
       for (const r of rows) {
         const first = seen.get(r.code!);
@@ -34,7 +45,7 @@ export const rule: Rule = {
           related: [{ range: first.range, message: l10n.t('这里写作“{0}”', first.name) }],
         });
       }
-      if (conflicts === 0) agreed.add(sig);
+      if (conflicts === 0) agreed.set(sig, [...(agreed.get(sig) ?? []), rows]);
     }
   },
 };

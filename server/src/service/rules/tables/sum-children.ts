@@ -6,7 +6,7 @@
 import { Row, Table, TablePart } from '../../model';
 import { numberingLevel } from '../../layouts';
 import { Rule, RuleContext } from '../types';
-import { cellRef, checkSum, EQUALITY_MESSAGES, rowsAt } from './equality';
+import { cellRef, ChildrenSum, checkEquality, checkSum, EQUALITY_MESSAGES, rowsAt } from './equality';
 import { OUTLINE_RULES, rulePart, SPEC_MESSAGES } from './spec';
 import * as l10n from '../../l10n';
 
@@ -34,7 +34,7 @@ function hierarchy(ctx: RuleContext, t: Table, part: TablePart, names: { kuan: s
     const what = r.level === '类' && len === 5 ? names.kuan : r.level === '款' && len === 7 ? names.xiang : names.other;
     for (let i = 0; i < part.columns.length; i++) {
       if (part.columns[i].kind !== 'amount') continue;
-      checkSum(ctx, cellRef(t, part, r, i), rowsAt(t, part, children, i), what, { table: t });
+      checkEquality(ctx, new ChildrenSum(t, part, r, children, i), what, { table: t });
     }
   }
 }
