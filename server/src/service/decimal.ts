@@ -174,11 +174,26 @@ export type NumeralResult =
  * and point (３３５．５６), a leading minus (ASCII or full-width), an optional trailing % (marks a
  * percentage). Anything else is an error with a Chinese message that says what is wrong.
  */
+
 /** An ASCII amount as most cells are written: -?digits, a point and decimals. */
 const PLAIN_AMOUNT = /^-?\d{1,15}(?:\.\d{1,6})?$/;
 
-/** The results for a zero written with 0–6 decimals, shared (Decimals are immutable; a report has tens of thousands of 0.00). */
-const ZEROS: NumeralResult[] = Array.from({ length: 7 }, (_, scale) => ({ ok: true, value: Decimal.ofUnits(0, scale), percent: false }));
+/** Zeros written with 0–6 decimals, shared (Decimals are immutable; a report has tens of thousands of 0.00). */
+const ZERO_DECIMALS = Array.from({ length: 7 }, (_, scale) => Decimal.ofUnits(0, scale));
+const ZEROS: NumeralResult[] = ZERO_DECIMALS.map((value) => ({ ok: true, value, percent: false }));
+
+/**
+ * An ASCII amount as most cells are written (-?digits, a point and decimals), read without
+ * regexes or bigints; undefined for anything else (readNumeral reads that).
+ */
+export function plainAmount(raw: string): Decimal | undefined {
+  if (!PLAIN_AMOUNT.test(raw)) return undefined;
+  const dot = raw.indexOf('.');
+  const scale = dot < 0 ? 0 : raw.length - dot - 1;
+  const n = Number(dot < 0 ? raw : raw.slice(0, dot) + raw.slice(dot + 1));
+  if (n === 0) return ZERO_DECIMALS[scale];
+  return Number.isSafeInteger(n) ? Decimal.ofUnits(n, scale) : undefined;
+}
 
 const ZERO_TEXTS = ['0', '0.0', '0.00', '0.000', '0.0000'];
 
@@ -190,14 +205,8 @@ export function shareZero(raw: string): string {
 }
 
 export function readNumeral(raw: string): NumeralResult {
-  if (PLAIN_AMOUNT.test(raw)) {
-    const dot = raw.indexOf('.');
-    const scale = dot < 0 ? 0 : raw.length - dot - 1;
-    const digits = dot < 0 ? raw : raw.slice(0, dot) + raw.slice(dot + 1);
-    const n = Number(digits);
-    if (n === 0) return ZEROS[scale];
-    if (Number.isSafeInteger(n)) return { ok: true, value: Decimal.ofUnits(n, scale), percent: false };
-  }
+  const plain = plainAmount(raw);
+  if (plain) return plain.num === 0 ? ZEROS[plain.scale] : { ok: true, value: plain, percent: false };
   let s = raw.trim();
   s = s.replace(FULLWIDTH_DIGITS, (c) => String.fromCharCode(c.charCodeAt(0) - 0xff10 + 0x30));
   s = s.replace(/．/g, '.').replace(/，/g, ',').replace(/^[－−]/, '-').replace(/％$/, '%');

@@ -15,16 +15,25 @@
  *   # 注释                               a comment line
  */
 import { RawBlock } from './blocks';
-import { AmountUnit, Column, Finding, Range, Row, Str, Table, TablePart } from '../model';
+import { AmountUnit, Cell, Column, ColumnKind, Finding, Range, Row, Str, Table, TablePart } from '../model';
 import { blockKindOf, FindFn, ParsedBlock, readCell, rowFromKey } from './common';
 import { columnKind, sideOf, tableKindOf } from '../layouts';
 import { splitSentences } from '../text';
-import { shareZero } from '../decimal';
+import { plainAmount, shareZero } from '../decimal';
 import * as l10n from '../l10n';
 import schema from '../../../../schemas/report.schema.json';
 
 const UNITS = ((schema.definitions as unknown as Record<string, { properties: Record<string, { enum?: string[] }> }>).table.properties['单位'].enum ?? []) as string[];
 const FIELDS = new Set(['编号', '单位', '类型', '列', '注', '说明', '编制部门', '编制单位']);
+
+/** readCell, with the common case (an amount column, a plain ASCII amount) read inline: the same Cell. */
+function cellOf(raw: string, range: Range, kind: ColumnKind | 'auto', report: FindFn): Cell {
+  if (kind === 'amount') {
+    const value = plainAmount(raw);
+    if (value) return { kind: 'amount', raw, range, value };
+  }
+  return readCell(raw, range, kind, report);
+}
 
 /** Not the subset: dsl.ts reads the block. */
 class Outside extends Error {}
@@ -35,6 +44,20 @@ const outside = (): never => {
 const isWs = (c: number) => c === 32 || c === 9 || c === 0x3000;
 const KEY_VALUE = /^([^：:|\t#【=\\][^：:|\t]*?)[ \t\u3000]*[：:]/;
 const HEADING = /^=[ \t\u3000]*(.*?)[ \t\u3000]*$/;
+
+/** The first character after white space from `from` is a |. */
+function firstIsBar(s: string, from: number): boolean {
+  let i = from;
+  while (i < s.length && isWs(s.charCodeAt(i))) i++;
+  return s.charCodeAt(i) === 124;
+}
+
+/** The last character before trailing white space is a |. */
+function lastIsBar(s: string): boolean {
+  let i = s.length;
+  while (i > 0 && isWs(s.charCodeAt(i - 1))) i--;
+  return s.charCodeAt(i - 1) === 124;
+}
 
 /** A trimmed piece of a line: its text and where it is (an empty piece sits at `at`). */
 interface Piece {
@@ -73,8 +96,8 @@ class FastDsl {
         a = i + 1;
       }
     }
-    if (out.length > 1 && out[0].value === '' && /^[ \t\u3000]*\|/.test(s.slice(from))) out.shift();
-    if (out.length > 1 && out[out.length - 1].value === '' && /\|[ \t\u3000]*$/.test(s)) out.pop();
+    if (out.length > 1 && out[0].value === '' && firstIsBar(s, from)) out.shift();
+    if (out.length > 1 && out[out.length - 1].value === '' && lastIsBar(s)) out.pop();
     return out;
   }
 
@@ -112,7 +135,7 @@ class FastDsl {
       const where = values.length ? { start: values[0].start, end: values[values.length - 1].end } : keyRange;
       this.find('table.cells', 'error', where, l10n.t('此行有 {0} 个值，而表头有 {1} 列（{2}）', values.length, columns.length, columns.map((c) => c.name).join(l10n.listSep())));
     }
-    row.cells = values.map((v, i) => readCell(shareZero(v.value), { start: v.start, end: v.end }, columns[i]?.kind ?? 'amount', this.report));
+    row.cells = values.map((v, i) => cellOf(shareZero(v.value), { start: v.start, end: v.end }, columns[i]?.kind ?? 'amount', this.report));
     return row;
   }
 

@@ -26,7 +26,7 @@ import { Document } from 'yaml';
 import { RawBlock } from './blocks';
 import { AmountUnit, Cell, Column, ColumnKind, Finding, Range, Row, Str, Table, TablePart, Text } from '../model';
 import { makeText } from '../text';
-import { shareZero } from '../decimal';
+import { plainAmount, shareZero } from '../decimal';
 import { validateBlock } from './schema';
 import { blockKindOf, FindFn, ParsedBlock, readCell, rowFromKey, TABLE_FIELDS } from './common';
 import { columnKind, sideOf, tableKindOf } from '../layouts';
@@ -49,6 +49,15 @@ type Value = Scalar | Flow | MapN | SeqN;
 /** Piece boundaries of one row's value (reused: rows are parsed one at a time). */
 const BOUNDS: number[] = [];
 const isSpace = (c: number) => c === 32 || c === 9 || c === 0x3000 || c === 10;
+
+/** readCell, with the common case (an amount column, a plain ASCII amount) read inline: the same Cell. */
+function cellOf(raw: string, range: Range, kind: ColumnKind | 'auto', report: FindFn): Cell {
+  if (kind === 'amount') {
+    const value = plainAmount(raw);
+    if (value) return { kind: 'amount', raw, range, value };
+  }
+  return readCell(raw, range, kind, report);
+}
 
 /** Not the subset: the block goes to yaml.ts. */
 class Outside extends Error {}
@@ -460,7 +469,7 @@ class TableBuilder {
     this.count(val, n / 2, columns);
     const base = this.raw.start + val.start;
     const out: Cell[] = new Array(n / 2);
-    for (let k = 0; k < n; k += 2) out[k / 2] = readCell(shareZero(s.slice(at[k], at[k + 1])), { start: base + at[k], end: base + at[k + 1] }, kind(k / 2), this.report);
+    for (let k = 0; k < n; k += 2) out[k / 2] = cellOf(shareZero(s.slice(at[k], at[k + 1])), { start: base + at[k], end: base + at[k + 1] }, kind(k / 2), this.report);
     return out;
   }
 
