@@ -1,8 +1,9 @@
 #!/usr/bin/env node
 // Level 3: end to end in the real UI. Installs the packaged .vsix into code-server (VS Code 1.139),
 // opens a copy of the samples in Debian chromium through playwright-core and acts as a user would:
-// Problems panel, hover, completion, quick fix, 转换为 DSL, the DSL's columns on screen, 显示计算过程,
-// 新建决算报告, saving an untitled report. Then `npm run vscode` (scripts/start-vscode.sh) as a person
+// Problems panel, 检查工作区全部报告 with closed reports, the hover of a flagged total (its first lines,
+// a part's link), hover, completion, Enter continuing rows and completion following typing, quick
+// fix, 转换为 DSL, the DSL's columns on screen, 显示计算过程, 新建决算报告, saving an untitled report. Then `npm run vscode` (scripts/start-vscode.sh) as a person
 // starts it: it opens a scratch copy of samples/, and trying the editor leaves samples/ and the home
 // folder untouched. Screenshots go to test-output/e2e/; a failing step saves one.
 // Prints "e2e: N passed, N failed" and writes a summary when JSGK_SUMMARY_FILE is set.
@@ -41,6 +42,8 @@ const FIX_TEXT = '报告:\n  类型: 部门决算\n  年度: 2023\n  单位: 测
 const DSL_FILE = 'e2e-dsl-000.jsgk';
 const NEW_FILE = 'e2e-new.jsgk.yaml';
 const NEW_TEXT = '报告:\n  类型: 部门决算\n  年度: 2024\n  单位: 新单位\n\n';
+const ROWS_FILE = 'e2e-rows.jsgk.yaml';
+const ROWS_TEXT = '报告:\n  类型: 部门决算\n  年度: 2023\n  单位: 测试单位\n\n表 支出决算表:\n  列: [本年支出合计]\n  行:\n    - 221 住房保障支出: 1.00\n    - 22102 住房改革支出: 1.00\n    - 2210201 住房公积金: 1.00';
 
 /** Every file of samples/ with its content hash: the tracked samples must never change. */
 function hashSamples() {
@@ -100,6 +103,7 @@ async function main() {
   fs.cpSync(path.join(root, 'samples'), ws, { recursive: true });
   fs.writeFileSync(path.join(ws, FIX_FILE), FIX_TEXT);
   fs.writeFileSync(path.join(ws, NEW_FILE), NEW_TEXT);
+  fs.writeFileSync(path.join(ws, ROWS_FILE), ROWS_TEXT);
   fs.copyFileSync(path.join(root, 'examples', 'DSL示例', '000-绥芬河市经济合作促进中心-2023部门决算.jsgk'), path.join(ws, DSL_FILE));
   const samplesBefore = hashSamples();
   const env = { ...process.env, EXTENSIONS_GALLERY: '{}', XDG_CONFIG_HOME: path.join(run, 'config'), XDG_DATA_HOME: path.join(run, 'data'), XDG_CACHE_HOME: path.join(run, 'cache') };
@@ -179,6 +183,55 @@ async function main() {
       await page.screenshot({ path: path.join(shots, '1-problems.png') });
     });
 
+    await step('命令“检查工作区全部报告”：只打开了 000，通知中的份数是工作区全部报告的份数，未打开的 002 的错误列在“问题”面板中', async () => {
+      const reports = listFiles(ws).filter((f) => /\.jsgk(\.ya?ml)?$/.test(f) && !f.split(path.sep).some((x) => x.startsWith('.') || x === 'node_modules'));
+      await runCommand(page, '检查工作区全部报告', /检查工作区全部报告|Check all reports in the workspace/);
+      const toast = page.locator('.notifications-toasts .notification-toast', { hasText: /检查了 \d+ 份报告|Checked \d+ reports/ }).first();
+      await toast.waitFor({ timeout: 90000 });
+      const said = await toast.innerText();
+      const n = Number(/检查了 (\d+) 份报告|Checked (\d+) reports/.exec(said).slice(1).find(Boolean));
+      console.log(`    通知：${said.split('\n').find((x) => /检查了|Checked/.test(x))}`);
+      if (n !== reports.length) throw new Error(`通知说检查了 ${n} 份，工作区有 ${reports.length} 份报告`);
+      const filter = page.locator('.panel input[placeholder^="Filter"], .panel input[placeholder*="筛选"]').first();
+      await filter.fill('安排为');
+      const name002 = reports.find((f) => f.startsWith('002-'));
+      await page.locator('.markers-panel .monaco-list-row', { hasText: name002 }).first().waitFor({ timeout: 30000 });
+      await page.locator('.markers-panel .monaco-list-row', { hasText: '“安排为”所列各项之和 310万元 超过总数 300万元' }).first().waitFor({ timeout: 30000 });
+      if (await page.locator('.tab', { hasText: '002-' }).count()) throw new Error('002 被打开了');
+      await page.screenshot({ path: path.join(shots, '1b-check-workspace.png') });
+      await filter.fill('');
+      await toast.locator('.codicon-notifications-clear, .clear-notification-action').first().click().catch(() => page.keyboard.press('Escape'));
+    });
+
+    await step('悬停在标出的合计上：第一行是检查结果，下面紧接着计算过程（没有一串相关位置）；点计算过程中的数跳到那一格', async () => {
+      await open('000-');
+      await page.locator('.monaco-editor .view-lines').first().click();
+      const [l] = lineCol(sampleText, '人员经费合计: 205.97');
+      await gotoLine(l, 1);
+      await page.keyboard.press('End');
+      await page.keyboard.press('ArrowLeft');
+      await page.keyboard.press('ArrowLeft');
+      await page.keyboard.press('Control+K');
+      await page.keyboard.press('Control+I');
+      const hover = page.locator('.monaco-hover:not(.hidden)', { hasText: 'Σ 205.98' }).first();
+      await hover.waitFor({ timeout: 30000 });
+      const text = await hover.innerText();
+      console.log(`    悬停的前两行：${text.split('\n').filter(Boolean).slice(0, 2).join(' ｜ ')}`);
+      const lines = text.split('\n').map((x) => x.trim()).filter(Boolean);
+      if (!lines[0].startsWith('人员经费合计 205.97 ≠ 各项之和 205.98')) throw new Error('第一行不是检查结果：' + lines[0]);
+      if (!/^人员经费合计 = 205\.97\s+Σ 205\.98/.test(lines[1])) throw new Error('第二行不是计算过程：' + lines[1]);
+      if (/\(\d+, \d+\):/.test(text)) throw new Error('悬停中有相关位置：' + text);
+      await page.screenshot({ path: path.join(shots, '2b-hover-total.png') });
+      await hover.locator('a', { hasText: '184.88' }).first().click();
+      const [pl, pc] = lineCol(sampleText, '301 工资福利支出: 184.88', '301 工资福利支出: '.length);
+      const sel = page.locator('[id="status.editor.selection"]');
+      // the link selects the cell: line pl, the 6 characters of 184.88 (the status bar may count a 汉字 as two columns)
+      await sel.filter({ hasText: new RegExp(`(Ln|行) ${pl}[,，] *(Col|列) \\d+.*\\b6\\b`) }).first().waitFor({ timeout: 15000 }).catch(async (e) => {
+        throw new Error(`没有选中 184.88（第 ${pl} 行第 ${pc} 个字）：${await sel.innerText().catch(() => '?')}；${e.message}`);
+      });
+      await page.keyboard.press('Escape');
+    });
+
     await step('悬停在“基本支出”上，显示名词解释中的定义', async () => {
       const [l, c] = lineCol(sampleText, '1.基本支出224.55万元', 3);
       await page.locator('.monaco-editor .view-lines').first().click();
@@ -221,6 +274,27 @@ async function main() {
       const want = /\n    - 2011308 招商引资: 111\.01 111\.01/;
       const saved = await savedText(path.join(ws, NEW_FILE), (t) => want.test(t));
       if (!want.test(saved)) throw new Error('文件内容不对：' + saved);
+    });
+
+    await step('在行的末尾按 Enter 接着写“- ”；Ctrl+Space 给出下一项（2210202…），接着输入“201”时列表随之换成 201 开头，Enter 插入“201 一般公共服务支出”', async () => {
+      await open(ROWS_FILE);
+      await page.locator('.monaco-editor .view-lines').first().click();
+      await page.keyboard.press('Control+End');
+      await page.keyboard.press('Enter');
+      await page.keyboard.press('Control+Space');
+      const first = page.locator('.suggest-widget .monaco-list-row[data-index="0"]');
+      await first.filter({ hasText: '2210202 提租补贴' }).waitFor({ timeout: 30000 });
+      await page.keyboard.type('201', { delay: 150 });
+      await first.filter({ hasText: '201 一般公共服务支出' }).waitFor({ timeout: 30000 });
+      await page.screenshot({ path: path.join(shots, '3c-kemu-typed.png') });
+      await page.keyboard.press('Enter');
+      await page.keyboard.type(': 1.00');
+      await page.keyboard.press('Control+S');
+      let saved = '';
+      // (code-server may also save by itself while typing: wait for the whole row)
+      const want = ROWS_TEXT + '\n    - 201 一般公共服务支出: 1.00';
+      for (let i = 0; i < 50 && saved !== want; i++) { saved = fs.readFileSync(path.join(ws, ROWS_FILE), 'utf8'); if (saved !== want) await sleep(100); }
+      if (saved !== want) throw new Error('文件内容不对：' + JSON.stringify(saved.slice(ROWS_TEXT.length - 30)));
     });
 
     await step('在“问题”面板中对错误使用快速修正，文件中的合计被改正', async () => {

@@ -189,7 +189,10 @@ describe('consistency rules (data-driven: passes, real error, 尾数误差, quic
         assert.ok(f, `expected ${c.rule} at "${text.slice(ranges[0].start, ranges[0].end)}", got ${JSON.stringify(fs.map((x) => [x.rule, x.message]))}`);
         assert.strictEqual(f!.severity, 'error');
         assert.match(f!.message, /≠ .*（差 [\d.]+）$/);
-        assert.ok((f!.related ?? []).length >= 1, 'related locations lead to the parts');
+        // no related locations (the editor would show them above the computation): the computation lists the parts
+        assert.deepStrictEqual(f!.related ?? [], []);
+        const total = getLanguageService().check('mem://t', text).totals.find((t) => t.range.start === f!.range.start && t.rule === c.rule && t.verdict === 'error');
+        assert.ok(total && total.parts.length >= 1, 'the computation of the total lists its parts');
         assert.ok(!fs.some((x) => x.rounding && x.rule === c.rule && x.range.start === f!.range.start));
       });
 

@@ -2,7 +2,7 @@
  * The real documents on the 上海 templates (samples 010–015, faithful transcriptions with their mistakes
  * kept) and the constructed 上海 决算 (020, consistent numbers): every standard table is recognised and
  * every one of its rules runs; the tables' real mistakes are found, at the cell that carries them, and
- * nothing else in the tables is flagged. (The 情况说明 findings are asserted in test/narrative.test.ts.)
+ * nothing else in the tables is flagged. (The 情况说明 findings are asserted in test/narrative-samples.test.ts, the seeds’ in test/narrative.test.ts.)
  */
 import * as assert from 'assert';
 import { CheckResult, getLanguageService } from '../server/src/service';

@@ -7,7 +7,7 @@ import * as os from 'os';
 import { importDocument, importKindOf } from '../../server/src/service/import';
 import * as path from 'path';
 import * as vscode from 'vscode';
-import { LanguageClient, LanguageClientOptions, ServerOptions, TransportKind } from 'vscode-languageclient/node';
+import { ExecuteCommandRequest, LanguageClient, LanguageClientOptions, ServerOptions, TransportKind, WorkDoneProgress } from 'vscode-languageclient/node';
 import { defaultYear, fillTemplate, firstPlaceholder, reportFileName, ReportKind, SCHEMA_COPY, Syntax, templateName, unitProblem, yearProblem } from './newReport';
 import { SERVER_NODE_FLAGS } from '../../server/src/server-flags';
 
@@ -21,6 +21,16 @@ const DSL_REPORT_START = /^(?:#[^\n]*\n|\s*\n)*【报告】[ \t]*$/m;
 
 /** The command that opens the format guide (docs/format.md, or docs/dsl.md for the DSL) rendered. */
 export const OPEN_FORMAT_GUIDE = 'jsgk.openFormatGuide';
+
+/** The answer of the server's jsgk.server.checkWorkspace (server/src/lsp/workspace-check.ts). */
+export interface WorkspaceCheckResult {
+  files: Array<{ uri: string; name: string; errors: number; warnings: number; infos: number; open: boolean; problem?: string }>;
+  errors: number;
+  warnings: number;
+  infos: number;
+  problems: Array<{ path: string; message: string }>;
+  cancelled: boolean;
+}
 
 export interface JsgkApi {
   client: LanguageClient | undefined;
@@ -233,21 +243,7 @@ hr { border: 0; border-top: 1px solid var(--vscode-panel-border, #8884); margin:
     vscode.commands.registerCommand('jsgk.newFinalReport', newReport('决算')),
     vscode.commands.registerCommand('jsgk.newBudgetReport', newReport('预算')),
     vscode.commands.registerCommand(OPEN_FORMAT_GUIDE, openFormatGuide),
-    vscode.commands.registerCommand('jsgk.checkWorkspace', async () => {
-      const files = await vscode.workspace.findFiles('**/*.{jsgk,jsgk.yaml,jsgk.yml}', '**/node_modules/**');
-      for (const f of files) await vscode.workspace.openTextDocument(f);
-      await new Promise((r) => setTimeout(r, 1500));
-      let e = 0;
-      let w = 0;
-      for (const f of files) {
-        const d = vscode.languages.getDiagnostics(f).filter((x) => x.source === 'jsgk');
-        e += d.filter((x) => x.severity === vscode.DiagnosticSeverity.Error).length;
-        w += d.filter((x) => x.severity === vscode.DiagnosticSeverity.Warning).length;
-      }
-      await vscode.commands.executeCommand('workbench.actions.view.problems');
-      void vscode.window.showInformationMessage(vscode.l10n.t('检查了 {0} 份报告：{1} 个错误，{2} 个警告', files.length, e, w));
-      return { files: files.length, errors: e, warnings: w };
-    }),
+    vscode.commands.registerCommand('jsgk.checkWorkspace', () => checkWorkspace()),
     vscode.commands.registerCommand('jsgk.importCatalogue', async (fileArg?: vscode.Uri, editionArg?: number) => {
       if (!client) return undefined;
       const folder = vscode.workspace.workspaceFolders?.[0];
@@ -318,6 +314,63 @@ hr { border: 0; border-top: 1px solid var(--vscode-panel-border, #8884); margin:
       return md;
     }),
   );
+
+  /**
+   * 检查工作区全部报告: the server checks every report of the workspace folders, open or not
+   * (closed ones from disk), with progress here (cancellable), and pushes the findings of the closed
+   * ones into the Problems panel. Ends when the server's check ends; shows the counts per file
+   * (a list to pick a file from, and the output channel).
+   */
+  async function checkWorkspace(): Promise<WorkspaceCheckResult | undefined> {
+    if (!client) return undefined;
+    if (!vscode.workspace.workspaceFolders?.length) {
+      void vscode.window.showWarningMessage(vscode.l10n.t('请先打开一个工作区文件夹：检查的是其中的全部报告。'));
+      return undefined;
+    }
+    const c = client;
+    const token = `jsgk-check-workspace-${Date.now()}`;
+    const r = await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('检查工作区全部报告'), cancellable: true }, async (progress, cancel) => {
+      let done = 0;
+      const sub = c.onProgress(WorkDoneProgress.type, token, (v) => {
+        if (v.kind === 'end') return;
+        const pct = v.percentage ?? done;
+        progress.report({ message: v.message, increment: Math.max(0, pct - done) });
+        done = Math.max(done, pct);
+      });
+      const stop = new vscode.CancellationTokenSource();
+      const l = cancel.onCancellationRequested(() => stop.cancel());
+      try {
+        return (await c.sendRequest(ExecuteCommandRequest.type, { command: 'jsgk.server.checkWorkspace', arguments: [], workDoneToken: token }, stop.token)) as WorkspaceCheckResult | { ok: false; message: string } | null;
+      } finally {
+        sub.dispose();
+        l.dispose();
+        stop.dispose();
+      }
+    });
+    if (!r || !('files' in r)) {
+      void vscode.window.showErrorMessage(r && 'message' in r ? r.message : vscode.l10n.t('检查工作区全部报告失败'));
+      return undefined;
+    }
+    const counts = (f: WorkspaceCheckResult['files'][number]) => f.problem ?? vscode.l10n.t('{0} 个错误，{1} 个警告，{2} 条提示', f.errors, f.warnings, f.infos);
+    const files = [...r.files].sort((a, b) => b.errors - a.errors || b.warnings - a.warnings || a.name.localeCompare(b.name, 'zh-CN'));
+    output.info(vscode.l10n.t('检查工作区全部报告：{0} 份，{1} 个错误，{2} 个警告，{3} 条提示', r.files.length, r.errors, r.warnings, r.infos));
+    for (const f of files) output.info(`  ${f.name}：${counts(f)}${f.open ? vscode.l10n.t('（打开的，按编辑中的内容）') : ''}`);
+    for (const p of r.problems) output.warn(`  ${p.path}：${p.message}`);
+    await vscode.commands.executeCommand('workbench.actions.view.problems');
+    const withErrors = r.files.filter((f) => f.errors > 0).length;
+    let msg = r.errors + r.warnings > 0
+      ? vscode.l10n.t('检查了 {0} 份报告：{1} 个错误，{2} 个警告（{3} 份有错误）', r.files.length, r.errors, r.warnings, withErrors)
+      : vscode.l10n.t('检查了 {0} 份报告：没有错误和警告', r.files.length);
+    if (r.cancelled) msg = vscode.l10n.t('已取消。') + msg;
+    if (r.problems.length) msg += vscode.l10n.t('另有 {0} 个文件或文件夹没有检查，原因见“输出”。', r.problems.length);
+    const perFile = vscode.l10n.t('各文件的问题数');
+    void vscode.window.showInformationMessage(msg, perFile).then(async (pick) => {
+      if (pick !== perFile) return;
+      const item = await vscode.window.showQuickPick(files.map((f) => ({ label: f.name, description: counts(f), uri: f.uri })), { title: vscode.l10n.t('各报告的问题数'), placeHolder: vscode.l10n.t('选择一份报告打开') });
+      if (item) await vscode.window.showTextDocument(vscode.Uri.parse(item.uri));
+    });
+    return r;
+  }
 
   /**
    * 转换为 DSL / YAML: the server writes the other syntax; the result is saved next to the file

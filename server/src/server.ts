@@ -37,6 +37,7 @@ export function startServer(connection: Connection): void {
   const sh = shell;
   let pull = false;
   let watchSupport = false;
+  let inlayRefresh = false;
   const publisher = new Publisher(connection, d, { positionIn: (u, o) => sh.positionIn(u, o) }, () => pull, (doc) => sh.ready(doc.uri, d.result(doc).report));
 
   /** A report the 部门 reports may sum changed: they are checked again (after a short pause). */
@@ -59,6 +60,7 @@ export function startServer(connection: Connection): void {
     pull = !!cap.textDocument?.diagnostic;
     sh.configSupport = !!cap.workspace?.configuration;
     watchSupport = !!cap.workspace?.didChangeWatchedFiles?.dynamicRegistration;
+    inlayRefresh = !!cap.workspace?.inlayHint?.refreshSupport;
     sh.folders = (params.workspaceFolders ?? []).map((f) => pathKey(f.uri)).filter((p) => !p.includes('://'));
     if (sh.folders.length === 0 && params.rootUri) { try { sh.folders = [fileURLToPath(params.rootUri)]; } catch { /* not a file uri */ } }
     sh.reports = new WorkspaceReports(sh.folders);
@@ -93,9 +95,11 @@ export function startServer(connection: Connection): void {
     if (p.changes.some((c) => c.uri.endsWith(OVERRIDE_FILE))) {
       sh.loadCatalogue();
       publisher.refreshAll();
+      workspaceCheck.refreshPushed();
     }
     const reports = p.changes.filter((c) => REPORT_FILE.test(pathKey(c.uri)));
     if (reports.length === 0) return;
+    for (const c of reports) workspaceCheck.fileChanged(c.uri, c.type === 3 /* deleted */);
     void Promise.all(reports.map((c) => sh.reports?.update(pathKey(c.uri), c.type === 3 /* deleted */))).then(() => reportsChanged());
   });
 
@@ -103,6 +107,9 @@ export function startServer(connection: Connection): void {
     sh.settingsChanged();
     await sh.loadSettings();
     publisher.refreshAll();
+    workspaceCheck.refreshPushed();
+    // jsgk.inlayHints (or the language) changed: the editor asks for the hints again
+    if (inlayRefresh) void connection.languages.inlayHint.refresh();
   });
 
   d.docs.onDidOpen((e) => { void sh.loadSettings(e.document.uri).then(() => publisher.schedule(e.document, 0)); });
@@ -134,7 +141,7 @@ export function startServer(connection: Connection): void {
   publisher.register((n, e, f) => sh.safe(n, e, f));
   registerFeatures(connection, d, sh);
   registerCodeActions(connection, d, sh);
-  registerCommands(connection, d, sh, () => publisher.refreshAll());
+  const workspaceCheck = registerCommands(connection, d, sh, () => { publisher.refreshAll(); workspaceCheck.refreshPushed(); });
   d.docs.listen(connection);
   connection.listen();
   sh.log('语言服务器已启动');

@@ -101,13 +101,18 @@ describe('language server over stdio (protocol level)', function () {
     assert.ok(r, JSON.stringify(d.map((x) => x.message)));
     assert.strictEqual(r!.severity, 3);
     assert.strictEqual(doc.getText(r!.range), '205.97');
-    assert.ok((r!.relatedInformation ?? []).length === 2);
+    // no related locations: the editor would show them above the hover's computation, which lists the parts
+    assert.deepStrictEqual(r!.relatedInformation ?? [], []);
   });
 
   it('hover on a total shows its computation; hover on a term shows the glossary definition', async () => {
     const off = s000.text.indexOf('人员经费合计: 205.97') + '人员经费合计: '.length + 1;
     const h = (await c.conn.sendRequest(HoverRequest.type, { textDocument: { uri }, position: doc.positionAt(off) })) as Hover;
     assert.match(JSON.stringify(h.contents), /Σ 205.98/);
+    // each part links to its cell (the line and columns of 184.88)
+    const part = s000.text.indexOf('184.88', s000.text.indexOf('301 工资福利支出:', s000.text.indexOf('公开06表')));
+    const a = doc.positionAt(part);
+    assert.ok((h.contents as { value: string }).value.includes(`[184.88](${uri}#L${a.line + 1},${a.character + 1}-L${a.line + 1},${a.character + 7})`), (h.contents as { value: string }).value);
     const termOff = s000.text.indexOf('1.基本支出224.55万元') + 3;
     const h2 = (await c.conn.sendRequest(HoverRequest.type, { textDocument: { uri }, position: doc.positionAt(termOff) })) as Hover;
     assert.match(JSON.stringify(h2.contents), /指为保障机构正常运转/);

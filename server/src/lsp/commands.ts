@@ -1,4 +1,4 @@
-/** workspace/executeCommand: 显示计算过程, 导入科目表, 转换, 检查工作区全部报告. */
+/** workspace/executeCommand: 显示计算过程, 导入科目表, 转换, 检查工作区全部报告 (workspace-check.ts). */
 import { Connection } from 'vscode-languageserver/node';
 import * as path from 'path';
 import { pathToFileURL } from 'url';
@@ -8,13 +8,22 @@ import { syntaxOfDocument, Syntax } from '../service';
 import { importKemuToFile, OVERRIDE_FILE } from '../service/workspace/kemu-file';
 import { CheckedDocuments } from './documents';
 import { Shell } from './shell';
+import { WorkspaceCheck } from './workspace-check';
 
-export const COMMANDS = ['jsgk.server.computationAt', 'jsgk.server.importCatalogue', 'jsgk.server.convert'];
+export const COMMANDS = ['jsgk.server.computationAt', 'jsgk.server.importCatalogue', 'jsgk.server.convert', 'jsgk.server.checkWorkspace'];
 
-export function registerCommands(connection: Connection, d: CheckedDocuments, shell: Shell, refresh: () => void): void {
-  connection.onExecuteCommand((params) => shell.safe('executeCommand', null as unknown, () => {
+/** Registers the commands; returns the workspace check (the server tells it of file events). */
+export function registerCommands(connection: Connection, d: CheckedDocuments, shell: Shell, refresh: () => void): WorkspaceCheck {
+  const workspace = new WorkspaceCheck(connection, d, shell);
+  connection.onExecuteCommand((params, token, workDone) => shell.safe('executeCommand', null as unknown, () => {
     const args = params.arguments ?? [];
     switch (params.command) {
+      case 'jsgk.server.checkWorkspace':
+        // no arguments → WorkspaceCheckResult (counts per file); progress through the request's workDoneToken
+        return workspace.run(token, workDone).catch((e) => {
+          shell.log(`检查工作区全部报告出错：${(e as Error)?.stack ?? e}`);
+          return { ok: false, message: l10n.t('检查工作区全部报告时出错：{0}', String((e as Error)?.message ?? e)) };
+        });
       case 'jsgk.server.importCatalogue': {
         // arguments: [spreadsheet path, edition year, folder to write jsgk-kemu.csv into]
         const [file, edition, folder] = args as [string, number, string?];
@@ -40,10 +49,11 @@ export function registerCommands(connection: Connection, d: CheckedDocuments, sh
         const doc = uri ? d.get(uri) : undefined;
         if (!doc || !pos) return null;
         const totals = totalsAt(d.result(doc), doc.offsetAt(pos));
-        return totals.length ? totals.map(formatComputation).join('\n\n---\n\n') : null;
+        return totals.length ? totals.map((t) => formatComputation(t)).join('\n\n---\n\n') : null;
       }
       default:
         return null;
     }
   }));
+  return workspace;
 }

@@ -6,7 +6,7 @@
 import { Connection } from 'vscode-languageserver/node';
 import { fileURLToPath } from 'url';
 import * as path from 'path';
-import { builtinCatalogue, DEFAULT_SETTINGS, readSettings, Report, ReportRef, Settings, unitRowHover, listsUnits, LineIndex } from '../service';
+import { builtinCatalogue, DEFAULT_SETTINGS, readSettings, Report, ReportRef, Settings, unitRowHover, listsUnits, LineIndex, parseReport, syntaxOfDocument } from '../service';
 import { editionSetting } from '../service/settings';
 import { WorkspaceReports } from '../service/workspace/reports';
 import { OVERRIDE_FILE, readOverrideFile } from '../service/workspace/kemu-file';
@@ -41,7 +41,7 @@ export class Shell {
     this.connection.console.log(`[jsgk] ${msg}`);
   }
 
-  /** Runs a handler; an exception becomes a log line and the empty answer (bound: handlers pass it around). */
+  /** A handler's work; an exception is logged and `empty` answered. (A bound function: handlers take it apart.) */
   readonly safe = <T>(name: string, empty: T, fn: () => T): T => {
     try {
       return fn();
@@ -127,14 +127,24 @@ export class Shell {
       return undefined;
     }
     const out: ReportRef[] = [];
-    for (const doc of this.d.all()) {
-      if (doc.uri === uri) continue;
-      const last = this.d.current(doc) ?? this.d.result(doc);
-      out.push({ uri: doc.uri, report: last.report });
+    // two open 部门 reports whose checks are both out of date would check each other without end:
+    // a report whose check is under way is taken as parsed
+    this.resolving.add(uri);
+    try {
+      for (const doc of this.d.all()) {
+        if (doc.uri === uri) continue;
+        const last = this.d.current(doc) ?? (this.resolving.has(doc.uri) ? undefined : this.d.result(doc));
+        out.push({ uri: doc.uri, report: last?.report ?? parseReport(doc.getText(), syntaxOfDocument(doc.uri, doc.languageId)).report });
+      }
+    } finally {
+      this.resolving.delete(uri);
     }
     out.push(...this.reports.unitReportsOf(report, skip));
     return out;
   }
+
+  /** Reports whose check (and so whose `others`) is under way. */
+  private readonly resolving = new Set<string>();
 
   /**
    * Resolves when the checks of a document can be complete: a 部门 report listing its units waits for

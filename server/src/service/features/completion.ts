@@ -34,22 +34,77 @@ export function completion(res: CheckResult, text: string, offset: number, catal
   if (before === '' || /^[^\s#\-:[{][^:]*$/.test(before)) return newBlocks(res, lineStart, 'yaml');
   const row = /^(\s*-\s+)([^:：#\[\]{}]*)$/.exec(before);
   if (row && catalogue) {
-    const t = res.report.tables.find((x) => x.range.start <= offset && offset <= x.range.end + 1);
+    const t = tableAt(res, offset);
     if (t) return kemuCompletion(res, t, text, offset, lineStart + row[1].length, row[2], catalogue, kemuEdition);
+  }
+  // a fresh row under 行: (Enter indented the line, no “- ” yet), empty or with a code, name or initials typed
+  const fresh = /^(\s+)([^\s\-:：#\[\]{}][^:：#\[\]{}]*)?$/.exec(before);
+  if (fresh && catalogue && inRows(text, lineStart, fresh[1].length)) {
+    const t = tableAt(res, offset);
+    if (t) return kemuCompletion(res, t, text, offset, lineStart + fresh[1].length, fresh[2] ?? '', catalogue, kemuEdition, '- ');
   }
   return fieldValues(/^\s+(类型|金额单位|单位):\s*(\S*)$/.exec(before), offset);
 }
 
+/**
+ * The table the cursor is in or right after: the last one starting before it, unless another block
+ * starts between its end and the cursor (blank or indented lines after a table's last row still
+ * belong to it).
+ */
+function tableAt(res: CheckResult, offset: number): Table | undefined {
+  let t: Table | undefined;
+  for (const x of res.report.tables) if (x.range.start < offset && (!t || x.range.start > t.range.start)) t = x;
+  if (!t) return undefined;
+  if (offset <= t.range.end + 1) return t;
+  const between = res.report.blocks.some((b) => b.range.start > t!.range.start && b.range.start < offset) || res.report.tables.some((x) => x !== t && x.range.start > t!.range.start && x.range.start < offset);
+  return between ? undefined : t;
+}
+
+/**
+ * A YAML line indented by `indent` is a row slot of a table: the nearest line above that is not
+ * blank is “行:” (less indented) or a row “- …” at the same indentation.
+ */
+function inRows(text: string, lineStart: number, indent: number): boolean {
+  let end = lineStart - 1;
+  while (end > 0) {
+    const start = text.lastIndexOf('\n', end - 1) + 1;
+    const line = text.slice(start, end).replace(/\r$/, '');
+    end = start - 1;
+    if (/^\s*(#.*)?$/.test(line)) continue;
+    const ind = /^\s*/.exec(line)![0].length;
+    if (/^\s*行\s*:\s*(#.*)?$/.test(line)) return ind < indent;
+    if (/^\s*-\s/.test(line)) return ind === indent;
+    return false;
+  }
+  return false;
+}
+
 /** The same completions in the DSL: blocks after 【, 科目 in a row key (before the first |), values of 类型/单位. */
 function dslCompletion(res: CheckResult, text: string, offset: number, lineStart: number, before: string, catalogue?: Catalogue, kemuEdition?: number): CompletionItem[] {
-  const table = res.report.tables.find((x) => x.range.start < lineStart && offset <= x.range.end + 1);
-  if (before === '' && table && catalogue) return kemuCompletion(res, table, text, offset, lineStart, '', catalogue, kemuEdition);
+  const table = tableAt(res, lineStart);
+  if (before === '' && table && catalogue && inDslRows(text, lineStart)) return kemuCompletion(res, table, text, offset, lineStart, '', catalogue, kemuEdition);
   if (before === '' || /^【[^】|：:]*$/.test(before)) return newBlocks(res, lineStart, 'dsl');
   const field = /^(类型|金额单位|单位)[ \t]*[：:][ \t]*(\S*)$/.exec(before);
   if (field) return fieldValues(field, offset);
   // a row key: in a table, before the first |, not a heading, field or comment
   if (catalogue && table && /^[^|\t=#【：:]*$/.test(before)) return kemuCompletion(res, table, text, offset, lineStart, before, catalogue, kemuEdition);
   return [];
+}
+
+/**
+ * An empty DSL line is a row slot of a table when the nearest line above that is not blank is
+ * “列：…” or a row (a line with “|”), not a heading, note or field.
+ */
+function inDslRows(text: string, lineStart: number): boolean {
+  let end = lineStart - 1;
+  while (end > 0) {
+    const start = text.lastIndexOf('\n', end - 1) + 1;
+    const line = text.slice(start, end).replace(/\r$/, '');
+    end = start - 1;
+    if (/^\s*(#.*)?$/.test(line)) continue;
+    return /^列[：:]/.test(line) || (/\|/.test(line) && !/^(【|=|注[：:]|说明[：:]|编号[：:])/.test(line));
+  }
+  return false;
 }
 
 /** The values of 类型 and 金额单位/单位 (m: the key and what is typed after it). */
@@ -123,7 +178,7 @@ function newBlocks(res: CheckResult, lineStart: number, syntax: Syntax): Complet
  * coded row above); digits search by code prefix, 汉字 by name, latin letters by pinyin initials;
  * an 经济分类 table offers 3xx/5xx codes only, other tables 功能分类 codes.
  */
-function kemuCompletion(res: CheckResult, t: Table, text: string, offset: number, keyStart: number, typed: string, cat: Catalogue, kemuEdition?: number): CompletionItem[] {
+function kemuCompletion(res: CheckResult, t: Table, text: string, offset: number, keyStart: number, typed: string, cat: Catalogue, kemuEdition?: number, prefix = ''): CompletionItem[] {
   const edition = reportEdition(res.report, kemuEdition);
   const econ = isEconomicTable(t);
   const fits = (e: KemuEntry) => (econ ? e.system !== 'function' : e.system === 'function') && (!edition || e.editions.includes(edition) || !cat.get(e.code, edition) || cat.get(e.code, edition) === e);
@@ -153,7 +208,7 @@ function kemuCompletion(res: CheckResult, t: Table, text: string, offset: number
     items.push({
       label: `${e.code} ${e.name}`, kind: 'value', detail: chain.slice(0, -1).join(' › ') || l10n.t('类'),
       documentation: [chain.join(' › '), e.description, l10n.t('{0} 版 · {1}', e.editions.join(l10n.listSep()), STATUS_TEXT[e.status] ? l10n.t(STATUS_TEXT[e.status]) : e.status)].filter(Boolean).join('\n\n'),
-      insertText: `${e.code} ${e.name}`, replaceFrom: keyStart, filterText: `${e.code} ${e.name} ${cat.pinyinInitials(e)}`,
+      insertText: `${prefix}${e.code} ${e.name}`, replaceFrom: keyStart, filterText: `${e.code} ${e.name} ${cat.pinyinInitials(e)}`,
     });
     if (items.length >= 100) break;
   }

@@ -27,7 +27,7 @@ export function inlayHints(res: CheckResult, from = 0, to = Number.MAX_SAFE_INTE
     const worst = list.find((t) => t.verdict === 'error') ?? list.find((t) => t.verdict === 'rounding') ?? list[0];
     if (which === 'mismatches' && worst.verdict === 'ok') continue;
     const mark = worst.verdict === 'ok' ? '✓' : worst.verdict === 'rounding' ? '≈' : '≠';
-    out.push({ offset, label: ` Σ ${worst.computed.toString()} ${mark}`, tooltip: list.map(formatComputation).join('\n\n') });
+    out.push({ offset, label: ` Σ ${worst.computed.toString()} ${mark}`, tooltip: list.map((t) => formatComputation(t)).join('\n\n') });
   }
   return out.sort((a, b) => a.offset - b.offset);
 }

@@ -1,6 +1,6 @@
 /** Semantic tokens: the amounts and percentages inside 情况说明 text (YAML sees only a string there). */
 import { Range, Report, Section } from '../model';
-import { tokens } from '../rules/narrative/legacy';
+import { tokens } from '../narrative/tokens';
 
 export function narrativeNumbers(report: Report): Range[] {
   const out: Range[] = [];

@@ -6,6 +6,7 @@
 import { Rule, RuleMeta } from './types';
 import { registerMessages } from '../l10n';
 import { rules as formatRules } from './format';
+import { rule as placeholderField } from './format/placeholder';
 import { rule as sumChildren } from './tables/sum-children';
 import { rule as sumTotal } from './tables/sum-total';
 import { rule as sumColumns } from './tables/sum-columns';
@@ -15,7 +16,7 @@ import { rule as tableCoverage } from './tables/coverage';
 import { rule as perfFunds } from './perf/funds';
 import { rule as perfTotal } from './perf/total';
 import { rule as perfScore } from './perf/score';
-import { rules as narrativeRules } from './narrative/legacy';
+import { rules as narrativeRules } from './narrative';
 import { rule as glossaryDuplicate } from './glossary/duplicate';
 import { rule as glossaryNumbering } from './glossary/numbering';
 import { rule as glossaryMissing } from './glossary/missing';
@@ -25,16 +26,17 @@ import { rule as kemuUnknown } from './kemu/unknown';
 import { rule as kemuName } from './kemu/name';
 import { rule as kemuParent } from './kemu/parent';
 import { rule as kemuConflict } from './kemu/conflict';
+import { rule as kemuDuplicateRow } from './kemu/duplicate-row';
 import { rule as unitsSum } from './units/sum';
 import { rule as annotationUnused } from './annotations/unused';
 
 export const RULES: readonly Rule[] = [
-  ...formatRules,
+  ...formatRules, placeholderField,
   sumChildren, sumTotal, sumColumns, ...crossRules, emptyNote, tableCoverage,
   perfFunds, perfTotal, perfScore,
   ...narrativeRules,
   glossaryDuplicate, glossaryNumbering, glossaryMissing,
-  kemuCode, kemuSystem, kemuUnknown, kemuName, kemuParent, kemuConflict,
+  kemuCode, kemuSystem, kemuUnknown, kemuName, kemuParent, kemuConflict, kemuDuplicateRow,
   unitsSum,
   annotationUnused,
 ];

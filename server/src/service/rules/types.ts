@@ -59,6 +59,8 @@ export interface NarrativeLink {
   cell: Cell;
   where: string;
   verdict: Verdict;
+  /** The cell's unit when it is not the text's (a table in 元 against a text in 万元). */
+  unit?: string;
 }
 
 /** What a finding is reported with; the rule id and the default severity come from the rule. */

@@ -1,7 +1,7 @@
 /**
  * A stated total against the sum of its parts, the way every table rule checks it: by the interval
- * rule (rounding.ts), recording the computation (hover, inlay hints, 显示计算过程), an error with the
- * parts as related locations and a fix writing the computed total, or a 尾数误差 note.
+ * rule (rounding.ts), recording the computation (hover, inlay hints, 显示计算过程: the parts), an
+ * error with a fix writing the computed total, or a 尾数误差 note.
  */
 import { Decimal } from '../../decimal';
 import { Cell, Range, Row, Table, TablePart } from '../../model';
@@ -235,20 +235,20 @@ function judge(ctx: RuleContext, rec: Checked, list: PartList, what: string, opt
   for (const v of values) if (v && v.scale > maxScale) maxScale = v.scale;
   const computedText = cmp.computed.rescale(maxScale).toString();
   const diff = cmp.diff.abs().rescale(maxScale).toString();
-  // Lead to the parts that carry a value; a long list of zeros helps nobody in the Problems panel.
-  const relevant = refs.length > 6 ? refs.filter((p) => !usable(p.cell) || !p.cell.value!.isZero()) : refs;
-  const related = relevant.slice(0, 30).map((p) => ({ range: p.cell.range, message: l10n.t('{0}：{1}', p.label(), p.cell.raw || l10n.t('（空）')) }));
+  // No related locations: the editor shows a diagnostic's related locations above every hover, so
+  // they stood between the finding and its computation; the computation (hover, 显示计算过程) lists
+  // the parts, each linked to its cell.
   const label = rec.totalLabel();
   if (cmp.verdict === 'error') {
     const fixed = formatLike(cmp.computed, cell);
     ctx.report({
-      range: cell.range, text: cell.raw, related,
+      range: cell.range, text: cell.raw,
       message: l10n.t('{0} {1} ≠ {2} {3}（差 {4}）', label, cell.raw, what, computedText, diff),
       fixes: opts.fix === false ? undefined : [{ title: l10n.t('将{0}改为 {1}', label, fixed), edits: [{ range: cell.range, newText: fixed }], safe: false }],
     });
   } else {
     ctx.rounding({
-      range: cell.range, text: cell.raw, related,
+      range: cell.range, text: cell.raw,
       message: l10n.t('{0} {1} ≠ {2} {3}（差 {4}，在舍入误差 ±{5} 以内，可能为尾数误差）', label, cell.raw, what, computedText, diff, cmp.tolerance.toString()),
     });
   }

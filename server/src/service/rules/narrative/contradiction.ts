@@ -1,0 +1,42 @@
+/** text.contradiction: the same total said to rise in one sentence and to fall in another (by the same amount). */
+import { Text } from '../../model';
+import { Change } from '../../narrative/changes';
+import { Rule } from '../types';
+import { read, rr, texts } from './common';
+import * as l10n from '../../l10n';
+
+const goesUp = (c: Change) => (c.dir === 'up') === (c.amount.value.sign() >= 0);
+
+export const rule: Rule = {
+  meta: {
+    id: 'text.contradiction', group: 'narrative', severity: 'error',
+    description: '同一数额前面说增加、后面说减少',
+    descriptionEn: 'The same change said to rise in one sentence and to fall in another',
+    example: '同一数额（702.98万元）前面说“增加95.83万元”，这里说“减少95.83万元”，增减说法相反',
+    messages: {
+      '同一数额（{0}）前面说“{1}”，这里说“{2}”，增减说法相反': 'For the same amount ({0}) the text says "{1}" earlier and "{2}" here: opposite directions',
+      '前面的说法：{0}': 'Earlier: {0}',
+    },
+  },
+  run(ctx) {
+    const seen = new Map<string, { ch: Change; text: Text }>();
+    for (const { text } of texts(ctx)) {
+      for (const b of read(ctx, text).changes) {
+        if (!b.current || b.amount.wan.isZero()) continue;
+        ctx.examined();
+        const key = `${b.current.wan.toString()}|${b.amount.wan.abs().toString()}`;
+        const a = seen.get(key);
+        if (!a) {
+          seen.set(key, { ch: b, text });
+          continue;
+        }
+        if (goesUp(a.ch) === goesUp(b)) continue;
+        ctx.report({
+          range: rr(text, b.wordStart, b.amount.end),
+          message: l10n.t('同一数额（{0}）前面说“{1}”，这里说“{2}”，增减说法相反', b.current.raw, a.ch.word + a.ch.amount.raw, b.word + b.amount.raw),
+          related: [{ range: rr(a.text, a.ch.wordStart, a.ch.amount.end), message: l10n.t('前面的说法：{0}', a.ch.word + a.ch.amount.raw) }],
+        });
+      }
+    }
+  },
+};
