@@ -8,7 +8,8 @@ import * as assert from 'assert';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { WorkspaceReports, metaKey } from '../server/src/service/workspace/reports';
+import fc from 'fast-check';
+import { WorkspaceReports, metaKey, metaOf, metaValues } from '../server/src/service/workspace/reports';
 import { parseReport } from '../server/src/service';
 import { generateWorkspace } from '../scripts/gen-workspace';
 
@@ -59,5 +60,37 @@ describe('workspace reports for the checks across reports', function () {
     await assert.rejects(p);
     assert.strictEqual(r.loaded, false);
     assert.ok(r.size < 12);
+  });
+});
+
+describe('the 报告 block read without a parser (metaValues)', () => {
+  const fs2 = fs;
+  const files = ['samples', 'examples', 'templates'].flatMap((d) => {
+    const out: string[] = [];
+    const walk = (p: string) => { for (const e of fs2.readdirSync(p, { withFileTypes: true })) { const q = path.join(p, e.name); if (e.isDirectory()) walk(q); else if (/\.jsgk(\.ya?ml)?$/.test(e.name)) out.push(q); } };
+    walk(path.join(__dirname, '..', '..', d));
+    return out;
+  });
+  const parsed = (text: string, syntax: 'yaml' | 'dsl') => {
+    const m = metaOf(text, syntax);
+    return { type: m?.type?.value, year: m?.year?.year, unit: m?.unitName?.value };
+  };
+  const EDITS = ['\n', ' ', ':', '：', '#', ' # x', '"', "'", '- ', '  ', '\t', '【', '类型: ', '年度: 2024', '单位: 乙', '年度：二〇二三', '[', '|', '\\', 'x: y'];
+
+  it('gives what parsing the 报告 block gives, on every report the project ships and on mutated 报告 blocks', () => {
+    assert.ok(files.length > 10);
+    for (const f of files) {
+      const syntax = f.endsWith('.jsgk') ? 'dsl' : 'yaml';
+      const text = fs2.readFileSync(f, 'utf8');
+      assert.deepStrictEqual(metaValues(text, syntax), parsed(text, syntax), f);
+    }
+    fc.assert(fc.property(fc.integer({ min: 0, max: files.length - 1 }), fc.nat(), fc.constantFrom(...EDITS), (i, pos, ins) => {
+      const syntax = files[i].endsWith('.jsgk') ? 'dsl' : 'yaml';
+      const text = fs2.readFileSync(files[i], 'utf8');
+      const start = syntax === 'dsl' ? text.indexOf('【报告】') : text.search(/^报告:/m);
+      const at = start + 4 + (pos % 120);
+      const t = text.slice(0, at) + ins + text.slice(at);
+      assert.deepStrictEqual(metaValues(t, syntax), parsed(t, syntax));
+    }), { numRuns: 3000 });
   });
 });

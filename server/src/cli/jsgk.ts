@@ -7,13 +7,15 @@
  * problem matcher reads. Exit code: 0 when no errors, 1 when errors, 2 on usage errors.
  */
 import * as fs from 'fs';
+import * as os from 'os';
 import * as path from 'path';
+import { isMainThread, MessageChannel, MessagePort, receiveMessageOnPort, Worker, workerData } from 'worker_threads';
 import { setLanguage } from '../service/l10n';
 import * as l10n from '../service/l10n';
 import { convert } from '../service/features/convert';
 import { coverageLine, coverageSummary } from '../service/features/coverage';
 import { syntaxOf, Syntax, builtinCatalogue, Language, listsUnits, Catalogue, getLanguageService, LineIndex, parseReport, ReportRef, Severity } from '../service';
-import { metaOf, wantedKeys } from '../service/workspace/reports';
+import { metaValues, wantedKeys } from '../service/workspace/reports';
 import { UNIT_TYPE, unitKey } from '../service/workspace/units';
 import { findReportsSync, WalkProblem } from '../service/workspace/discovery';
 import { REPORT_FILE } from '../service/workspace/files';
@@ -76,6 +78,128 @@ export function checkFiles(files: string[], catalogue?: Catalogue): CliFinding[]
   return checkFilesWithCoverage(files, catalogue).findings;
 }
 
+/** How the command line checks many files: on several cores (worker threads) when there are enough of them. */
+export interface ParallelOptions {
+  /** Worker threads (default: the cores, at most 4); 1: in this thread. */
+  workers?: number;
+  /** The 科目 supplement file each worker loads (the catalogue itself cannot be sent to a thread). */
+  kemu?: string;
+  language?: Language;
+  /** At least this many files per worker (default FILES_PER_WORKER). */
+  minFilesPerWorker?: number;
+}
+
+/** At least this many files per worker before threads are worth starting. */
+const FILES_PER_WORKER = 100;
+
+/**
+ * checkFilesWithCoverage on several threads: each 部门 report goes to one thread with its units,
+ * the other files are dealt out; the results come back in the order of `files`. Synchronous (the
+ * command line's main is): this thread waits on a shared counter and reads the workers' ports.
+ */
+export function checkFilesParallel(files: string[], opts: ParallelOptions = {}): { findings: CliFinding[]; coverage: CliCoverage[] } {
+  const n = Math.min(opts.workers ?? Math.min(4, os.cpus().length), Math.floor(files.length / (opts.minFilesPerWorker ?? FILES_PER_WORKER)));
+  if (n < 2) return checkFilesWithCoverage(files, loadCatalogue(opts.kemu).catalogue);
+  const plan = planChecks(files);
+  // groups (a 部门 report and its units, or one file) dealt out, the largest first, to the least loaded thread
+  const groups = plan.groups.sort((a, b) => b.length - a.length);
+  const buckets: string[][] = Array.from({ length: n }, () => []);
+  for (const g of groups) buckets.reduce((m, b) => (b.length < m.length ? b : m)).push(...g);
+  const done = new Int32Array(new SharedArrayBuffer(4));
+  const ports = buckets.map((bucket) => {
+    const { port1, port2 } = new MessageChannel();
+    const unitsOf = bucket.filter((f) => plan.unitsOf.has(f)).map((f) => [f, plan.unitsOf.get(f)!] as const);
+    const w = new Worker(__filename, { workerData: { jsgkCheck: true, order: bucket, unitsOf, kemu: opts.kemu, language: opts.language ?? 'zh-cn', port: port2, done }, transferList: [port2] });
+    w.unref();
+    return port1;
+  });
+  while (Atomics.load(done, 0) < n) Atomics.wait(done, 0, Atomics.load(done, 0), 1000);
+  const found = new Map<string, { findings: CliFinding[]; coverage?: CliCoverage }>();
+  for (const port of ports) {
+    const m = receiveMessageOnPort(port);
+    const r = m?.message as { error?: string; results: Array<[string, { findings: CliFinding[]; coverage?: CliCoverage }]> } | undefined;
+    if (!r || r.error) throw new Error(r?.error ?? 'a worker gave no result');
+    for (const [f, x] of r.results) found.set(f, x);
+    port.close();
+  }
+  return {
+    findings: files.flatMap((f) => found.get(f)?.findings ?? []),
+    coverage: files.map((f) => found.get(f)?.coverage).filter((c): c is CliCoverage => !!c),
+  };
+}
+
+if (!isMainThread && (workerData as { jsgkCheck?: boolean } | null)?.jsgkCheck) {
+  const d = workerData as { order: string[]; unitsOf: Array<[string, string[]]>; kemu?: string; language: Language; port: MessagePort; done: Int32Array };
+  try {
+    setLanguage(d.language);
+    d.port.postMessage({ results: [...checkPlanned(d.order, new Map(d.unitsOf), loadCatalogue(d.kemu).catalogue)] });
+  } catch (e) {
+    d.port.postMessage({ error: (e as Error)?.stack ?? String(e), results: [] });
+  } finally {
+    Atomics.add(d.done, 0, 1);
+    Atomics.notify(d.done, 0);
+  }
+}
+
+/**
+ * Which files belong together: every file's 报告 block is read (type, year, unit; a 部门 report's
+ * units too); each 部门 report comes right after its units. Also the groups for parallel checks.
+ */
+function planChecks(files: string[]): { order: string[]; unitsOf: Map<string, string[]>; groups: string[][] } {
+  const byKey = new Map<string, string[]>();
+  const wants = new Map<string, string[]>();
+  for (const file of files) {
+    const r = readReportFile(file);
+    if (!('text' in r)) continue;
+    const syntax = syntaxOf(file);
+    const meta = metaValues(r.text, syntax);
+    const key = meta.type && meta.year && meta.unit !== undefined ? `${meta.type}|${meta.year}|${unitKey(meta.unit)}` : '';
+    if (key) {
+      const l = byKey.get(key);
+      if (l) l.push(file);
+      else byKey.set(key, [file]);
+    }
+    if (meta.type && UNIT_TYPE[meta.type]) {
+      const report = parseReport(r.text, syntax).report;
+      if (listsUnits(report)) wants.set(file, [...wantedKeys(report)]);
+    }
+  }
+  // each 部门 report right after its units; a unit's model is kept until its last 部门 is checked
+  const unitsOf = new Map<string, string[]>();
+  for (const [dept, keys] of wants) unitsOf.set(dept, [...new Set(keys.flatMap((k) => byKey.get(k) ?? []))].filter((f) => f !== dept));
+  const order: string[] = [];
+  const groups: string[][] = [];
+  const placed = new Set<string>();
+  const place = (f: string, g: string[]) => { if (!placed.has(f)) { placed.add(f); order.push(f); g.push(f); } };
+  for (const file of files) {
+    const us = unitsOf.get(file);
+    if (!us) continue;
+    const g: string[] = [];
+    for (const u of us) place(u, g);
+    place(file, g);
+    groups.push(g);
+  }
+  for (const file of files) {
+    const g: string[] = [];
+    place(file, g);
+    if (g.length) groups.push(g);
+  }
+  // a unit listed by two 部门 reports dealt to different threads is read by both: merge their groups
+  return { order, unitsOf, groups: mergeShared(groups, unitsOf) };
+}
+
+/** Groups that share a unit report (two 部门 reports listing it) become one. */
+function mergeShared(groups: string[][], unitsOf: Map<string, string[]>): string[][] {
+  const groupOf = new Map<string, number>();
+  groups.forEach((g, i) => { for (const f of g) groupOf.set(f, i); });
+  const parent = groups.map((_, i) => i);
+  const find = (i: number): number => (parent[i] === i ? i : (parent[i] = find(parent[i])));
+  for (const [dept, us] of unitsOf) for (const u of us) parent[find(groupOf.get(u)!)] = find(groupOf.get(dept)!);
+  const merged = new Map<number, string[]>();
+  groups.forEach((g, i) => { const r = find(i); merged.set(r, [...(merged.get(r) ?? []), ...g]); });
+  return [...merged.values()];
+}
+
 /**
  * Checks report files, each once. A 部门 report that lists its units is checked against the 单位
  * reports of those units: first every file's 报告 block is read (type, year, unit; a 部门 report's
@@ -84,44 +208,18 @@ export function checkFiles(files: string[], catalogue?: Catalogue): CliFinding[]
  * not by the number of files, and the grouping is a lookup by key (never each file against each).
  */
 export function checkFilesWithCoverage(files: string[], catalogue?: Catalogue): { findings: CliFinding[]; coverage: CliCoverage[] } {
+  const { order, unitsOf } = planChecks(files);
+  const r = checkPlanned(order, unitsOf, catalogue);
+  return { findings: files.flatMap((f) => r.get(f)?.findings ?? []), coverage: files.map((f) => r.get(f)?.coverage).filter((c): c is CliCoverage => !!c) };
+}
+
+/** Checks files in the planned order (each 部门 report after its units), each once. */
+function checkPlanned(order: string[], unitsOf: Map<string, string[]>, catalogue?: Catalogue): Map<string, { findings: CliFinding[]; coverage?: CliCoverage }> {
   let refs: ReportRef[] = [];
   const ls = getLanguageService({ catalogue, others: () => refs });
-  // 1. the key of every file; the keys a 部门 report's units have
-  const byKey = new Map<string, string[]>();
-  const wants = new Map<string, string[]>();
-  for (const file of files) {
-    const r = readReportFile(file);
-    if (!('text' in r)) continue;
-    const syntax = syntaxOf(file);
-    const meta = metaOf(r.text, syntax);
-    const key = meta?.type && meta.year && meta.unitName ? `${meta.type.value}|${meta.year.year}|${unitKey(meta.unitName.value)}` : '';
-    if (key) {
-      const l = byKey.get(key);
-      if (l) l.push(file);
-      else byKey.set(key, [file]);
-    }
-    if (meta?.type && UNIT_TYPE[meta.type.value]) {
-      const report = parseReport(r.text, syntax).report;
-      if (listsUnits(report)) wants.set(file, [...wantedKeys(report)]);
-    }
-  }
-  // 2. the order: each 部门 report right after its units; a unit's model is kept until its last 部门 is checked
-  const unitsOf = new Map<string, string[]>();
   const uses = new Map<string, number>();
-  for (const [dept, keys] of wants) {
-    const us = [...new Set(keys.flatMap((k) => byKey.get(k) ?? []))].filter((f) => f !== dept);
-    unitsOf.set(dept, us);
-    for (const u of us) uses.set(u, (uses.get(u) ?? 0) + 1);
-  }
-  const order: string[] = [];
-  const placed = new Set<string>();
-  const place = (f: string) => { if (!placed.has(f)) { placed.add(f); order.push(f); } };
-  for (const file of files) {
-    const us = unitsOf.get(file);
-    if (us) { for (const u of us) place(u); place(file); }
-  }
-  for (const file of files) place(file);
-  // 3. check each file once
+  for (const us of unitsOf.values()) for (const u of us) uses.set(u, (uses.get(u) ?? 0) + 1);
+  // check each file once, in that order
   const kept = new Map<string, ReportRef>();
   const found = new Map<string, { findings: CliFinding[]; coverage?: CliCoverage }>();
   for (const file of order) {
@@ -156,9 +254,7 @@ export function checkFilesWithCoverage(files: string[], catalogue?: Catalogue): 
       out.push({ file, line: a.line + 1, column: a.character + 1, endLine: b.line + 1, endColumn: b.character + 1, severity: f.severity, rule: f.rule, message: f.message });
     }
   }
-  const findings = files.flatMap((f) => found.get(f)?.findings ?? []);
-  const coverage = files.map((f) => found.get(f)?.coverage).filter((c): c is CliCoverage => !!c);
-  return { findings, coverage };
+  return found;
 }
 
 export function main(argv: string[], stdout: (s: string) => void = (s) => process.stdout.write(s), stderr: (s: string) => void = (s) => process.stderr.write(s)): number {
@@ -235,7 +331,8 @@ export function main(argv: string[], stdout: (s: string) => void = (s) => proces
   }
   const cat = loadCatalogue(kemu);
   for (const e of cat.errors) stderr(visible(e) + '\n');
-  const checked = checkFilesWithCoverage(files, cat.catalogue);
+  // many files: on every core (worker threads), each 部门 report with its units in one thread
+  const checked = files.length >= 2 * FILES_PER_WORKER ? checkFilesParallel(files, { kemu, language: lang }) : checkFilesWithCoverage(files, cat.catalogue);
   const findings = [...walk.problems.map(problemFinding), ...checked.findings];
   if (format === 'json') stdout(JSON.stringify({ findings, coverage: checked.coverage }, null, 2) + '\n');
   else {
@@ -333,7 +430,7 @@ export function exitQuietlyOnClosedPipe(): void {
   }
 }
 
-if (require.main === module) {
+if (require.main === module && isMainThread) {
   exitQuietlyOnClosedPipe();
   process.exitCode = main(process.argv.slice(2));
 }

@@ -16,7 +16,7 @@ import * as l10n from '../service/l10n';
 import { Finding, listsUnits, parseReport, syntaxOf } from '../service';
 import { findReports, WalkProblem } from '../service/workspace/discovery';
 import { readTextFile } from '../service/workspace/read';
-import { metaOf } from '../service/workspace/reports';
+import { metaValues } from '../service/workspace/reports';
 import { UNIT_TYPE } from '../service/workspace/units';
 import { CheckedDocuments } from './documents';
 import { toDiagnostics } from './diagnostics';
@@ -126,8 +126,8 @@ export class WorkspaceCheck {
     // the 部门 reports compare with their units' files: the workspace index follows the disk
     if (this.sh.reports?.loaded && !this.sh.reports.has(file)) await this.sh.reports.update(file, false);
     // a 部门 report listing its units: its units' reports are read first (asynchronously), as for an opened one
-    const meta = metaOf(r.text, syntaxOf(file));
-    if (meta?.type && UNIT_TYPE[meta.type.value]) {
+    const meta = metaValues(r.text, syntaxOf(file));
+    if (meta.type && UNIT_TYPE[meta.type]) {
       const report = parseReport(r.text, syntaxOf(file)).report;
       if (listsUnits(report)) await this.sh.ready(uri, report);
     }

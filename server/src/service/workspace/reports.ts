@@ -9,7 +9,7 @@
  */
 import * as path from 'path';
 import { pathToFileURL } from 'url';
-import { Meta, Report, Syntax } from '../model';
+import { Meta, Report, REPORT_TYPES, ReportType, Syntax } from '../model';
 import { parseReport } from '../frontends/report-parser';
 import { syntaxOf } from './files';
 import { findReports, WalkOptions, WalkProblem } from './discovery';
@@ -38,10 +38,56 @@ export function metaOf(text: string, syntax: Syntax): Meta | undefined {
   return parseReport(block, syntax).report.meta;
 }
 
+/** What a report's 报告 block says of its type, year and unit (the values the grouping needs). */
+export interface MetaValues {
+  type?: ReportType;
+  year?: number;
+  unit?: string;
+}
+
+const META_LINE_YAML = /^ {2}([^\s\-?:,[\]{}#&*!|>'"%@`][^:#'"]*?[^\s:#'"]|[^\s\-?:,[\]{}#&*!|>'"%@`]): ([^\s\-?:,#'"&*!|>[\]{}%@`][^#'"]*?)\s*$/;
+const META_LINE_DSL = /^([^\s：:#【=\\|][^：:#|\\\t]*?)[ \u3000]*[：:][ \u3000]*([^#|\\\t]*?)[ \u3000]*$/;
+
+/**
+ * The type, year and unit of a report: read from simple “类型: 部门决算” lines without a parser
+ * (thousands of files are indexed this way); anything less plain is parsed (metaOf).
+ */
+export function metaValues(text: string, syntax: Syntax): MetaValues {
+  const start = syntax === 'dsl' ? text.search(/^【报告】/m) : text.search(/^报告[ \t]*:/m);
+  if (start < 0) return {};
+  const out: Record<string, string> = {};
+  let pos = text.indexOf('\n', start) + 1;
+  // the header alone on its line
+  let plain = pos > 0 && (syntax === 'dsl' ? /^【报告】[ \u3000]*\n/ : /^报告:[ ]*\n/).test(text.slice(start, pos));
+  while (plain && pos > 0 && pos < text.length) {
+    let eol = text.indexOf('\n', pos);
+    if (eol < 0) eol = text.length;
+    const line = text.slice(pos, eol);
+    pos = eol + 1;
+    if (line.trim() === '') continue;
+    if (line.trimStart().startsWith('#')) { plain = false; break; } // comments: the parser knows where they are
+    if (syntax === 'dsl' ? line.startsWith('【') : !/^\s/.test(line)) break; // the next block
+    const m = line.includes('\t') || line.includes('\r') ? null : (syntax === 'dsl' ? META_LINE_DSL : META_LINE_YAML).exec(line);
+    if (!m || m[1] in out || (syntax === 'yaml' && (/: /.test(m[2]) || m[2].endsWith(':')))) plain = false;
+    else out[m[1]] = m[2];
+  }
+  if (!plain) {
+    const m = metaOf(text, syntax);
+    return { type: m?.type?.value, year: m?.year?.year, unit: m?.unitName?.value };
+  }
+  const type = out['类型'];
+  const year = out['年度']?.trim();
+  return {
+    type: (REPORT_TYPES as readonly string[]).includes(type) ? (type as ReportType) : undefined,
+    year: year && /^\d{4}$/.test(year) ? Number(year) : undefined,
+    unit: out['单位'],
+  };
+}
+
 /** type|year|unit of a report's 报告 block ('' when one of them is missing). */
 export function metaKey(text: string, syntax: Syntax): string {
-  const m = metaOf(text, syntax);
-  return m?.type && m.year && m.unitName ? keyOf(m.type.value, m.year.year, m.unitName.value) : '';
+  const m = metaValues(text, syntax);
+  return m.type && m.year && m.unit !== undefined ? keyOf(m.type, m.year, m.unit) : '';
 }
 
 const keyOf = (type: string, year: number, unit: string) => `${type}|${year}|${unitKey(unit)}`;

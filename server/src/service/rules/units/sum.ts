@@ -110,6 +110,7 @@ function compareGroup(g: UnitGroup): Finding[] {
       if (uparts.some((u) => !u.part)) continue;
       const uIndex = uparts.map((u) => ({ ...u, rows: rowsByKey(u.part!), cols: columnsByName(u.part!) }));
       const deptRows = rowsByKey(part);
+      const excluded = new Set([...deptRows].filter(([, r]) => exRows.has(normName(r.name))).map(([k]) => k));
       part.columns.forEach((col, ci) => {
         if (col.kind !== 'amount') return;
         const cname = normName(col.name);
@@ -117,8 +118,9 @@ function compareGroup(g: UnitGroup): Finding[] {
         if (uIndex.some((u) => !u.cols.has(cname))) return;
         const found: Array<{ row: Row; diff: Decimal; finding: Finding }> = [];
         const notes: typeof found = [];
+        const uCol = uIndex.map((u) => u.cols.get(cname)!);
         for (const [key, row] of deptRows) {
-          if (exRows.has(normName(row.name))) continue;
+          if (excluded.has(key)) continue;
           const cell = row.cells[ci];
           const stated = amountOf(cell);
           if (!stated) continue;
@@ -126,11 +128,12 @@ function compareGroup(g: UnitGroup): Finding[] {
           const cells: Array<{ u: (typeof uIndex)[number]; c: Cell }> = [];
           let written = 0;
           let unreadable = false;
-          for (const u of uIndex) {
+          for (let k = 0; k < uIndex.length; k++) {
+            const u = uIndex[k];
             const ur = u.rows.get(key);
             if (!ur) { parts.push(undefined); continue; }
             written++;
-            const c = ur.cells[u.cols.get(cname)!];
+            const c = ur.cells[uCol[k]];
             const v = amountOf(c);
             if (!v && c && c.kind !== 'empty') unreadable = true;
             parts.push(v ? toUnit(v, u.table!.unit, t.unit) : undefined);
