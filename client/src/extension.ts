@@ -9,6 +9,7 @@ import * as path from 'path';
 import * as vscode from 'vscode';
 import { ExecuteCommandRequest, LanguageClient, LanguageClientOptions, ServerOptions, TransportKind, WorkDoneProgress } from 'vscode-languageclient/node';
 import { defaultYear, fillTemplate, firstPlaceholder, reportFileName, ReportKind, SCHEMA_COPY, Syntax, templateName, unitProblem, yearProblem } from './newReport';
+import { SERVER_NODE_FLAGS } from '../../server/src/server-flags';
 
 let client: LanguageClient | undefined;
 const LANG = 'jsgk-yaml';
@@ -52,7 +53,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<JsgkAp
   const bundled = context.asAbsolutePath(path.join('dist', 'server.js'));
   const serverModule = fs.existsSync(bundled) ? bundled : context.asAbsolutePath(path.join('out', 'server', 'src', 'server.js'));
   const serverOptions: ServerOptions = {
-    run: { module: serverModule, transport: TransportKind.ipc },
+    run: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: SERVER_NODE_FLAGS } },
     debug: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6019'] } },
   };
   const clientOptions: LanguageClientOptions = {

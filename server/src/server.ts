@@ -47,7 +47,7 @@ export function startServer(connection: Connection): void {
       const depts = d.all().filter((doc) => doc.uri !== except && listsUnits(d.result(doc).report));
       if (depts.length === 0) return;
       d.generation++;
-      if (pull) connection.languages.diagnostics.refresh();
+      if (pull) connection.languages.diagnostics.refresh().catch(() => undefined);
       else for (const doc of depts) publisher.schedule(doc, 0);
     }, 300);
   };
@@ -112,6 +112,7 @@ export function startServer(connection: Connection): void {
 
   d.docs.onDidOpen((e) => { void sh.loadSettings(e.document.uri).then(() => publisher.schedule(e.document, 0)); });
   d.docs.onDidChangeContent((e) => {
+    d.changed(e.document.uri);
     publisher.schedule(e.document);
     reportsChanged(e.document.uri); // a unit report being edited changes its 部门's sums
   });
@@ -121,9 +122,20 @@ export function startServer(connection: Connection): void {
     // closed: the file on disk counts again (unsaved edits are gone)
     const file = pathKey(e.document.uri);
     if (REPORT_FILE.test(file) && sh.reports?.loaded) void sh.reports.update(file, false).then(() => reportsChanged());
+    sh.releaseUnits();
     if (!pull) void connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
   });
 
+  // measurements (npm run bench): the memory after a full GC (the server started with --expose-gc)
+  if (process.env.JSGK_SERVER_STATS === '1') {
+    connection.onRequest('jsgk/stats', () => {
+      (globalThis as { gc?: () => void }).gc?.();
+      const m = process.memoryUsage();
+      const cpu = process.cpuUsage();
+      return { rss: m.rss, heapUsed: m.heapUsed, heapTotal: m.heapTotal, external: m.external, arrayBuffers: m.arrayBuffers, cpuMs: (cpu.user + cpu.system) / 1000 };
+    });
+  }
+  connection.onShutdown(() => sh.reports?.cancel());
   publisher.register((n, e, f) => sh.safe(n, e, f));
   registerFeatures(connection, d, sh);
   registerCodeActions(connection, d, sh);

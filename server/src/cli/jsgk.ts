@@ -7,12 +7,16 @@
  * problem matcher reads. Exit code: 0 when no errors, 1 when errors, 2 on usage errors.
  */
 import * as fs from 'fs';
+import * as os from 'os';
 import * as path from 'path';
+import { isMainThread, MessageChannel, MessagePort, receiveMessageOnPort, Worker, workerData } from 'worker_threads';
 import { setLanguage } from '../service/l10n';
 import * as l10n from '../service/l10n';
 import { convert } from '../service/features/convert';
 import { coverageLine, coverageSummary } from '../service/features/coverage';
-import { syntaxOf, Syntax, builtinCatalogue, CheckResult, Language, listsUnits, Catalogue, getLanguageService, LineIndex, ReportRef, Severity, Settings, readSettings } from '../service';
+import { syntaxOf, Syntax, builtinCatalogue, Language, listsUnits, Catalogue, getLanguageService, LineIndex, parseReport, ReportRef, Severity, Settings, readSettings } from '../service';
+import { metaValues, wantedKeys } from '../service/workspace/reports';
+import { UNIT_TYPE, unitKey } from '../service/workspace/units';
 import { findReportsSync, WalkProblem } from '../service/workspace/discovery';
 import { convertedName, REPORT_FILE } from '../service/workspace/files';
 import { MAX_REPORT_BYTES, readTextFileSync } from '../service/workspace/read';
@@ -81,43 +85,185 @@ export function checkFiles(files: string[], catalogue?: Catalogue, settings?: Se
   return checkFilesWithCoverage(files, catalogue, settings).findings;
 }
 
-export function checkFilesWithCoverage(files: string[], catalogue?: Catalogue, settings?: Settings): { findings: CliFinding[]; coverage: CliCoverage[] } {
-  const refs = new Map<string, ReportRef>();
-  const ls = getLanguageService({ catalogue, settings, others: () => [...refs.values()] });
-  const texts = new Map(files.map((f) => [f, readReportFile(f)] as const));
-  const results = new Map<string, CheckResult>();
-  for (const [file, r] of texts) {
-    if (!('text' in r)) continue;
-    const res = ls.check(file, r.text);
-    refs.set(file, { uri: file, report: res.report });
-    results.set(file, res);
+/** How the command line checks many files: on several cores (worker threads) when there are enough of them. */
+export interface ParallelOptions {
+  /** Worker threads (default: the cores, at most 4); 1: in this thread. */
+  workers?: number;
+  /** The 科目 supplement file each worker loads (the catalogue itself cannot be sent to a thread). */
+  kemu?: string;
+  language?: Language;
+  /** At least this many files per worker (default FILES_PER_WORKER). */
+  minFilesPerWorker?: number;
+  /** The settings of the run (severities, rounding display, 科目 edition). */
+  settings?: Settings;
+}
+
+/** At least this many files per worker before threads are worth starting. */
+const FILES_PER_WORKER = 100;
+
+/**
+ * checkFilesWithCoverage on several threads: each 部门 report goes to one thread with its units,
+ * the other files are dealt out; the results come back in the order of `files`. Synchronous (the
+ * command line's main is): this thread waits on a shared counter and reads the workers' ports.
+ */
+export function checkFilesParallel(files: string[], opts: ParallelOptions = {}): { findings: CliFinding[]; coverage: CliCoverage[] } {
+  const n = Math.min(opts.workers ?? Math.min(4, os.cpus().length), Math.floor(files.length / (opts.minFilesPerWorker ?? FILES_PER_WORKER)));
+  if (n < 2) return checkFilesWithCoverage(files, loadCatalogue(opts.kemu).catalogue, opts.settings);
+  const plan = planChecks(files);
+  // groups (a 部门 report and its units, or one file) dealt out, the largest first, to the least loaded thread
+  const groups = plan.groups.sort((a, b) => b.length - a.length);
+  const buckets: string[][] = Array.from({ length: n }, () => []);
+  for (const g of groups) buckets.reduce((m, b) => (b.length < m.length ? b : m)).push(...g);
+  const done = new Int32Array(new SharedArrayBuffer(4));
+  const ports = buckets.map((bucket) => {
+    const { port1, port2 } = new MessageChannel();
+    const unitsOf = bucket.filter((f) => plan.unitsOf.has(f)).map((f) => [f, plan.unitsOf.get(f)!] as const);
+    const w = new Worker(__filename, { workerData: { jsgkCheck: true, order: bucket, unitsOf, kemu: opts.kemu, language: opts.language ?? 'zh-cn', settings: opts.settings, port: port2, done }, transferList: [port2] });
+    w.unref();
+    return port1;
+  });
+  while (Atomics.load(done, 0) < n) Atomics.wait(done, 0, Atomics.load(done, 0), 1000);
+  const found = new Map<string, { findings: CliFinding[]; coverage?: CliCoverage }>();
+  for (const port of ports) {
+    const m = receiveMessageOnPort(port);
+    const r = m?.message as { error?: string; results: Array<[string, { findings: CliFinding[]; coverage?: CliCoverage }]> } | undefined;
+    if (!r || r.error) throw new Error(r?.error ?? 'a worker gave no result');
+    for (const [f, x] of r.results) found.set(f, x);
+    port.close();
   }
-  // A 部门 report may come before its 单位 reports: now that all are read, check it again
-  // (its blocks and tables come from the cache; only the comparison with the units is new).
-  for (const [file, res] of results) if (listsUnits(res.report)) results.set(file, ls.check(file, (texts.get(file) as { text: string }).text));
-  const out: CliFinding[] = [];
-  const coverage: CliCoverage[] = [];
+  return {
+    findings: files.flatMap((f) => found.get(f)?.findings ?? []),
+    coverage: files.map((f) => found.get(f)?.coverage).filter((c): c is CliCoverage => !!c),
+  };
+}
+
+if (!isMainThread && (workerData as { jsgkCheck?: boolean } | null)?.jsgkCheck) {
+  const d = workerData as { order: string[]; unitsOf: Array<[string, string[]]>; kemu?: string; language: Language; settings?: Settings; port: MessagePort; done: Int32Array };
+  try {
+    setLanguage(d.language);
+    d.port.postMessage({ results: [...checkPlanned(d.order, new Map(d.unitsOf), loadCatalogue(d.kemu).catalogue, d.settings)] });
+  } catch (e) {
+    d.port.postMessage({ error: (e as Error)?.stack ?? String(e), results: [] });
+  } finally {
+    Atomics.add(d.done, 0, 1);
+    Atomics.notify(d.done, 0);
+  }
+}
+
+/**
+ * Which files belong together: every file's 报告 block is read (type, year, unit; a 部门 report's
+ * units too); each 部门 report comes right after its units. Also the groups for parallel checks.
+ */
+function planChecks(files: string[]): { order: string[]; unitsOf: Map<string, string[]>; groups: string[][] } {
+  const byKey = new Map<string, string[]>();
+  const wants = new Map<string, string[]>();
   for (const file of files) {
-    const r = texts.get(file)!;
+    const r = readReportFile(file);
+    if (!('text' in r)) continue;
+    const syntax = syntaxOf(file);
+    const meta = metaValues(r.text, syntax);
+    const key = meta.type && meta.year && meta.unit !== undefined ? `${meta.type}|${meta.year}|${unitKey(meta.unit)}` : '';
+    if (key) {
+      const l = byKey.get(key);
+      if (l) l.push(file);
+      else byKey.set(key, [file]);
+    }
+    if (meta.type && UNIT_TYPE[meta.type]) {
+      const report = parseReport(r.text, syntax).report;
+      if (listsUnits(report)) wants.set(file, [...wantedKeys(report)]);
+    }
+  }
+  // each 部门 report right after its units; a unit's model is kept until its last 部门 is checked
+  const unitsOf = new Map<string, string[]>();
+  for (const [dept, keys] of wants) unitsOf.set(dept, [...new Set(keys.flatMap((k) => byKey.get(k) ?? []))].filter((f) => f !== dept));
+  const order: string[] = [];
+  const groups: string[][] = [];
+  const placed = new Set<string>();
+  const place = (f: string, g: string[]) => { if (!placed.has(f)) { placed.add(f); order.push(f); g.push(f); } };
+  for (const file of files) {
+    const us = unitsOf.get(file);
+    if (!us) continue;
+    const g: string[] = [];
+    for (const u of us) place(u, g);
+    place(file, g);
+    groups.push(g);
+  }
+  for (const file of files) {
+    const g: string[] = [];
+    place(file, g);
+    if (g.length) groups.push(g);
+  }
+  // a unit listed by two 部门 reports dealt to different threads is read by both: merge their groups
+  return { order, unitsOf, groups: mergeShared(groups, unitsOf) };
+}
+
+/** Groups that share a unit report (two 部门 reports listing it) become one. */
+function mergeShared(groups: string[][], unitsOf: Map<string, string[]>): string[][] {
+  const groupOf = new Map<string, number>();
+  groups.forEach((g, i) => { for (const f of g) groupOf.set(f, i); });
+  const parent = groups.map((_, i) => i);
+  const find = (i: number): number => (parent[i] === i ? i : (parent[i] = find(parent[i])));
+  for (const [dept, us] of unitsOf) for (const u of us) parent[find(groupOf.get(u)!)] = find(groupOf.get(dept)!);
+  const merged = new Map<number, string[]>();
+  groups.forEach((g, i) => { const r = find(i); merged.set(r, [...(merged.get(r) ?? []), ...g]); });
+  return [...merged.values()];
+}
+
+/**
+ * Checks report files, each once. A 部门 report that lists its units is checked against the 单位
+ * reports of those units: first every file's 报告 block is read (type, year, unit; a 部门 report's
+ * units too), then each 部门 report is checked right after its units, whose models are kept only
+ * until the last 部门 report that lists them is checked — so memory is bounded by the largest group,
+ * not by the number of files, and the grouping is a lookup by key (never each file against each).
+ */
+export function checkFilesWithCoverage(files: string[], catalogue?: Catalogue, settings?: Settings): { findings: CliFinding[]; coverage: CliCoverage[] } {
+  const { order, unitsOf } = planChecks(files);
+  const r = checkPlanned(order, unitsOf, catalogue, settings);
+  return { findings: files.flatMap((f) => r.get(f)?.findings ?? []), coverage: files.map((f) => r.get(f)?.coverage).filter((c): c is CliCoverage => !!c) };
+}
+
+/** Checks files in the planned order (each 部门 report after its units), each once. */
+function checkPlanned(order: string[], unitsOf: Map<string, string[]>, catalogue?: Catalogue, settings?: Settings): Map<string, { findings: CliFinding[]; coverage?: CliCoverage }> {
+  let refs: ReportRef[] = [];
+  const ls = getLanguageService({ catalogue, settings, others: () => refs });
+  const uses = new Map<string, number>();
+  for (const us of unitsOf.values()) for (const u of us) uses.set(u, (uses.get(u) ?? 0) + 1);
+  // check each file once, in that order
+  const kept = new Map<string, ReportRef>();
+  const found = new Map<string, { findings: CliFinding[]; coverage?: CliCoverage }>();
+  for (const file of order) {
+    const r = readReportFile(file);
+    const out: CliFinding[] = [];
+    const entry: { findings: CliFinding[]; coverage?: CliCoverage } = { findings: out };
+    found.set(file, entry);
     if ('error' in r) {
       out.push({ file, line: 1, column: 1, endLine: 1, endColumn: 1, severity: 'error', rule: 'file', message: r.error });
       continue;
     }
-    const res = results.get(file)!;
+    for (const note of r.notes) out.push({ file, line: 1, column: 1, endLine: 1, endColumn: 1, severity: 'warning', rule: 'file', message: note });
+    const us = unitsOf.get(file);
+    refs = us ? us.map((u) => kept.get(u)).filter((x): x is ReportRef => !!x) : [];
+    const res = ls.check(file, r.text);
+    ls.close(file);
+    refs = [];
+    if (uses.get(file)) kept.set(file, { uri: file, report: res.report });
+    for (const u of us ?? []) {
+      const n = (uses.get(u) ?? 1) - 1;
+      uses.set(u, n);
+      if (n === 0) kept.delete(u);
+    }
     const li = res.lineIndex;
-    coverage.push({
+    entry.coverage = {
       file, line: coverageLine(res),
       tables: coverageSummary(res).map((v) => ({ title: v.title, kind: v.kind, line: li.position(v.range.start).line + 1, checked: v.checked, missing: v.missing })),
-    });
-    for (const note of r.notes) out.push({ file, line: 1, column: 1, endLine: 1, endColumn: 1, severity: 'warning', rule: 'file', message: note });
-    const idx = new LineIndex(r.text);
-    for (const f of results.get(file)!.findings) {
-      const s = idx.position(f.range.start);
-      const e = idx.position(f.range.end);
-      out.push({ file, line: s.line + 1, column: s.character + 1, endLine: e.line + 1, endColumn: e.character + 1, severity: f.severity, rule: f.rule, message: f.message });
+    };
+    for (const f of res.findings) {
+      const a = li.position(f.range.start);
+      const b = li.position(f.range.end);
+      out.push({ file, line: a.line + 1, column: a.character + 1, endLine: b.line + 1, endColumn: b.character + 1, severity: f.severity, rule: f.rule, message: f.message });
     }
   }
-  return { findings: out, coverage };
+  return found;
 }
 
 /**
@@ -214,7 +360,8 @@ export async function main(argv: string[], stdout: (s: string) => void = (s) => 
   }
   const cat = loadCatalogue(kemu);
   for (const e of cat.errors) stderr(visible(e) + '\n');
-  const checked = checkFilesWithCoverage(files, cat.catalogue, settings);
+  // many files: on every core (worker threads), each 部门 report with its units in one thread
+  const checked = files.length >= 2 * FILES_PER_WORKER ? checkFilesParallel(files, { kemu, language: settings.language, settings }) : checkFilesWithCoverage(files, cat.catalogue, settings);
   const findings = [...walk.problems.map(problemFinding), ...checked.findings];
   if (format === 'json') stdout(JSON.stringify({ findings, coverage: checked.coverage }, null, 2) + '\n');
   else {
@@ -373,4 +520,4 @@ export function run(argv: string[]): Promise<number> {
   );
 }
 
-if (require.main === module) void run(process.argv.slice(2));
+if (require.main === module && isMainThread) void run(process.argv.slice(2));

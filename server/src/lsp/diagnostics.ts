@@ -1,5 +1,10 @@
-/** Findings → LSP diagnostics; published (push) with a debounce that drops stale versions, or answered (pull). */
-import { Connection, Diagnostic, DiagnosticSeverity, DocumentDiagnosticReportKind } from 'vscode-languageserver/node';
+/**
+ * Findings → LSP diagnostics; published (push) with a debounce that drops stale versions, or answered
+ * (pull) once the edits pause: during a flood of edits, a pull waits until no edit arrived for a
+ * moment and is then answered for the version current at that time (a pull the client cancelled
+ * meanwhile is not checked at all).
+ */
+import { Connection, Diagnostic, DiagnosticSeverity, DocumentDiagnosticReportKind, LSPErrorCodes, ResponseError } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { Finding, LineIndex } from '../service';
 import { CheckedDocuments } from './documents';
@@ -43,7 +48,7 @@ export class Publisher {
     if (this.pull()) return;
     const prev = this.timers.get(doc.uri);
     if (prev) clearTimeout(prev);
-    const wait = delay ?? Math.min(500, Math.max(50, 2 * this.d.duration(doc.uri)));
+    const wait = delay ?? Math.min(250, Math.max(50, 2 * this.d.duration(doc.uri)));
     this.timers.set(doc.uri, setTimeout(() => {
       this.timers.delete(doc.uri);
       const cur = this.d.get(doc.uri);
@@ -75,17 +80,26 @@ export class Publisher {
 
   /** Every open document again (settings or the catalogue changed). */
   refreshAll(): void {
-    if (this.pull()) this.connection.languages.diagnostics.refresh();
+    // a client that does not implement the refresh answers with an error: not a reason to stop
+    if (this.pull()) this.connection.languages.diagnostics.refresh().catch(() => undefined);
     else for (const doc of this.d.all()) this.schedule(doc, 0);
   }
 
   register(safe: <T>(name: string, empty: T, fn: () => T) => T): void {
+    const cancelled = () => new ResponseError(LSPErrorCodes.ServerCancelled, 'cancelled', { retriggerRequest: false });
     this.connection.languages.diagnostics.on(async (params, token) => {
-      const first = this.d.get(params.textDocument.uri);
+      const uri = params.textDocument.uri;
+      const first = this.d.get(uri);
       if (first) await this.ready(first);
-      const doc = this.d.get(params.textDocument.uri);
-      if (!doc || token.isCancellationRequested) return { kind: DocumentDiagnosticReportKind.Full, items: [] };
-      return { kind: DocumentDiagnosticReportKind.Full, items: safe('diagnostics', [] as Diagnostic[], () => toDiagnostics(this.d, doc, this.opts)) };
+      // edits still arriving: wait for a pause (the client asks again for each version; only the last is checked)
+      for (let wait = this.d.quietFor(uri); wait > 0 && !token.isCancellationRequested; wait = this.d.quietFor(uri)) await new Promise((r) => setTimeout(r, wait));
+      if (token.isCancellationRequested) throw cancelled();
+      const doc = this.d.get(uri);
+      if (!doc) return { kind: DocumentDiagnosticReportKind.Full, items: [] };
+      const id = this.d.resultId(doc);
+      if (params.previousResultId === id) return { kind: DocumentDiagnosticReportKind.Unchanged, resultId: id };
+      const items = safe('diagnostics', [] as Diagnostic[], () => toDiagnostics(this.d, doc, this.opts));
+      return { kind: DocumentDiagnosticReportKind.Full, resultId: this.d.resultId(doc), items };
     });
   }
 }

@@ -1,26 +1,69 @@
 /**
  * The open documents and their checks, for the protocol handlers: each document is checked at most
  * once per version (and per settings/catalogue/workspace generation); edits arriving in a flood are
- * coalesced (a check runs for the latest version only; a stale scheduled check is dropped).
+ * coalesced (content changes are queued and applied in one pass when the text is read; a check
+ * runs for the latest version only; a stale scheduled check is dropped). A read that must answer
+ * quickly (hover) may use the last check when a new one would take too long (`view`).
  */
-import { TextDocument } from 'vscode-languageserver-textdocument';
 import { TextDocuments } from 'vscode-languageserver/node';
+import { TextDocument } from 'vscode-languageserver-textdocument';
 import { CheckResult, LanguageService, Range, syntaxOfDocument } from '../service';
+import { CoalescingDocument } from './coalescing-document';
+
+type Doc = CoalescingDocument;
+
+/** A hover waits at most about this long: when the last check took longer, the last check answers. */
+export const QUICK_BUDGET_MS = 100;
+
+/**
+ * A check result read at the current text's offsets: either the current check (identity), or the
+ * last one, with offsets mapped through what changed since (outside the changed span only).
+ */
+export interface View {
+  result: CheckResult;
+  /** The text the result was checked on. */
+  text: string;
+  /** Whether this is the check of the current version. */
+  fresh: boolean;
+  /** An offset of the current text in the result's text (undefined: inside what changed). */
+  toResult(offset: number): number | undefined;
+  /** A range of the result's text in the current text (undefined: it touches what changed). */
+  toDoc(range: Range): Range | undefined;
+}
+
+const STEPS = [4096, 256, 16, 1];
+
+/** Length of the common prefix of a and b (compared in chunks: string equality is a memory compare). */
+export function commonPrefix(a: string, b: string): number {
+  const n = Math.min(a.length, b.length);
+  let i = 0;
+  for (const step of STEPS) while (i + step <= n && a.slice(i, i + step) === b.slice(i, i + step)) i += step;
+  return i;
+}
+
+/** Length of the common suffix of a and b, not reaching into the first `min` characters of either. */
+export function commonSuffix(a: string, b: string, min = 0): number {
+  const n = Math.min(a.length, b.length) - min;
+  let i = 0;
+  for (const step of STEPS) while (i + step <= n && a.slice(a.length - i - step, a.length - i) === b.slice(b.length - i - step, b.length - i)) i += step;
+  return i;
+}
 
 export class CheckedDocuments {
-  readonly docs = new TextDocuments(TextDocument);
-  private readonly checkedAt = new Map<string, { version: number; generation: number }>();
+  /** Content changes are queued and applied in one pass when the text is next read (a flood of edits costs one pass). */
+  readonly docs = new TextDocuments(CoalescingDocument);
+  private readonly checkedAt = new Map<string, { version: number; generation: number; text: string }>();
   private readonly durations = new Map<string, number>();
   /** Bumped when something every check reads changed (settings, catalogue, a unit report). */
   generation = 0;
 
   constructor(readonly ls: LanguageService) {}
 
-  get(uri: string): TextDocument | undefined {
+  get(uri: string): Doc | undefined {
     return this.docs.get(uri);
   }
 
-  all(): TextDocument[] {
+  all(): Doc[] {
     return this.docs.all();
   }
 
@@ -29,10 +72,11 @@ export class CheckedDocuments {
     const key = this.checkedAt.get(doc.uri);
     const last = this.ls.lastResult(doc.uri);
     if (last && key && key.version === doc.version && key.generation === this.generation) return last;
-    const t0 = Date.now();
-    const r = this.ls.check(doc.uri, doc.getText(), syntaxOfDocument(doc.uri, doc.languageId));
-    this.checkedAt.set(doc.uri, { version: doc.version, generation: this.generation });
-    this.durations.set(doc.uri, Date.now() - t0);
+    const t0 = performance.now();
+    const text = doc.getText();
+    const r = this.ls.check(doc.uri, text, syntaxOfDocument(doc.uri, doc.languageId));
+    this.checkedAt.set(doc.uri, { version: doc.version, generation: this.generation, text });
+    this.durations.set(doc.uri, performance.now() - t0);
     return r;
   }
 
@@ -42,6 +86,53 @@ export class CheckedDocuments {
     return key && key.version === doc.version && key.generation === this.generation ? this.ls.lastResult(doc.uri) : undefined;
   }
 
+  /**
+   * The check to read at `offset` of the current text: the current one when it is up to date or a
+   * new check is expected within `budget` ms (the last check's duration); otherwise the last check,
+   * when `offset` lies outside what changed since. Never a check of an older version when none is
+   * needed: the mapping is the identity for a fresh result.
+   */
+  view(doc: TextDocument, offset: number, budget = QUICK_BUDGET_MS): View {
+    const fresh = (): View => {
+      const result = this.result(doc);
+      return { result, text: this.checkedAt.get(doc.uri)!.text, fresh: true, toResult: (o) => o, toDoc: (r) => r };
+    };
+    const key = this.checkedAt.get(doc.uri);
+    const last = this.ls.lastResult(doc.uri);
+    if (!key || !last || this.current(doc) || this.duration(doc.uri) <= budget) return fresh();
+    const now = doc.getText();
+    const old = key.text;
+    const p = commonPrefix(old, now);
+    const s = commonSuffix(old, now, p);
+    const delta = now.length - old.length;
+    // the changed span: [p, now.length - s) in the current text, [p, old.length - s) in the last checked one
+    const toResult = (o: number) => (o < p ? o : o >= now.length - s ? o - delta : undefined);
+    const toDoc = (r: Range): Range | undefined => (r.end <= p ? r : r.start >= old.length - s ? { start: r.start + delta, end: r.end + delta } : undefined);
+    if (toResult(offset) === undefined) return fresh();
+    return { result: last, text: old, fresh: false, toResult, toDoc };
+  }
+
+  /** When each document last changed (performance.now()). */
+  private readonly changedAt = new Map<string, number>();
+
+  /** A document changed (didChange): for the pause that pulls wait for. */
+  changed(uri: string): void {
+    this.changedAt.set(uri, performance.now());
+  }
+
+  /** How long to wait still before edits can be taken as paused (0: they are). */
+  quietFor(uri: string): number {
+    const at = this.changedAt.get(uri);
+    if (at === undefined) return 0;
+    const pause = Math.min(300, Math.max(30, this.duration(uri)));
+    return Math.max(0, Math.ceil(at + pause - performance.now()));
+  }
+
+  /** Identifies what a pull answer was computed from (version and generation). */
+  resultId(doc: TextDocument): string {
+    return `${doc.version}:${this.generation}`;
+  }
+
   /** How long the last check of a document took (for the debounce). */
   duration(uri: string): number {
     return this.durations.get(uri) ?? 25;
@@ -49,6 +140,7 @@ export class CheckedDocuments {
 
   forget(uri: string): void {
     this.checkedAt.delete(uri);
+    this.changedAt.delete(uri);
     this.durations.delete(uri);
     this.ls.close(uri);
   }

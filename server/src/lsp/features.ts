@@ -21,21 +21,28 @@ export function registerFeatures(connection: Connection, d: CheckedDocuments, sh
     return safe(name, empty, () => fn(doc));
   };
 
+  // during a flood of edits, when a new check would take long, the last check answers (offsets mapped through the edits)
   connection.onHover((params, token) => withDoc(params.textDocument.uri, null, 'hover', (doc) => {
-    const r = d.result(doc);
-    const off = doc.offsetAt(params.position);
+    const v = d.view(doc, doc.offsetAt(params.position));
+    const r = v.result;
+    const off = v.toResult(doc.offsetAt(params.position))!;
+    const at = (range: { start: number; end: number }) => {
+      const m = v.toDoc(range);
+      return m ? { range: d.range(doc, m) } : {};
+    };
     // the parts of a computation link to their cells (#L12,5-L12,11 selects the cell); block keys and
     // format findings link to the format guide (command links to jsgk.openFormatGuide are trusted by the client)
     const link = (x: { start: number; end: number }) => {
-      const a = doc.positionAt(x.start);
-      const b = doc.positionAt(x.end);
+      const m = v.toDoc(x) ?? x;
+      const a = doc.positionAt(m.start);
+      const b = doc.positionAt(m.end);
       return `${doc.uri.replace(/\(/g, '%28').replace(/\)/g, '%29')}#L${a.line + 1},${a.character + 1}-L${b.line + 1},${b.character + 1}`;
     };
     const guide = `command:jsgk.openFormatGuide?${encodeURIComponent(JSON.stringify([syntaxOfDocument(doc.uri, doc.languageId)]))}`;
-    const h = hover(r, doc.getText(), off, d.ls.catalogue, shell.edition(), { link, guide }) ?? shell.unitHover(doc.uri, r.report, off);
-    if (h) return { contents: { kind: MarkupKind.Markdown, value: h.contents }, range: d.range(doc, h.range) };
-    const cov = coverageSummary(r).find((v) => v.range.start <= off && off <= v.range.end);
-    return cov ? { contents: { kind: MarkupKind.Markdown, value: coverageHover(cov) }, range: d.range(doc, cov.range) } : null;
+    const h = hover(r, v.text, off, d.ls.catalogue, shell.edition(), { link, guide }) ?? shell.unitHover(doc.uri, r.report, off);
+    if (h) return { contents: { kind: MarkupKind.Markdown, value: h.contents }, ...at(h.range) };
+    const cov = coverageSummary(r).find((c) => c.range.start <= off && off <= c.range.end);
+    return cov ? { contents: { kind: MarkupKind.Markdown, value: coverageHover(cov) }, ...at(cov.range) } : null;
   }, token.isCancellationRequested));
 
   connection.onCompletion((params, token) => withDoc(params.textDocument.uri, { isIncomplete: false, items: [] as CompletionItem[] } as CompletionList, 'completion', (doc): CompletionList => {

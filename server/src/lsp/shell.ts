@@ -12,13 +12,20 @@ import { WorkspaceReports } from '../service/workspace/reports';
 import { OVERRIDE_FILE, readOverrideFile } from '../service/workspace/kemu-file';
 import { CheckedDocuments } from './documents';
 
+const pathKeys = new Map<string, string>();
+
 /** A file uri as a comparable path (the client and the server may escape uris differently). */
 export function pathKey(uri: string): string {
+  let p = pathKeys.get(uri);
+  if (p !== undefined) return p;
   try {
-    return path.normalize(fileURLToPath(uri));
+    p = path.normalize(fileURLToPath(uri));
   } catch {
-    return uri;
+    p = uri;
   }
+  if (pathKeys.size > 20000) pathKeys.clear();
+  pathKeys.set(uri, p);
+  return p;
 }
 
 export class Shell {
@@ -99,26 +106,32 @@ export class Shell {
     this.d.generation++;
   }
 
+  /** Which files a 部门 report's check takes from the editor rather than the disk: the open documents and itself. */
+  private openPaths(uri: string): (file: string) => boolean {
+    const open = new Set(this.d.all().map((doc) => pathKey(doc.uri)));
+    open.add(pathKey(uri));
+    return (p) => open.has(p);
+  }
+
   /**
    * The other reports for a 部门 report's check across reports: the open documents as edited, the
-   * workspace's on disk. Before the workspace walk finished: undefined (the check waits, it does not
-   * run on part of the workspace), and the walk is started.
+   * workspace's on disk. Before the workspace walk finished and its unit reports were read:
+   * undefined (the check waits, it does not run on part of the workspace), and the walk is started.
    */
   others(uri: string, report: Report): ReportRef[] | undefined {
     if (!listsUnits(report)) return [];
     if (!this.reports) return undefined;
-    if (!this.reports.loaded) {
+    const skip = this.openPaths(uri);
+    if (!this.reports.loaded || !this.reports.prepared(report, skip)) {
       void this.ready(uri, report).then(() => this.onWorkspaceLoaded?.());
       return undefined;
     }
-    const open = new Set<string>();
     const out: ReportRef[] = [];
     // two open 部门 reports whose checks are both out of date would check each other without end:
     // a report whose check is under way is taken as parsed
     this.resolving.add(uri);
     try {
       for (const doc of this.d.all()) {
-        open.add(pathKey(doc.uri));
         if (doc.uri === uri) continue;
         const last = this.d.current(doc) ?? (this.resolving.has(doc.uri) ? undefined : this.d.result(doc));
         out.push({ uri: doc.uri, report: last?.report ?? parseReport(doc.getText(), syntaxOfDocument(doc.uri, doc.languageId)).report });
@@ -126,21 +139,41 @@ export class Shell {
     } finally {
       this.resolving.delete(uri);
     }
-    const self = pathKey(uri);
-    out.push(...this.reports.unitReportsOf(report, (p) => open.has(p) || p === self));
+    out.push(...this.reports.unitReportsOf(report, skip));
     return out;
   }
 
   /** Reports whose check (and so whose `others`) is under way. */
   private readonly resolving = new Set<string>();
 
-  /** Resolves when the checks of a document can be complete: a 部门 report listing its units waits for the workspace walk. */
+  /**
+   * Resolves when the checks of a document can be complete: a 部门 report listing its units waits for
+   * the workspace walk and for its unit reports to be read (asynchronously: other requests are
+   * answered meanwhile). A cancelled walk resolves too (the check then runs without the units).
+   */
   async ready(uri: string, report: Report): Promise<void> {
-    if (!this.reports || this.reports.loaded || !listsUnits(report)) return;
-    await this.reports.load();
-    this.d.generation++;
-    this.log(`工作区中有 ${this.reports.size} 份报告文件（用于部门与所属单位的汇总检查）`);
-    for (const p of this.reports.problems) this.connection.console.warn(`[jsgk] ${p.path}：${p.message}`);
+    const reports = this.reports;
+    if (!reports || !listsUnits(report) || reports.cancelled) return;
+    const skip = this.openPaths(uri);
+    if (reports.loaded && reports.prepared(report, skip)) return;
+    try {
+      if (!reports.loaded) {
+        await reports.load();
+        this.log(`工作区中有 ${reports.size} 份报告文件（用于部门与所属单位的汇总检查）`);
+        for (const p of reports.problems) this.connection.console.warn(`[jsgk] ${p.path}：${p.message}`);
+        this.d.generation++;
+      }
+      if (await reports.prepare(report, skip)) this.d.generation++;
+    } catch (e) {
+      if (!reports.cancelled) this.connection.console.error(`[jsgk] 读取工作区报告出错：${(e as Error)?.stack ?? e}`);
+    }
+  }
+
+  /** The open documents changed: unit reports no open 部门 report lists are forgotten. */
+  releaseUnits(): void {
+    if (!this.reports?.loaded) return;
+    const depts = this.d.all().map((doc) => this.d.current(doc)?.report ?? this.d.ls.lastResult(doc.uri)?.report).filter((r): r is Report => !!r && listsUnits(r));
+    this.reports.release(depts);
   }
 
   /** Called when the workspace walk finished (the 部门 reports are checked again). */

@@ -13,9 +13,11 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import * as path from 'path';
 import { pathToFileURL } from 'url';
 import * as l10n from '../service/l10n';
-import { Finding, syntaxOf } from '../service';
+import { Finding, listsUnits, parseReport, syntaxOf } from '../service';
 import { findReports, WalkProblem } from '../service/workspace/discovery';
 import { readTextFile } from '../service/workspace/read';
+import { metaValues } from '../service/workspace/reports';
+import { UNIT_TYPE } from '../service/workspace/units';
 import { CheckedDocuments } from './documents';
 import { toDiagnostics } from './diagnostics';
 import { pathKey, Shell } from './shell';
@@ -123,6 +125,12 @@ export class WorkspaceCheck {
     }
     // the 部门 reports compare with their units' files: the workspace index follows the disk
     if (this.sh.reports?.loaded && !this.sh.reports.has(file)) await this.sh.reports.update(file, false);
+    // a 部门 report listing its units: its units' reports are read first (asynchronously), as for an opened one
+    const meta = metaValues(r.text, syntaxOf(file));
+    if (meta.type && UNIT_TYPE[meta.type]) {
+      const report = parseReport(r.text, syntaxOf(file)).report;
+      if (listsUnits(report)) await this.sh.ready(uri, report);
+    }
     const doc = TextDocument.create(uri, syntaxOf(file) === 'dsl' ? 'jsgk' : 'jsgk-yaml', 0, r.text);
     try {
       const diagnostics = this.sh.safe('workspaceCheck', [] as Diagnostic[], () => toDiagnostics(this.d, doc, { positionIn: (u, o) => this.sh.positionIn(u, o) }));

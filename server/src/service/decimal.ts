@@ -7,9 +7,30 @@ import * as l10n from './l10n';
 export class Decimal {
   /** `units` as a JS number when it is a safe integer (for fast exact sums), else NaN. */
   readonly num: number;
-  constructor(readonly units: bigint, readonly scale: number) {
+  /** The exact units, made when first asked for (most amounts are safe integers: no bigint is kept for them). */
+  private big: bigint | undefined;
+  readonly scale: number;
+  /** `units` a bigint, or a number that is a safe integer. */
+  constructor(units: bigint | number, scale: number) {
     const n = Number(units);
-    this.num = Number.isSafeInteger(n) ? n : NaN;
+    this.scale = scale;
+    if (Number.isSafeInteger(n)) {
+      this.num = n;
+      this.big = undefined;
+    } else {
+      this.num = NaN;
+      this.big = BigInt(units);
+    }
+  }
+
+  /** The count of the smallest written unit: "335.56" → 33556n. */
+  get units(): bigint {
+    return (this.big ??= BigInt(this.num));
+  }
+
+  /** From a safe integer count of units (no bigint made). */
+  static ofUnits(num: number, scale: number): Decimal {
+    return new Decimal(num, scale);
   }
 
   static readonly ZERO = new Decimal(0n, 0);
@@ -153,7 +174,39 @@ export type NumeralResult =
  * and point (３３５．５６), a leading minus (ASCII or full-width), an optional trailing % (marks a
  * percentage). Anything else is an error with a Chinese message that says what is wrong.
  */
+
+/** An ASCII amount as most cells are written: -?digits, a point and decimals. */
+const PLAIN_AMOUNT = /^-?\d{1,15}(?:\.\d{1,6})?$/;
+
+/** Zeros written with 0–6 decimals, shared (Decimals are immutable; a report has tens of thousands of 0.00). */
+const ZERO_DECIMALS = Array.from({ length: 7 }, (_, scale) => Decimal.ofUnits(0, scale));
+const ZEROS: NumeralResult[] = ZERO_DECIMALS.map((value) => ({ ok: true, value, percent: false }));
+
+/**
+ * An ASCII amount as most cells are written (-?digits, a point and decimals), read without
+ * regexes or bigints; undefined for anything else (readNumeral reads that).
+ */
+export function plainAmount(raw: string): Decimal | undefined {
+  if (!PLAIN_AMOUNT.test(raw)) return undefined;
+  const dot = raw.indexOf('.');
+  const scale = dot < 0 ? 0 : raw.length - dot - 1;
+  const n = Number(dot < 0 ? raw : raw.slice(0, dot) + raw.slice(dot + 1));
+  if (n === 0) return ZERO_DECIMALS[scale];
+  return Number.isSafeInteger(n) ? Decimal.ofUnits(n, scale) : undefined;
+}
+
+const ZERO_TEXTS = ['0', '0.0', '0.00', '0.000', '0.0000'];
+
+/** The same string, shared when it is a plain zero ("0.00"): the cells of a large report hold tens of thousands. */
+export function shareZero(raw: string): string {
+  if (raw.charCodeAt(0) !== 48 || raw.length > 6) return raw;
+  for (const z of ZERO_TEXTS) if (z === raw) return z;
+  return raw;
+}
+
 export function readNumeral(raw: string): NumeralResult {
+  const plain = plainAmount(raw);
+  if (plain) return plain.num === 0 ? ZEROS[plain.scale] : { ok: true, value: plain, percent: false };
   let s = raw.trim();
   s = s.replace(FULLWIDTH_DIGITS, (c) => String.fromCharCode(c.charCodeAt(0) - 0xff10 + 0x30));
   s = s.replace(/．/g, '.').replace(/，/g, ',').replace(/^[－−]/, '-').replace(/％$/, '%');

@@ -125,7 +125,8 @@ export function getLanguageService(options: LanguageServiceOptions = {}): Langua
       const all = applyAnnotations([...r.findings, ...ran.findings, ...coverageFindings(ran.coverage), ...crashed, ...importMarkerFindings(text)], text, lineIndexOf);
       const findings = applySettings(all, settings).map((f) => exactOnly(named(f), r.report.inexact)).sort((a, b) => a.range.start - b.range.start || a.range.end - b.range.end);
       const res: CheckResult = {
-        report: r.report, findings, totals: ran.totals, links: ran.links, coverage: ran.coverage, reparsed: r.reparsed, examined: ran.examined,
+        report: r.report, findings, links: ran.links, coverage: ran.coverage, reparsed: r.reparsed, examined: ran.examined,
+        get totals() { return ran.totals; },
         get lineIndex() { return lineIndexOf(); },
       };
       results.set(uri, res);

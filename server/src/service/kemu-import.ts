@@ -2,7 +2,11 @@
  * Imports the 政府收支分类科目 spreadsheet that 财政部 publishes every year (xls, xlsx or csv, read
  * with SheetJS) into catalogue entries: a 科目编码 column (or 类 / 款 / 项 columns), 科目名称 and 说明.
  */
-import * as XLSX from '@e965/xlsx';
+import type * as XLSXT from '@e965/xlsx';
+
+/** SheetJS, loaded when a spreadsheet is first read (it weighs ~30 MB in memory: the server and the CLI check reports without it). */
+let sheetjs: typeof XLSXT | undefined;
+const XLSX = (): typeof XLSXT => (sheetjs ??= require('@e965/xlsx') as typeof XLSXT);
 import { csvCell, parseCsvRecords, unescapeFormula } from './csv';
 import { KemuEntry, overrideColumns, systemOfCode } from './kemu';
 import * as l10n from './l10n';
@@ -31,10 +35,10 @@ function decodeText(b: Uint8Array): string {
 }
 
 /** The workbook, or a message saying why the file cannot be read as one (SheetJS throws on a damaged file). */
-function readWorkbook(data: Uint8Array | string): XLSX.WorkBook | string {
+function readWorkbook(data: Uint8Array | string): XLSXT.WorkBook | string {
   const kind = typeof data === 'string' || !isBinaryWorkbook(data) ? 'text' : data[0] === 0x50 ? 'xlsx' : 'xls';
   try {
-    return typeof data === 'string' ? XLSX.read(data, { type: 'string' }) : kind !== 'text' ? XLSX.read(data, { type: 'array' }) : XLSX.read(decodeText(data), { type: 'string' });
+    return typeof data === 'string' ? XLSX().read(data, { type: 'string' }) : kind !== 'text' ? XLSX().read(data, { type: 'array' }) : XLSX().read(decodeText(data), { type: 'string' });
   } catch (e) {
     const why = String((e as Error)?.message ?? e).split('\n')[0].slice(0, 200);
     if (kind === 'xlsx') return l10n.t('无法读取科目表：文件以“PK”开头，应是 .xlsx 工作簿（zip 压缩包），但它已损坏、不完整或加了密（{0}）。请在 Excel 中打开后另存为 .xlsx 或 .csv 再导入', why);
@@ -56,7 +60,7 @@ function importWorkbook(data: Uint8Array | string, edition: number): ImportResul
   const wb = readWorkbook(data);
   if (typeof wb === 'string') return { entries: [], skipped: 0, sheet: '', message: wb };
   for (const sheetName of wb.SheetNames) {
-    const rows = XLSX.utils.sheet_to_json<unknown[]>(wb.Sheets[sheetName], { header: 1, raw: false, defval: '' });
+    const rows = XLSX().utils.sheet_to_json<unknown[]>(wb.Sheets[sheetName], { header: 1, raw: false, defval: '' });
     const hi = rows.findIndex((r) => r.some((c) => /科目编码|科目代码|^编码$|^代码$/.test(cellText(c))) || (r.some((c) => cellText(c) === '类') && r.some((c) => cellText(c) === '款')));
     if (hi < 0) continue;
     const head = rows[hi].map(cellText);

@@ -13,7 +13,9 @@ export interface RawBlock {
 
 /**
  * Splits text into blocks at the lines for which `keyOf` gives a key; what comes before the first
- * such line is a block with the key ''. Shared by the YAML and the DSL front ends.
+ * such line is a block with the key ''. Shared by the YAML and the DSL front ends. A line that is
+ * empty or starts with white space or # starts a block in neither syntax: it is skipped without
+ * being asked about (most lines of a report are indented rows).
  */
 export function splitByHeaders(text: string, keyOf: (line: string) => string | undefined): RawBlock[] {
   const blocks: RawBlock[] = [];
@@ -24,7 +26,8 @@ export function splitByHeaders(text: string, keyOf: (line: string) => string | u
   while (pos <= n) {
     let eol = text.indexOf('\n', pos);
     if (eol < 0) eol = n;
-    const key = keyOf(text.slice(pos, eol));
+    const c = text.charCodeAt(pos);
+    const key = pos === eol || c === 32 || c === 9 || c === 13 || c === 35 /* # */ ? undefined : keyOf(text.slice(pos, eol));
     if (key !== undefined) {
       if (pos > curStart || curKey !== '') blocks.push({ key: curKey, start: curStart, end: pos, text: text.slice(curStart, pos) });
       curStart = pos;

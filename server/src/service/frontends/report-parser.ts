@@ -5,7 +5,9 @@
  */
 import { Finding, Report, SectionBlock, Syntax } from '../model';
 import { splitYamlBlocks, parseYamlBlock } from './yaml';
+import { parseYamlTableFast } from './yaml-fast';
 import { parseDslBlock, splitDslBlocks } from './dsl';
+import { parseDslTableFast } from './dsl-fast';
 import { ParsedBlock } from './common';
 import { tableKindOf } from '../layouts';
 import { syntaxOf } from '../workspace/files';
@@ -13,15 +15,22 @@ import * as l10n from '../l10n';
 
 export { syntaxOf };
 
-/** Adds `delta` to every offset inside a parsed block (used when an edit above it moved it). */
-export function rebase(pb: ParsedBlock, delta: number): void {
-  if (delta === 0) return;
+/** What moves when a block moves: its ranges (each once) and the offset arrays of its texts. */
+interface Movables {
+  ranges: Array<{ start: number; end: number }>;
+  arrays: Int32Array[];
+}
+const movablesOf = new WeakMap<ParsedBlock, Movables>();
+
+/** Finds every range and offset array inside a parsed block (once per block: an edit above it moves it again and again). */
+function collect(pb: ParsedBlock): Movables {
+  const m: Movables = { ranges: [], arrays: [] };
   const seen = new Set<object>();
   const walk = (o: unknown): void => {
     if (o === null || typeof o !== 'object' || seen.has(o as object)) return;
     seen.add(o as object);
     if (o instanceof Int32Array) {
-      for (let i = 0; i < o.length; i++) o[i] += delta;
+      m.arrays.push(o);
       return;
     }
     if (Array.isArray(o)) {
@@ -30,8 +39,7 @@ export function rebase(pb: ParsedBlock, delta: number): void {
     }
     const rec = o as Record<string, unknown>;
     if (typeof rec.start === 'number' && typeof rec.end === 'number' && Object.keys(rec).length === 2) {
-      rec.start = (rec.start as number) + delta;
-      rec.end = (rec.end as number) + delta;
+      m.ranges.push(rec as { start: number; end: number });
       return;
     }
     for (const k of Object.keys(rec)) {
@@ -40,6 +48,19 @@ export function rebase(pb: ParsedBlock, delta: number): void {
     }
   };
   walk({ meta: pb.meta, sections: pb.sections, table: pb.table, glossary: pb.glossary, perf: pb.perf, printed: pb.printed, findings: pb.findings, inexact: pb.inexact });
+  return m;
+}
+
+/** Adds `delta` to every offset inside a parsed block (used when an edit above it moved it). */
+export function rebase(pb: ParsedBlock, delta: number): void {
+  if (delta === 0) return;
+  let m = movablesOf.get(pb);
+  if (!m) movablesOf.set(pb, (m = collect(pb)));
+  for (const r of m.ranges) {
+    r.start += delta;
+    r.end += delta;
+  }
+  for (const a of m.arrays) for (let i = 0; i < a.length; i++) a[i] += delta;
   pb.raw = { ...pb.raw, start: pb.raw.start + delta, end: pb.raw.end + delta };
 }
 
@@ -74,7 +95,8 @@ export class ReportParser {
         rebase(pb, raw.start - pb.raw.start);
         pb.raw = raw;
       } else {
-        pb = dsl ? parseDslBlock(raw) : parseYamlBlock(raw);
+        // table blocks written in the usual subset take the fast paths (yaml-fast.ts, dsl-fast.ts), the rest the front ends
+        pb = dsl ? parseDslTableFast(raw) ?? parseDslBlock(raw) : parseYamlTableFast(raw) ?? parseYamlBlock(raw);
         reparsed++;
       }
       blocks.push(pb);

@@ -4,19 +4,23 @@
  * merged header cell lies over the columns it spans, as on paper. Rows are 24 units apart, twice a
  * font of 12 (a spreadsheet cell is never a wrapped line of its neighbour).
  */
-import * as XLSX from '@e965/xlsx';
+import type * as XLSXT from '@e965/xlsx';
+
+/** SheetJS, loaded when a spreadsheet is first read (it weighs ~30 MB in memory: the server and the CLI check reports without it). */
+let sheetjs: typeof XLSXT | undefined;
+const XLSX = (): typeof XLSXT => (sheetjs ??= require('@e965/xlsx') as typeof XLSXT);
 import { Frag, Page, groupLines } from './geom';
 
 const ROW = 24;
 const FS = 12;
 
 export function readWorkbook(data: Uint8Array): Page[] {
-  const wb = XLSX.read(data, { type: 'array', cellDates: false });
+  const wb = XLSX().read(data, { type: 'array', cellDates: false });
   const pages: Page[] = [];
   wb.SheetNames.forEach((name, si) => {
     const ws = wb.Sheets[name];
     if (!ws || !ws['!ref']) return;
-    const range = XLSX.utils.decode_range(ws['!ref']);
+    const range = XLSX().utils.decode_range(ws['!ref']);
     const cols = ws['!cols'] ?? [];
     const xs: number[] = [0];
     for (let c = 0; c <= range.e.c + 1; c++) {
@@ -25,7 +29,7 @@ export function readWorkbook(data: Uint8Array): Page[] {
       xs.push(xs[c] + w);
     }
     const merges = ws['!merges'] ?? [];
-    const mergeAt = new Map<string, XLSX.Range>();
+    const mergeAt = new Map<string, XLSXT.Range>();
     const covered = new Set<string>();
     for (const m of merges) {
       mergeAt.set(`${m.s.r},${m.s.c}`, m);
@@ -36,7 +40,7 @@ export function readWorkbook(data: Uint8Array): Page[] {
     for (let r = range.s.r; r <= range.e.r; r++) {
       for (let c = range.s.c; c <= range.e.c; c++) {
         if (covered.has(`${r},${c}`)) continue;
-        const cell = ws[XLSX.utils.encode_cell({ r, c })] as XLSX.CellObject | undefined;
+        const cell = ws[XLSX().utils.encode_cell({ r, c })] as XLSXT.CellObject | undefined;
         if (!cell) continue;
         let text = cell.w !== undefined ? String(cell.w) : cell.v !== undefined && cell.v !== null ? String(cell.v) : '';
         text = text.replace(/\s*\n\s*/g, '').replace(/^[ \t\u3000]+|[ \t\u3000]+$/g, '');

@@ -14,12 +14,18 @@ interface Sink {
   /** How many candidates each rule examined (a rule that never examines anything never ran). */
   examined: Map<string, number>;
   findings: Finding[];
-  totals: TotalInfo[];
+  /**
+   * The checked totals in chunks (tens of thousands per report): a cached table's are replayed as
+   * its chunk, not one by one; `open` is the chunk this sink appends to.
+   */
+  totals: TotalInfo[][];
+  open?: TotalInfo[];
   links: NarrativeLink[];
-  coverage: Array<{ table: Table; checked: number; missing?: { rule: string; what: string; why: string } }>;
+  /** `owned`: an entry this sink created (it may count on; a replayed entry is shared with a cache). */
+  coverage: Array<{ table: Table; checked: number; missing?: { rule: string; what: string; why: string }; owned?: boolean }>;
 }
 
-interface Recorded extends Sink {
+interface Recorded extends Omit<Sink, 'open'> {
   base: number;
   version: unknown;
 }
@@ -105,7 +111,13 @@ export class RuleEngine {
         crashed.push({ rule: rule.meta.id, error: (e as Error)?.stack ?? String(e) });
       }
     }
-    return { findings: out.findings, totals: out.totals, links: out.links, coverage: coverageOf(out.coverage), crashed, examined: out.examined };
+    let totals: TotalInfo[] | undefined;
+    const chunks = out.totals;
+    return {
+      findings: out.findings, links: out.links, coverage: coverageOf(out.coverage), crashed, examined: out.examined,
+      // flattened when first read (hover, inlay hints, 显示计算过程), not at every check
+      get totals() { return (totals ??= flatten(chunks)); },
+    };
   }
 
   private context(input: EngineInput, meta: RuleMeta, root: Sink): RuleContext & { extras: Record<string, unknown> } {
@@ -134,10 +146,19 @@ export class RuleEngine {
       extras: this.extras,
       report(f) { sink.findings.push(mk(f, f.severity ?? meta.severity, false)); },
       rounding(f) { sink.findings.push(mk(f, 'information', true)); },
-      total(t) { sink.totals.push(t); count(t.rule, 1); },
+      total(t) {
+        if (!sink.open) sink.totals.push((sink.open = []));
+        sink.open.push(t);
+        count(t.rule, 1);
+      },
       examined(n = 1, rule) { count(rule ?? meta.id, n); },
       link(l) { sink.links.push(l); },
-      checked(table, n = 1) { sink.coverage.push({ table, checked: n }); },
+      checked(table, n = 1) {
+        // consecutive equalities of one table count into one entry (a table has thousands)
+        const last = sink.coverage[sink.coverage.length - 1];
+        if (last && last.table === table && !last.missing && last.owned) last.checked += n;
+        else sink.coverage.push({ table, checked: n, owned: true });
+      },
       couldNot(table, what, why) { sink.coverage.push({ table, checked: 0, missing: { rule: meta.id, what, why } }); },
       cached(key, fn, version) {
         let cache = caches.get(meta.id);
@@ -150,7 +171,8 @@ export class RuleEngine {
           try {
             fn();
           } finally {
-            rec = { ...sink, findings: own(sink.findings), base, version };
+            for (const c of sink.coverage) c.owned = false;
+            rec = { examined: sink.examined, findings: own(sink.findings), totals: sink.totals, links: sink.links, coverage: sink.coverage, base, version };
             sink = outer;
           }
           cache.set(key, rec);
@@ -160,6 +182,7 @@ export class RuleEngine {
         }
         for (const x of rec.findings) sink.findings.push(x);
         for (const x of rec.totals) sink.totals.push(x);
+        sink.open = undefined;
         for (const x of rec.links) sink.links.push(x);
         for (const x of rec.coverage) sink.coverage.push(x);
         for (const [id, n] of rec.examined) count(id, n);
@@ -173,6 +196,15 @@ export class RuleEngine {
     };
     return ctx;
   }
+}
+
+function flatten<T>(chunks: T[][]): T[] {
+  let n = 0;
+  for (const c of chunks) n += c.length;
+  const out = new Array<T>(n);
+  let i = 0;
+  for (const c of chunks) for (const x of c) out[i++] = x;
+  return out;
 }
 
 function coverageOf(entries: Sink['coverage']): TableCoverage[] {

@@ -25,22 +25,29 @@ export interface Comparison {
  * tolerance: for numbers that are not rounded amounts (分值, 得分).
  */
 export function compareSum(stated: Decimal, parts: Array<Decimal | undefined>, exact = false): Comparison {
-  const present = parts.filter((p): p is Decimal => p !== undefined);
   // Fast path, still exact: every amount has the same number of decimals and fits a safe integer.
   const scale = stated.scale;
-  if (present.length < 4096 && !Number.isNaN(stated.num) && present.every((p) => p.scale === scale && !Number.isNaN(p.num))) {
+  if (parts.length < 4096 && !Number.isNaN(stated.num)) {
     let s = 0;
-    for (const p of present) s += p.num;
-    if (Number.isSafeInteger(s)) {
+    let n = 0;
+    let fast = true;
+    for (const p of parts) {
+      if (p === undefined) continue;
+      if (p.scale !== scale || Number.isNaN(p.num)) { fast = false; break; }
+      s += p.num;
+      n++;
+    }
+    if (fast && Number.isSafeInteger(s)) {
       const d = stated.num - s;
-      const tolUnits = exact ? 0 : 5 * (present.length + 1); // in units of 10^-(scale+1)
+      const tolUnits = exact ? 0 : 5 * (n + 1); // in units of 10^-(scale+1)
       const verdict: Verdict = d === 0 ? 'ok' : Math.abs(d) * 10 <= tolUnits ? 'rounding' : 'error';
       return {
-        verdict, computed: new Decimal(BigInt(s), scale), diff: new Decimal(BigInt(d), scale),
-        tolerance: exact ? Decimal.ZERO : new Decimal(BigInt(tolUnits), scale + 1),
+        verdict, computed: Decimal.ofUnits(s, scale), diff: Decimal.ofUnits(d, scale),
+        tolerance: exact ? Decimal.ZERO : Decimal.ofUnits(tolUnits, scale + 1),
       };
     }
   }
+  const present = parts.filter((p): p is Decimal => p !== undefined);
   const computed = sum(present);
   const diff = stated.sub(computed);
   const tolerance = exact ? Decimal.ZERO : sum([stated.halfUlp(), ...present.map((p) => p.halfUlp())]);

@@ -18,6 +18,9 @@ import * as l10n from '../../l10n';
 /** XX / XXX / XX.X% / ×× (not inside a latin word), and “（…填写…）”. */
 export const PLACEHOLDER = /(?<![A-Za-z\uFF21-\uFF3A\uFF41-\uFF5A])(?:[XＸ]+[.．][XＸ]+[%％]?|[XＸ]{2,}(?:单位|部门)?[%％]?|×{2,})(?![A-Za-z\uFF21-\uFF3A\uFF41-\uFF5A])|（[^（）\n]{0,60}填写[^（）\n]{0,60}）/g;
 
+/** Whether a string can hold a placeholder at all (every one has X, Ｘ, × or 填写): most rows and cells do not. */
+const MAY_HOLD = /[XＸ×]|填写/;
+
 /** A unit name that is itself a placeholder (XX单位) gives no fix. */
 const isPlaceholder = (s: string) => new RegExp(PLACEHOLDER.source).test(s);
 
@@ -61,7 +64,7 @@ export const rule: Rule = {
 /** The ways a rule run finds placeholders: in a one-line value, in a text, in a Str. */
 function finders(ctx: RuleContext) {
   const m = ctx.model;
-    const unit = m.meta?.unitName && !isPlaceholder(m.meta.unitName.value) ? m.meta.unitName.value.trim() : undefined;
+  const unit = m.meta?.unitName && !isPlaceholder(m.meta.unitName.value) ? m.meta.unitName.value.trim() : undefined;
   const hit = (found: string, range: Range, place: string) => {
     const fixes = unit && /^[XＸ]{2,}单位$/.test(found) ? [{ title: l10n.t('改为“{0}”', unit), edits: [{ range, newText: unit }] }] : undefined;
     const message = found.startsWith('（')
@@ -73,6 +76,7 @@ function finders(ctx: RuleContext) {
   const inStr = (value: string, range: Range, place: string) => {
     if (!value) return;
     ctx.examined();
+    if (!MAY_HOLD.test(value)) return;
     for (const x of value.matchAll(PLACEHOLDER)) {
       const src = ctx.text.slice(range.start, range.end);
       const i = src.indexOf(x[0]);
@@ -108,19 +112,21 @@ function metaAndOverview({ m, inText, str }: Finders, ctx: RuleContext): void {
 }
 
 function tables({ m, unit, hit, inStr, str }: Finders, ctx: RuleContext): void {
+  // the names of the places, once (a report has tens of thousands of rows and cells)
+  const places = { title: l10n.t('表名'), number: l10n.t('表的编号'), preparer: l10n.t('编制单位'), column: l10n.t('列名'), row: l10n.t('行名'), cell: l10n.t('单元格'), note: l10n.t('表注') };
   for (const t of m.tables) {
     ctx.cached(t, () => {
-      inStr(t.title, t.keyRange, l10n.t('表名'));
-      str(t.number, l10n.t('表的编号'));
-      if (t.preparer) str(t.preparer.value, l10n.t('编制单位'));
+      inStr(t.title, t.keyRange, places.title);
+      str(t.number, places.number);
+      if (t.preparer) str(t.preparer.value, places.preparer);
       for (const p of t.parts) {
-        for (const c of p.columns) inStr(c.name, c.range, l10n.t('列名'));
+        for (const c of p.columns) inStr(c.name, c.range, places.column);
         for (const r of p.rows) {
-          inStr(r.key, r.keyRange, l10n.t('行名'));
-          for (const c of r.cells) if (c.kind === 'text') inStr(c.raw, c.range, l10n.t('单元格'));
+          inStr(r.key, r.keyRange, places.row);
+          for (const c of r.cells) if (c.kind === 'text') inStr(c.raw, c.range, places.cell);
         }
       }
-      for (const n of t.notes) for (const x of n.text.value.matchAll(PLACEHOLDER)) hit(x[0], textRange(n.text, x.index!, x.index! + x[0].length), l10n.t('表注'));
+      for (const n of t.notes) for (const x of n.text.value.matchAll(PLACEHOLDER)) hit(x[0], textRange(n.text, x.index!, x.index! + x[0].length), places.note);
     }, unit);
   }
 }

@@ -1,6 +1,6 @@
 /** What the 科目 rules share: the edition a report is checked against, names compared, the 科目 written in the text. */
 import { KemuEntry } from '../../kemu';
-import { Range, Report, Table, Text } from '../../model';
+import { Range, Report, Row, Table, Text } from '../../model';
 import { normKemuName } from '../../names';
 import { allSections } from '../../query';
 import { textRange } from '../../text';
@@ -18,11 +18,19 @@ export function reportEdition(report: Report, override?: number): number | undef
 
 /** How a written name relates to the catalogue entry. */
 export function nameVerdict(written: string, e: KemuEntry, allowShort = false): 'ok' | 'older' | 'mistake' | 'differs' {
+  if (written === e.name) return 'ok'; // most rows: the name as the catalogue has it
   const w = norm(written);
   if (w === norm(e.name) || (allowShort && (w + '支出' === norm(e.name) || w === norm(e.name).replace(/支出$/, '')))) return 'ok';
   const a = (e.aliases ?? []).find((x) => norm(x.name) === w);
   if (a) return a.kind === 'variant' ? 'ok' : a.kind === 'older' ? 'older' : 'mistake';
   return 'differs';
+}
+
+/** The rows of a table that have a 科目 code and a name (memoized per table with ctx.memo). */
+export function codedRows(t: Table): Row[] {
+  const out: Row[] = [];
+  for (const p of t.parts) for (const r of p.rows) if (r.code && r.name) out.push(r);
+  return out;
 }
 
 /** A token that changes when the catalogue or the edition changes (cache version of the 科目 rules). */

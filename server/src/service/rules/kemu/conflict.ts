@@ -1,8 +1,18 @@
 /** kemu.conflict: one code with two names in the same report. */
-import { Range } from '../../model';
+import { Range, Row } from '../../model';
 import { Rule } from '../types';
-import { norm } from './common';
+import { codedRows, norm } from './common';
 import * as l10n from '../../l10n';
+
+/** A hash of the codes and names of rows (equal rows, equal hash; the rows are compared when hashes are). */
+function hashRows(rows: Row[]): number {
+  let h = 0x811c9dc5;
+  for (const r of rows) {
+    const s = `${r.code}\t${r.name}\n`;
+    for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 16777619);
+  }
+  return h >>> 0;
+}
 
 export const rule: Rule = {
   meta: {
@@ -14,18 +24,28 @@ export const rule: Rule = {
   },
   run(ctx) {
     const seen = new Map<string, { name: string; norm: string; range: Range }>();
-    for (const t of ctx.model.tables) for (const p of t.parts) for (const r of p.rows) {
-      if (!r.code || !r.name) continue;
-      ctx.examined();
-      const first = seen.get(r.code);
-      const n = norm(r.name);
-      if (!first) { seen.set(r.code, { name: r.name, norm: n, range: r.nameRange }); continue; }
-      if (n === first.norm) continue;
-      ctx.report({
-        range: r.nameRange, text: r.name,
-        message: l10n.t('科目 {0} 在本报告中有两个名称：“{1}”和“{2}”', r.code, first.name, r.name),
-        related: [{ range: first.range, message: l10n.t('这里写作“{0}”', first.name) }],
-      });
+    // a table whose codes and names are exactly those of an earlier table that agreed with every
+    // name seen before adds nothing either (the unit tables of a consolidated report)
+    const agreed = new Map<number, Row[][]>();
+    const sameRows = (a: Row[], b: Row[]) => a.length === b.length && a.every((r, i) => r.code === b[i].code && r.name === b[i].name);
+    for (const t of ctx.model.tables) {
+      const rows = ctx.memo(t, 'kemu.coded', codedRows);
+      const sig = ctx.memo(t, 'kemu.codedHash', () => hashRows(rows));
+      if (rows.length) ctx.examined(rows.length);
+      if (agreed.get(sig)?.some((x) => sameRows(x, rows))) continue;
+      let conflicts = 0;
+      for (const r of rows) {
+        const first = seen.get(r.code!);
+        if (!first) { seen.set(r.code!, { name: r.name, norm: norm(r.name), range: r.nameRange }); continue; }
+        if (r.name === first.name || norm(r.name) === first.norm) continue;
+        conflicts++;
+        ctx.report({
+          range: r.nameRange, text: r.name,
+          message: l10n.t('科目 {0} 在本报告中有两个名称：“{1}”和“{2}”', r.code!, first.name, r.name),
+          related: [{ range: first.range, message: l10n.t('这里写作“{0}”', first.name) }],
+        });
+      }
+      if (conflicts === 0) agreed.set(sig, [...(agreed.get(sig) ?? []), rows]);
     }
   },
 };

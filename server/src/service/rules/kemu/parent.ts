@@ -1,4 +1,5 @@
 /** kemu.parent: a 款 or 项 whose 类 or 款 neither the catalogue nor the report knows. */
+import { Row } from '../../model';
 import { Rule } from '../types';
 import * as l10n from '../../l10n';
 
@@ -11,14 +12,32 @@ export const rule: Rule = {
     messages: { '目录和本报告中都没有 {0} 的上级科目 {1}': 'Neither the catalogue nor the report has the parent of {0}: {1}' },
   },
   run(ctx) {
-    const inReport = new Set<string>();
-    for (const t of ctx.model.tables) for (const p of t.parts) for (const r of p.rows) if (r.code) inReport.add(r.code);
-    for (const t of ctx.model.tables) for (const part of t.parts) for (const row of part.rows) {
-      const code = row.code;
-      if (!code || code.length <= 3) continue;
-      ctx.examined();
-      const missing = [code.slice(0, 3), code.length === 7 ? code.slice(0, 5) : ''].filter((p) => p && !ctx.catalogue.has(p) && !inReport.has(p));
-      if (missing.length) ctx.report({ range: row.codeRange ?? row.keyRange, text: code, message: l10n.t('目录和本报告中都没有 {0} 的上级科目 {1}', code, missing.join(l10n.listSep())) });
-    }
+    // per table (memoized while it is unchanged): its codes, and its rows whose parents the catalogue lacks
+    const cat = ctx.catalogue;
+    const tables = ctx.model.tables.map((t) => ctx.memo(t, 'kemu.parent', (): { codes: Set<string>; below: number; orphans: Map<object, Row[]> } => {
+      const codes = new Set<string>();
+      let below = 0; // 款 and 项 rows: the candidates examined
+      for (const p of t.parts) for (const r of p.rows) if (r.code) { codes.add(r.code); if (r.code.length > 3) below++; }
+      return { codes, below, orphans: new Map() };
+    }));
+    const inReport = (code: string) => tables.some((x) => x.codes.has(code));
+    ctx.model.tables.forEach((t, i) => {
+      if (tables[i].below) ctx.examined(tables[i].below);
+      let orphans = tables[i].orphans.get(cat);
+      if (!orphans) {
+        orphans = [];
+        for (const part of t.parts) for (const row of part.rows) {
+          const code = row.code;
+          if (code && code.length > 3 && (!cat.has(code.slice(0, 3)) || (code.length === 7 && !cat.has(code.slice(0, 5))))) orphans.push(row);
+        }
+        tables[i].orphans.clear(); // one catalogue at a time
+        tables[i].orphans.set(cat, orphans);
+      }
+      for (const row of orphans) {
+        const code = row.code!;
+        const missing = [code.slice(0, 3), code.length === 7 ? code.slice(0, 5) : ''].filter((p) => p && !cat.has(p) && !inReport(p));
+        if (missing.length) ctx.report({ range: row.codeRange ?? row.keyRange, text: code, message: l10n.t('目录和本报告中都没有 {0} 的上级科目 {1}', code, missing.join(l10n.listSep())) });
+      }
+    });
   },
 };

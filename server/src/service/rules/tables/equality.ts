@@ -32,8 +32,25 @@ export function cellLabel(t: Table, part: TablePart, r: Row, col: number, withTa
 }
 
 /** A table cell as a total or part; its name is built only when needed. */
+class CellRef implements Ref {
+  readonly cell: Cell;
+  constructor(private readonly t: Table, private readonly p: TablePart, private readonly r: Row, private readonly c: number, private readonly withTable: boolean, readonly sign: 1 | -1) {
+    this.cell = r.cells[c];
+  }
+  label(): string { return cellLabel(this.t, this.p, this.r, this.c, this.withTable); }
+}
+
+/** A table cell as a total or part; its name is built only when needed. */
 export function cellRef(t: Table, p: TablePart, r: Row, c: number, withTable = false, sign: 1 | -1 = 1): Ref {
-  return { cell: r.cells[c], label: () => cellLabel(t, p, r, c, withTable), sign };
+  return new CellRef(t, p, r, c, withTable, sign);
+}
+
+class RowColRef implements Ref {
+  readonly cell: Cell;
+  constructor(private readonly p: TablePart, private readonly r: Row, private readonly c: number, readonly sign: 1 | -1) {
+    this.cell = r.cells[c];
+  }
+  label(): string { return l10n.t('{0}（{1}）', rowLabel(this.r), this.p.columns[this.c].name); }
 }
 
 /** Decimal places from one table's unit to another's (元 → 万元: −4, 万元 → 元: +4). */
@@ -43,7 +60,7 @@ export function unitShift(from: Table['unit'], to: Table['unit']): number {
 
 /** A cell named by its row and column (the column identities of a row). */
 export function rowColRef(p: TablePart, r: Row, c: number, sign: 1 | -1 = 1): Ref {
-  return { cell: r.cells[c], label: () => l10n.t('{0}（{1}）', rowLabel(r), p.columns[c].name), sign };
+  return new RowColRef(p, r, c, sign);
 }
 
 /** The parts of an equality, without allocating a Ref per part unless one is asked for. */
@@ -60,30 +77,97 @@ export function refList(refs: Ref[]): PartList {
   return { length: refs.length, cell: (k) => refs[k].cell, sign: (k) => refs[k].sign ?? 1, ref: (k) => refs[k], shifted: refs.some((r) => r.shift) };
 }
 
+class RowsAt implements PartList {
+  constructor(private readonly t: Table, private readonly p: TablePart, private readonly rows: Row[], private readonly c: number) {}
+  get length(): number { return this.rows.length; }
+  cell(k: number): Cell { return this.rows[k].cells[this.c]; }
+  sign(): 1 | -1 { return 1; }
+  ref(k: number): Ref { return cellRef(this.t, this.p, this.rows[k], this.c); }
+}
+
 /** The same column of several rows of one table part. */
 export function rowsAt(t: Table, p: TablePart, rows: Row[], c: number): PartList {
-  return { length: rows.length, cell: (k) => rows[k].cells[c], sign: () => 1, ref: (k) => cellRef(t, p, rows[k], c) };
+  return new RowsAt(t, p, rows, c);
 }
 
 const refsOf = (ps: PartList): Ref[] => Array.from({ length: ps.length }, (_, k) => ps.ref(k));
 
-/** A checked total. Labels are computed lazily: most totals are fine and never shown. */
-class Total implements TotalInfo {
-  private value?: Decimal;
-  private fast?: { units: number; scale: number };
-  constructor(readonly rule: string, private readonly t: Ref, private readonly ps: PartList, readonly stated: Decimal, computed: Decimal | { units: number; scale: number }, readonly verdict: Verdict) {
-    if (computed instanceof Decimal) this.value = computed;
-    else this.fast = computed;
+/**
+ * What a checked equality records (hover, inlay hints, 显示计算过程): its total and parts, the verdict
+ * and the computed sum. Labels are computed lazily: most totals are fine and never shown. Small: a
+ * report has tens of thousands (the stated value is the cell's; a sum that agrees keeps no value).
+ */
+abstract class Checked implements TotalInfo {
+  rule = '';
+  verdict: Verdict = 'ok';
+  private value: Decimal | undefined = undefined;
+  /** The total's cell and name. */
+  abstract readonly totalCell: Cell;
+  abstract totalLabel(): string;
+  /** The parts. */
+  abstract list(): PartList;
+  set(rule: string, computed: Decimal | undefined, verdict: Verdict): this {
+    this.rule = rule;
+    this.value = computed;
+    this.verdict = verdict;
+    return this;
   }
-  get computed(): Decimal {
-    if (!this.value) this.value = new Decimal(BigInt(this.fast!.units), this.fast!.scale);
-    return this.value;
-  }
-  get range(): Range { return this.t.cell.range; }
-  get label(): string { return this.t.label(); }
+  get stated(): Decimal { return this.totalCell.value!; }
+  /** Without a computed value, the parts add up to the stated total exactly. */
+  get computed(): Decimal { return this.value ?? this.stated; }
+  get range(): Range { return this.totalCell.range; }
+  get label(): string { return this.totalLabel(); }
   get parts(): Array<{ label: string; raw: string; range: Range }> {
-    return refsOf(this.ps).map((p) => ({ label: (p.sign === -1 ? '− ' : '') + p.label(), raw: p.cell?.raw ?? '', range: p.cell?.range ?? this.t.cell.range }));
+    return refsOf(this.list()).map((p) => ({ label: (p.sign === -1 ? '− ' : '') + p.label(), raw: p.cell?.raw ?? '', range: p.cell?.range ?? this.totalCell.range }));
   }
+}
+
+/** A total and parts given as a Ref and a PartList. */
+class Total extends Checked {
+  constructor(private readonly t: Ref, private readonly ps: PartList) { super(); }
+  get totalCell(): Cell { return this.t.cell; }
+  totalLabel(): string { return this.t.label(); }
+  list(): PartList { return this.ps; }
+}
+
+/**
+ * An equality that is at once its total, its parts (a PartList) and, once checked, its record:
+ * one object per equality, for the rules that check tens of thousands (sum.children, sum.columns).
+ */
+export abstract class Equality extends Checked implements PartList {
+  abstract readonly length: number;
+  abstract cell(k: number): Cell;
+  abstract sign(k: number): 1 | -1;
+  abstract ref(k: number): Ref;
+  list(): PartList { return this; }
+}
+
+/** A 科目 row over the same column of the rows under it (类 = Σ 款 …). */
+export class ChildrenSum extends Equality {
+  readonly totalCell: Cell;
+  constructor(private readonly t: Table, private readonly p: TablePart, private readonly r: Row, private readonly children: Row[], private readonly c: number) {
+    super();
+    this.totalCell = r.cells[c];
+  }
+  totalLabel(): string { return cellLabel(this.t, this.p, this.r, this.c, false); }
+  get length(): number { return this.children.length; }
+  cell(k: number): Cell { return this.children[k].cells[this.c]; }
+  sign(): 1 | -1 { return 1; }
+  ref(k: number): Ref { return cellRef(this.t, this.p, this.children[k], this.c); }
+}
+
+/** A row's total column over some of its other columns, signed (the column identities of a row). */
+export class ColumnsSum extends Equality {
+  readonly totalCell: Cell;
+  constructor(private readonly p: TablePart, private readonly r: Row, private readonly totalCol: number, private readonly cols: ReadonlyArray<{ c: number; sign: 1 | -1 }>) {
+    super();
+    this.totalCell = r.cells[totalCol];
+  }
+  totalLabel(): string { return l10n.t('{0}（{1}）', rowLabel(this.r), this.p.columns[this.totalCol].name); }
+  get length(): number { return this.cols.length; }
+  cell(k: number): Cell { return this.r.cells[this.cols[k].c]; }
+  sign(k: number): 1 | -1 { return this.cols[k].sign; }
+  ref(k: number): Ref { return rowColRef(this.p, this.r, this.cols[k].c, this.cols[k].sign); }
 }
 
 export const usable = (c: Cell | undefined): c is Cell => !!c && (c.kind === 'amount' || c.kind === 'number' || c.kind === 'percent') && !!c.value;
@@ -102,14 +186,24 @@ export interface CheckOptions {
  * could not be evaluated (the total or a part is not a number: reported by the parser already).
  */
 export function checkSum(ctx: RuleContext, total: Ref, parts: PartList | Ref[], what: string, opts: CheckOptions = {}): boolean {
-  const rule = ctx.rule.id;
-  if (!usable(total.cell)) return false;
   const list: PartList = Array.isArray(parts) ? refList(parts) : parts;
+  return judge(ctx, new Total(total, list), list, what, opts);
+}
+
+/** Checks an equality object (ChildrenSum, ColumnsSum): it is recorded as its own total. */
+export function checkEquality(ctx: RuleContext, eq: Equality, what: string, opts: CheckOptions = {}): boolean {
+  return judge(ctx, eq, eq, what, opts);
+}
+
+function judge(ctx: RuleContext, rec: Checked, list: PartList, what: string, opts: CheckOptions): boolean {
+  const cell = rec.totalCell;
+  const rule = ctx.rule.id;
+  if (!usable(cell)) return false;
   if (list.length === 0) return false;
   if (opts.table) ctx.checked(opts.table);
-  const stated = total.cell.value!;
+  const stated = cell.value!;
   // Fast path (every part written with the total's decimals, and equal to it): integers only.
-  if (!Number.isNaN(stated.num) && total.cell.kind === 'amount' && !list.shifted) {
+  if (!Number.isNaN(stated.num) && cell.kind === 'amount' && !list.shifted) {
     let sumUnits = 0;
     let ok = true;
     for (let k = 0; k < list.length; k++) {
@@ -119,7 +213,7 @@ export function checkSum(ctx: RuleContext, total: Ref, parts: PartList | Ref[], 
       else { ok = false; break; }
     }
     if (ok && sumUnits === stated.num) {
-      ctx.total(new Total(rule, total, list, stated, { units: sumUnits, scale: stated.scale }, 'ok'));
+      ctx.total(rec.set(rule, undefined, 'ok'));
       return true;
     }
   }
@@ -134,8 +228,8 @@ export function checkSum(ctx: RuleContext, total: Ref, parts: PartList | Ref[], 
     else return false; // an unreadable part was reported already
   }
   // 分值/得分 are exact points, not rounded amounts: no rounding tolerance for them.
-  const cmp = compareSum(stated, values, total.cell.kind === 'number');
-  ctx.total(new Total(rule, total, list, stated, cmp.computed, cmp.verdict));
+  const cmp = compareSum(stated, values, cell.kind === 'number');
+  ctx.total(rec.set(rule, cmp.computed, cmp.verdict));
   if (cmp.verdict === 'ok') return true;
   let maxScale = stated.scale;
   for (const v of values) if (v && v.scale > maxScale) maxScale = v.scale;
@@ -144,18 +238,18 @@ export function checkSum(ctx: RuleContext, total: Ref, parts: PartList | Ref[], 
   // No related locations: the editor shows a diagnostic's related locations above every hover, so
   // they stood between the finding and its computation; the computation (hover, 显示计算过程) lists
   // the parts, each linked to its cell.
-  const label = total.label();
+  const label = rec.totalLabel();
   if (cmp.verdict === 'error') {
-    const fixed = formatLike(cmp.computed, total.cell);
+    const fixed = formatLike(cmp.computed, cell);
     ctx.report({
-      range: total.cell.range, text: total.cell.raw,
-      message: l10n.t('{0} {1} ≠ {2} {3}（差 {4}）', label, total.cell.raw, what, computedText, diff),
-      fixes: opts.fix === false ? undefined : [{ title: l10n.t('将{0}改为 {1}', label, fixed), edits: [{ range: total.cell.range, newText: fixed }], safe: false }],
+      range: cell.range, text: cell.raw,
+      message: l10n.t('{0} {1} ≠ {2} {3}（差 {4}）', label, cell.raw, what, computedText, diff),
+      fixes: opts.fix === false ? undefined : [{ title: l10n.t('将{0}改为 {1}', label, fixed), edits: [{ range: cell.range, newText: fixed }], safe: false }],
     });
   } else {
     ctx.rounding({
-      range: total.cell.range, text: total.cell.raw,
-      message: l10n.t('{0} {1} ≠ {2} {3}（差 {4}，在舍入误差 ±{5} 以内，可能为尾数误差）', label, total.cell.raw, what, computedText, diff, cmp.tolerance.toString()),
+      range: cell.range, text: cell.raw,
+      message: l10n.t('{0} {1} ≠ {2} {3}（差 {4}，在舍入误差 ±{5} 以内，可能为尾数误差）', label, cell.raw, what, computedText, diff, cmp.tolerance.toString()),
     });
   }
   return true;

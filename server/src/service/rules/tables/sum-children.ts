@@ -6,11 +6,11 @@
 import { Row, Table, TablePart } from '../../model';
 import { numberingLevel } from '../../layouts';
 import { Rule, RuleContext } from '../types';
-import { cellRef, checkSum, EQUALITY_MESSAGES, rowsAt } from './equality';
+import { cellRef, ChildrenSum, checkEquality, checkSum, EQUALITY_MESSAGES, rowsAt } from './equality';
 import { OUTLINE_RULES, rulePart, SPEC_MESSAGES } from './spec';
 import * as l10n from '../../l10n';
 
-function hierarchy(ctx: RuleContext, t: Table, part: TablePart): void {
+function hierarchy(ctx: RuleContext, t: Table, part: TablePart, names: { kuan: string; xiang: string; other: string }): void {
   const coded = part.rows.filter((r) => r.code);
   if (coded.length < 2) return;
   const byCode = new Map<string, Row>();
@@ -31,10 +31,10 @@ function hierarchy(ctx: RuleContext, t: Table, part: TablePart): void {
     let len = Infinity;
     for (const x of desc) if (x.code!.length < len) len = x.code!.length;
     const children = desc.filter((x) => x.code!.length === len);
-    const what = r.level === '类' && len === 5 ? l10n.t('其下各款之和') : r.level === '款' && len === 7 ? l10n.t('其下各项之和') : l10n.t('其下各科目之和');
+    const what = r.level === '类' && len === 5 ? names.kuan : r.level === '款' && len === 7 ? names.xiang : names.other;
     for (let i = 0; i < part.columns.length; i++) {
       if (part.columns[i].kind !== 'amount') continue;
-      checkSum(ctx, cellRef(t, part, r, i), rowsAt(t, part, children, i), what, { table: t });
+      checkEquality(ctx, new ChildrenSum(t, part, r, children, i), what, { table: t });
     }
   }
 }
@@ -70,9 +70,10 @@ export const rule: Rule = {
     messages: { ...EQUALITY_MESSAGES, ...SPEC_MESSAGES, '其下各款之和': 'the sum of its 款', '其下各项之和': 'the sum of its 项', '其下各科目之和': 'the sum of its sub-items', '带编号的项 = Σ 其下各子项': 'a numbered item = Σ its sub-items' },
   },
   run(ctx) {
+    const names = { kuan: l10n.t('其下各款之和'), xiang: l10n.t('其下各项之和'), other: l10n.t('其下各科目之和') };
     for (const t of ctx.model.tables) {
       ctx.cached(t, () => {
-        for (const part of t.parts) hierarchy(ctx, t, part);
+        for (const part of t.parts) hierarchy(ctx, t, part, names);
         for (const r of OUTLINE_RULES) {
           if (!t.kind || !r.tables.includes(t.kind)) continue;
           const part = rulePart(ctx, t, r.part, l10n.t('带编号的项 = Σ 其下各子项'));

@@ -7,7 +7,7 @@
 import { Table, TablePart } from '../../model';
 import { ColumnMatch, findColumn, isMeasureHeading } from '../../layouts';
 import { Rule, RuleContext } from '../types';
-import { checkSum, EQUALITY_MESSAGES, Ref, rowColRef } from './equality';
+import { checkEquality, ColumnsSum, EQUALITY_MESSAGES } from './equality';
 import { COLUMN_RULES, ColumnRule, has, rulePart, SPEC_MESSAGES } from './spec';
 import * as l10n from '../../l10n';
 
@@ -62,12 +62,9 @@ function columnRule(ctx: RuleContext, t: Table, cr: ColumnRule): void {
     }
   }
   if (ops.length === 0) return;
-  const flat = ops.flatMap((o) => o.columns.map((c) => ({ c, sign: o.sign })));
+  const flat = ops.flatMap((o) => o.columns.map((c) => ({ c, sign: o.sign as 1 | -1 })));
   const names = flat.map((x, k) => `${k > 0 ? (x.sign < 0 ? ' − ' : ' + ') : x.sign < 0 ? '−' : ''}${short(part, x.c)}`).join('');
-  for (const r of part.rows) {
-    const parts: Ref[] = flat.map((x) => rowColRef(part, r, x.c, x.sign));
-    checkSum(ctx, rowColRef(part, r, tm.index), parts, names, { table: t });
-  }
+  for (const r of part.rows) checkEquality(ctx, new ColumnsSum(part, r, tm.index, flat), names, { table: t });
 }
 
 export const rule: Rule = {

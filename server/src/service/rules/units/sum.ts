@@ -110,6 +110,7 @@ function compareGroup(g: UnitGroup): Finding[] {
       if (uparts.some((u) => !u.part)) continue;
       const uIndex: UnitPart[] = uparts.map((u) => ({ ...u, part: u.part!, rows: rowsByKey(u.part!), cols: columnsByName(u.part!) }));
       const deptRows = rowsByKey(part);
+      const excluded = new Set([...deptRows].filter(([, r]) => exRows.has(normName(r.name))).map(([k]) => k));
       part.columns.forEach((col, ci) => {
         if (col.kind !== 'amount') return;
         const cname = normName(col.name);
@@ -119,7 +120,7 @@ function compareGroup(g: UnitGroup): Finding[] {
         const found: Found[] = [];
         const notes: Found[] = [];
         for (const [key, row] of deptRows) {
-          if (exRows.has(normName(row.name))) continue;
+          if (excluded.has(key)) continue;
           const f = compareRow(c, key, row);
           if (f) (f.finding.rounding ? notes : found).push(f);
         }
@@ -138,7 +139,7 @@ function compareRow(c: ColumnCheck, key: string, row: Row): Found | undefined {
   const stated = amountOf(cell);
   if (!stated) return undefined;
   const parts: Array<Decimal | undefined> = [];
-  const related: RelatedInfo[] = [];
+  const cells: Array<{ u: UnitPart; uc: Cell }> = [];
   let written = 0;
   for (const u of c.units) {
     const ur = u.rows.get(key);
@@ -148,12 +149,14 @@ function compareRow(c: ColumnCheck, key: string, row: Row): Found | undefined {
     const v = amountOf(uc);
     if (!v && uc && uc.kind !== 'empty') return undefined; // an unreadable cell was reported in its own report
     parts.push(v ? inUnit(v, u.table.unit, t.unit) : undefined);
-    if (uc) related.push({ uri: u.ref.uri, range: uc.range, message: l10n.t('{0}：{1}', u.name, (uc.raw || l10n.t('（空）')) + (u.table.unit !== t.unit ? ' ' + u.table.unit : '')) });
+    if (uc) cells.push({ u, uc });
   }
   // A row without a code that no unit writes may be named differently there: say nothing.
   if (written === 0 && !row.code) return undefined;
   const cmp = compareSum(stated, parts);
   if (cmp.verdict === 'ok') return undefined;
+  // the units' cells, named only for the sums that differ (most agree)
+  const related: RelatedInfo[] = cells.map(({ u, uc }) => ({ uri: u.ref.uri, range: uc.range, message: l10n.t('{0}：{1}', u.name, (uc.raw || l10n.t('（空）')) + (u.table.unit !== t.unit ? ' ' + u.table.unit : '')) }));
   const label = cellLabel(t, part, row, ci, true);
   const computed = trimTo(cmp.computed, stated.scale);
   const diff = trimTo(cmp.diff.abs(), stated.scale);

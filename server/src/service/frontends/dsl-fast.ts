@@ -1,0 +1,262 @@
+/**
+ * A fast path for the DSL front end: table blocks written in the plain subset (no escapes, comments
+ * only on lines of their own, no tabs or CR, continuation lines only under 注/说明, no line the
+ * table does not understand) are read
+ * here, giving exactly what dsl.ts gives — the same model, ranges and findings. Anything else
+ * returns undefined and the block goes to dsl.ts, which words every problem.
+ * test/dsl-fast.test.ts proves the equality on every sample, on generated reports and on mutated ones.
+ *
+ *   【表 标题】
+ *   类型：决算03                       编号 单位 类型 编制部门/编制单位: one line each
+ *   注：本表反映……                      注/说明: continued on indented lines
+ *   列：本年支出合计 | 基本支出          the columns (again after each “= 收入” line)
+ *   201 一般公共服务支出 | 1.00 | 2.00   a row: its name and its cells, separated by |
+ *   = 支出                               a side
+ *   # 注释                               a comment line
+ */
+import { RawBlock } from './blocks';
+import { AmountUnit, Cell, Column, ColumnKind, Finding, Range, Row, Str, Table, TablePart } from '../model';
+import { blockKindOf, FindFn, ParsedBlock, readCell, rowFromKey } from './common';
+import { columnKind, sideOf, tableKindOf } from '../layouts';
+import { splitSentences } from '../text';
+import { plainAmount, shareZero } from '../decimal';
+import * as l10n from '../l10n';
+import schema from '../../../../schemas/report.schema.json';
+
+const UNITS = ((schema.definitions as unknown as Record<string, { properties: Record<string, { enum?: string[] }> }>).table.properties['单位'].enum ?? []) as string[];
+const FIELDS = new Set(['编号', '单位', '类型', '列', '注', '说明', '编制部门', '编制单位']);
+
+/** readCell, with the common case (an amount column, a plain ASCII amount) read inline: the same Cell. */
+function cellOf(raw: string, range: Range, kind: ColumnKind | 'auto', report: FindFn): Cell {
+  if (kind === 'amount') {
+    const value = plainAmount(raw);
+    if (value) return { kind: 'amount', raw, range, value };
+  }
+  return readCell(raw, range, kind, report);
+}
+
+/** Not the subset: dsl.ts reads the block. */
+class Outside extends Error {}
+const outside = (): never => {
+  throw new Outside();
+};
+
+const isWs = (c: number) => c === 32 || c === 9 || c === 0x3000;
+const KEY_VALUE = /^([^：:|\t#【=\\][^：:|\t]*?)[ \t\u3000]*[：:]/;
+const HEADING = /^=[ \t\u3000]*(.*?)[ \t\u3000]*$/;
+
+/** The first character after white space from `from` is a |. */
+function firstIsBar(s: string, from: number): boolean {
+  let i = from;
+  while (i < s.length && isWs(s.charCodeAt(i))) i++;
+  return s.charCodeAt(i) === 124;
+}
+
+/** The last character before trailing white space is a |. */
+function lastIsBar(s: string): boolean {
+  let i = s.length;
+  while (i > 0 && isWs(s.charCodeAt(i - 1))) i--;
+  return s.charCodeAt(i - 1) === 124;
+}
+
+/** A trimmed piece of a line: its text and where it is (an empty piece sits at `at`). */
+interface Piece {
+  value: string;
+  start: number;
+  end: number;
+}
+
+class FastDsl {
+  private readonly findings: Finding[] = [];
+  constructor(private readonly raw: RawBlock) {}
+
+  private find(rule: string, severity: Finding['severity'], range: Range, message: string): void {
+    this.findings.push({ rule, severity, range, message });
+  }
+
+  /** The callback through which readCell reports (one per block, not one per cell). */
+  private readonly report: FindFn = (r, sv, g, m) => this.find(r, sv, g, m);
+
+  /** s[from, to) trimmed, at absolute `base`; an empty piece is placed at `at`. */
+  private piece(s: string, from: number, to: number, base: number, at: number): Piece {
+    let a = from;
+    let b = to;
+    while (a < b && isWs(s.charCodeAt(a))) a++;
+    while (b > a && isWs(s.charCodeAt(b - 1))) b--;
+    return a === b ? { value: '', start: at, end: at } : { value: s.slice(a, b), start: base + a, end: base + b };
+  }
+
+  /** The cells of a line split at |, a | first or last on the line being a frame. */
+  private cells(s: string, from: number, base: number): Piece[] {
+    const out: Piece[] = [];
+    let a = from;
+    for (let i = from; i <= s.length; i++) {
+      if (i === s.length || s.charCodeAt(i) === 124 /* | */) {
+        out.push(this.piece(s, a, i, base, base + a));
+        a = i + 1;
+      }
+    }
+    if (out.length > 1 && out[0].value === '' && firstIsBar(s, from)) out.shift();
+    if (out.length > 1 && out[out.length - 1].value === '' && lastIsBar(s)) out.pop();
+    return out;
+  }
+
+  /** The parts of a piece separated by white space, or the piece itself when it has one part. */
+  private words(p: Piece): Piece[] {
+    const out: Piece[] = [];
+    const re = /[^ \t\u3000]+/g;
+    let m: RegExpExecArray | null;
+    while ((m = re.exec(p.value))) out.push({ value: m[0], start: p.start + m.index, end: p.start + m.index + m[0].length });
+    return out.length > 1 ? out : [p];
+  }
+
+  private str(p: Piece): Str {
+    return { value: p.value, range: { start: p.start, end: p.end } };
+  }
+
+  private columns(s: string, base: number): Column[] {
+    const colon = s.search(/[：:]/);
+    return this.cells(s, colon + 1, base).filter((c) => c.value).map((c) => {
+      const path = c.value.split('/').map((x) => x.trim()).filter((x) => x);
+      return { name: path.join('/'), path, kind: columnKind(c.value), range: { start: c.start, end: c.end } };
+    });
+  }
+
+  private row(s: string, base: number, columns: Column[]): Row {
+    const cells = this.cells(s, 0, base);
+    const key = cells.shift()!;
+    let values = cells;
+    if (values.length === 1 && columns.length > 1) values = this.words(values[0]);
+    const range = { start: base, end: base + s.length };
+    const keyRange = { start: key.start, end: key.end };
+    const row = rowFromKey(key.value, keyRange, range); // no escapes here: the key is its source
+    if (!key.value && values.every((v) => !v.value)) outside(); // a row without a name: dsl.ts words it
+    if (columns.length > 0 && values.length !== columns.length) {
+      const where = values.length ? { start: values[0].start, end: values[values.length - 1].end } : keyRange;
+      this.find('table.cells', 'error', where, l10n.t('此行有 {0} 个值，而表头有 {1} 列（{2}）', values.length, columns.length, columns.map((c) => c.name).join(l10n.listSep())));
+    }
+    row.cells = values.map((v, i) => cellOf(shareZero(v.value), { start: v.start, end: v.end }, columns[i]?.kind ?? 'amount', this.report));
+    return row;
+  }
+
+  table(): ParsedBlock {
+    const raw = this.raw;
+    const text = raw.text;
+    const head = text.indexOf(raw.key);
+    const keyRange = { start: raw.start + Math.max(1, head), end: raw.start + Math.max(1, head) + raw.key.length };
+    const title = raw.key.replace(/^表[ \u3000]+/, '').trim();
+    const t: Table = { key: raw.key, keyRange, title, unit: '万元', parts: [], notes: [], range: { start: raw.start, end: raw.end } };
+    let part: TablePart | undefined;
+    const newPart = (name: string, at: Range) => {
+      part = { name, columns: [], rows: [], range: at };
+      t.parts.push(part);
+      return part;
+    };
+    const seen = new Set<string>();
+    // a 注/说明 continues on indented lines: its text is made when the next line is not one of them
+    let note: { key: string; value: string; offsets: number[]; fallback: number } | undefined;
+    const flush = () => {
+      if (!note) return;
+      const offsets = Int32Array.from(note.offsets);
+      const range = note.value.length ? { start: offsets[0], end: offsets[offsets.length - 1] + 1 } : { start: note.fallback, end: note.fallback };
+      t.notes.push({ key: note.key, text: { value: note.value, range, offsets, sentences: splitSentences(note.value, offsets) } });
+      note = undefined;
+    };
+    let pos = text.indexOf('\n');
+    if (pos < 0) pos = text.length;
+    const firstLine = text.slice(0, pos);
+    if (firstLine.slice(firstLine.indexOf('】') + 1).trim() !== '') outside();
+    pos++;
+    while (pos < text.length) {
+      let eol = text.indexOf('\n', pos);
+      if (eol < 0) eol = text.length;
+      const s = text.slice(pos, eol);
+      const base = raw.start + pos;
+      pos = eol + 1;
+      if (s.trim() === '') { flush(); continue; }
+      if (s.charCodeAt(0) === 35 /* # */) continue; // a comment line
+      if (s.includes('#')) outside(); // a comment after the content, or a # that may start one: dsl.ts
+      if (isWs(s.charCodeAt(0))) {
+        // the continuation of a 注/说明: its text without the indentation, after a line break
+        const n = note ?? outside();
+        let i = 0;
+        while (i < s.length && isWs(s.charCodeAt(i))) i++;
+        n.value += '\n' + s.slice(i);
+        n.offsets.push(base - 1);
+        for (let k = i; k < s.length; k++) n.offsets.push(base + k);
+        continue;
+      }
+      flush();
+      const lineRange = { start: base, end: base + s.length };
+      const h = HEADING.exec(s);
+      if (h) {
+        if (!h[1]) outside();
+        const p = newPart(h[1], lineRange);
+        p.side = sideOf(h[1]);
+        const at = base + s.indexOf(h[1], 1);
+        p.nameRange = { start: at, end: at + h[1].length };
+        continue;
+      }
+      const cellsLine = s.includes('|');
+      // a row has cells; “列：a | b” has them too, and is the columns
+      const colon = !cellsLine || s.charCodeAt(0) === 0x5217 /* 列 */ ? KEY_VALUE.exec(s) : null;
+      if (cellsLine && !(colon && colon[1] === '列')) {
+        const p = part ?? newPart('', lineRange);
+        const row = this.row(s, base, p.columns);
+        p.rows.push(row);
+        p.range = { start: p.range.start, end: row.range.end };
+        continue;
+      }
+      if (!colon) return outside(); // a line the table does not understand: dsl.ts words it
+      const key = colon[1];
+      if (!FIELDS.has(key) || (seen.has(key) && key !== '列')) outside();
+      seen.add(key);
+      const k = { value: key, range: { start: base, end: base + key.length } };
+      const v = this.piece(s, colon[0].length, s.length, base, k.range.end);
+      switch (key) {
+        case '编号': t.number = this.str(v); break;
+        case '单位':
+          if (!UNITS.includes(v.value)) outside();
+          t.unitNode = this.str(v) as Str & { value: AmountUnit };
+          break;
+        case '类型': t.kindNode = this.str(v); break;
+        case '列':
+          if (part && part.columns.length > 0) outside();
+          (part ?? newPart('', lineRange)).columns = this.columns(s, base);
+          break;
+        case '注': case '说明': {
+          note = { key, value: v.value, offsets: [], fallback: k.range.end };
+          for (let i = 0; i < v.value.length; i++) note.offsets.push(v.start + i);
+          break;
+        }
+        default:
+          if (t.preparer) outside();
+          t.preparer = { key, value: this.str(v) };
+      }
+    }
+    flush();
+    t.note = t.notes[0]?.text;
+    t.parts = t.parts.filter((p) => p.columns.length || p.rows.length);
+    const kind = tableKindOf(title, t.kindNode?.value);
+    if (kind === 'unknown') this.find('table.kind', 'warning', t.kindNode!.range, l10n.t('未知的表类型“{0}”，按自定义表处理（标准表类型见文档）', t.kindNode!.value));
+    else t.kind = kind;
+    for (const p of t.parts) {
+      if (p.columns.length === 0 && p.rows.length > 0) {
+        this.find('table.columns', 'error', p.rows[0].keyRange, l10n.t('此表缺少“列”：请先列出各列的名称，如 列：本年收入合计 | 财政拨款收入'));
+      }
+    }
+    return { raw, kind: 'table', findings: this.findings, table: t };
+  }
+}
+
+/** The parse of a DSL table block in the plain subset (else undefined: dsl.ts parses it). Never throws. */
+export function parseDslTableFast(raw: RawBlock): ParsedBlock | undefined {
+  if (blockKindOf(raw.key) !== 'table') return undefined;
+  const text = raw.text;
+  if (text.includes('\\') || text.includes('\t') || text.includes('\r')) return undefined;
+  try {
+    return new FastDsl(raw).table();
+  } catch {
+    return undefined; // Outside, or anything unforeseen: dsl.ts decides
+  }
+}

@@ -1,0 +1,91 @@
+/**
+ * The fast path for DSL table blocks (frontends/dsl-fast.ts) gives exactly what dsl.ts gives — the
+ * same model, ranges and findings — on every table of every report the project ships (the YAML
+ * ones converted), on generated reports and on mutated blocks; where it is not sure, it leaves the
+ * block to dsl.ts. It takes most blocks of the real documents.
+ */
+import * as assert from 'assert';
+import * as fs from 'fs';
+import * as path from 'path';
+import fc from 'fast-check';
+import { splitDslBlocks, parseDslBlock } from '../server/src/service/frontends/dsl';
+import { parseDslTableFast } from '../server/src/service/frontends/dsl-fast';
+import { RawBlock } from '../server/src/service/frontends/blocks';
+import { parseReport, ReportParser } from '../server/src/service/frontends/report-parser';
+import { convert } from '../server/src/service/features/convert';
+import { generateLargeReport } from '../scripts/gen-large';
+import { plain, ROOT } from './helpers/samples';
+
+function reportFiles(dir: string): string[] {
+  const out: string[] = [];
+  for (const e of fs.readdirSync(dir, { withFileTypes: true })) {
+    const p = path.join(dir, e.name);
+    if (e.isDirectory()) out.push(...reportFiles(p));
+    else if (/\.jsgk(\.ya?ml)?$/.test(e.name)) out.push(p);
+  }
+  return out;
+}
+
+/** Every report the project ships, in the DSL (the YAML ones converted). */
+const reports: Array<{ name: string; text: string }> = [];
+for (const f of ['samples', 'examples', 'templates'].flatMap((d) => reportFiles(path.join(ROOT, d)))) {
+  const text = fs.readFileSync(f, 'utf8');
+  if (f.endsWith('.jsgk')) reports.push({ name: path.basename(f), text });
+  else {
+    const r = convert(text, 'yaml', 'dsl');
+    if (r.ok) reports.push({ name: path.basename(f) + ' → DSL', text: r.text });
+  }
+}
+const gen = convert(generateLargeReport({ units: 4 }).text, 'yaml', 'dsl');
+if (gen.ok) reports.push({ name: 'generated', text: gen.text });
+
+const tableBlocks = reports.flatMap((r) => splitDslBlocks(r.text).filter((b) => b.key.startsWith('表')).map((b) => ({ name: r.name, raw: b })));
+
+function same(raw: RawBlock): boolean {
+  const fast = parseDslTableFast(raw);
+  if (!fast) return false;
+  assert.deepStrictEqual(plain(fast), plain(parseDslBlock(raw)), `${raw.key}\n${raw.text}`);
+  return true;
+}
+
+describe('the fast path for DSL table blocks', () => {
+  it('gives what dsl.ts gives on every table of every report, and takes most of them', () => {
+    let taken = 0;
+    for (const b of tableBlocks) if (same(b.raw)) taken++;
+    assert.ok(tableBlocks.length > 80, `${tableBlocks.length} tables`);
+    assert.ok(taken >= tableBlocks.length * 0.9, `${taken} of ${tableBlocks.length} tables taken by the fast path`);
+  });
+
+  it('a report parsed with the fast path equals one parsed by dsl.ts alone (the whole model)', () => {
+    for (const r of reports) {
+      const fast = plain(parseReport(r.text, 'dsl').report);
+      const blocks = splitDslBlocks(r.text).map(parseDslBlock);
+      const viaDsl = new ReportParser('dsl');
+      (viaDsl as unknown as { cache: Map<string, unknown[]> }).cache = new Map(blocks.map((b) => [b.raw.text, [b]]));
+      assert.deepStrictEqual(plain(viaDsl.parse(r.text).report), fast, r.name);
+    }
+  });
+
+  const EDITS = ['\n', ' ', '  ', '|', ' | ', '||', '：', ':', '=', '= ', '= 收入', '= 支出', '#', ' # x', '\\', '\\|', '\t', '\r\n', '【', '】', '\u3000',
+    '0', '1.00', '-1.00', '1,000.00', '—', '-', '%', '合计', '列：', '列：a | b', '注：', '说明：x', '类型：', '编号：', '单位：元', '单位：x', '编制部门：', '编制单位：', 'x：y'];
+
+  it('never differs from dsl.ts on mutated table blocks (it answers the same, or leaves the block to dsl.ts)', () => {
+    let taken = 0;
+    fc.assert(fc.property(
+      fc.integer({ min: 0, max: tableBlocks.length - 1 }),
+      fc.array(fc.tuple(fc.nat(), fc.nat({ max: 6 }), fc.oneof(fc.constantFrom(...EDITS), fc.string({ maxLength: 4 }))), { minLength: 1, maxLength: 4 }),
+      (i, edits) => {
+        const raw = tableBlocks[i].raw;
+        let t = raw.text;
+        for (const [pos, del, ins] of edits) {
+          const from = t.indexOf('\n') + 1;
+          const at = from + (pos % Math.max(1, t.length - from + 1));
+          t = t.slice(0, at) + ins + t.slice(at + del);
+        }
+        const m: RawBlock = { key: raw.key, start: raw.start, end: raw.start + t.length, text: t };
+        if (same(m)) taken++;
+      },
+    ), { numRuns: Number(process.env.FAST_RUNS ?? 4000) });
+    assert.ok(taken > 500, `only ${taken} mutated blocks were taken by the fast path: the property says little`);
+  });
+});
