@@ -243,3 +243,10 @@ export function inUnit(v: Decimal, from: MoneyUnit, to: MoneyUnit): Decimal {
   const k = WAN_EXPONENT[from] - WAN_EXPONENT[to];
   return k === 0 ? v : v.shift(k);
 }
+
+/** A decimal written with `scale` decimals, or more when it needs them ("425.000000" → "425.00", "0.5712" → "0.5712"). */
+export function trimTo(v: Decimal, scale: number): string {
+  let d = v;
+  while (d.scale > scale && d.units % 10n === 0n) d = new Decimal(d.units / 10n, d.scale - 1);
+  return d.rescale(Math.max(d.scale, scale)).toString();
+}

@@ -6,13 +6,23 @@
  *    the rate follows from that one, the amount is what is wrong (text.table says so), not the rate.
  * By the interval rule: within rounding, a 尾数误差 note.
  */
+import { Decimal, inUnit } from '../../decimal';
 import { Text } from '../../model';
+import { Tok } from '../../narrative/tokens';
 import { changeBase, RateChange, rateVerdict } from '../../narrative/changes';
 import { ratioVerdict } from '../../narrative/ratio';
 import { Change } from '../../narrative/changes';
 import { Rule, RuleContext } from '../types';
-import { eachText, fmt, rr } from './common';
+import { eachText, rr } from './common';
 import * as l10n from '../../l10n';
+
+/** An amount in 万元 written in the unit of `like` (元, 万元, 亿元), exactly, with no more decimals than it needs beyond those of `like`. */
+function inUnitOf(wan: Decimal, like: Tok): string {
+  const unit = like.unit === '元' || like.unit === '亿元' ? like.unit : '万元';
+  let v = inUnit(wan, '万元', unit);
+  while (v.scale > like.value.scale && v.units % 10n === 0n) v = v.rescale(v.scale - 1);
+  return v.toString() + unit;
+}
 
 function amountChange(ctx: RuleContext, t: Text, ch: Change): void {
   const b = changeBase(ch);
@@ -21,7 +31,7 @@ function amountChange(ctx: RuleContext, t: Text, ch: Change): void {
   if (!v || v.verdict === 'ok') return;
   const rate = ch.rate!;
   const cur = ch.current!;
-  const prev = fmt(b.base) + (ch.amount.unit === '元' ? '元' : '万元');
+  const prev = inUnitOf(b.base, cur);
   const msg = l10n.t('按本年 {0}、{1} {2} 推算上年为 {3}，{4}率应为 {5}%', cur.raw, ch.word, ch.amount.raw, prev, ch.rateWord ?? '', v.computed.toString());
   const range = rr(t, rate.start, rate.end);
   const newText = `${rate.value.sign() < 0 ? '-' : ''}${v.computed.toString()}%`;

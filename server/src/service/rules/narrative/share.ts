@@ -40,14 +40,14 @@ function wholeInSentence(v: string, toks: Tok[], part: Tok): Tok | undefined {
   return undefined;
 }
 
-/** The first amount that directly follows a term anywhere in the narrative ("本年支出合计702.98万元"). */
+/** The first amount that directly follows a term anywhere in the narrative ("本年支出合计702.98万元", "本年支出合计为1,687.40万元"). */
 function termAmount(ctx: RuleContext, term: string): { tok: Tok; text: Text } | undefined {
   const n = normName(term);
   for (const { text } of texts(ctx)) {
     for (let idx = text.value.indexOf(n); idx >= 0; idx = text.value.indexOf(n, idx + 1)) {
-      const after = text.value.slice(idx + n.length, idx + n.length + 8);
+      const after = text.value.slice(idx + n.length, idx + n.length + 40);
       const m = /^(?:为|是|共计|合计)?[ \t\u3000]*(-?[\d,]+(?:\.\d+)?)[ \t\u3000]*(万元|元|亿元)/.exec(after);
-      const tok = m ? tokens(text.value.slice(idx + n.length, idx + n.length + 40)).find((x) => x.start === m[0].indexOf(m[1])) : undefined;
+      const tok = m ? tokens(after).find((x) => x.start === m[0].indexOf(m[1])) : undefined;
       if (tok) return { tok: { ...tok, start: tok.start + idx + n.length, end: tok.end + idx + n.length }, text };
     }
   }

@@ -3,6 +3,7 @@
  * may name fewer parts than the whole, never more; a column of item figures (each item's 年初预算 …)
  * adds up to the figure stated before it. By the interval rule: within rounding, a 尾数误差 note.
  */
+import { trimTo } from '../../decimal';
 import { Text } from '../../model';
 import { ListSum } from '../../narrative/lists';
 import { compareSum } from '../rounding';
@@ -17,10 +18,12 @@ function check(ctx: RuleContext, t: Text, l: ListSum): void {
   if (duality(l)) return;
   const cmp = compareSum(l.total.wan, l.parts.map((x) => x.wan));
   if (cmp.verdict === 'ok' || (!l.exact && cmp.verdict === 'error' && cmp.diff.sign() > 0)) return; // fewer parts than the whole is allowed
-  const sum = cmp.computed.rescale(Math.max(...l.parts.map((x) => x.value.scale), l.total.value.scale)).toString();
+  const scale = Math.max(...l.parts.map((x) => x.value.scale), l.total.value.scale);
+  const sum = cmp.computed.rescale(scale).toString();
   const range = rr(t, l.total.start, l.total.end);
   const related = l.parts.map((x) => ({ range: rr(t, x.start, x.end), message: x.raw }));
-  const diff = cmp.diff.abs().toString();
+  // in 万元 with the decimals of the figures as written (an amount in 元 converted has four)
+  const diff = trimTo(cmp.diff.abs(), scale);
   if (cmp.verdict === 'rounding') {
     const message = l.exact
       ? l10n.t('“{0}”所列各项的{1}之和 {2}万元 ≠ {3}（差 {4}，在舍入误差以内，可能为尾数误差）', l.kw, l.label ?? '', sum, l.total.raw, diff)

@@ -8,7 +8,7 @@
  * compared: its name may simply be written differently). Findings sit in the 部门 report; their
  * related locations point into the unit reports (uri).
  */
-import { Decimal, inUnit } from '../../decimal';
+import { Decimal, inUnit, trimTo } from '../../decimal';
 import { Cell, Column, Finding, RelatedInfo, Row, Table, TablePart } from '../../model';
 import { normName } from '../../names';
 import { compareSum, formatLike } from '../rounding';
@@ -55,13 +55,6 @@ function checkUnitSums(dept: ReportRef, others: ReportRef[]): Finding[] {
   if (!listsUnits(dept.report)) return [];
   const g = unitGroups([dept, ...others.filter((o) => o.uri !== dept.uri)]).find((x) => x.dept.uri === dept.uri);
   return g && g.complete ? compareGroup(g) : [];
-}
-
-/** A decimal written with `scale` decimals, or more when it needs them ("425.000000" → "425.00"). */
-function trimTo(v: Decimal, scale: number): string {
-  let d = v;
-  while (d.scale > scale && d.units % 10n === 0n) d = new Decimal(d.units / 10n, d.scale - 1);
-  return d.rescale(Math.max(d.scale, scale)).toString();
 }
 
 /**
