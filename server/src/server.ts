@@ -97,8 +97,11 @@ export function startServer(connection: Connection): void {
     }
     const reports = p.changes.filter((c) => REPORT_FILE.test(pathKey(c.uri)));
     if (reports.length === 0) return;
-    for (const c of reports) workspaceCheck.fileChanged(c.uri, c.type === 3 /* deleted */);
-    void Promise.all(reports.map((c) => sh.reports?.update(pathKey(c.uri), c.type === 3 /* deleted */))).then(() => reportsChanged());
+    // the workspace index first: a closed 部门 report checked again reads its units' new files
+    void Promise.all(reports.map((c) => sh.reports?.update(pathKey(c.uri), c.type === 3 /* deleted */))).then(() => {
+      for (const c of reports) workspaceCheck.fileChanged(c.uri, c.type === 3 /* deleted */);
+      reportsChanged();
+    });
   });
 
   connection.onDidChangeConfiguration(async () => {

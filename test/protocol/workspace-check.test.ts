@@ -132,6 +132,30 @@ describe('检查工作区全部报告 (jsgk.server.checkWorkspace over the proto
     assert.ok(after.length > before);
   });
 
+  it('a unit report changed on disk: the closed 部门 report listing it is checked again against it', async () => {
+    const dept = uriOf(path.join('分局', '某市商务局-2023部门决算.jsgk.yaml'));
+    const unitFile = path.join(dir, '分局', '某市招商服务中心-2023单位决算.jsgk.yaml');
+    const sums = () => (c.last(dept) ?? []).filter((x) => x.code === 'units.sum').map((x) => x.message as string).sort();
+    const before = sums();
+    assert.ok(!before.some((m) => /事业运行/.test(m)), JSON.stringify(before));
+    // the unit now spends 10,000.00 more on 2011350 事业运行: the 部门's row no longer adds up
+    const text = fs.readFileSync(unitFile, 'utf8');
+    const changed = text.replace('2011350 事业运行:     500,000.00 500,000.00 0.00', '2011350 事业运行:     510,000.00 510,000.00 0.00');
+    assert.notStrictEqual(changed, text);
+    fs.writeFileSync(unitFile, changed);
+    const n = c.published.length;
+    await c.conn.sendNotification(DidChangeWatchedFilesNotification.type, { changes: [{ uri: pathToFileURL(unitFile).toString(), type: 2 }] });
+    await c.until('the 部门 report published again', () => c.published.slice(n).some((p) => p.uri === dept));
+    const after = sums();
+    assert.ok(after.some((m) => /事业运行/.test(m)), JSON.stringify(after));
+    // and back: the finding goes
+    fs.writeFileSync(unitFile, text);
+    const m = c.published.length;
+    await c.conn.sendNotification(DidChangeWatchedFilesNotification.type, { changes: [{ uri: pathToFileURL(unitFile).toString(), type: 2 }] });
+    await c.until('the 部门 report published once more', () => c.published.slice(m).some((p) => p.uri === dept));
+    assert.deepStrictEqual(sums(), before);
+  });
+
   it('the catalogue changed (jsgk-kemu.csv): the closed reports shown are checked again with it', async () => {
     const s001 = reports.find((f) => f.startsWith('011-'))!;
     // 011 writes 2040604 基层司法业务 (with this catalogue: the name differs)

@@ -71,13 +71,19 @@ export class WorkspaceCheck {
   /** Files a workspace check has looked at (closed later, they are shown from disk again). */
   private readonly wasChecked = new Set<string>();
 
+  /** Closed 部门 reports shown that list their units: a unit's file changing changes their findings. */
+  private readonly depts = new Set<string>();
+
   /** A report changed or was deleted on disk (a file event). */
   fileChanged(uri: string, deleted: boolean): void {
     const key = pathKey(uri);
     if (deleted) {
       this.withdraw(key);
       this.wasChecked.delete(key);
+      this.depts.delete(key);
     } else if (this.pushed.has(key)) void this.recheckClosed(key);
+    // the closed 部门 reports shown are compared with their units' files again (the file may be one of them)
+    for (const dept of this.depts) if (dept !== key && this.pushed.has(dept)) void this.recheckClosed(dept);
   }
 
   private refreshing = 0;
@@ -129,8 +135,11 @@ export class WorkspaceCheck {
     const meta = metaValues(r.text, syntaxOf(file));
     if (meta.type && UNIT_TYPE[meta.type]) {
       const report = parseReport(r.text, syntaxOf(file)).report;
-      if (listsUnits(report)) await this.sh.ready(uri, report);
-    }
+      if (listsUnits(report)) {
+        this.depts.add(file);
+        await this.sh.ready(uri, report);
+      } else this.depts.delete(file);
+    } else this.depts.delete(file);
     const doc = TextDocument.create(uri, syntaxOf(file) === 'dsl' ? 'jsgk' : 'jsgk-yaml', 0, r.text);
     try {
       const diagnostics = this.sh.safe('workspaceCheck', [] as Diagnostic[], () => toDiagnostics(this.d, doc, { positionIn: (u, o) => this.sh.positionIn(u, o) }));
