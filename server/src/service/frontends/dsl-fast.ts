@@ -1,9 +1,10 @@
 /**
  * A fast path for the DSL front end: table blocks written in the plain subset (no escapes, comments
  * only on lines of their own, no tabs or CR, continuation lines only under 注/说明, no line the
- * table does not understand) are read
- * here, giving exactly what dsl.ts gives — the same model, ranges and findings. Anything else
- * returns undefined and the block goes to dsl.ts, which words every problem.
+ * table does not understand, no field or side written twice, every “= 收入” naming a side and
+ * holding 列 or rows) are read here, giving exactly what dsl.ts gives — the same model, ranges,
+ * Texts (made with dsl.ts's own Chars) and findings. Anything else returns undefined and the block
+ * goes to dsl.ts, which words every problem.
  * test/dsl-fast.test.ts proves the equality on every sample, on generated reports and on mutated ones.
  *
  *   【表 标题】
@@ -11,14 +12,15 @@
  *   注：本表反映……                      注/说明: continued on indented lines
  *   列：本年支出合计 | 基本支出          the columns (again after each “= 收入” line)
  *   201 一般公共服务支出 | 1.00 | 2.00   a row: its name and its cells, separated by |
- *   = 支出                               a side
+ *   = 支出                               a side (named like one: 收入, 本年支出 …)
  *   # 注释                               a comment line
  */
 import { RawBlock } from './blocks';
 import { AmountUnit, Cell, Column, ColumnKind, Finding, Range, Row, Str, Table, TablePart } from '../model';
 import { blockKindOf, FindFn, ParsedBlock, readCell, rowFromKey } from './common';
+import { Chars, continuation, SIDE_NAME } from './dsl';
+import { DslField, validateDslBlock } from './dsl-schema';
 import { columnKind, sideOf, tableKindOf } from '../layouts';
-import { splitSentences } from '../text';
 import { plainAmount, shareZero } from '../decimal';
 import * as l10n from '../l10n';
 import schema from '../../../../schemas/report.schema.json';
@@ -70,12 +72,12 @@ class FastDsl {
   private readonly findings: Finding[] = [];
   constructor(private readonly raw: RawBlock) {}
 
-  private find(rule: string, severity: Finding['severity'], range: Range, message: string): void {
-    this.findings.push({ rule, severity, range, message });
+  private find(rule: string, severity: Finding['severity'], range: Range, message: string, text?: string): void {
+    this.findings.push(text === undefined ? { rule, severity, range, message } : { rule, severity, range, message, text });
   }
 
   /** The callback through which readCell reports (one per block, not one per cell). */
-  private readonly report: FindFn = (r, sv, g, m) => this.find(r, sv, g, m);
+  private readonly report: FindFn = (r, sv, g, m, text) => this.find(r, sv, g, m, text);
 
   /** s[from, to) trimmed, at absolute `base`; an empty piece is placed at `at`. */
   private piece(s: string, from: number, to: number, base: number, at: number): Piece {
@@ -118,7 +120,9 @@ class FastDsl {
     const colon = s.search(/[：:]/);
     return this.cells(s, colon + 1, base).filter((c) => c.value).map((c) => {
       const path = c.value.split('/').map((x) => x.trim()).filter((x) => x);
-      return { name: path.join('/'), path, kind: columnKind(c.value), range: { start: c.start, end: c.end } };
+      const name = path.join('/');
+      const range = { start: c.start, end: c.end };
+      return name === c.value ? { name, path, kind: columnKind(c.value), range } : { name, path, kind: columnKind(c.value), range, written: c.value };
     });
   }
 
@@ -129,7 +133,8 @@ class FastDsl {
     if (values.length === 1 && columns.length > 1) values = this.words(values[0]);
     const range = { start: base, end: base + s.length };
     const keyRange = { start: key.start, end: key.end };
-    const row = rowFromKey(key.value, keyRange, range); // no escapes here: the key is its source
+    // no escapes or tabs here: the key is its source, its Text (dsl.ts's key.text()) verbatim, which rowFromKey does not keep
+    const row = rowFromKey(key.value, keyRange, range);
     if (!key.value && values.every((v) => !v.value)) outside(); // a row without a name: dsl.ts words it
     if (columns.length > 0 && values.length !== columns.length) {
       const where = values.length ? { start: values[0].start, end: values[values.length - 1].end } : keyRange;
@@ -153,13 +158,14 @@ class FastDsl {
       return part;
     };
     const seen = new Set<string>();
-    // a 注/说明 continues on indented lines: its text is made when the next line is not one of them
-    let note: { key: string; value: string; offsets: number[]; fallback: number } | undefined;
+    /** The “键：值” lines read (but 列), for the schema as dsl.ts gives them to it. */
+    const fields: DslField[] = [];
+    // a 注/说明 continues on indented lines: its text (read with dsl.ts's Chars) is made when the next line is not one of them
+    let note: { key: Str; value: Chars } | undefined;
     const flush = () => {
       if (!note) return;
-      const offsets = Int32Array.from(note.offsets);
-      const range = note.value.length ? { start: offsets[0], end: offsets[offsets.length - 1] + 1 } : { start: note.fallback, end: note.fallback };
-      t.notes.push({ key: note.key, text: { value: note.value, range, offsets, sentences: splitSentences(note.value, offsets) } });
+      fields.push({ key: note.key, value: note.value.str(note.key.range.end) });
+      t.notes.push({ key: note.key.value, text: note.value.text(note.key.range.end) });
       note = undefined;
     };
     let pos = text.indexOf('\n');
@@ -177,20 +183,17 @@ class FastDsl {
       if (s.charCodeAt(0) === 35 /* # */) continue; // a comment line
       if (s.includes('#')) outside(); // a comment after the content, or a # that may start one: dsl.ts
       if (isWs(s.charCodeAt(0))) {
-        // the continuation of a 注/说明: its text without the indentation, after a line break
+        // the continuation of a 注/说明, as dsl.ts reads it (no CR here: the line break before it is at base - 1)
         const n = note ?? outside();
-        let i = 0;
-        while (i < s.length && isWs(s.charCodeAt(i))) i++;
-        n.value += '\n' + s.slice(i);
-        n.offsets.push(base - 1);
-        for (let k = i; k < s.length; k++) n.offsets.push(base + k);
+        if (!continuation({ text: s, start: base, brk: base - 1 }, n.value)) outside();
         continue;
       }
       flush();
       const lineRange = { start: base, end: base + s.length };
       const h = HEADING.exec(s);
       if (h) {
-        if (!h[1]) outside();
+        // “== x” (no side), “=” without a name, a side written twice: dsl.ts words them
+        if (!h[1] || s.charCodeAt(1) === 61 /* = */ || t.parts.some((x) => x.name === h[1])) outside();
         const p = newPart(h[1], lineRange);
         p.side = sideOf(h[1]);
         const at = base + s.indexOf(h[1], 1);
@@ -212,7 +215,14 @@ class FastDsl {
       if (!FIELDS.has(key) || (seen.has(key) && key !== '列')) outside();
       seen.add(key);
       const k = { value: key, range: { start: base, end: base + key.length } };
+      if (key === '注' || key === '说明') {
+        const c = new Chars();
+        c.append(s, colon[0].length, s.length, base);
+        note = { key: k, value: c.trim() };
+        continue;
+      }
       const v = this.piece(s, colon[0].length, s.length, base, k.range.end);
+      if (key !== '列') fields.push({ key: k, value: this.str(v) });
       switch (key) {
         case '编号': t.number = this.str(v); break;
         case '单位':
@@ -224,11 +234,6 @@ class FastDsl {
           if (part && part.columns.length > 0) outside();
           (part ?? newPart('', lineRange)).columns = this.columns(s, base);
           break;
-        case '注': case '说明': {
-          note = { key, value: v.value, offsets: [], fallback: k.range.end };
-          for (let i = 0; i < v.value.length; i++) note.offsets.push(v.start + i);
-          break;
-        }
         default:
           if (t.preparer) outside();
           t.preparer = { key, value: this.str(v) };
@@ -236,6 +241,10 @@ class FastDsl {
     }
     flush();
     t.note = t.notes[0]?.text;
+    // a side that names no side, or has nothing under it: dsl.ts words it
+    for (const p of t.parts) if (p.name && (!SIDE_NAME.test(p.name) || (!p.columns.length && !p.rows.length))) outside();
+    // what the schema says of the fields: dsl.ts words it (in the subset it says nothing)
+    if (validateDslBlock(raw.key, 'table', fields, keyRange).length > 0) outside();
     t.parts = t.parts.filter((p) => p.columns.length || p.rows.length);
     const kind = tableKindOf(title, t.kindNode?.value);
     if (kind === 'unknown') this.find('table.kind', 'warning', t.kindNode!.range, l10n.t('未知的表类型“{0}”，按自定义表处理（标准表类型见文档）', t.kindNode!.value));

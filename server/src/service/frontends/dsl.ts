@@ -46,7 +46,7 @@ import schema from '../../../../schemas/report.schema.json';
 const HEADER = /^【([^】\n]*)】/;
 
 /** The name of a side of a two-sided table (收入, 本年支出 …): the schema's pattern for a table's part keys. */
-const SIDE_NAME = new RegExp(Object.keys((schema.definitions.table as unknown as { patternProperties: Record<string, unknown> }).patternProperties)[0]);
+export const SIDE_NAME = new RegExp(Object.keys((schema.definitions.table as unknown as { patternProperties: Record<string, unknown> }).patternProperties)[0]);
 /** Fields that hold text: their value may continue on indented lines. */
 const TEXT_FIELDS = new Set(['注', '说明', '预期目标', '实际完成情况']);
 
@@ -90,7 +90,7 @@ const isBlank = (s: string) => s.trim() === '';
 const isComment = (s: string) => /^[ \t\u3000]*#/.test(s);
 
 /** A string with the source range of each of its characters ([offsets[i], ends[i]): two for an escape such as \|). */
-class Chars {
+export class Chars {
   value = '';
   offsets: number[] = [];
   ends: number[] = [];
@@ -241,7 +241,7 @@ function keyValue(line: Line): { key: Str; value: Chars } | undefined {
 }
 
 /** A continuation line of a value: indented, not a comment. Its text without the indentation and an escaping \. */
-function continuation(line: Line, into: Chars): boolean {
+export function continuation(line: Line, into: Chars): boolean {
   if (!/^[ \t\u3000]/.test(line.text) || isBlank(line.text) || isComment(line.text)) return false;
   const s = line.text;
   let i = 0;

@@ -1,7 +1,8 @@
 /**
  * A fast path for the YAML front end: a hand parser for the restricted subset that table blocks are
  * written in (most lines of a report are table rows), producing exactly what yaml.ts produces for
- * them — the same model, ranges, findings and data. Anything outside the subset (escapes, comments
+ * them — the same model, ranges, findings and data, its Texts made by makeText with each scalar's
+ * style as yaml.ts makes them. Anything outside the subset (escapes, comments
  * after a value, anchors, tags, tabs, CR, multi-line plain values, folded scalars, a key twice, a
  * schema violation …) returns undefined and the block goes to yaml.ts, which reads every YAML and
  * words every error. test/yaml-fast.test.ts proves the equality on every
@@ -38,7 +39,9 @@ interface N {
   valueEnd: number;
   nodeEnd: number;
 }
-interface Scalar extends N { t: 'scalar'; value: string }
+/** A scalar and its style, as the yaml library's Scalar.type names it (makeText decodes the source by it). */
+interface Scalar extends N { t: 'scalar'; value: string; style: ScalarStyle }
+type ScalarStyle = 'PLAIN' | 'QUOTE_DOUBLE' | 'QUOTE_SINGLE' | 'BLOCK_LITERAL';
 /** A sequence of scalars: [a, "b", c] on one line, or "- a" lines. */
 interface Flow extends N { t: 'flow'; items: Scalar[] }
 interface Pair { key: Scalar; value: Value }
@@ -109,7 +112,7 @@ class FastParser {
       // nothing after the colon: a nested block, or an empty scalar at the line's end
       const next = this.lines[this.i];
       if (next && next.indent > line.indent) return this.block(key);
-      return { t: 'scalar', value: '', start: line.end, valueEnd: line.end, nodeEnd: line.end };
+      return { t: 'scalar', value: '', style: 'PLAIN', start: line.end, valueEnd: line.end, nodeEnd: line.end };
     }
     const v = t.slice(s, e);
     if (v.charCodeAt(0) === 91 /* [ */) return this.flow(s, e, line);
@@ -118,7 +121,7 @@ class FastParser {
     if (v.charCodeAt(v.length - 1) === 58 /* : */) outside();
     const next = this.lines[this.i];
     if (next && next.indent > line.indent) outside(); // a multi-line scalar (or a stray line)
-    return { t: 'scalar', value: v, start: s, valueEnd: e, nodeEnd: this.nodeEnd(line.end) };
+    return { t: 'scalar', value: v, style: 'PLAIN', start: s, valueEnd: e, nodeEnd: this.nodeEnd(line.end) };
   }
 
   /** A one-line flow sequence of plain or simply quoted scalars (no escapes), from [ at s to ] before e. */
@@ -140,7 +143,7 @@ class FastParser {
         if (q < 0 || q >= close) outside();
         const v = t.slice(p + 1, q);
         if (v.includes('\\') || v.includes('\n')) outside();
-        item = { t: 'scalar', value: v, start: p, valueEnd: q + 1, nodeEnd: q + 1 };
+        item = { t: 'scalar', value: v, style: c === 34 ? 'QUOTE_DOUBLE' : 'QUOTE_SINGLE', start: p, valueEnd: q + 1, nodeEnd: q + 1 };
         p = q + 1;
         spaces();
       } else {
@@ -152,7 +155,7 @@ class FastParser {
         const v = t.slice(p, b);
         plainOk(v);
         if (FLOW_BAD.test(v) || v.charCodeAt(v.length - 1) === 58) outside();
-        item = { t: 'scalar', value: v, start: p, valueEnd: b, nodeEnd: b };
+        item = { t: 'scalar', value: v, style: 'PLAIN', start: p, valueEnd: b, nodeEnd: b };
         p = q;
       }
       items.push(item);
@@ -198,7 +201,7 @@ class FastParser {
     }
     const value = parts.join('\n') + (strip ? '' : '\n');
     const end = this.nodeEnd(last.end);
-    return { t: 'scalar', value, start: s, valueEnd: end, nodeEnd: end };
+    return { t: 'scalar', value, style: 'BLOCK_LITERAL', start: s, valueEnd: end, nodeEnd: end };
   }
 
   /** "- item" lines of plain scalars (a block sequence of column names). */
@@ -221,7 +224,7 @@ class FastParser {
       if (v.charCodeAt(v.length - 1) === 58 || v.charCodeAt(0) === 91 || v.charCodeAt(0) === 123) outside();
       const next = this.lines[this.i];
       if (next && next.indent > line.indent) outside();
-      items.push({ t: 'scalar', value: v, start: a, valueEnd: b, nodeEnd: this.nodeEnd(line.end) });
+      items.push({ t: 'scalar', value: v, style: 'PLAIN', start: a, valueEnd: b, nodeEnd: this.nodeEnd(line.end) });
     }
     const last = items[items.length - 1];
     return { t: 'flow', items, start: dash, valueEnd: last.nodeEnd, nodeEnd: last.nodeEnd };
@@ -270,7 +273,7 @@ class FastParser {
       if (q < 0 || q >= line.end || t.charCodeAt(q + 1) !== 58 || (q + 2 < line.end && t.charCodeAt(q + 2) !== 32)) outside();
       const v = t.slice(k + 1, q);
       if (v.includes('\\')) outside();
-      key = { t: 'scalar', value: v, start: k, valueEnd: q + 1, nodeEnd: q + 1 };
+      key = { t: 'scalar', value: v, style: q0 === 34 ? 'QUOTE_DOUBLE' : 'QUOTE_SINGLE', start: k, valueEnd: q + 1, nodeEnd: q + 1 };
       c = q + 1;
     } else {
       c = t.indexOf(': ', k);
@@ -282,7 +285,7 @@ class FastParser {
       const keyText = t.slice(k, c);
       if (keyText === '' || keyText.charCodeAt(keyText.length - 1) === 32) outside();
       plainOk(keyText);
-      key = { t: 'scalar', value: keyText, start: k, valueEnd: c, nodeEnd: c };
+      key = { t: 'scalar', value: keyText, style: 'PLAIN', start: k, valueEnd: c, nodeEnd: c };
     }
     const keyText = key.value;
     if (row) {
@@ -325,7 +328,7 @@ class FastParser {
     if (!body || body.indent === 0) outside();
     const value = this.map(body.indent);
     if (this.i !== this.lines.length) outside();
-    return { keyNode: { t: 'scalar', value: key, start: 0, valueEnd: e - 1, nodeEnd: e - 1 }, value };
+    return { keyNode: { t: 'scalar', value: key, style: 'PLAIN', start: 0, valueEnd: e - 1, nodeEnd: e - 1 }, value };
   }
 }
 
@@ -351,8 +354,8 @@ function toJSON(v: Value, firstRow = false): unknown {
 class TableBuilder {
   constructor(private readonly raw: RawBlock, private readonly findings: Finding[]) {}
 
-  private find(rule: string, severity: Finding['severity'], range: Range, message: string): void {
-    this.findings.push({ rule, severity, range, message });
+  private find(rule: string, severity: Finding['severity'], range: Range, message: string, text?: string): void {
+    this.findings.push(text === undefined ? { rule, severity, range, message } : { rule, severity, range, message, text });
   }
 
   private range(n: N | null | undefined): Range {
@@ -365,9 +368,13 @@ class TableBuilder {
     return n && n.t === 'scalar' ? { value: n.value, range: this.range(n) } : undefined;
   }
 
+  /** A scalar as a Text, made as yaml.ts makes it (makeText with the scalar's style). */
   private text(n: Scalar): Text {
     const src = this.raw.text.slice(n.start, n.valueEnd);
-    return makeText(n.value, src, this.raw.start + n.start, this.range(n));
+    const t = makeText(n.value, src, this.raw.start + n.start, this.range(n), n.style);
+    // its characters could not be mapped exactly: yaml.ts marks the block's inexact ranges
+    if (t.inexact) outside();
+    return t;
   }
 
   private get(m: MapN, key: string): Value | undefined {
@@ -413,7 +420,9 @@ class TableBuilder {
     if (v && v.t === 'flow') {
       for (const it of v.items) {
         const path = it.value.split('/').map((x) => x.trim()).filter((x) => x);
-        cols.push({ name: path.join('/'), path, kind: columnKind(it.value), range: this.range(it) });
+        const name = path.join('/');
+        const range = this.range(it);
+        cols.push(name === it.value ? { name, path, kind: columnKind(it.value), range } : { name, path, kind: columnKind(it.value), range, written: it.value });
       }
     } else if (v && v.t !== 'scalar') outside();
     return cols;
@@ -437,16 +446,15 @@ class TableBuilder {
 
   private row(keyNode: Scalar, val: Scalar | Flow, range: Range, columns: Column[]): Row {
     const key = this.str(keyNode)!;
-    // only a plain key maps 1:1 to the source
-    // a key that is not its source (quoted, escaped): yaml.ts maps its characters (Row.keyText)
-    if (this.raw.text.slice(keyNode.start, keyNode.valueEnd) !== key.value) outside();
-    const row = rowFromKey(key.value, key.range, range);
+    // a plain key (one line, no escapes here) is its source: its Text would be verbatim and rowFromKey
+    // would not keep it, so none is made; a quoted key is mapped as yaml.ts maps it (Row.keyText)
+    const row = rowFromKey(key.value, key.range, range, keyNode.style === 'PLAIN' ? undefined : this.text(keyNode));
     row.cells = this.cells(val, columns);
     return row;
   }
 
   /** The callback through which readCell reports (one per builder, not one per cell). */
-  private readonly report: FindFn = (r, sv, g, msg) => this.find(r, sv, g, msg);
+  private readonly report: FindFn = (r, sv, g, msg, text) => this.find(r, sv, g, msg, text);
 
   /** Cells of a row: a flow sequence (one item a cell) or a one-line plain scalar split at spaces. */
   private cells(val: Scalar | Flow, columns: Column[]): Cell[] {
