@@ -249,7 +249,9 @@ async function main() {
       if (!/^人员经费合计 = 205\.97\s+Σ 205\.98/.test(lines[1])) throw new Error('第二行不是计算过程：' + lines[1]);
       if (/\(\d+, \d+\):/.test(text)) throw new Error('悬停中有相关位置：' + text);
       await page.screenshot({ path: path.join(shots, '2b-hover-total.png') });
-      await hover.locator('a', { hasText: '184.88' }).first().click();
+      // the link may sit below the hover's own scroll area (monaco's scrollbars, which playwright cannot scroll into view):
+      // a pointer click there lands on the editor line under the hover, which closes it. The click event goes to the link itself.
+      await hover.locator('a', { hasText: '184.88' }).first().dispatchEvent('click');
       const [pl, pc] = lineCol(sampleText, '301 工资福利支出: 184.88', '301 工资福利支出: '.length);
       const sel = page.locator('[id="status.editor.selection"]');
       // the link selects the cell: line pl, the 6 characters of 184.88 (the status bar may count a 汉字 as two columns)
