@@ -61,7 +61,6 @@ export function blockKindOf(key: string): BlockKind {
   return 'unknown';
 }
 
-/** Table keys that are fields, not sides (a side is any other key whose name says 收入 or 支出). */
 /**
  * The 报告 block: each key, the Meta field it fills, and what a value must be to be taken (the JSON
  * Schema says the same and reports a value that is not). The YAML and DSL front ends and the converter
@@ -87,6 +86,7 @@ export function setMetaField(meta: Meta, key: string, s: Str): boolean {
   return true;
 }
 
+/** Table keys that are fields, not sides (a side is any other key whose name says 收入 or 支出). */
 export const TABLE_FIELDS = ['编号', '类型', '单位', '编制部门', '编制单位', '列', '行', '注', '说明'];
 
 /** The columns of 单位构成 when a document does not name them. */
