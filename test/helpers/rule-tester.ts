@@ -47,6 +47,8 @@ export interface InvalidCase extends Common {
    */
   fix?: string | null;
   output?: string;
+  /** The title of the first fix (what the editor's quick-fix menu shows). */
+  fixTitle?: string | RegExp;
   /** Whether the first fix changes no typed number (may go into 修正全部). */
   safe?: boolean;
   /** The finding lists related locations (the parts of a sum). */
@@ -196,6 +198,10 @@ function checkInvalid(rule: string, c: InvalidCase, x: { syntax: Syntax; text: s
   if (c.related) assert.ok((f!.related ?? []).length > 0 || res.totals.some((t) => t.range.start === f!.range.start && t.parts.length > 0), `${x.syntax}: related locations (or the computation's parts) expected`);
   if (c.fix === null) assert.deepStrictEqual(f!.fixes ?? [], [], `${x.syntax}: no fix expected`);
   if (c.safe !== undefined) assert.strictEqual(!!f!.fixes?.[0]?.safe, c.safe, `${x.syntax}: fix safe = ${c.safe}`);
+  if (c.fixTitle !== undefined) {
+    const title = f!.fixes?.[0]?.title ?? '';
+    assert.ok(matches(title, c.fixTitle), `${x.syntax}: fix title ${c.fixTitle} expected, got “${title}”`);
+  }
   if (c.fix !== undefined && c.fix !== null) {
     assert.ok(f!.fixes && f!.fixes.length > 0, `${x.syntax}: a fix expected`);
     const fixed = applyFix(x.text, f!);
