@@ -51,8 +51,11 @@ export interface InvalidCase extends Common {
   fixTitle?: string | RegExp;
   /** Whether the first fix changes no typed number (may go into 修正全部). */
   safe?: boolean;
-  /** The finding lists related locations (the parts of a sum). */
-  related?: boolean;
+  /**
+   * The finding lists related locations (the parts of a sum); a list: their messages, in order, each followed
+   * by the text it points at in «» when it is in the case's own text (“预算数：100.00万元«100.00万元»”).
+   */
+  related?: boolean | string[];
 }
 
 export interface RoundingCase extends Common {
@@ -195,7 +198,10 @@ function checkInvalid(rule: string, c: InvalidCase, x: { syntax: Syntax; text: s
   assert.ok(f, `${x.syntax}: message ${c.message} expected, got ${JSON.stringify(here.map((y) => y.message))}`);
   if (c.severity) assert.strictEqual(f!.severity, c.severity, `${x.syntax}: severity`);
   // the parts a total was compared with: as related locations, or (totals) in the computation its hover shows
-  if (c.related) assert.ok((f!.related ?? []).length > 0 || res.totals.some((t) => t.range.start === f!.range.start && t.parts.length > 0), `${x.syntax}: related locations (or the computation's parts) expected`);
+  if (Array.isArray(c.related)) {
+    const got = (f!.related ?? []).map((r) => `${r.message}${r.uri ? '' : `«${x.text.slice(r.range.start, r.range.end)}»`}`);
+    assert.deepStrictEqual(got, c.related, `${x.syntax}: related locations`);
+  } else if (c.related) assert.ok((f!.related ?? []).length > 0 || res.totals.some((t) => t.range.start === f!.range.start && t.parts.length > 0), `${x.syntax}: related locations (or the computation's parts) expected`);
   if (c.fix === null) assert.deepStrictEqual(f!.fixes ?? [], [], `${x.syntax}: no fix expected`);
   if (c.safe !== undefined) assert.strictEqual(!!f!.fixes?.[0]?.safe, c.safe, `${x.syntax}: fix safe = ${c.safe}`);
   if (c.fixTitle !== undefined) {

@@ -24,11 +24,13 @@ RuleTester.run('import.uncertain', {
       source: '«# 导入待核：未能从原文读出年度»\n' + JUE,
       message: '导入时无法确定：未能从原文读出年度，请核对原文', safe: false,
       output: JUE,
+      fixTitle: '已核对原文，删除此标注',
     },
     {
       name: 'a half-width colon and brackets; the trailing comma of what is said is dropped',
       source: JUE + '«# 导入待核: 表名不清楚，(原文第12页)»\n',
       message: '导入时无法确定：表名不清楚，请核对原文第 12 页',
+      fixTitle: '已核对原文，删除此标注',
     },
   ],
 });

@@ -18,23 +18,27 @@ RuleTester.run('kemu.duplicateRow', {
     {
       name: 'the same row twice: the fix deletes the second',
       source: JUE + D03(['2011308 招商引资: 1.00', '«2011308 招商引资»: 1.00'], ['本年支出合计']),
-      message: MSG, severity: 'error', related: true, safe: false, fixTitle: '删除重复的这一行',
+      message: MSG, severity: 'error', safe: false, fixTitle: '删除重复的这一行',
       output: JUE + D03(['2011308 招商引资: 1.00'], ['本年支出合计']),
+      related: ['第一次写在这里：2011308 招商引资«2011308 招商引资»'],
     },
     {
       name: 'other amounts: no fix (which row is right is not known)',
       source: JUE + D03(['2011308 招商引资: 1.00', '«2011308 招商引资»: 2.00'], ['本年支出合计']),
       message: MSG, fix: null,
+      related: ['第一次写在这里：2011308 招商引资«2011308 招商引资»'],
     },
     {
       name: 'another name: the first row’s key in the message',
       source: JUE + D03(['2011308 招商引资: 1.00', '«2011308 招商»: 1.00'], ['本年支出合计']),
       message: MSG, fix: null,
+      related: ['第一次写在这里：2011308 招商引资«2011308 招商引资»'],
     },
     {
       name: 'a third row is flagged too',
       source: JUE + D03(['2011308 招商引资: 1.00', '2011308 招商引资: 1.00', '«2011308 招商引资»: 3.00'], ['本年支出合计']),
       message: MSG,
+      related: ['第一次写在这里：2011308 招商引资«2011308 招商引资»'],
     },
   ],
 });

@@ -41,7 +41,7 @@ RuleTester.run('placeholder.field', {
     { name: 'a column name', source: TABLE('项目明细表', '«XX»金额'), message: '列名中有模板占位符“XX”，没有换成实际内容' },
     { name: 'a note under a table', source: TABLE('项目明细表', '金额', '本表金额占«XX.X%»。'), message: '表注中有模板占位符“XX.X%”，没有换成实际内容' },
     { name: 'the 名词解释', source: JUE + '名词解释:\n  - 财政拨款收入: 指«XXX»。\n', message: '名词解释中有模板占位符“XXX”，没有换成实际内容' },
-    { name: 'the 封面, with the fix', source: JUE + '封面: |\n  «XX单位»\n  2023年度部门决算\n', message: '封面或目录中有模板占位符“XX单位”，没有换成实际内容', fix: '测试单位' },
+    { name: 'the 封面, with the fix', source: JUE + '封面: |\n  «XX单位»\n  2023年度部门决算\n', message: '封面或目录中有模板占位符“XX单位”，没有换成实际内容', fix: '测试单位', fixTitle: '改为“测试单位”' },
     { name: 'a 绩效自评表 project', source: JUE + '绩效自评 «XX»项目:\n  资金:\n    列: [全年预算数]\n    行:\n      - 年度资金总额: 1.00\n', message: '绩效自评表中有模板占位符“XX”，没有换成实际内容' },
   ],
 });

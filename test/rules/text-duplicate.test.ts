@@ -19,9 +19,9 @@ RuleTester.run('text.duplicate', {
       source: jue('2023年度与2022年度相比，一般公共预算财政拨款支出增加95.83万元，«增长增长»15.78%。'),
       message: '“增长”连写了两次', severity: 'warning', fix: '增长', safe: true, fixTitle: '删去重复的“增长”',
     },
-    { name: 'seed 001: 资本性支出支出', source: jue('（三）资本性«支出支出» 655.67万元。主要包括：基础设施建设。'), message: '“支出”连写了两次', fix: '支出' },
-    { name: '万元万元', source: jue('合计10«万元万元»。'), message: '“万元”连写了两次', fix: '万元' },
+    { name: 'seed 001: 资本性支出支出', source: jue('（三）资本性«支出支出» 655.67万元。主要包括：基础设施建设。'), message: '“支出”连写了两次', fix: '支出', fixTitle: '删去重复的“支出”' },
+    { name: '万元万元', source: jue('合计10«万元万元»。'), message: '“万元”连写了两次', fix: '万元', fixTitle: '删去重复的“万元”' },
     { name: 'three times: the first two are one finding (after its fix the other two are another)', source: jue('«项目项目»项目支出。'), message: '“项目”连写了两次', fixTitle: '删去重复的“项目”' },
-    { name: 'in a 其他 section', source: jue('说明。') + '其他:\n  - 一、补充: |\n      «资金资金»使用。\n', message: '“资金”连写了两次', fix: '资金' },
+    { name: 'in a 其他 section', source: jue('说明。') + '其他:\n  - 一、补充: |\n      «资金资金»使用。\n', message: '“资金”连写了两次', fix: '资金', fixTitle: '删去重复的“资金”' },
   ],
 });

@@ -54,6 +54,7 @@ RuleTester.run('text.flat', {
       name: '比上年持平 in a 决算',
       source: jue('公务接待费0.00万元，«比»上年持平。'),
       message: '“比上年持平”：说持平应写“与…持平”，不用“比”', fix: '与',
+      fixTitle: '改为“与上年持平”',
     },
   ],
 });

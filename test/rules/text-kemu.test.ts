@@ -35,17 +35,20 @@ RuleTester.run('text.kemu', {
       name: 'a path of names with one name that is not the table’s',
       source: Y26('1. “卫生健康支出（类）«行政单位医疗保险»（款）行政单位医疗（项）”114.97万元，主要用于医疗保险缴费。'),
       message: '科目 21011（款）文中写作“行政单位医疗保险”，而报告的表中名为“行政事业单位医疗”', fix: '行政事业单位医疗',
+      fixTitle: '改为表中的名称“行政事业单位医疗”',
     },
     {
       name: 'a dash path',
       source: Y26('1. “卫生健康支出-«行政单位医疗保险»-行政单位医疗”科目114.97万元。'),
       message: '科目 21011（款）文中写作“行政单位医疗保险”，而报告的表中名为“行政事业单位医疗”', fix: '行政事业单位医疗',
+      fixTitle: '改为表中的名称“行政事业单位医疗”',
     },
     {
       name: 'an older name where the table has the current one: said so',
       source: Y26('5、社会保障和就业支出（208类）«行政和事业单位离退休»（05款）机关事业单位基本养老保险缴费支出（05项）50.00万元。', PENSION),
       message: '科目 20805（款）文中写作“行政和事业单位离退休”，而报告的表中名为“行政事业单位养老支出”（“行政和事业单位离退休”是旧版本的名称）',
       fix: '行政事业单位养老支出',
+      fixTitle: '改为表中的名称“行政事业单位养老支出”',
     },
     {
       name: 'not in the tables: a name that is not the catalogue’s',
@@ -56,6 +59,7 @@ RuleTester.run('text.kemu', {
       name: 'a 类 in the table, its 款 and 项 not: the table’s name for the 类',
       source: Y26('1、«医疗卫生与计划生育支出»（210类）公共卫生（04款）其他公共卫生支出（99项）10.00万元。'),
       message: '科目 210（类）文中写作“医疗卫生与计划生育支出”，而报告的表中名为“卫生健康支出”',
+      fixTitle: '改为表中的名称“卫生健康支出”',
     },
   ],
 });

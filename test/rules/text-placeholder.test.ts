@@ -38,6 +38,7 @@ RuleTester.run('text.placeholder', {
       name: 'XX.XX%: two decimals',
       source: jue('年初预算22.95万元，支出决算23.97万元，完成年初预算的«XX.XX%»。'),
       message: '模板占位符“XX.XX%”没有替换成实际内容', fix: '104.44%',
+      fixTitle: '改为计算值 104.44%（23.97万元 ÷ 22.95万元）',
     },
     {
       name: '执行率为XX.X% after 全年预算数 and 执行数',

@@ -25,6 +25,7 @@ RuleTester.run('text.sign', {
       name: 'seed 001: 增加 -14.93万元 (the second one in that report)',
       source: jue('与上年相比，«增加 -14.93万元»，主要原因是项目减少。'),
       message: '“增加 -14.93万元”：负数与“增加”矛盾，应写作“减少 14.93万元”', fix: '减少 14.93万元',
+      fixTitle: '改为“减少 14.93万元”',
     },
     {
       name: '减少 with a negative amount: 增加',
@@ -42,6 +43,7 @@ RuleTester.run('text.sign', {
       source: jue('本年支出合计110.00万元，比上年«减少-10.00万元»，下降-9.09%。'),
       message: '“减少 -10.00万元”：负数与“减少”矛盾，应写作“增加 10.00万元”',
       output: jue('本年支出合计110.00万元，比上年增加10.00万元，增长9.09%。'),
+      fixTitle: '改为“增加 10.00万元”并相应改写比率',
     },
     {
       name: 'a positive rate after a negative amount is left as written (only the amount is turned round)',
@@ -52,21 +54,25 @@ RuleTester.run('text.sign', {
       name: '增长 as the change word of an amount: 下降 (its own opposite)',
       source: jue('本年支出合计90.00万元，比上年«增长 -10.00万元»。'),
       message: '“增长 -10.00万元”：负数与“增长”矛盾，应写作“下降 10.00万元”', fix: '下降 10.00万元',
+      fixTitle: '改为“下降 10.00万元”',
     },
     {
       name: '提高 (seed 000’s word): its opposite is 减少',
       source: jue('本年支出合计90.00万元，比上年«提高-10.00万元»。'),
       message: '“提高 -10.00万元”：负数与“提高”矛盾，应写作“减少 10.00万元”', fix: '减少10.00万元',
+      fixTitle: '改为“减少 10.00万元”',
     },
     {
       name: 'an amount in 元 with thousands separators keeps them',
       source: jue('与上年决算相比，«减少 -3,800.00元»。'),
       message: '“减少 -3,800.00元”：负数与“减少”矛盾，应写作“增加 3,800.00元”', fix: '增加 3,800.00元',
+      fixTitle: '改为“增加 3,800.00元”',
     },
     {
       name: 'in a 其他 section too',
       source: jue('说明。') + '其他:\n  - 一、补充: |\n      结转资金«增加 -1.00万元»。\n',
       message: '“增加 -1.00万元”：负数与“增加”矛盾，应写作“减少 1.00万元”', fix: '减少 1.00万元',
+      fixTitle: '改为“减少 1.00万元”',
     },
   ],
 });

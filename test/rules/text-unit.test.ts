@@ -28,31 +28,37 @@ RuleTester.run('text.unit', {
       name: 'a garbled amount with thousands separators',
       source: jue('支出决算«万1,005.00元»。'),
       message: '金额单位写错：“万1,005.00元”应为“1,005.00万元”', fix: '1,005.00万元',
+      fixTitle: '改为“1,005.00万元”',
     },
     {
       name: 'seed 001: 年初资金总额为180.00万 … 实际执行180.00元',
       source: jue('年初资金总额为180.00万，1-12月阶段实际执行«180.00元»，执行率为100.00%。'),
-      message: '同一金额 180.00 在同一段中一处写“万”，这里写“元”：单位可能写错', severity: 'warning', related: true, fix: null,
+      message: '同一金额 180.00 在同一段中一处写“万”，这里写“元”：单位可能写错', severity: 'warning', fix: null,
+      related: ['同一段中写作 180.00万«180.00万»'],
     },
     {
       name: '万元 and 元 in one sentence',
       source: jue('项目资金15.00万元，实际支出«15.00元»。'),
       message: '同一金额 15.00 在同一段中一处写“万元”，这里写“元”：单位可能写错', severity: 'warning',
+      related: ['同一段中写作 15.00万元«15.00万元»'],
     },
     {
       name: 'the same value written with other decimals (15万元, 15.00元)',
       source: jue('项目资金15万元，其他收入«15.00元»。'),
       message: '同一金额 15.00 在同一段中一处写“万元”，这里写“元”：单位可能写错',
+      related: ['同一段中写作 15万元«15万元»'],
     },
     {
       name: 'an amount of exactly 1元 is compared',
       source: jue('项目资金1.00万元，其他收入«1.00元»。'),
       message: '同一金额 1.00 在同一段中一处写“万元”，这里写“元”：单位可能写错',
+      related: ['同一段中写作 1.00万元«1.00万元»'],
     },
     {
       name: 'the amount in 元 first, then in 万元',
       source: jue('实际支出«15.00元»，项目资金15.00万元。'),
       message: '同一金额 15.00 在同一段中一处写“万元”，这里写“元”：单位可能写错',
+      related: ['同一段中写作 15.00万元«15.00万元»'],
     },
   ],
 });
