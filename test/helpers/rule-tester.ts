@@ -49,6 +49,8 @@ export interface InvalidCase extends Common {
   output?: string;
   /** The title of the first fix (what the editor's quick-fix menu shows). */
   fixTitle?: string | RegExp;
+  /** The rule reports nothing else in this text (the marked finding is its only one). */
+  only?: boolean;
   /** Whether the first fix changes no typed number (may go into 修正全部). */
   safe?: boolean;
   /**
@@ -197,6 +199,7 @@ function checkInvalid(rule: string, c: InvalidCase, x: { syntax: Syntax; text: s
   const f = here.find((y) => matches(y.message, c.message));
   assert.ok(f, `${x.syntax}: message ${c.message} expected, got ${JSON.stringify(here.map((y) => y.message))}`);
   if (c.severity) assert.strictEqual(f!.severity, c.severity, `${x.syntax}: severity`);
+  if (c.only) assert.deepStrictEqual(res.findings.filter((y) => y.rule === id && y !== f).map((y) => y.message), [], `${x.syntax}: no other ${id} finding expected`);
   // the parts a total was compared with: as related locations, or (totals) in the computation its hover shows
   if (Array.isArray(c.related)) {
     const got = (f!.related ?? []).map((r) => `${r.message}${r.uri ? '' : `«${x.text.slice(r.range.start, r.range.end)}»`}`);

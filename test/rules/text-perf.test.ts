@@ -21,6 +21,10 @@ RuleTester.run('text.perf', {
     { name: 'the score in the next line (another paragraph)', source: jue('口岸运转费项目自评综述：见下。\n项目自评得分100.00分。', PERF()) },
     { name: 'no 绩效自评表', source: jue('2.口岸运转费项目自评综述：项目自评得分100.00分。') },
     { name: 'another project’s table', source: jue('2.口岸运转费项目自评综述：项目自评得分100.00分。', PERF('地方专项')) },
+    { name: 'a 绩效自评表 without its 合计 line', source: jue('2.口岸运转费项目自评综述：项目自评得分100.00分。', PERF().replace('  合计: 100 99\n', '')) },
+    { name: 'a 绩效自评表 without its 资金 table', source: jue('2.口岸运转费项目自评综述：执行数为170.00万元。', PERF().replace(/  资金:\n(?:    .*\n)+/, '')) },
+    { name: 'an amount in the line before the project’s', source: jue('执行数为170.00万元。\n口岸运转费项目自评综述：见上。', PERF()) },
+    { name: 'an amount in the line after the project’s', source: jue('口岸运转费项目自评综述：见下。\n执行数为170.00万元。', PERF()) },
   ],
   invalid: [
     {
@@ -69,5 +73,6 @@ RuleTester.run('text.perf', {
       message: SCORE('口岸运转费专项', '99', '100'),
       related: ['绩效自评表合计得分：100«100»'],
     },
+    { name: 'an amount in 万 that ends its line (read alike in YAML and in the DSL)', source: jue('口岸运转费项目：执行数为«170万»', PERF()), message: '“口岸运转费”的全年执行数文中写 170万，而其绩效自评表为 180.00万元' },
   ],
 });
