@@ -75,6 +75,9 @@ RuleTester.run('text.change', {
       message: /增加率应为 20\.00%，文中写的是 30\.00%$/,
       related: ['预算执行数：100.00万元«100.00万元»', '预算安排：120.00万元«120.00万元»'], fixTitle: '将比率改为 20.00%',
     },
+    { name: 'a current amount in 亿元: the base is given in 亿元', source: jue('本年支出合计1.10亿元，比上年增加1,000.00万元，增长«8.00%»。'), message: '按本年 1.10亿元、增加 1,000.00万元 推算上年为 1.00亿元，增长率应为 10.00%，文中写的是 8.00%', fix: '10.00%' },
+    { name: 'the base keeps the decimals it needs (999999.5元)', source: jue('本年支出合计1,100,000元，比上年增加100,000.50元，增长«9.00%»。'), message: '按本年 1,100,000元、增加 100,000.50元 推算上年为 999999.5元，增长率应为 10.00%，文中写的是 9.00%' },
+    { name: 'a rate of 0.00%: the fix writes the computed rate without a sign', source: jue('本年支出合计110.00万元，比上年增加10.00万元，增长«0.00%»。'), message: '按本年 110.00万元、增加 10.00万元 推算上年为 100.00万元，增长率应为 10.00%，文中写的是 0.00%', fix: '10.00%' },
   ],
   rounding: [
     {

@@ -67,6 +67,11 @@ RuleTester.run('text.completion', {
       message: '完成率应为 96.00%（96.00万元 ÷ 100.00万元 = 96.00%），文中写的是 95.00%',
       related: ['预算数：100.00万元«100.00万元»', '决算（执行）数：96.00万元«96.00万元»'], fixTitle: '将完成率改为 96.00%',
     },
+    {
+      name: 'both figures in the rate’s own sentence: the sentence before (with its own figures) is not read',
+      source: jue('年初预算为50.00万元，支出决算为40.00万元。年初预算为100.00万元，支出决算为96.00万元，完成年初预算的«95.00%»。'),
+      message: '完成率应为 96.00%（96.00万元 ÷ 100.00万元 = 96.00%），文中写的是 95.00%', fix: '96.00%',
+    },
   ],
   rounding: [
     {

@@ -6,7 +6,7 @@
  * paragraph. Within rounding, nothing is said. No fix: which of the numbers is wrong is not known.
  */
 import { RuleTester } from '../helpers/rule-tester';
-import { jue, yu } from './narrative';
+import { BUDGET_TABLE, jue, yu } from './narrative';
 
 const Y26 = (body: string) => yu(2026, body);
 
@@ -28,6 +28,7 @@ RuleTester.run('text.direction', {
     { name: '持平 between figures equal within rounding', source: jue('年初预算为100.0万元，支出决算为100.04万元。决算数与预算数持平。') },
     { name: 'two budgets stated: which one is meant is not known', source: jue('年初预算为100.00万元，全年预算为130.00万元，支出决算为120.00万元。决算数小于预算数。') },
     { name: 'the figures in another paragraph', source: jue('年初预算为100.00万元，支出决算为120.00万元。\n决算数小于预算数的主要原因：节约。') },
+    { name: 'a rate that holds with the item’s heading amount (120 against 100: 20%) is not measured from the 预算安排', source: yu(2026, '1、卫生健康支出（210类）行政事业单位医疗（11款）行政单位医疗（01项）120.00万元。2025年当年预算执行数为100.00万元，2026年预算安排90.00万元，比2025年预算执行数增加20.00%。', BUDGET_TABLE) },
   ],
   invalid: [
     {

@@ -29,6 +29,8 @@ RuleTester.run('text.emptyTable', {
     { name: 'other words between the term and the amount', source: Y26('政府性基金预算财政拨款支出，主要用于1.20万元。', FUND(EMPTY)) },
     { name: 'an amount and no table of its kind', source: Y26('政府性基金预算财政拨款支出1.20万元。') },
     { name: 'a percentage after the term', source: Y26('政府性基金预算财政拨款支出50%。', FUND(EMPTY)) },
+    { name: 'a table whose only cell is text (——) is empty', source: Y26('说明。', FUND('    - 合计: ["——", "", ""]', NOTE('本表为空表'))) },
+    { name: 'an amount more than 6 characters after the term', source: Y26('政府性基金预算财政拨款支出预算数为     1.20万元。', FUND(EMPTY)) },
   ],
   invalid: [
     {
@@ -64,5 +66,7 @@ RuleTester.run('text.emptyTable', {
     { name: '为 between', source: Y26('政府性基金预算财政拨款收入为«1.20万元»。', FUND(EMPTY)), message: `文中写“政府性基金预算财政拨款收入”1.20万元，而“${FUND_TITLE}”是空表`, related: ['空表：政府性基金预算支出功能分类预算表«表 政府性基金预算支出功能分类预算表»'] },
     { name: '预算数为 between', source: Y26('政府性基金预算财政拨款支出预算数为«1.20万元»。', FUND(ZEROS)), message: `文中写“政府性基金预算财政拨款支出”1.20万元，而“${FUND_TITLE}”是空表`, related: ['空表：政府性基金预算支出功能分类预算表«表 政府性基金预算支出功能分类预算表»'] },
     { name: 'the second mention of the term', source: Y26('政府性基金预算财政拨款支出0万元；政府性基金预算财政拨款支出«1.20万元»。', FUND(EMPTY)), message: `文中写“政府性基金预算财政拨款支出”1.20万元，而“${FUND_TITLE}”是空表`, related: ['空表：政府性基金预算支出功能分类预算表«表 政府性基金预算支出功能分类预算表»'] },
+    { name: 'the statement opens the text', source: Y26('«无政府性基金预算财政拨款收入和支出»。', FUND(ROWS)), message: `文中说“无政府性基金预算财政拨款收入和支出”，而“${FUND_TITLE}”中有金额（如 12,000.00）` },
+    { name: 'the amount 6 characters after the term', source: Y26('政府性基金预算财政拨款支出预算数为  «1.20万元»。', FUND(EMPTY)), message: `文中写“政府性基金预算财政拨款支出”1.20万元，而“${FUND_TITLE}”是空表` },
   ],
 });

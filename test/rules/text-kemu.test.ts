@@ -12,6 +12,9 @@ const Y26 = (body: string, table = BUDGET_TABLE) => yu(2026, body, table);
 const PENSION = '\n表 一般公共预算支出功能分类预算表:\n  单位: 元\n  列: [合计, 基本支出, 项目支出]\n  行:\n    - 208 社会保障和就业支出: 500,000.00 500,000.00 0.00\n    - 20805 行政事业单位养老支出: 500,000.00 500,000.00 0.00\n    - 2080505 机关事业单位基本养老保险缴费支出: 500,000.00 500,000.00 0.00\n';
 const D05 = '\n表 一般公共预算财政拨款支出决算表:\n  列: [小计, 基本支出, 项目支出]\n  行:\n    - 201 一般公共服务支出: 299.97 0.00 299.97\n    - 20113 商贸事务: 299.97 0.00 299.97\n    - 2011308 招商引资: 299.97 0.00 299.97\n';
 
+/** The budget table with 210 and 2101101 but not 21011. */
+const NO_KUAN = `\n表 一般公共预算支出功能分类预算表:\n  单位: 元\n  列: [合计, 基本支出, 项目支出]\n  行:\n    - 210 卫生健康支出: 1,149,678.00 1,149,678.00 0.00\n    - 2101101 行政单位医疗: 1,149,678.00 1,149,678.00 0.00\n`;
+
 RuleTester.run('text.kemu', {
   valid: [
     { name: '010 item 11 corrected: 卫生健康支出（210类）', source: Y26('11、卫生健康支出（210类）行政事业单位医疗（11款）行政单位医疗（01项）114.97万元。主要用于：医疗保险缴费。') },
@@ -23,6 +26,7 @@ RuleTester.run('text.kemu', {
     { name: 'the table’s own (old) name', source: Y26('1、医疗卫生与计划生育支出（210类）行政事业单位医疗（11款）行政单位医疗（01项）10.00万元。', BUDGET_TABLE.replace('210 卫生健康支出', '210 医疗卫生与计划生育支出')) },
     { name: 'codes in no table and not in the catalogue', source: Y26('1、甲乙支出（299类）丙丁（99款）戊己（99项）10.00万元。') },
     { name: 'two function tables of one kind: which one is meant is not certain', source: Y26('5、社会保障和就业支出（208类）行政和事业单位离退休（05款）机关事业单位基本养老保险缴费支出（05项）50.00万元。', PENSION + PENSION.replace('一般公共预算支出功能分类预算表', '一般公共预算支出功能分类预算表（单位）')) },
+    { name: 'a path resolved by its names whose 款 is in no table: the catalogue is not asked', source: Y26('1. “卫生健康支出（类）行政单位医疗保险（款）行政单位医疗（项）”114.97万元。', NO_KUAN) },
   ],
   invalid: [
     {
@@ -60,6 +64,11 @@ RuleTester.run('text.kemu', {
       source: Y26('1、«医疗卫生与计划生育支出»（210类）公共卫生（04款）其他公共卫生支出（99项）10.00万元。'),
       message: '科目 210（类）文中写作“医疗卫生与计划生育支出”，而报告的表中名为“卫生健康支出”',
       fixTitle: '改为表中的名称“卫生健康支出”',
+    },
+    {
+      name: 'the catalogue’s current name where the table has the old one: the table’s name',
+      source: Y26('1. “«卫生健康支出»（类）行政事业单位医疗（款）行政单位医疗（项）”114.97万元。', BUDGET_TABLE.replace('210 卫生健康支出', '210 医疗卫生与计划生育支出')),
+      message: '科目 210（类）文中写作“卫生健康支出”，而报告的表中名为“医疗卫生与计划生育支出”', fix: '医疗卫生与计划生育支出',
     },
   ],
 });

@@ -17,6 +17,7 @@ RuleTester.run('text.placeholder', {
     { name: 'a change word in brackets with more in them', source: jue('支出减少（下降10%）。') },
     { name: '011 corrected: 增加的主要原因', source: yu(2026, '财政拨款收入支出增加的主要原因是业务量增加。') },
     { name: 'a placeholder in the 部门概况 is placeholder.field’s', source: head('部门决算', 2023) + '部门概况:\n  - 一、职能: |\n      本单位共有XX个内设机构。\n' },
+    { name: 'a change word in brackets after a word that is none (人员经费（增加）)', source: jue('人员经费（增加）主要用于工资。') },
   ],
   invalid: [
     {
@@ -59,5 +60,8 @@ RuleTester.run('text.placeholder', {
       message: '模板占位符“小于（大于）”没有替换成实际内容',
     },
     { name: '（制度名称） in a 其他 section', source: jue('说明。') + '其他:\n  - 一、补充: |\n      制度：«（制度名称）»。\n', message: '模板占位符“（制度名称）”没有替换成实际内容' },
+    { name: '（制度名称） opens the text', source: jue('«（制度名称）»已制定。'), message: '模板占位符“（制度名称）”没有替换成实际内容' },
+    { name: '（制度名称） right after an XX', source: jue('XX«（制度名称）»已制定。'), message: '模板占位符“（制度名称）”没有替换成实际内容' },
+    { name: 'XX without % after 完成年初预算的: no computed fix', source: jue('年初预算22.95万元，支出决算23.97万元，完成年初预算的«XX»。'), message: '模板占位符“XX”没有替换成实际内容', fix: null },
   ],
 });

@@ -74,5 +74,15 @@ RuleTester.run('text.sign', {
       message: '“增加 -1.00万元”：负数与“增加”矛盾，应写作“减少 1.00万元”', fix: '减少 1.00万元',
       fixTitle: '改为“减少 1.00万元”',
     },
+    {
+      name: 'a change of 0 in a text with a negative one is not flagged (only the negative one is)',
+      source: jue('比上年增加 0万元；结余«增加 -4.79万元»。'),
+      message: '“增加 -4.79万元”：负数与“增加”矛盾，应写作“减少 4.79万元”', only: true, fix: '减少 4.79万元',
+    },
+    {
+      name: 'a rate of 0.00% after a negative amount is left as written',
+      source: jue('本年支出合计90.00万元，比上年«增加-10.00万元»，增长0.00%。'),
+      message: '“增加 -10.00万元”：负数与“增加”矛盾，应写作“减少 10.00万元”', fix: '减少10.00万元', fixTitle: '改为“减少 10.00万元”',
+    },
   ],
 });

@@ -91,6 +91,11 @@ RuleTester.run('text.sum', {
       message: '“主要包括”所列各项之和 14.00万元 超过总数 10.00万元（差 4.00）',
       related: ['8.00万元«8.00万元»', '6.00万元«6.00万元»'],
     },
+    {
+      name: 'two parts each equal to the total (no part is another amount: no 收支 duality)',
+      source: jue('本年收入«100.00万元»，其中：财政拨款收入100.00万元，其他收入100.00万元。'),
+      message: '“其中”所列各项之和 200.00万元 超过总数 100.00万元（差 100.00）',
+    },
   ],
   rounding: [
     {
@@ -102,6 +107,11 @@ RuleTester.run('text.sum', {
       name: 'a list of amounts a little above its total, within rounding',
       source: jue('公用经费«1.0万元»，其中：办公费0.52万元、水费0.52万元。'),
       message: '“其中”所列各项之和 1.04万元 ≠ 1.0万元（差 0.04，在舍入误差以内，可能为尾数误差）',
+    },
+    {
+      name: 'a list of fewer parts whose sum is below the total within rounding: a 尾数误差 note',
+      source: jue('公用经费«10.0万元»，主要包括：办公费4.00万元、水费5.99万元。'),
+      message: '“主要包括”所列各项之和 9.99万元 ≠ 10.0万元（差 0.01，在舍入误差以内，可能为尾数误差）',
     },
   ],
 });

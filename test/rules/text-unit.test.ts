@@ -17,6 +17,7 @@ RuleTester.run('text.unit', {
     { name: 'the same number in 亿元 and in 元', source: jue('项目资金15.00亿元，其他收入15.00元。') },
     { name: '万 of a count (15.00万人次) is no amount', source: jue('服务15.00万人次，收入15.00元。') },
     { name: 'an amount written with 万 and 元 (1万5000元) is no garbled unit', source: jue('资助金额为1万5000元。') },
+    { name: 'the same number in 万元 in the next paragraph', source: jue('其他收入15.00元。\n项目资金15.00万元。') },
   ],
   invalid: [
     {
@@ -60,5 +61,8 @@ RuleTester.run('text.unit', {
       message: '同一金额 15.00 在同一段中一处写“万元”，这里写“元”：单位可能写错',
       related: ['同一段中写作 15.00万元«15.00万元»'],
     },
+    { name: 'a garbled amount without decimals (万5元)', source: jue('支出决算«万5元»。'), message: '金额单位写错：“万5元”应为“5万元”', fix: '5万元', fixTitle: '改为“5万元”' },
+    { name: 'the amount in 万元 opens its paragraph', source: jue('15.00万元为项目资金，实际支出«15.00元»。'), message: '同一金额 15.00 在同一段中一处写“万元”，这里写“元”：单位可能写错', related: ['同一段中写作 15.00万元«15.00万元»'] },
+    { name: 'the amount in 万元 ends its paragraph', source: jue('实际支出«15.00元»，项目资金15.00万元'), message: '同一金额 15.00 在同一段中一处写“万元”，这里写“元”：单位可能写错', related: ['同一段中写作 15.00万元«15.00万元»'] },
   ],
 });

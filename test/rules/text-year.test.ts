@@ -26,6 +26,8 @@ RuleTester.run('text.year', {
     { name: '比2026年预算执行数: the execution of the report’s year is no base of a budget', source: Y26('比2026年预算执行数增加10万元。') },
     { name: 'a 决算 against its own year’s budget (与2023年度预算相比) is the usual comparison', source: jue('与2023年度预算相比，决算数增加10.00万元。') },
     { name: 'the report’s own year as a subject (2023年度收入支出总计)', source: jue('2023年度收入支出总计10.00万元。') },
+    { name: 'a comparison farther than 12 characters after the year, in the same clause', source: jue('在2022年度组织的全部民主测评工作中与上年相比满意度提高。') },
+    { name: 'a comparison right after the comma, within 12 characters of the year', source: jue('在2022年，比上年多开展调研10次。') },
   ],
   invalid: [
     {
@@ -66,5 +68,6 @@ RuleTester.run('text.year', {
       message: '比较的基准写成了报告年度 2023 年本身（“较2023年”）：应是上年，2022 年', fix: '2022',
       fixTitle: '改为 2022 年',
     },
+    { name: 'a comparison in an earlier clause does not excuse the year', source: jue('本年与上年相比增加10.00万元，«2022年»我单位开展了调研。'), message: '这里写的是 2022 年，而报告年度是 2023 年（可能是沿用上年文稿未改）' },
   ],
 });
