@@ -12,6 +12,7 @@ import { numbering, numberedLines, listItems } from '../server/src/service/narra
 import { tokens } from '../server/src/service/narrative/tokens';
 import { figures, ReadingContext, sameColumn } from '../server/src/service/narrative/figures';
 import { readText } from '../server/src/service/narrative/reader';
+import { changeBase, directions, rateVerdict } from '../server/src/service/narrative/changes';
 import { kemuPaths, pathCode } from '../server/src/service/narrative/kemu-path';
 import { ratioVerdict, sameAmount } from '../server/src/service/narrative/ratio';
 import { clauseStart, lines, paragraphAt, sentenceEnd, sentenceStart } from '../server/src/service/narrative/sentences';
@@ -294,5 +295,82 @@ describe('narrative reading: sentences, search, intervals', () => {
     assert.strictEqual(sameAmount(a('224.5', '0.05'), a('224.55', '0.005')), 'rounding');
     assert.strictEqual(sameAmount(a('224.55', '0.005'), a('224.55', '0.005')), 'ok');
     assert.strictEqual(sameAmount(a('224.6', '0.05'), a('224.55', '0.005')), 'ok');
+  });
+});
+
+describe('narrative reading: what a change, a rate change and a comparison say', () => {
+  const rcs = (v: string, rc = YU26) => readText(v, rc).rateChanges.map((r) => [r.base.tok.raw, r.current.tok.raw, r.word, r.rate?.raw, r.dir, r.heading?.raw]);
+  const RATE = '2025年当年预算执行数为100.00万元，2026年预算安排90.00万元，比2025年预算执行数增加20.00%。';
+
+  it('the heading amount: the first amount of the last numbered line before, in its first sentence, neither a figure nor a change', () => {
+    assert.deepStrictEqual(rcs(`1、甲130.00万元。\n2、乙120.00万元。${RATE}`).map((r) => r[5]), ['120.00万元']);
+    assert.deepStrictEqual(rcs(`1、住房公积金（01项）预算安排120.00万元。${RATE}`).map((r) => r[5]), [undefined], 'a figure');
+    assert.deepStrictEqual(rcs(`1、增加10.00万元。${RATE}`).map((r) => r[5]), [undefined], 'a change');
+    assert.deepStrictEqual(rcs(`1、甲。说明120.00万元。${RATE}`).map((r) => r[5]), [undefined], 'not in the first sentence');
+  });
+
+  it('a rate change needs a change word and exactly one base and one current figure; a 决算’s actual is a current figure', () => {
+    assert.deepStrictEqual(rcs('2025年当年预算执行数为100.00万元，2026年预算安排120.00万元，占比20.00%。'), []);
+    assert.deepStrictEqual(rcs('2025年当年预算执行数为100.00万元，2026年预算安排120.00万元，2026年预算安排130.00万元，增长20.00%。'), []);
+    assert.deepStrictEqual(rcs('上年决算为100.00万元，支出决算为120.00万元，比上年决算增长20.00%。', JUE23), [['100.00万元', '120.00万元', '增长', '20.00%', 'up', undefined]]);
+  });
+
+  it('a comparison reads the figures of its own paragraph, one budget and one actual', () => {
+    const cmp = (v: string) => readText(v, JUE23).comparisons.map((c) => [c.word, c.budget.tok.raw, c.actual.tok.raw]);
+    assert.deepStrictEqual(cmp('年初预算为100.00万元，支出决算为90.00万元。\n决算数小于预算数。'), []);
+    assert.deepStrictEqual(cmp('年初预算为50.00万元。\n年初预算为100.00万元，支出决算为90.00万元。决算数小于预算数。'), [['小于', '100.00万元', '90.00万元']]);
+    assert.deepStrictEqual(cmp('年初预算为100.00万元，支出决算为90.00万元，决算数为90.00万元。决算数小于预算数。'), [], 'two actuals');
+  });
+
+  it('which way the amount and the rate of a change go', () => {
+    const dirs = (v: string) => readText(v, JUE23).changes.map((c) => [c.amount.raw, c.rate?.raw, directions(c)]);
+    assert.deepStrictEqual(dirs('比上年增加-10.00万元，增长-5.00%。'), [['-10.00万元', '-5.00%', { amountUp: false, conflict: false }]]);
+    assert.deepStrictEqual(dirs('比上年减少10.00万元，增长5.00%。'), [['10.00万元', '5.00%', { amountUp: false, conflict: true }]]);
+    assert.deepStrictEqual(dirs('比上年减少-10.00万元，下降5.00%。'), [['-10.00万元', '5.00%', { amountUp: true, conflict: true }]]);
+    assert.deepStrictEqual(dirs('比上年增加0.00万元，下降5.00%。'), [['0.00万元', '5.00%', { amountUp: true, conflict: false }]], 'a zero amount has no direction');
+    assert.deepStrictEqual(dirs('比上年增加10.00万元，下降0.00%。'), [['10.00万元', '0.00%', { amountUp: true, conflict: false }]], 'nor a zero rate');
+    assert.deepStrictEqual(dirs('比上年增加10.00万元，减少5.00万元。'), [['10.00万元', undefined, { amountUp: true, conflict: false }], ['5.00万元', undefined, { amountUp: false, conflict: false }]], 'an amount is no rate');
+  });
+
+  it('the base of a change’s rate: C − A after a rise, C + A after a fall; none without a rate, a near current amount, or one direction', () => {
+    const base = (v: string) => readText(v, JUE23).changes.map((c) => {
+      const b = changeBase(c);
+      return b && [b.A.toString(), b.C.toString(), b.base.toString(), b.half.toString(), b.R.toString(), b.amountUp];
+    });
+    assert.deepStrictEqual(base('本年110.00万元，比上年增加10.00万元，增长10.00%。'), [['10.00', '110.00', '100.00', '0.010', '10.00', true]]);
+    assert.deepStrictEqual(base('本年90.00万元，比上年减少10.00万元，下降10.00%。'), [['10.00', '90.00', '100.00', '0.010', '10.00', false]]);
+    assert.deepStrictEqual(base('本年90.00万元，比上年减少10.00万元，增长10.00%。'), [undefined]);
+    assert.deepStrictEqual(base('本年90.00万元，比上年减少10.00万元。'), [undefined]);
+    assert.deepStrictEqual(base('本年110.00万元。说明。与上年相比，增加10.00万元，增长10.00%。'), [undefined]);
+    assert.deepStrictEqual(readText('基本支出50.00万元，占50%。与上年相比，增加10.00万元。', JUE23).changes.map((c) => c.current?.raw), [undefined], 'a share part before is no current amount');
+  });
+
+  it('what the two figures of a rate change say: the sign within rounding, a wrong way, a zero base, the rate’s verdict', () => {
+    const rv = (v: string) => readText(v, YU26).rateChanges.map((r) => {
+      const x = rateVerdict(r);
+      return [x.sign, x.diff.toString(), x.half.toString(), x.wrongWay, x.zeroBase, x.rate && [x.rate.verdict, x.rate.computed.toString()]];
+    });
+    const P = '2025年当年预算执行数为';
+    assert.deepStrictEqual(rv(`${P}100.00万元，2026年预算安排120.00万元，比2025年预算执行数增加20.00%。`), [[1, '20.00', '0.010', false, false, ['ok', '20.00']]]);
+    assert.deepStrictEqual(rv(`${P}100.00万元，2026年预算安排120.00万元，比2025年预算执行数下降20.00%。`), [[1, '20.00', '0.010', true, false, undefined]]);
+    assert.deepStrictEqual(rv(`${P}100.00万元，2026年预算安排100.00万元，比2025年预算执行数增加0.00%。`), [[0, '0.00', '0.010', false, false, ['ok', '0.00']]]);
+    assert.deepStrictEqual(rv(`${P}100.00万元，2026年预算安排100.00万元，比2025年预算执行数增加5.00%。`), [[0, '0.00', '0.010', true, false, undefined]]);
+    assert.deepStrictEqual(rv(`${P}100.0万元，2026年预算安排100.04万元，与2025年预算执行数持平。`), [[0, '0.04', '0.055', false, false, undefined]]);
+    assert.deepStrictEqual(rv(`${P}100.0万元，2026年预算安排100.04万元，比2025年预算执行数增加0.04%。`), [[0, '0.04', '0.055', false, false, ['ok', '0.04']]]);
+    assert.deepStrictEqual(rv(`${P}100.00万元，2026年预算安排120.00万元，与2025年预算执行数持平。`), [[1, '20.00', '0.010', true, false, undefined]]);
+    assert.deepStrictEqual(rv(`${P}0万元，2026年预算安排50.00万元，比2025年预算执行数增加100%。`), [[1, '50.00', '0.505', false, true, undefined]]);
+  });
+
+  it('lists: a total is needed, every item needs its amount, base and planned figures make no column, 。 or the end closes a list in a sentence', () => {
+    const lists = (v: string) => readText(v, JUE23).lists.map((l) => [l.kw, l.total.raw, l.parts.map((p) => p.raw), l.exact, l.label]);
+    assert.deepStrictEqual(lists('其中：\n1.甲60万元\n2.乙40万元'), []);
+    assert.deepStrictEqual(lists('总额100万元，其中：\n1.甲60万元\n2.乙。'), []);
+    assert.deepStrictEqual(lists('总额100万元，其中：\n1.甲增加60万元\n2.乙40万元'), [], 'a change is no item’s amount');
+    assert.deepStrictEqual(lists('总额100万元，其中：  \n1.甲60万元\n2.乙40万元'), [['其中', '100万元', ['60万元', '40万元'], false, undefined]]);
+    assert.deepStrictEqual(lists('公用经费10万元，其中：甲4万元、乙6万元'), [['其中', '10万元', ['4万元', '6万元'], false, undefined]]);
+    assert.deepStrictEqual(lists('上年决算为250.00万元，年初预算为300.00万元。其中：\n1、甲。上年决算为100.00万元，年初预算为200.00万元。\n2、乙。上年决算为150.00万元，年初预算为100.00万元。'), [['其中', '300.00万元', ['200.00万元', '100.00万元'], true, '年初预算']]);
+    assert.deepStrictEqual(lists('年初预算为100.00万元，其中：\n1.年初预算为60.00万元\n2.年初预算为40.00万元'), [['其中', '100.00万元', ['60.00万元', '40.00万元'], true, '年初预算']]);
+    assert.deepStrictEqual(lists('年初预算为300.00万元。其中：\n1、甲。年初预算为300.00万元。'), [], 'one item is no column');
+    assert.deepStrictEqual(lists('年初预算为300.00万元。其中：甲年初预算为200.00万元，乙年初预算为100.00万元。'), [], 'clauses of a column are split by ；');
   });
 });

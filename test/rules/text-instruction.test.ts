@@ -62,5 +62,6 @@ RuleTester.run('text.instruction', {
       message: MSG('无政府性基金预算财政拨款收入支出的，仍保留该表格式，并在本表下方作下述说明：'),
       fixTitle: '删去这段模板说明',
     },
+    { name: 'a tab and an ideographic space inside it', source: jue('收入支出总计持平。«（如持平作\t持平\u3000表述）»'), message: MSG('（如持平作持平表述）'), fix: '' },
   ],
 });

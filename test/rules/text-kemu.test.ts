@@ -20,13 +20,14 @@ RuleTester.run('text.kemu', {
     { name: '010 item 11 corrected: 卫生健康支出（210类）', source: Y26('11、卫生健康支出（210类）行政事业单位医疗（11款）行政单位医疗（01项）114.97万元。主要用于：医疗保险缴费。') },
     { name: 'a name without its trailing 支出 (卫生健康（210类）)', source: Y26('11、卫生健康（210类）行政事业单位医疗（11款）行政单位医疗（01项）114.97万元。') },
     { name: 'a name the catalogue gives a sibling (公共卫生 is 21004): the path is not that row', source: Y26('1. “卫生健康支出（类）公共卫生（款）行政单位医疗（项）”124.97万元。') },
-    { name: 'the code form is kemu.name’s', source: jue('2.201（一般公共服务）13（商贸事务）08（招商引资）:支出决算为299.97万元。', D05) },
+    { name: 'the code form is kemu.name’s (招商 for 招商引资 is flagged there)', source: jue('2.201（一般公共服务）13（商贸事务）08（招商）:支出决算为299.97万元。', D05) },
     { name: 'not in the tables: the catalogue’s short name (一般公共服务)', source: Y26('1、一般公共服务（201类）商贸事务（13款）招商引资（08项）10.00万元。') },
     { name: 'not in the tables: an older name of the catalogue is no mistake', source: Y26('5、社会保障和就业支出（208类）行政和事业单位离退休（05款）机关事业单位基本养老保险缴费支出（05项）50.00万元。') },
     { name: 'the table’s own (old) name', source: Y26('1、医疗卫生与计划生育支出（210类）行政事业单位医疗（11款）行政单位医疗（01项）10.00万元。', BUDGET_TABLE.replace('210 卫生健康支出', '210 医疗卫生与计划生育支出')) },
     { name: 'codes in no table and not in the catalogue', source: Y26('1、甲乙支出（299类）丙丁（99款）戊己（99项）10.00万元。') },
     { name: 'two function tables of one kind: which one is meant is not certain', source: Y26('5、社会保障和就业支出（208类）行政和事业单位离退休（05款）机关事业单位基本养老保险缴费支出（05项）50.00万元。', PENSION + PENSION.replace('一般公共预算支出功能分类预算表', '一般公共预算支出功能分类预算表（单位）')) },
     { name: 'a path resolved by its names whose 款 is in no table: the catalogue is not asked', source: Y26('1. “卫生健康支出（类）行政单位医疗保险（款）行政单位医疗（项）”114.97万元。', NO_KUAN) },
+    { name: 'not in the tables: a short name (教育 for 教育支出) is the catalogue’s', source: Y26('1、教育（205类）普通教育（02款）小学教育（02项）10.00万元。') },
   ],
   invalid: [
     {

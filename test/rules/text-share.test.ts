@@ -17,6 +17,7 @@ RuleTester.run('text.share', {
     { name: 'the whole of an unnamed share is in its own sentence only', source: jue('本年支出合计200.00万元。基本支出50.00万元，占26.00%。') },
     { name: 'a named whole that is written nowhere: nothing is said', source: jue('一般公共预算财政拨款支出351.49万元，占本年支出合计的100%。') },
     { name: 'a named whole written with 为', source: jue('本年支出合计为702.98万元。\n一般公共预算财政拨款支出351.49万元，占本年支出合计的50%。') },
+    { name: 'a share of a share (人员经费占30.00% of 基本支出’s 50.00%) is not measured against the amount', source: jue('本年支出合计200.00万元，基本支出占50.00%，其中人员经费占30.00%。') },
   ],
   invalid: [
     {
@@ -66,6 +67,21 @@ RuleTester.run('text.share', {
       source: jue('本年支出合计200.00万元，其中：财政拨款支出200.00万元，占«90.00%»。'),
       message: /^占比应为 100\.00%/,
       related: ['部分：200.00万元«200.00万元»', '总数：200.00万元«200.00万元»'], fixTitle: '将占比改为 100.00%',
+    },
+    {
+      name: 'parts without a comma before 占 are skipped to find the whole',
+      source: jue('本年支出合计200.00万元，其中：基本支出50.00万元占25.00%；项目支出150.00万元占«76.00%»。'),
+      message: '占比应为 75.00%（150.00万元 ÷ 200.00万元 = 75.00%），文中写的是 76.00%',
+    },
+    {
+      name: 'parts with a space before 占 are skipped too',
+      source: jue('本年支出合计200.00万元，其中：基本支出50.00万元， 占25.00%；项目支出150.00万元， 占«76.00%»。'),
+      message: '占比应为 75.00%（150.00万元 ÷ 200.00万元 = 75.00%），文中写的是 76.00%',
+    },
+    {
+      name: 'a named whole written more than 40 characters into the text',
+      source: jue('本单位2023年度认真贯彻落实上级各项决策部署，严格执行年初预算，厉行节约，各项工作有序推进，本年支出合计702.98万元。\n一般公共预算财政拨款支出351.49万元，占本年支出合计的«100%»。'),
+      message: '占比应为 50%（351.49万元 ÷ 702.98万元 = 50%），文中写的是 100%', related: ['部分：351.49万元«351.49万元»', '总数：702.98万元«702.98万元»'],
     },
   ],
   rounding: [

@@ -147,6 +147,7 @@ RuleTester.run('text.table', {
       name: '224.5万元 and the cell 224.55: the intervals meet, the cell does not round to it',
       source: jue('1.基本支出«224.5万元»。', D03()),
       message: '“基本支出”文中写 224.5万元，支出决算表 合计（基本支出）为 224.55（在舍入误差以内）',
+      related: ['支出决算表 合计（基本支出）：224.55«224.55»'],
     },
   ],
 });

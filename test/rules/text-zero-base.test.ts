@@ -23,7 +23,7 @@ RuleTester.run('text.zeroBase', {
     { name: 'seed 001: 年初无 in a sentence without a rate', source: jue('3.年初结转和结余 0.00万元。与上年决算相比，增加 -4.79万元，变动原因：我单位2022年年初结转4.79万元，2023年年初无结转和结余。') },
     { name: '年初无 and a share: a share is no rate on that base', source: jue('2023年年初无结转和结余，项目支出占50%。') },
     { name: '年初无 in the sentence before the rate', source: jue('2023年年初无结转和结余。与上年相比增长100%。') },
-    { name: '年初无 and an amount of change (001): only rates are meaningless', source: jue('2023年年初无结转和结余，与上年相比增加4.79万元。') },
+    { name: '年初无 and an amount of change (001): only rates are meaningless', source: jue('2023年年初无结转和结余，与上年相比增加4.79万元。项目支出占50%。') },
   ],
   invalid: [
     {
