@@ -32,5 +32,18 @@ RuleTester.run('import.uncertain', {
       message: '导入时无法确定：表名不清楚，请核对原文第 12 页',
       fixTitle: '已核对原文，删除此标注',
     },
+    {
+      name: 'an indented marker on a line of its own: the whole line is deleted',
+      source: JUE + '表 支出决算表:\n  列: [本年支出合计]\n  行:\n    «# 导入待核：这一行的名称不清楚（原文第 2 页）»\n    - 合计: 1.00\n',
+      message: '导入时无法确定：这一行的名称不清楚，请核对原文第 2 页',
+      output: JUE + '表 支出决算表:\n  列: [本年支出合计]\n  行:\n    - 合计: 1.00\n',
+    },
+    { name: 'the last line, without a line break after it', source: JUE + '«# 导入待核：未能读出编制单位»', message: '导入时无法确定：未能读出编制单位，请核对原文', output: JUE },
+    {
+      name: 'CRLF line ends: the CR is no part of what is said, nor deleted', syntax: 'yaml',
+      source: (JUE + '表 支出决算表:\n  列: [本年支出合计]\n  行:\n    - 合计: 1.00  «# 导入待核：“1.00”在两列之间（原文第 3 页）»\n').replace(/\n/g, '\r\n'),
+      message: '导入时无法确定：“1.00”在两列之间，请核对原文第 3 页',
+      output: (JUE + '表 支出决算表:\n  列: [本年支出合计]\n  行:\n    - 合计: 1.00\n').replace(/\n/g, '\r\n'),
+    },
   ],
 });

@@ -43,5 +43,12 @@ RuleTester.run('placeholder.field', {
     { name: 'the 名词解释', source: JUE + '名词解释:\n  - 财政拨款收入: 指«XXX»。\n', message: '名词解释中有模板占位符“XXX”，没有换成实际内容' },
     { name: 'the 封面, with the fix', source: JUE + '封面: |\n  «XX单位»\n  2023年度部门决算\n', message: '封面或目录中有模板占位符“XX单位”，没有换成实际内容', fix: '测试单位', fixTitle: '改为“测试单位”' },
     { name: 'a 绩效自评表 project', source: JUE + '绩效自评 «XX»项目:\n  资金:\n    列: [全年预算数]\n    行:\n      - 年度资金总额: 1.00\n', message: '绩效自评表中有模板占位符“XX”，没有换成实际内容' },
+    { name: 'a 部门概况 section title', source: JUE + '部门概况:\n  - «XX»、主要职能: |\n      职能。\n', message: '标题中有模板占位符“XX”，没有换成实际内容' },
+    { name: 'a 单位构成 cell', source: JUE + '部门概况:\n  - 二、单位构成:\n      单位构成:\n        列: [序号, 单位名称, 单位性质]\n        行:\n          - [1, «XX»中心, 事业单位]\n', message: '单位构成中有模板占位符“XX”，没有换成实际内容' },
+    { name: 'a 绩效自评表 field (主管部门: XX部门)', source: JUE + '绩效自评 项目:\n  主管部门: «XX部门»\n  资金:\n    列: [全年预算数]\n    行:\n      - 年度资金总额: 1.00\n', message: '绩效自评表中有模板占位符“XX部门”，没有换成实际内容' },
+    { name: 'a 绩效自评表 goal', source: JUE + '绩效自评 项目:\n  资金:\n    列: [全年预算数]\n    行:\n      - 年度资金总额: 1.00\n  年度目标:\n    预期目标: 完成«XX»项任务。\n    实际完成情况: 完成。\n', message: '绩效自评表中有模板占位符“XX”，没有换成实际内容' },
+    { name: 'a 绩效自评表 indicator', source: JUE + '绩效自评 项目:\n  资金:\n    列: [全年预算数]\n    行:\n      - 年度资金总额: 1.00\n  指标:\n    列: [一级指标, 二级指标, 三级指标, 分值, 得分]\n    行:\n      - [产出指标, 数量指标, «XX»次数, 100, 100]\n  合计: 100 100\n', message: '绩效自评表中有模板占位符“XX”，没有换成实际内容' },
+    { name: 'a 名词解释 term', source: JUE + '名词解释:\n  - «XX»收入: 指收入。\n', message: '名词解释中有模板占位符“XX”，没有换成实际内容' },
+    { name: 'the 目录', source: JUE + '目录: |\n  目录\n  第一部分 «XX单位»概况\n', message: '封面或目录中有模板占位符“XX单位”，没有换成实际内容', fix: '测试单位' },
   ],
 });
