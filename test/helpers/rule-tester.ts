@@ -47,16 +47,25 @@ export interface InvalidCase extends Common {
    */
   fix?: string | null;
   output?: string;
+  /** The title of the first fix (what the editor's quick-fix menu shows). */
+  fixTitle?: string | RegExp;
+  /** The rule reports nothing else in this text (the marked finding is its only one). */
+  only?: boolean;
   /** Whether the first fix changes no typed number (may go into 修正全部). */
   safe?: boolean;
-  /** The finding lists related locations (the parts of a sum). */
-  related?: boolean;
+  /**
+   * The finding lists related locations (the parts of a sum); a list: their messages, in order, each followed
+   * by the text it points at in «» when it is in the case's own text (“预算数：100.00万元«100.00万元»”).
+   */
+  related?: boolean | string[];
 }
 
 export interface RoundingCase extends Common {
   rule?: string;
   /** Default: /可能为尾数误差/. */
   message?: string | RegExp;
+  /** The note's related locations, as InvalidCase.related lists them. */
+  related?: string[];
 }
 
 export interface UncoveredCase extends Common {
@@ -164,6 +173,7 @@ export class RuleTester {
             assert.strictEqual(f!.severity, 'information');
             assert.ok(matches(f!.message, c.message ?? /可能为尾数误差/), `${x.syntax}: message ${f!.message}`);
             assert.deepStrictEqual(f!.fixes ?? [], [], 'a 尾数误差 note offers no fix');
+            if (c.related) assert.deepStrictEqual(relatedOf(f!, x.text), c.related, `${x.syntax}: related locations`);
           }
         });
       }
@@ -192,10 +202,19 @@ function checkInvalid(rule: string, c: InvalidCase, x: { syntax: Syntax; text: s
   const f = here.find((y) => matches(y.message, c.message));
   assert.ok(f, `${x.syntax}: message ${c.message} expected, got ${JSON.stringify(here.map((y) => y.message))}`);
   if (c.severity) assert.strictEqual(f!.severity, c.severity, `${x.syntax}: severity`);
+  const marked = x.text.slice(r.start, r.end);
+  if (f!.text !== undefined && !marked.includes('\n')) assert.strictEqual(f!.text, marked, `${x.syntax}: Finding.text`);
+  if (c.only) assert.deepStrictEqual(res.findings.filter((y) => y.rule === id && y !== f).map((y) => y.message), [], `${x.syntax}: no other ${id} finding expected`);
   // the parts a total was compared with: as related locations, or (totals) in the computation its hover shows
-  if (c.related) assert.ok((f!.related ?? []).length > 0 || res.totals.some((t) => t.range.start === f!.range.start && t.parts.length > 0), `${x.syntax}: related locations (or the computation's parts) expected`);
+  if (Array.isArray(c.related)) {
+    assert.deepStrictEqual(relatedOf(f!, x.text), c.related, `${x.syntax}: related locations`);
+  } else if (c.related) assert.ok((f!.related ?? []).length > 0 || res.totals.some((t) => t.range.start === f!.range.start && t.parts.length > 0), `${x.syntax}: related locations (or the computation's parts) expected`);
   if (c.fix === null) assert.deepStrictEqual(f!.fixes ?? [], [], `${x.syntax}: no fix expected`);
   if (c.safe !== undefined) assert.strictEqual(!!f!.fixes?.[0]?.safe, c.safe, `${x.syntax}: fix safe = ${c.safe}`);
+  if (c.fixTitle !== undefined) {
+    const title = f!.fixes?.[0]?.title ?? '';
+    assert.ok(matches(title, c.fixTitle), `${x.syntax}: fix title ${c.fixTitle} expected, got “${title}”`);
+  }
   if (c.fix !== undefined && c.fix !== null) {
     assert.ok(f!.fixes && f!.fixes.length > 0, `${x.syntax}: a fix expected`);
     const fixed = applyFix(x.text, f!);
@@ -209,6 +228,11 @@ function checkInvalid(rule: string, c: InvalidCase, x: { syntax: Syntax; text: s
     if (x.syntax === (c.syntax ?? 'yaml')) assert.strictEqual(fixed, extractMarkers(c.output).text, `${x.syntax}: output`);
     assertGone(id, f!, fixed, x.syntax, c);
   }
+}
+
+/** A finding's related locations: each message with the text it points at in «» (when it is in this text). */
+function relatedOf(f: Finding, text: string): string[] {
+  return (f.related ?? []).map((r) => `${r.message}${r.uri ? '' : `«${text.slice(r.range.start, r.range.end)}»`}`);
 }
 
 function assertGone(id: string, f: Finding, fixed: string, syntax: Syntax, c: Common): void {

@@ -15,7 +15,7 @@ export interface Tok {
   raw: string;
 }
 
-const TOKEN = /(-?)(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)[ \t\u3000]*(万元|亿元|元|万(?=[，。；、,;）)]|$)|%|％)/g;
+const TOKEN = /(-?)(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)[ \t\u3000]*(万元|亿元|元|万(?=[，。；、,;）)\r\n]|$)|%|％)/g;
 
 function toTok(m: RegExpExecArray): Tok | undefined {
   const r = readNumeral(m[1] + m[2]);

@@ -1,4 +1,5 @@
 /** text.contradiction: the same total said to rise in one sentence and to fall in another (by the same amount). */
+import { trimTo } from '../../decimal';
 import { Text } from '../../model';
 import { Change } from '../../narrative/changes';
 import { Rule } from '../types';
@@ -24,7 +25,8 @@ export const rule: Rule = {
       for (const b of read(ctx, text).changes) {
         if (!b.current || b.amount.wan.isZero()) continue;
         ctx.examined();
-        const key = `${b.current.wan.toString()}|${b.amount.wan.abs().toString()}`;
+        // the same amounts however written (1,687.40万元 and 1687.4万元; 4.79万元 and 47,900.00元)
+        const key = `${trimTo(b.current.wan, 0)}|${trimTo(b.amount.wan.abs(), 0)}`;
         const a = seen.get(key);
         if (!a) {
           seen.set(key, { ch: b, text });

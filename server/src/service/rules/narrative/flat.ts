@@ -7,8 +7,8 @@ import { Rule } from '../types';
 import { eachText, rr } from './common';
 import * as l10n from '../../l10n';
 
-/** A change word, then 0 and a unit (a count, 万元, %): no change written as a change. */
-const ZERO = new RegExp(`(?<=(${alt([...WORDS.up, ...WORDS.down])}))0(个|辆|人|次|万元|%)`, 'g');
+/** A change word, then 0 and a unit (a count, 万元, %), spaces between as in 增加 0个: no change written as a change. */
+const ZERO = new RegExp(`(${alt([...WORDS.up, ...WORDS.down])})[ \\t\\u3000]*0(个|辆|人|次|万元|%)`, 'g');
 
 /** 比 … 持平 in one clause (not 相比/对比, and no 与 between). */
 const BI_FLAT = new RegExp(`(?<![相对])比([^，。；与\\n]{1,16}?)(${alt(WORDS.flat)})`, 'g');
@@ -28,8 +28,7 @@ export const rule: Rule = {
   run(ctx) {
     eachText(ctx, (t) => {
       for (const m of t.value.matchAll(ZERO)) {
-        const at = m.index! - m[1].length;
-        ctx.report({ range: rr(t, at, m.index! + m[0].length), message: l10n.t('变化为 0，宜写“持平”，而不是“{0}”', `${m[1]}0${m[2]}`) });
+        ctx.report({ range: rr(t, m.index!, m.index! + m[0].length), message: l10n.t('变化为 0，宜写“持平”，而不是“{0}”', `${m[1]}0${m[2]}`) });
       }
       for (const m of t.value.matchAll(BI_FLAT)) {
         const range = rr(t, m.index!, m.index! + 1);

@@ -1,5 +1,6 @@
 /**
- * text.placeholder: a placeholder of the template left in the 情况说明 (and 其他) — a run of X (XXX, XX%, XX.X%), a pair
+ * text.placeholder: a placeholder of the template left in the 情况说明 (and 其他) — a run of X (XXX, XX%, XX.X%; ＸＸ and ××
+ * as other templates write it; not the XX of a latin word such as XXL), a pair
  * of alternatives (增加（减少）, 大于（小于）) or a label after a placeholder (（制度名称）); the forms are
  * those of the official template (narrative/template.json, generated from it) and of published reports
  * (phrases.json). Where the rate can be computed (完成年初预算的XX.X% after its two figures), the fix
@@ -15,11 +16,16 @@ import { completionPair } from './completion';
 import { read, rr, texts, version } from './common';
 import * as l10n from '../../l10n';
 
+/** X as the templates write it: latin, full width, or the sign × (××单位); not a letter of a latin word (XXL). */
+const X = '[XＸ×]';
+const LATIN = 'A-Za-z\\uFF21-\\uFF3A\\uFF41-\\uFF5A';
+
 /** Runs of X as long as the shortest of the forms, with a decimal part and % where a form has them. */
 function xRun(): string {
   const forms = WORDS.placeholders.filter((f) => /^X/.test(f));
   const n = Math.min(...forms.map((f) => /^X+/.exec(f)![0].length));
-  return `X{${n},}${forms.some((f) => f.includes('.')) ? '(?:\\.X+)?' : ''}${forms.some((f) => f.endsWith('%')) ? '%?' : ''}`;
+  const body = `${X}{${n},}${forms.some((f) => f.includes('.')) ? `(?:\\.${X}+)?` : ''}${forms.some((f) => f.endsWith('%')) ? '%?' : ''}`;
+  return `(?<![${LATIN}])${body}(?![${LATIN}])`;
 }
 const X_RUN = new RegExp(xRun(), 'g');
 /** Alternatives: a change or compare word, then another in brackets (the template's 增加（减少）, 大于（小于） …). */
@@ -31,12 +37,13 @@ const CHOICE_BEFORE = new RegExp(`(?:${spaced(CHOICES)})[\\s\\u3000]*$`);
 
 /** A quick test: could the text hold a placeholder? */
 const HAS_BRACKETED = new RegExp(BRACKETED.source);
-const mayHave = (v: string) => v.includes('X') || HAS_BRACKETED.test(v) || WORDS.annotations.some((a) => v.includes(a));
+const HAS_X = new RegExp(X);
+const mayHave = (v: string) => HAS_X.test(v) || HAS_BRACKETED.test(v) || WORDS.annotations.some((a) => v.includes(a));
 
 /** Every placeholder of a text: [start, end). */
 function placeholders(v: string): Array<[number, number]> {
   const out: Array<[number, number]> = [];
-  if (v.includes('X')) for (const m of v.matchAll(X_RUN)) out.push([m.index!, m.index! + m[0].length]);
+  if (HAS_X.test(v)) for (const m of v.matchAll(X_RUN)) out.push([m.index!, m.index! + m[0].length]);
   for (const m of v.matchAll(BRACKETED)) {
     const w = CHOICE_BEFORE.exec(v.slice(Math.max(0, m.index! - 4), m.index!));
     if (w) out.push([m.index! - w[0].length, m.index! + m[0].length]);

@@ -26,7 +26,7 @@ function check(ctx: RuleContext, t: Text, ch: Change): void {
   ctx.report({
     range: rr(t, ch.wordStart, a.end),
     message: l10n.t('“{0} {1}”：负数与“{0}”矛盾，应写作“{2} {3}”', ch.word, a.raw, word, a.raw.replace(/^-/, '')),
-    fixes: [{ title: edits.length > 1 ? l10n.t('改为“{0}”并相应改写比率', fixed) : l10n.t('改为“{0}”', fixed), edits }],
+    fixes: [{ title: edits.length > 2 ? l10n.t('改为“{0}”并相应改写比率', fixed) : l10n.t('改为“{0}”', fixed), edits }],
   });
 }
 

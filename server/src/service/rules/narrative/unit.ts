@@ -1,5 +1,5 @@
 /**
- * text.unit: a garbled amount unit (支出决算万5.00元 → 5.00万元), or the same amount written with 万(元) and
+ * text.unit: a garbled amount unit (支出决算万5.00元 → 5.00万元; not 1万5000元, an amount written with 万), or the same amount written with 万(元) and
  * with 元 in one paragraph (one of the two units is wrong).
  */
 import { Decimal } from '../../decimal';
@@ -11,7 +11,7 @@ import { eachText, rr } from './common';
 import * as l10n from '../../l10n';
 
 function garbled(ctx: RuleContext, t: Text): void {
-  for (const m of t.value.matchAll(/万(\d[\d,]*(?:\.\d+)?)元/g)) {
+  for (const m of t.value.matchAll(/(?<![\d.,])万(\d[\d,]*(?:\.\d+)?)元/g)) {
     const fixed = `${m[1]}万元`;
     const range = rr(t, m.index!, m.index! + m[0].length);
     ctx.report({ range, message: l10n.t('金额单位写错：“{0}”应为“{1}”', m[0], fixed), fixes: [{ title: l10n.t('改为“{0}”', fixed), edits: [{ range, newText: fixed }] }] });
