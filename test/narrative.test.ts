@@ -11,6 +11,7 @@ import { ROOT } from './helpers/samples';
 import { generate } from '../scripts/gen-template-phrases';
 import { parseReport } from '../server/src/service';
 import { allSections } from '../server/src/service/query';
+import { BUDGET_TABLE, BUDGET_TABLE_WAN } from './rules/narrative';
 
 const head = (type: string, year: number) => `报告:\n  类型: ${type}\n  年度: ${year}\n  单位: 测试单位\n  金额单位: 万元\n\n`;
 const HEAD = head('部门决算', 2023);
@@ -18,23 +19,6 @@ const section = (body: string) => '情况说明:\n  - 一、说明: |\n      ' +
 const narrative = (body: string) => HEAD + section(body);
 /** A 部门预算 of `year` with its 情况说明 and tables. */
 const budget = (year: number, tables = '') => (body: string) => head('部门预算', year) + section(body) + tables;
-
-/** The 一般公共预算支出功能分类预算表 of a budget in 元 (住房公积金 2,087,959.00元 = 208.80万元; 210 卫生健康支出). */
-const BUDGET_TABLE = `
-表 一般公共预算支出功能分类预算表:
-  单位: 元
-  列: [合计, 基本支出, 项目支出]
-  行:
-    - 210 卫生健康支出: 1,149,678.00 1,149,678.00 0.00
-    - 21011 行政事业单位医疗: 1,149,678.00 1,149,678.00 0.00
-    - 2101101 行政单位医疗: 1,149,678.00 1,149,678.00 0.00
-    - 221 住房保障支出: 2,087,959.00 2,087,959.00 0.00
-    - 22102 住房改革支出: 2,087,959.00 2,087,959.00 0.00
-    - 2210201 住房公积金: 2,087,959.00 2,087,959.00 0.00
-    - 合计: 3,237,637.00 3,237,637.00 0.00
-`;
-/** The same table in 万元. */
-const BUDGET_TABLE_WAN = BUDGET_TABLE.replace('单位: 元', '单位: 万元').replace(/1,149,678\.00/g, '114.97').replace(/2,087,959\.00/g, '208.80').replace(/3,237,637\.00/g, '323.77');
 
 function check(text: string): Finding[] {
   return getLanguageService().check('mem://n', text).findings;

@@ -4,7 +4,7 @@
  * (dsl.ts) are siblings over this module; the incremental ReportParser (report-parser.ts) sits above
  * both. Nothing here knows either syntax.
  */
-import { readNumeral } from '../decimal';
+import { plainAmount, readNumeral } from '../decimal';
 import { AmountUnit, Cell, CellKind, Column, ColumnKind, Finding, GlossaryEntry, IndicatorRow, Meta, PerfEval, PrintedBlock, Range, REPORT_TYPES, ReportType, Row, Section, Str, Table, Text, UnitRow } from '../model';
 import { textRange } from '../text';
 import { RawBlock } from './blocks';
@@ -203,3 +203,18 @@ export function indicatorKinds(cols: Column[]): Array<ColumnKind | 'auto'> {
 
 
 
+
+/** readCell, with the common case (an amount column, a plain ASCII amount) read inline: the same Cell (the fast paths). */
+export function cellOf(raw: string, range: Range, kind: ColumnKind | 'auto', report: FindFn): Cell {
+  if (kind === 'amount') {
+    const value = plainAmount(raw);
+    if (value) return { kind: 'amount', raw, range, value };
+  }
+  return readCell(raw, range, kind, report);
+}
+
+/** A table block outside a fast path's subset: thrown by the fast path, which then leaves the block to yaml.ts or dsl.ts. */
+class Outside extends Error {}
+export const outside = (): never => {
+  throw new Outside();
+};

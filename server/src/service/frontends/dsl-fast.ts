@@ -16,32 +16,17 @@
  *   # 注释                               a comment line
  */
 import { RawBlock } from './blocks';
-import { AmountUnit, Cell, Column, ColumnKind, Finding, Range, Row, Str, Table, TablePart } from '../model';
-import { blockKindOf, FindFn, ParsedBlock, readCell, rowFromKey } from './common';
+import { AmountUnit, Column, Finding, Range, Row, Str, Table, TablePart } from '../model';
+import { blockKindOf, cellOf, FindFn, outside, ParsedBlock, rowFromKey } from './common';
 import { Chars, continuation, SIDE_NAME } from './dsl';
 import { DslField, validateDslBlock } from './dsl-schema';
 import { columnKind, sideOf, tableKindOf } from '../layouts';
-import { plainAmount, shareZero } from '../decimal';
+import { shareZero } from '../decimal';
 import * as l10n from '../l10n';
 import schema from '../../../../schemas/report.schema.json';
 
 const UNITS = ((schema.definitions as unknown as Record<string, { properties: Record<string, { enum?: string[] }> }>).table.properties['单位'].enum ?? []) as string[];
 const FIELDS = new Set(['编号', '单位', '类型', '列', '注', '说明', '编制部门', '编制单位']);
-
-/** readCell, with the common case (an amount column, a plain ASCII amount) read inline: the same Cell. */
-function cellOf(raw: string, range: Range, kind: ColumnKind | 'auto', report: FindFn): Cell {
-  if (kind === 'amount') {
-    const value = plainAmount(raw);
-    if (value) return { kind: 'amount', raw, range, value };
-  }
-  return readCell(raw, range, kind, report);
-}
-
-/** Not the subset: dsl.ts reads the block. */
-class Outside extends Error {}
-const outside = (): never => {
-  throw new Outside();
-};
 
 const isWs = (c: number) => c === 32 || c === 9 || c === 0x3000;
 const KEY_VALUE = /^([^：:|\t#【=\\][^：:|\t]*?)[ \t\u3000]*[：:]/;

@@ -27,9 +27,9 @@ import { Document } from 'yaml';
 import { RawBlock } from './blocks';
 import { AmountUnit, Cell, Column, ColumnKind, Finding, Range, Row, Str, Table, TablePart, Text } from '../model';
 import { makeText } from '../text';
-import { plainAmount, shareZero } from '../decimal';
+import { shareZero } from '../decimal';
 import { validateBlock } from './schema';
-import { blockKindOf, FindFn, ParsedBlock, readCell, rowFromKey, TABLE_FIELDS } from './common';
+import { blockKindOf, cellOf, FindFn, outside, ParsedBlock, readCell, rowFromKey, TABLE_FIELDS } from './common';
 import { columnKind, sideOf, tableKindOf } from '../layouts';
 import * as l10n from '../l10n';
 
@@ -52,21 +52,6 @@ type Value = Scalar | Flow | MapN | SeqN;
 /** Piece boundaries of one row's value (reused: rows are parsed one at a time). */
 const BOUNDS: number[] = [];
 const isSpace = (c: number) => c === 32 || c === 9 || c === 0x3000 || c === 10;
-
-/** readCell, with the common case (an amount column, a plain ASCII amount) read inline: the same Cell. */
-function cellOf(raw: string, range: Range, kind: ColumnKind | 'auto', report: FindFn): Cell {
-  if (kind === 'amount') {
-    const value = plainAmount(raw);
-    if (value) return { kind: 'amount', raw, range, value };
-  }
-  return readCell(raw, range, kind, report);
-}
-
-/** Not the subset: the block goes to yaml.ts. */
-class Outside extends Error {}
-const outside = (): never => {
-  throw new Outside();
-};
 
 // A plain scalar may not start with an indicator (a '-', '?' or ':' followed by a non-space may).
 const BAD_START = /^(?:[,[\]{}#&*!|>'"%@`]|[-?:](?:[ ]|$))/;
