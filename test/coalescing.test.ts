@@ -76,6 +76,37 @@ describe('coalesced document changes (the server under a flood of edits)', () =>
     assert.strictEqual(applyChanges('a\rb', cs), 'a\r\nX');
   });
 
+  it('edits within one line of a text without \\r (typing in a cell: applied line by line, offsets moved) read like TextDocument', () => {
+    const word = fc.constantFrom('a', 'bc', '中文', ' ', '335.56', '');
+    const inLine = fc.record({
+      range: fc.tuple(fc.integer({ min: -1, max: 12 }), fc.integer({ min: -1, max: 14 }), fc.integer({ min: -1, max: 14 }))
+        .map(([line, a, b]) => ({ start: { line, character: a }, end: { line, character: b } })),
+      text: word,
+    });
+    fc.assert(fc.property(lfText, fc.array(fc.array(inLine, { minLength: 1, maxLength: 20 }), { minLength: 1, maxLength: 6 }), fc.nat(), (initial, batches, off) => {
+      const doc = CoalescingDocument.create('file:///x', 'jsgk-yaml', 1, initial);
+      const ref = TextDocument.create('file:///x', 'jsgk-yaml', 1, initial);
+      let text = initial;
+      batches.forEach((cs, i) => {
+        CoalescingDocument.update(doc, cs, i + 2);
+        text = reference(text, [cs]);
+        // read between the batches, so that the next batch starts from moved offsets
+        assert.strictEqual(doc.getText(), text);
+        const r = TextDocument.create('file:///x', 'jsgk-yaml', 1, text);
+        assert.strictEqual(doc.lineCount, r.lineCount);
+        for (let k = 0; k < 4; k++) {
+          const o = (off + k * 7) % (text.length + 1);
+          assert.deepStrictEqual(doc.positionAt(o), r.positionAt(o));
+          const p = { line: (off + k) % (r.lineCount + 1), character: (off + 3 * k) % 9 };
+          assert.strictEqual(doc.offsetAt(p), r.offsetAt(p));
+          assert.deepStrictEqual(doc.getLineRange(p.line), r.getLineRange(p.line));
+          assert.strictEqual(doc.getEOLCharacters(p.line), r.getEOLCharacters(p.line));
+        }
+      });
+      assert.ok(ref.getText() === initial);
+    }), { numRuns: 1000 });
+  });
+
   it('a CoalescingDocument queues changes, keeps its identity and reads like TextDocument', () => {
     fc.assert(fc.property(text, fc.array(fc.array(change, { minLength: 1, maxLength: 3 }), { minLength: 1, maxLength: 8 }), fc.nat(), (initial, batches, off) => {
       const doc = CoalescingDocument.create('file:///x', 'jsgk-yaml', 1, initial);

@@ -114,16 +114,144 @@ function applyLf(text: string, changes: readonly TextDocumentContentChangeEvent[
 }
 
 /**
+ * A text with its line offsets, read as TextDocument reads one (offsetAt, positionAt, getText, lineCount,
+ * getLineRange, getEOLCharacters: the same code as vscode-languageserver-textdocument's FullTextDocument).
+ * The offsets are computed when first asked for, or handed over already moved by an edit.
+ */
+class LineText {
+  private offsets: number[] | undefined;
+  /** Whether the text has a "\r" (then every edit takes the general path). */
+  private cr: boolean | undefined;
+
+  constructor(readonly content: string, offsets?: number[]) {
+    this.offsets = offsets;
+  }
+
+  lineOffsets(): number[] {
+    if (this.offsets === undefined) {
+      const t = this.content;
+      const out = [0];
+      for (let i = 0; i < t.length; i++) {
+        const ch = t.charCodeAt(i);
+        if (isEol(ch)) {
+          if (ch === 13 && i + 1 < t.length && t.charCodeAt(i + 1) === 10) i++;
+          out.push(i + 1);
+        }
+      }
+      this.offsets = out;
+    }
+    return this.offsets;
+  }
+
+  hasCr(): boolean {
+    if (this.cr === undefined) this.cr = this.content.indexOf('\r') >= 0;
+    return this.cr;
+  }
+
+  private beforeEol(offset: number, lineOffset: number): number {
+    while (offset > lineOffset && isEol(this.content.charCodeAt(offset - 1))) offset--;
+    return offset;
+  }
+
+  offsetAt(position: Position): number {
+    const lo = this.lineOffsets();
+    if (position.line >= lo.length) return this.content.length;
+    if (position.line < 0) return 0;
+    const lineOffset = lo[position.line];
+    if (position.character <= 0) return lineOffset;
+    const next = position.line + 1 < lo.length ? lo[position.line + 1] : this.content.length;
+    return this.beforeEol(Math.min(lineOffset + position.character, next), lineOffset);
+  }
+
+  positionAt(offset: number): Position {
+    offset = Math.max(Math.min(offset, this.content.length), 0);
+    const lo = this.lineOffsets();
+    let low = 0;
+    let high = lo.length;
+    while (low < high) {
+      const mid = Math.floor((low + high) / 2);
+      if (lo[mid] > offset) high = mid;
+      else low = mid + 1;
+    }
+    const line = low - 1;
+    return { line, character: this.beforeEol(offset, lo[line]) - lo[line] };
+  }
+
+  getText(range?: Range): string {
+    return range ? this.content.substring(this.offsetAt(range.start), this.offsetAt(range.end)) : this.content;
+  }
+
+  getLineRange(line: number): Range {
+    const lo = this.lineOffsets();
+    if (line >= lo.length) {
+      const last = lo.length - 1;
+      return { start: { line: last, character: 0 }, end: { line: last, character: this.content.length - lo[last] } };
+    }
+    if (line < 0) return { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
+    const next = line + 1 < lo.length ? lo[line + 1] : this.content.length;
+    return { start: { line, character: 0 }, end: { line, character: this.beforeEol(next, lo[line]) - lo[line] } };
+  }
+
+  getEOLCharacters(line: number): string {
+    const lo = this.lineOffsets();
+    if (line >= lo.length || line < 0) return '';
+    const next = line + 1 < lo.length ? lo[line + 1] : this.content.length;
+    return this.content.substring(this.beforeEol(next, lo[line]), next);
+  }
+}
+
+/**
+ * Changes that each stay on one line of a text without "\r" and bring no line break (the edits of typing
+ * in a cell, 2,000 of them in a flood): applied line by line, the text built once and its line offsets
+ * moved rather than computed again. Undefined when some change is not of that kind (applyChanges then).
+ */
+function applyInLines(doc: LineText, changes: readonly TextDocumentContentChangeEvent[]): LineText | undefined {
+  if (doc.hasCr()) return undefined;
+  const lo = doc.lineOffsets();
+  const t = doc.content;
+  const edited = new Map<number, string>();
+  for (const c of changes) {
+    const range = (c as { range?: Range }).range;
+    if (!range || c.text.indexOf('\n') >= 0 || c.text.indexOf('\r') >= 0) return undefined;
+    const r = wellFormed(range);
+    const line = r.start.line;
+    if (r.end.line !== line || line < 0 || line >= lo.length) return undefined;
+    let s = edited.get(line);
+    if (s === undefined) s = t.slice(lo[line], line + 1 < lo.length ? lo[line + 1] - 1 : t.length);
+    const a = Math.max(0, Math.min(r.start.character, s.length));
+    const b = Math.max(0, Math.min(r.end.character, s.length));
+    edited.set(line, s.slice(0, a) + c.text + s.slice(b));
+  }
+  const lines = [...edited.keys()].sort((x, y) => x - y);
+  const pieces: string[] = [];
+  const offsets = lo.slice();
+  let prev = 0;
+  let shift = 0;
+  let k = 0;
+  for (const line of lines) {
+    const end = line + 1 < lo.length ? lo[line + 1] - 1 : t.length;
+    // the lines up to this one move by what the edits before them added
+    for (; k <= line; k++) offsets[k] = lo[k] + shift;
+    pieces.push(t.slice(prev, lo[line]), edited.get(line)!);
+    shift += edited.get(line)!.length - (end - lo[line]);
+    prev = end;
+  }
+  for (; k < lo.length; k++) offsets[k] = lo[k] + shift;
+  pieces.push(t.slice(prev));
+  return new LineText(pieces.join(''), offsets);
+}
+
+/**
  * A TextDocument (uri, languageId, version, getText, positionAt, offsetAt, lineCount) that takes
  * changes without applying them until it is read. Used as the TextDocuments configuration.
  */
 export class CoalescingDocument implements TextDocument {
-  private doc: TextDocument;
+  private doc: LineText;
   private pending: TextDocumentContentChangeEvent[] = [];
   private ver: number;
 
   constructor(readonly uri: string, readonly languageId: string, version: number, content: string) {
-    this.doc = TextDocument.create(uri, languageId, version, content);
+    this.doc = new LineText(content);
     this.ver = version;
   }
 
@@ -147,11 +275,10 @@ export class CoalescingDocument implements TextDocument {
     return this.pending.length;
   }
 
-  private current(): TextDocument {
+  private current(): LineText {
     if (this.pending.length > 0) {
-      const text = applyChanges(this.doc.getText(), this.pending);
+      this.doc = applyInLines(this.doc, this.pending) ?? new LineText(applyChanges(this.doc.content, this.pending));
       this.pending = [];
-      this.doc = TextDocument.create(this.uri, this.languageId, this.ver, text);
     }
     return this.doc;
   }
@@ -169,7 +296,7 @@ export class CoalescingDocument implements TextDocument {
   }
 
   get lineCount(): number {
-    return this.current().lineCount;
+    return this.current().lineOffsets().length;
   }
 
   getLineRange(line: number): Range {

@@ -60,12 +60,20 @@ export class Publisher {
   private readonly published = new Map<string, string>();
 
   publish(doc: TextDocument): void {
-    void this.ready(doc).then(() => {
+    void this.ready(doc).then(async () => {
       const cur = this.d.get(doc.uri);
       if (!cur || cur.version !== doc.version) return; // a newer version is scheduled
       const key = `${cur.version}|${this.d.generation}`;
       if (this.published.get(cur.uri) === key) return;
       this.published.set(cur.uri, key);
+      // the check, then (after the requests that came meanwhile, such as a hover: a timer runs after the
+      // messages already read) its diagnostics: two shorter turns
+      this.d.result(cur);
+      await new Promise<void>((r) => setTimeout(r, 0));
+      if (this.d.get(cur.uri) !== cur || cur.version !== doc.version || `${cur.version}|${this.d.generation}` !== key) {
+        if (this.published.get(cur.uri) === key) this.published.delete(cur.uri);
+        return; // changed meanwhile: its own publish follows
+      }
       const diagnostics = toDiagnostics(this.d, cur, this.opts);
       void this.connection.sendDiagnostics({ uri: cur.uri, version: cur.version, diagnostics });
     });
