@@ -153,6 +153,18 @@ describe('exact ranges: a finding\'s range reads as its text (the ranges fixes e
     assert.strictEqual(share.text, '50.00%');
   });
 
+  it('a row whose values are a block scalar (| and |-, found by the random test): each cell\'s range reads as its text', () => {
+    for (const header of ['|', '|-', '|+']) {
+      const src = '报告:\n  类型: 部门决算\n  年度: 2023\n  单位: 测试单位\n  金额单位: 万元\n\n表 收入决算表:\n  列: [本年收入合计, 财政拨款收入]\n  行:\n'
+        + `    - 2011350 事业运行: ${header}\n        159.37 1é59.37\n`;
+      const r = getLanguageService().check('b.jsgk.yaml', src);
+      const bad = r.findings.find((f) => f.rule === 'parse.amount');
+      assert.ok(bad, header);
+      assert.strictEqual(src.slice(bad.range.start, bad.range.end), '1é59.37', header);
+      assert.deepStrictEqual(wrongRanges(src, 'yaml'), [], header);
+    }
+  });
+
   it('where a text cannot be mapped exactly (Report.inexact), its findings are shown without fixes', () => {
     const src = fs.readFileSync(path.join(ROOT, 'test', 'fixtures', 'reliability', 'quickfix-escaped-string-corrupts-number.jsgk.yaml'), 'utf8');
     // as if the decoder had disagreed with the yaml library on every scalar (it does not on any sample or random input)

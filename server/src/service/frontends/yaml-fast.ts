@@ -449,7 +449,8 @@ class TableBuilder {
       return val.items.map((it, i) => readCell(it.value, this.range(it), kind(i), this.report));
     }
     const s = val.value;
-    if (s.includes('\n')) outside(); // a block scalar: yaml.ts maps its offsets
+    // a block scalar (| or |-, whose value may have no line break left): yaml.ts maps its offsets
+    if (val.style !== 'PLAIN' || s.includes('\n')) outside();
     // the pieces between white space (space, tab, 全角 space), as [start, end) pairs
     const at = BOUNDS;
     let n = 0;
