@@ -332,11 +332,22 @@ async function main() {
       await page.locator('.panel input[placeholder^="Filter"], .panel input[placeholder*="筛选"]').first().fill('');
       const row = page.locator('.markers-panel .monaco-list-row', { hasText: '合计 310.00 ≠ 各类之和 300.00' }).first();
       await row.waitFor({ timeout: 60000 });
-      await row.click();
-      await sleep(300);
-      await page.keyboard.press('Control+.');
       const action = page.locator('.action-widget .monaco-list-row, .context-view .action-item', { hasText: '将合计改为 300.00' }).first();
-      await action.waitFor({ timeout: 30000 });
+      // the row must have the focus when Ctrl+. is pressed (a tooltip over the row, or the panel still
+      // settling, can take it): up to three tries, each closing what the last one opened
+      for (let attempt = 1; ; attempt++) {
+        await row.click();
+        await sleep(300);
+        await page.keyboard.press('Control+.');
+        try {
+          await action.waitFor({ timeout: 10000 });
+          break;
+        } catch (e) {
+          if (attempt === 3) throw e;
+          await page.keyboard.press('Escape');
+          await sleep(500);
+        }
+      }
       await page.screenshot({ path: path.join(shots, '4-quickfix.png') });
       await action.click();
       await sleep(500);
