@@ -142,8 +142,10 @@ interface Totals { cells: number; identical: number; flagged: number; differing:
 
 async function main(): Promise<number> {
   const args = process.argv.slice(2).filter((a) => !a.startsWith('--'));
-  const samples = path.resolve(args[0] ?? 'samples');
-  const docs = path.resolve(args[1] ?? '/work/shared/real-documents');
+  // defaults: the project's samples/, and the real documents in ../shared/real-documents beside the project
+  const root = path.resolve(__dirname, '..', '..');
+  const samples = path.resolve(args[0] ?? path.join(root, 'samples'));
+  const docs = path.resolve(args[1] ?? path.join(root, '..', 'shared', 'real-documents'));
   if (!fs.existsSync(docs)) {
     console.log(`没有找到原文文件夹 ${docs}：这台机器上没有真实文档（CI 上就是这样），不统计导入准确率；只测速度（构造的 30 页 PDF）。`);
     await speed(undefined);

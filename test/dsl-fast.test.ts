@@ -5,8 +5,6 @@
  * block to dsl.ts. It takes most blocks of the real documents.
  */
 import * as assert from 'assert';
-import * as fs from 'fs';
-import * as path from 'path';
 import fc from 'fast-check';
 import { splitDslBlocks, parseDslBlock } from '../server/src/service/frontends/dsl';
 import { parseDslTableFast } from '../server/src/service/frontends/dsl-fast';
@@ -14,28 +12,11 @@ import { RawBlock } from '../server/src/service/frontends/blocks';
 import { parseReport, ReportParser } from '../server/src/service/frontends/report-parser';
 import { convert } from '../server/src/service/features/convert';
 import { generateLargeReport } from '../scripts/gen-large';
-import { plain, ROOT } from './helpers/samples';
-
-function reportFiles(dir: string): string[] {
-  const out: string[] = [];
-  for (const e of fs.readdirSync(dir, { withFileTypes: true })) {
-    const p = path.join(dir, e.name);
-    if (e.isDirectory()) out.push(...reportFiles(p));
-    else if (/\.jsgk(\.ya?ml)?$/.test(e.name)) out.push(p);
-  }
-  return out;
-}
+import { plain } from './helpers/samples';
+import { corpusIn } from './helpers/corpus';
 
 /** Every report the project ships, in the DSL (the YAML ones converted). */
-const reports: Array<{ name: string; text: string }> = [];
-for (const f of ['samples', 'examples', 'templates'].flatMap((d) => reportFiles(path.join(ROOT, d)))) {
-  const text = fs.readFileSync(f, 'utf8');
-  if (f.endsWith('.jsgk')) reports.push({ name: path.basename(f), text });
-  else {
-    const r = convert(text, 'yaml', 'dsl');
-    if (r.ok) reports.push({ name: path.basename(f) + ' → DSL', text: r.text });
-  }
-}
+const reports = corpusIn('dsl');
 const gen = convert(generateLargeReport({ units: 4 }).text, 'yaml', 'dsl');
 if (gen.ok) reports.push({ name: 'generated', text: gen.text });
 

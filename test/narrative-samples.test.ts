@@ -1,6 +1,6 @@
 /**
  * The 情况说明 checks on the real 上海 samples (010–015: budgets as published, their mistakes kept; notes in
- * /work/brief/notes-0NN.md) and on the constructed 上海 决算 020 (consistent numbers): every finding is
+ * each sample's opening comments) and on the constructed 上海 决算 020 (consistent numbers): every finding is
  * listed — the real mistakes are found, nothing else is said. Each line: rule, (尾数) for a rounding note,
  * the text it sits on, the message.
  */

@@ -5,36 +5,17 @@
  * leaves the block to yaml.ts. It takes most blocks of the real documents.
  */
 import * as assert from 'assert';
-import * as fs from 'fs';
-import * as path from 'path';
 import fc from 'fast-check';
 import { splitYamlBlocks, parseYamlBlock } from '../server/src/service/frontends/yaml';
 import { parseYamlTableFast } from '../server/src/service/frontends/yaml-fast';
 import { RawBlock } from '../server/src/service/frontends/blocks';
 import { parseReport, ReportParser } from '../server/src/service/frontends/report-parser';
-import { convert } from '../server/src/service/features/convert';
 import { generateLargeReport } from '../scripts/gen-large';
-import { plain, ROOT } from './helpers/samples';
-
-function reportFiles(dir: string): string[] {
-  const out: string[] = [];
-  for (const e of fs.readdirSync(dir, { withFileTypes: true })) {
-    const p = path.join(dir, e.name);
-    if (e.isDirectory()) out.push(...reportFiles(p));
-    else if (/\.jsgk(\.ya?ml)?$/.test(e.name)) out.push(p);
-  }
-  return out;
-}
+import { plain } from './helpers/samples';
+import { corpusIn } from './helpers/corpus';
 
 /** Every report the project ships, in YAML (the DSL ones converted). */
-const reports: Array<{ name: string; text: string }> = [];
-for (const f of ['samples', 'examples', 'templates'].flatMap((d) => reportFiles(path.join(ROOT, d)))) {
-  const text = fs.readFileSync(f, 'utf8');
-  if (f.endsWith('.jsgk')) {
-    const r = convert(text, 'dsl', 'yaml');
-    if (r.ok) reports.push({ name: path.basename(f) + ' → YAML', text: r.text });
-  } else reports.push({ name: path.basename(f), text });
-}
+const reports = corpusIn('yaml');
 reports.push({ name: 'generated', text: generateLargeReport({ units: 4 }).text });
 
 const tableBlocks = reports.flatMap((r) => splitYamlBlocks(r.text).filter((b) => b.key.startsWith('表')).map((b) => ({ name: r.name, raw: b })));

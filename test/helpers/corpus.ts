@@ -4,6 +4,7 @@ import * as path from 'path';
 import fc from 'fast-check';
 import { ROOT } from './samples';
 import { Syntax } from '../../server/src/service';
+import { convert } from '../../server/src/service/features/convert';
 
 export interface CorpusFile {
   name: string;
@@ -26,6 +27,19 @@ export function corpus(): CorpusFile[] {
   return ['samples', 'examples', 'templates'].flatMap((d) => walk(path.join(ROOT, d))).map((f) => ({
     name: path.relative(ROOT, f), syntax: f.endsWith('.jsgk') ? 'dsl' : 'yaml', text: fs.readFileSync(f, 'utf8'),
   }));
+}
+
+/** Every report of the corpus in one syntax: those written in the other converted (named “… → YAML/DSL”; a file that does not convert is left out). */
+export function corpusIn(syntax: Syntax): Array<{ name: string; text: string }> {
+  const out: Array<{ name: string; text: string }> = [];
+  for (const f of corpus()) {
+    if (f.syntax === syntax) out.push({ name: path.basename(f.name), text: f.text });
+    else {
+      const r = convert(f.text, f.syntax, syntax);
+      if (r.ok) out.push({ name: `${path.basename(f.name)} → ${syntax === 'dsl' ? 'DSL' : 'YAML'}`, text: r.text });
+    }
+  }
+  return out;
 }
 
 /** One of `texts` with a few random edits (insert, delete, replace) at random places, from `alphabet` or random strings. */

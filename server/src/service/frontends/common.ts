@@ -9,6 +9,7 @@ import { AmountUnit, Cell, CellKind, Column, ColumnKind, Finding, GlossaryEntry,
 import { textRange } from '../text';
 import { RawBlock } from './blocks';
 import * as l10n from '../l10n';
+import { tableKindOf } from '../layouts';
 
 /** Cells written as one of these are empty (a dash or nothing printed). */
 const EMPTY_MARKS = new Set(['', '~', '-', '－', '—', '——', '/', '／', '--']);
@@ -106,6 +107,29 @@ const CODE_KEY = /^(\d{3}|\d{5}|\d{7})(?=$|[ \u3000]+)[ \u3000]*/;
 
 /** Reports a finding; `text`: the value at the range, as read (Finding.text). */
 export type FindFn = (rule: string, severity: Finding['severity'], range: Range, message: string, text?: string) => void;
+
+/**
+ * A table with its head read from its fields (`field(key)`: the one-line value of a key, if any): the
+ * title from the block key, the kind (类型, else the title), 编号, 单位, 编制部门/编制单位. Its parts and
+ * notes are the front end's to add. Both YAML readers (yaml.ts and its fast path) make tables this way.
+ */
+export function tableHead(key: string, keyRange: Range, end: number, field: (k: string) => Str | undefined, find: FindFn): Table {
+  const title = key.replace(/^表[ \u3000]+/, '').trim();
+  const t: Table = { key, keyRange, title, unit: '万元', parts: [], notes: [], range: { start: keyRange.start, end: Math.max(keyRange.end, end) } };
+  const kindNode = field('类型');
+  t.kindNode = kindNode;
+  const k = tableKindOf(title, kindNode?.value);
+  if (k === 'unknown') find('table.kind', 'warning', kindNode!.range, l10n.t('未知的表类型“{0}”，按自定义表处理（标准表类型见文档）', kindNode!.value));
+  else t.kind = k;
+  t.number = field('编号');
+  const unit = field('单位');
+  if (unit && (unit.value === '元' || unit.value === '万元')) t.unitNode = unit as Str & { value: AmountUnit };
+  for (const f of ['编制部门', '编制单位']) {
+    const p = field(f);
+    if (p && !t.preparer) t.preparer = { key: f, value: p };
+  }
+  return t;
+}
 
 /**
  * A row from its key as written: 科目代码 and name split when the key starts with a code. `chars`

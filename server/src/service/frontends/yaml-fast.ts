@@ -25,12 +25,12 @@
  */
 import { Document } from 'yaml';
 import { RawBlock } from './blocks';
-import { AmountUnit, Cell, Column, ColumnKind, Finding, Range, Row, Str, Table, TablePart, Text } from '../model';
+import { Cell, Column, ColumnKind, Finding, Range, Row, Str, Table, TablePart, Text } from '../model';
 import { makeText } from '../text';
 import { shareZero } from '../decimal';
 import { validateBlock } from './schema';
-import { blockKindOf, cellOf, FindFn, outside, ParsedBlock, readCell, rowFromKey, TABLE_FIELDS } from './common';
-import { columnKind, sideOf, tableKindOf } from '../layouts';
+import { blockKindOf, cellOf, FindFn, outside, ParsedBlock, readCell, rowFromKey, TABLE_FIELDS, tableHead } from './common';
+import { columnKind, sideOf } from '../layouts';
 import * as l10n from '../l10n';
 
 /** A parsed node: [start, valueEnd) is its content (what yaml.ts takes as its range), nodeEnd where the node ends. */
@@ -368,20 +368,7 @@ class TableBuilder {
   }
 
   table(key: string, keyRange: Range, v: MapN): Table {
-    const title = key.replace(/^表[ \u3000]+/, '').trim();
-    const t: Table = { key, keyRange, title, unit: '万元', parts: [], notes: [], range: { start: keyRange.start, end: Math.max(keyRange.end, this.range(v).end) } };
-    const kindNode = this.str(this.get(v, '类型'));
-    t.kindNode = kindNode;
-    const k = tableKindOf(title, kindNode?.value);
-    if (k === 'unknown') this.find('table.kind', 'warning', kindNode!.range, l10n.t('未知的表类型“{0}”，按自定义表处理（标准表类型见文档）', kindNode!.value));
-    else t.kind = k;
-    t.number = this.str(this.get(v, '编号'));
-    const unit = this.str(this.get(v, '单位'));
-    if (unit && (unit.value === '元' || unit.value === '万元')) t.unitNode = unit as Str & { value: AmountUnit };
-    for (const f of ['编制部门', '编制单位']) {
-      const p = this.str(this.get(v, f));
-      if (p && !t.preparer) t.preparer = { key: f, value: p };
-    }
+    const t = tableHead(key, keyRange, this.range(v).end, (k) => this.str(this.get(v, k)), (r, sv, g, m) => this.find(r, sv, g, m));
     if (this.get(v, '行') !== undefined || this.get(v, '列') !== undefined) t.parts.push(this.part('', v));
     for (const p of v.pairs) {
       const name = p.key.value;

@@ -10,15 +10,15 @@
 import { isAlias, isMap, isPair, isScalar, isSeq, Node, Pair, parseDocument, visit, YAMLMap, YAMLSeq } from 'yaml';
 import { RawBlock, splitByHeaders } from './blocks';
 import {
-  AmountUnit, Cell, CellKind, Column, ColumnKind, Finding, GlossaryEntry, IndicatorRow, Meta, PerfEval, PrintedBlock, Range,
+  Cell, CellKind, Column, ColumnKind, Finding, GlossaryEntry, IndicatorRow, Meta, PerfEval, PrintedBlock, Range,
   Report, Row, Section, SectionBlock, Str, Syntax, Table, TablePart, Text, UnitRow,
 } from '../model';
 import { makeText, textRange } from '../text';
 import { GLOSSARY_NUMBER } from '../names';
 import { validateBlock } from './schema';
 import * as l10n from '../l10n';
-import { blockKindOf, DEFAULT_UNIT_COLUMNS, FindFn, META_FIELDS, setMetaField, indicatorKinds, indicatorRows, MAX_SECTION_DEPTH, ParsedBlock, readCell, rowFromKey, TABLE_FIELDS, unitRow } from './common';
-import { columnKind, sideOf, tableKindOf } from '../layouts';
+import { blockKindOf, DEFAULT_UNIT_COLUMNS, FindFn, META_FIELDS, setMetaField, indicatorKinds, indicatorRows, MAX_SECTION_DEPTH, ParsedBlock, readCell, rowFromKey, TABLE_FIELDS, tableHead, unitRow } from './common';
+import { columnKind, sideOf } from '../layouts';
 
 /**
  * Splits a YAML report into its top-level blocks: a block starts at a line that begins, in column 0,
@@ -355,22 +355,7 @@ class Builder {
 
   // ---------------------------------------------------------------- 表
   table(key: string, keyRange: Range, v: Node | null): Table {
-    const title = key.replace(/^表[ \u3000]+/, '').trim();
-    const t: Table = {
-      key, keyRange, title, unit: '万元', parts: [], notes: [], range: { start: keyRange.start, end: Math.max(keyRange.end, this.range(v).end) },
-    };
-    const kindNode = this.str(this.get(v, '类型'));
-    t.kindNode = kindNode;
-    const k = tableKindOf(title, kindNode?.value);
-    if (k === 'unknown') this.find('table.kind', 'warning', kindNode!.range, l10n.t('未知的表类型“{0}”，按自定义表处理（标准表类型见文档）', kindNode!.value));
-    else t.kind = k;
-    t.number = this.str(this.get(v, '编号'));
-    const unit = this.str(this.get(v, '单位'));
-    if (unit && (unit.value === '元' || unit.value === '万元')) t.unitNode = unit as Str & { value: AmountUnit };
-    for (const k of ['编制部门', '编制单位']) {
-      const p = this.str(this.get(v, k));
-      if (p && !t.preparer) t.preparer = { key: k, value: p };
-    }
+    const t = tableHead(key, keyRange, this.range(v).end, (k) => this.str(this.get(v, k)), (r, sv, g, m) => this.find(r, sv, g, m));
     if (this.get(v, '行') !== undefined || this.get(v, '列') !== undefined) {
       t.parts.push(this.part('', v as Node));
     }
