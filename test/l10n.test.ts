@@ -6,7 +6,8 @@ import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
 import { DEFAULT_SETTINGS, Finding, getLanguageService, language, parseReport, ReportRef } from '../server/src/service';
-import { englishBundle, setLanguage } from '../server/src/service/l10n';
+import * as vscodeL10n from '@vscode/l10n';
+import { englishBundle, setLanguage, t } from '../server/src/service/l10n';
 import { RULES } from '../server/src/service/rules/registry';
 import { main } from '../server/src/cli/jsgk';
 import { ROOT, sampleFiles } from './helpers/samples';
@@ -50,6 +51,21 @@ const placeholders = (s: string) => [...new Set(s.match(/\{\d+\}/g) ?? [])].sort
 
 describe('message language (简体中文 and English)', () => {
   after(() => setLanguage('zh-cn'));
+
+  it('t() formats as @vscode/l10n does, in both languages (templates compiled once)', () => {
+    const cases: Array<[string, Array<string | number>]> = [
+      ['{0}：{1}', ['某中心', '45.00']], ['{0}：{1}', ['某中心', '']], ['{0} {1} ≠ {2} {3}（差 {4}）', ['合计', '1.00', '各项之和', '2.00', '1.00']],
+      ['（空）', []], ['所属 {0} 个单位之和', [99]], ['{0}：{1}', ['只有一个']], ['{0}{x}{01}{1}', ['a', 'b']], ['{1}{0}{1}', ['a', 'b']],
+      ['{0}', ['{1}']], ['not a message of ours {0}', ['z']],
+    ];
+    for (const lang of ['zh-cn', 'en'] as const) {
+      setLanguage(lang);
+      for (const [m, args] of cases) for (let k = 0; k < 2; k++) assert.strictEqual(t(m, ...args), vscodeL10n.t(m, ...args), `${lang}: ${m} ${JSON.stringify(args)}`);
+    }
+    assert.strictEqual(t('{0}：{1}', 'a', 'b'), 'a: b', 'English is really on');
+    setLanguage('zh-cn');
+    assert.strictEqual(t('{0}：{1}', 'a', 'b'), 'a：b');
+  });
 
   it('every message of the sources has an English translation, and the bundle has no stale entry', () => {
     const keys = keysInSources();

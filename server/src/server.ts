@@ -40,18 +40,26 @@ export function startServer(connection: Connection): void {
 
   /** A report the 部门 reports may sum changed: they are checked again (after a short pause). */
   let acrossTimer: NodeJS.Timeout | undefined;
-  const reportsChanged = (except?: string) => {
+  let changedOnDisk = false;
+  /**
+   * `loaded`: the walk finished and the units were read (the generation moved on then): only the
+   * 部门 reports not checked since need a check; a report changed on disk: every 部门 report.
+   */
+  const reportsChanged = (except?: string, loaded = false) => {
+    if (!loaded) changedOnDisk = true;
     if (acrossTimer) clearTimeout(acrossTimer);
     acrossTimer = setTimeout(() => {
       acrossTimer = undefined;
-      const depts = d.all().filter((doc) => doc.uri !== except && listsUnits(d.result(doc).report));
+      const onDisk = changedOnDisk;
+      changedOnDisk = false;
+      const depts = d.all().filter((doc) => doc.uri !== except && (onDisk || !d.current(doc)) && listsUnits((d.current(doc) ?? d.result(doc)).report));
       if (depts.length === 0) return;
-      d.generation++;
+      if (onDisk) d.generation++;
       if (pull) connection.languages.diagnostics.refresh().catch(() => undefined);
       else for (const doc of depts) publisher.schedule(doc, 0);
     }, 300);
   };
-  sh.onWorkspaceLoaded = () => reportsChanged();
+  sh.onWorkspaceLoaded = () => reportsChanged(undefined, true);
 
   connection.onInitialize((params) => {
     const cap = params.capabilities;

@@ -18,9 +18,8 @@ export interface DiagnosticsOptions {
   positionIn: (uri: string, offset: number) => { line: number; character: number };
 }
 
-export function toDiagnostics(d: CheckedDocuments, doc: TextDocument, opts: DiagnosticsOptions): Diagnostic[] {
-  const r = d.result(doc);
-  return r.findings.map((f) => ({
+function toDiagnostic(d: CheckedDocuments, doc: TextDocument, opts: DiagnosticsOptions, f: Finding): Diagnostic {
+  return {
     range: d.range(doc, f.range), severity: SEVERITY[f.severity], code: f.rule, source: 'jsgk', message: f.message,
     relatedInformation: f.related?.map((x) => ({
       location: x.uri && x.uri !== doc.uri
@@ -29,7 +28,39 @@ export function toDiagnostics(d: CheckedDocuments, doc: TextDocument, opts: Diag
       message: x.message,
     })),
     data: { rule: f.rule, start: f.range.start, end: f.range.end, version: doc.version },
-  }));
+  };
+}
+
+export function toDiagnostics(d: CheckedDocuments, doc: TextDocument, opts: DiagnosticsOptions): Diagnostic[] {
+  return d.result(doc).findings.map((f) => toDiagnostic(d, doc, opts, f));
+}
+
+/**
+ * The same, in turns of at most `turnMs` with requests answered in between (a 部门 report's findings
+ * name cells in each of its units' files, whose lines are counted on first use: that took tens of
+ * milliseconds in one turn). Undefined when `stale()` says the result is no longer wanted.
+ */
+export async function toDiagnosticsInTurns(d: CheckedDocuments, doc: TextDocument, opts: DiagnosticsOptions, stale: () => boolean, turnMs = 8): Promise<Diagnostic[] | undefined> {
+  const findings = d.result(doc).findings;
+  const out: Diagnostic[] = [];
+  let turn = performance.now();
+  const pause = async () => {
+    await new Promise<void>((r) => setTimeout(r, 0));
+    turn = performance.now();
+    return stale();
+  };
+  for (const f of findings) {
+    if (performance.now() - turn > turnMs && (await pause())) return undefined;
+    // each other file named by the finding, its lines counted in turns of their own (a finding of a
+    // 部门 report names a cell in each of its 99 units' files)
+    for (const x of f.related ?? []) {
+      if (!x.uri || x.uri === doc.uri) continue;
+      opts.positionIn(x.uri, x.range.start);
+      if (performance.now() - turn > turnMs && (await pause())) return undefined;
+    }
+    out.push(toDiagnostic(d, doc, opts, f));
+  }
+  return out;
 }
 
 /** Schedules checks of documents and publishes their diagnostics (when the client does not pull them). */
@@ -74,7 +105,11 @@ export class Publisher {
         if (this.published.get(cur.uri) === key) this.published.delete(cur.uri);
         return; // changed meanwhile: its own publish follows
       }
-      const diagnostics = toDiagnostics(this.d, cur, this.opts);
+      const diagnostics = await toDiagnosticsInTurns(this.d, cur, this.opts, () => this.d.get(cur.uri) !== cur || `${cur.version}|${this.d.generation}` !== key);
+      if (!diagnostics) {
+        if (this.published.get(cur.uri) === key) this.published.delete(cur.uri);
+        return;
+      }
       void this.connection.sendDiagnostics({ uri: cur.uri, version: cur.version, diagnostics });
     });
   }

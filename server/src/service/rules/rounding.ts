@@ -21,6 +21,23 @@ export interface Comparison {
 }
 
 /**
+ * The same comparison when the parts were summed as safe integers of the stated amount's decimals:
+ * `units` their sum, `n` how many were written. Undefined when the sum is not a safe integer (the
+ * caller compares as decimals then).
+ */
+export function compareUnits(stated: Decimal, units: number, n: number, exact = false): Comparison | undefined {
+  if (!Number.isSafeInteger(units) || Number.isNaN(stated.num)) return undefined;
+  const scale = stated.scale;
+  const d = stated.num - units;
+  const tolUnits = exact ? 0 : 5 * (n + 1); // in units of 10^-(scale+1)
+  const verdict: Verdict = d === 0 ? 'ok' : Math.abs(d) * 10 <= tolUnits ? 'rounding' : 'error';
+  return {
+    verdict, computed: Decimal.ofUnits(units, scale), diff: Decimal.ofUnits(d, scale),
+    tolerance: exact ? Decimal.ZERO : Decimal.ofUnits(tolUnits, scale + 1),
+  };
+}
+
+/**
  * Parts may be undefined (an empty cell): it counts as an exact 0. `exact` compares without
  * tolerance: for numbers that are not rounded amounts (分值, 得分).
  */
@@ -37,14 +54,9 @@ export function compareSum(stated: Decimal, parts: Array<Decimal | undefined>, e
       s += p.num;
       n++;
     }
-    if (fast && Number.isSafeInteger(s)) {
-      const d = stated.num - s;
-      const tolUnits = exact ? 0 : 5 * (n + 1); // in units of 10^-(scale+1)
-      const verdict: Verdict = d === 0 ? 'ok' : Math.abs(d) * 10 <= tolUnits ? 'rounding' : 'error';
-      return {
-        verdict, computed: Decimal.ofUnits(s, scale), diff: Decimal.ofUnits(d, scale),
-        tolerance: exact ? Decimal.ZERO : Decimal.ofUnits(tolUnits, scale + 1),
-      };
+    if (fast) {
+      const c = compareUnits(stated, s, n, exact);
+      if (c) return c;
     }
   }
   const present = parts.filter((p): p is Decimal => p !== undefined);

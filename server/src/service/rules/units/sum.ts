@@ -11,10 +11,10 @@
 import { Decimal, inUnit, trimTo } from '../../decimal';
 import { Cell, Column, Finding, RelatedInfo, Row, Table, TablePart } from '../../model';
 import { normName } from '../../names';
-import { compareSum, formatLike } from '../rounding';
+import { compareSum, compareUnits, formatLike } from '../rounding';
 import { cellLabel } from '../tables/equality';
 import { listsUnits, ReportRef, UnitGroup, unitGroups } from '../../workspace/units';
-import { Rule } from '../types';
+import { Rule, RuleContext } from '../types';
 import rules from '../../data/rules.json';
 import * as l10n from '../../l10n';
 
@@ -27,8 +27,15 @@ const TABLES = (rules as unknown as { unitSums: { tables: Record<string, TableRu
 
 const amountOf = (c: Cell | undefined): Decimal | undefined => (c && (c.kind === 'amount' || c.kind === 'number') ? c.value : undefined);
 
+/** Per-part indexes kept with the part by the rule context (ctx.memo): a unit report is parsed once and compared again at every check of its 部门 report. */
+type Memo = RuleContext['memo'];
+
 /** Rows of a part by pairing key; keys written twice are ambiguous and left out. */
-function rowsByKey(part: TablePart): Map<string, Row> {
+function rowsByKey(part: TablePart, memo: Memo): Map<string, Row> {
+  return memo(part, 'units.sum:rows', keyRows);
+}
+
+function keyRows(part: TablePart): Map<string, Row> {
   const m = new Map<string, Row>();
   const dup = new Set<string>();
   for (const r of part.rows) {
@@ -41,9 +48,13 @@ function rowsByKey(part: TablePart): Map<string, Row> {
   return m;
 }
 
-function columnsByName(part: TablePart): Map<string, number> {
+function columnsByName(part: TablePart, memo: Memo): Map<string, number> {
+  return memo(part, 'units.sum:columns', nameColumns);
+}
+
+function nameColumns(part: TablePart): Map<string, number> {
   const m = new Map<string, number>();
-  part.columns.forEach((c, i) => { if (c.kind === 'amount' && !m.has(normName(c.name))) m.set(normName(c.name), i); });
+  for (const [i, c] of part.columns.entries()) if (c.kind === 'amount' && !m.has(normName(c.name))) m.set(normName(c.name), i);
   return m;
 }
 
@@ -51,10 +62,10 @@ function columnsByName(part: TablePart): Map<string, number> {
  * The findings of one 部门 report against its unit reports among `others` (nothing when it is not
  * a 部门 report listing its units, or when a listed unit has no report).
  */
-function checkUnitSums(dept: ReportRef, others: ReportRef[]): Finding[] {
+function checkUnitSums(dept: ReportRef, others: ReportRef[], memo: Memo): Finding[] {
   if (!listsUnits(dept.report)) return [];
   const g = unitGroups([dept, ...others.filter((o) => o.uri !== dept.uri)]).find((x) => x.dept.uri === dept.uri);
-  return g && g.complete ? compareGroup(g) : [];
+  return g && g.complete ? compareGroup(g, memo) : [];
 }
 
 /**
@@ -62,14 +73,21 @@ function checkUnitSums(dept: ReportRef, others: ReportRef[]): Finding[] {
  * A parent's finding is left out when the differences of the rows under it that differ (the lowest
  * ones) add up to its own; the kept findings say which totals above them differ with them.
  */
-function withoutConsequences(found: Array<{ row: Row; diff: Decimal; finding: Finding }>): Finding[] {
-  const isTotal = (r: Row) => !r.code && /^(合计|总计)$/.test(normName(r.name));
+function withoutConsequences(found: Found[]): Finding[] {
+  const totals = new Map<Row, boolean>();
+  const isTotal = (r: Row) => {
+    let t = totals.get(r);
+    if (t === undefined) totals.set(r, (t = !r.code && /^(合计|总计)$/.test(normName(r.name))));
+    return t;
+  };
   const under = (child: Row, parent: Row) => !!child.code && (isTotal(parent) || (!!parent.code && child.code !== parent.code && child.code.startsWith(parent.code)));
+  // the rows with a differing row under them (what is under a 科目 row is under whatever is above it)
+  const hasBelow = new Set<Row>();
+  for (const c of found) if (c.row.code && found.some((d) => d !== c && under(d.row, c.row))) hasBelow.add(c.row);
   const dropped = new Set<Row>();
   for (const p of found) {
     if (!p.row.code && !isTotal(p.row)) continue;
-    const below = found.filter((c) => c !== p && under(c.row, p.row));
-    const lowest = below.filter((c) => !below.some((d) => d !== c && under(d.row, c.row)));
+    const lowest = found.filter((c) => c !== p && under(c.row, p.row) && !hasBelow.has(c.row));
     if (lowest.length === 0) continue;
     let s = Decimal.ZERO;
     for (const c of lowest) s = s.add(c.diff);
@@ -78,17 +96,28 @@ function withoutConsequences(found: Array<{ row: Row; diff: Decimal; finding: Fi
   }
   return found.filter((f) => !dropped.has(f.row)).map((f) => {
     const above = found.filter((p) => dropped.has(p.row) && under(f.row, p.row)).map((p) => p.row.code ?? normName(p.row.name)).reverse();
-    if (!above.length) return f.finding;
-    return { ...f.finding, message: l10n.t('{0}；{1} 因此同样不等', f.finding.message, above.join(l10n.listSep())) };
+    const finding = f.finding();
+    if (!above.length) return finding;
+    return { ...finding, message: l10n.t('{0}；{1} 因此同样不等', finding.message, above.join(l10n.listSep())) };
   });
 }
 
-type Found = { row: Row; diff: Decimal; finding: Finding };
+/**
+ * A row that differs: its finding is written only if it is kept (withoutConsequences drops those
+ * explained by the rows under them; each names every unit's cell, 99 of them for a large 部门).
+ */
+type Found = { row: Row; diff: Decimal; rounding: boolean; finding: () => Finding };
 type UnitPart = { name: string; ref: ReportRef; table: Table; part: TablePart; rows: Map<string, Row>; cols: Map<string, number> };
 /** One amount column of a 部门 table part, with the same part of each unit. */
-interface ColumnCheck { t: Table; part: TablePart; col: Column; ci: number; cname: string; units: UnitPart[]; deptRows: Map<string, Row> }
+interface ColumnCheck {
+  t: Table; part: TablePart; col: Column; ci: number; cname: string; units: UnitPart[]; deptRows: Map<string, Row>;
+  /** The column's index in each unit's part (same order as `units`). */
+  unitCols: number[];
+  /** Each unit's row of a key (same order as `units`), found once for all the columns of the part. */
+  unitRows: (key: string) => Array<Row | undefined>;
+}
 
-function compareGroup(g: UnitGroup): Finding[] {
+function compareGroup(g: UnitGroup, memo: Memo): Finding[] {
   const findings: Finding[] = [];
   const units = g.units.map((u) => ({ name: u.name, ref: u.report! }));
   for (const t of g.dept.report.tables) {
@@ -101,21 +130,27 @@ function compareGroup(g: UnitGroup): Finding[] {
     for (const part of t.parts) {
       const uparts = unitTables.map((u) => ({ ...u, table: u.table!, part: u.table!.parts.find((p) => p.name === part.name) ?? u.table!.parts.find((p) => !!p.side && p.side === part.side) }));
       if (uparts.some((u) => !u.part)) continue;
-      const uIndex: UnitPart[] = uparts.map((u) => ({ ...u, part: u.part!, rows: rowsByKey(u.part!), cols: columnsByName(u.part!) }));
-      const deptRows = rowsByKey(part);
+      const uIndex: UnitPart[] = uparts.map((u) => ({ ...u, part: u.part!, rows: rowsByKey(u.part!, memo), cols: columnsByName(u.part!, memo) }));
+      const deptRows = rowsByKey(part, memo);
+      const byKey = new Map<string, Array<Row | undefined>>();
+      const unitRows = (key: string) => {
+        let rs = byKey.get(key);
+        if (!rs) byKey.set(key, (rs = uIndex.map((u) => u.rows.get(key))));
+        return rs;
+      };
       const excluded = new Set([...deptRows].filter(([, r]) => exRows.has(normName(r.name))).map(([k]) => k));
       part.columns.forEach((col, ci) => {
         if (col.kind !== 'amount') return;
         const cname = normName(col.name);
         if (exCols.has(cname) || exCols.has(normName(col.path[col.path.length - 1] ?? ''))) return;
         if (uIndex.some((u) => !u.cols.has(cname))) return;
-        const c: ColumnCheck = { t, part, col, ci, cname, units: uIndex, deptRows };
+        const c: ColumnCheck = { t, part, col, ci, cname, units: uIndex, deptRows, unitCols: uIndex.map((u) => u.cols.get(cname)!), unitRows };
         const found: Found[] = [];
         const notes: Found[] = [];
         for (const [key, row] of deptRows) {
           if (excluded.has(key)) continue;
           const f = compareRow(c, key, row);
-          if (f) (f.finding.rounding ? notes : found).push(f);
+          if (f) (f.rounding ? notes : found).push(f);
         }
         found.push(...missingRows(c));
         findings.push(...withoutConsequences(found), ...withoutConsequences(notes));
@@ -125,55 +160,85 @@ function compareGroup(g: UnitGroup): Finding[] {
   return findings;
 }
 
+/**
+ * The units' cells of a row summed as safe integers, when every one is a count of the stated
+ * amount's decimals in the same money unit (most rows: no Decimal or array is made for them), with
+ * how many units write the row and how many of them hold a number. Undefined: compareRow sums as
+ * decimals.
+ */
+function unitsSum(c: ColumnCheck, key: string, stated: Decimal): { units: number; written: number; n: number } | undefined {
+  if (Number.isNaN(stated.num)) return undefined;
+  let s = 0;
+  let written = 0;
+  let n = 0;
+  const rows = c.unitRows(key);
+  for (let k = 0; k < rows.length; k++) {
+    const ur = rows[k];
+    if (!ur) continue;
+    written++;
+    const uc = ur.cells[c.unitCols[k]];
+    if (!uc || uc.kind === 'empty') continue;
+    const v = amountOf(uc);
+    if (!v || v.scale !== stated.scale || Number.isNaN(v.num) || c.units[k].table.unit !== c.t.unit) return undefined;
+    s += v.num;
+    n++;
+  }
+  return Number.isSafeInteger(s) ? { units: s, written, n } : undefined;
+}
+
 /** A row of the 部门 table against the same row of each unit: an error, a 尾数误差 note, or nothing. */
 function compareRow(c: ColumnCheck, key: string, row: Row): Found | undefined {
   const { t, part, ci, cname } = c;
   const cell = row.cells[ci];
   const stated = amountOf(cell);
   if (!stated) return undefined;
-  const parts: Array<Decimal | undefined> = [];
-  const cells: Array<{ u: UnitPart; uc: Cell }> = [];
-  let written = 0;
-  for (const u of c.units) {
-    const ur = u.rows.get(key);
-    if (!ur) { parts.push(undefined); continue; }
-    written++;
-    const uc = ur.cells[u.cols.get(cname)!];
-    const v = amountOf(uc);
-    if (!v && uc && uc.kind !== 'empty') return undefined; // an unreadable cell was reported in its own report
-    parts.push(v ? inUnit(v, u.table.unit, t.unit) : undefined);
-    if (uc) cells.push({ u, uc });
+  const fast = unitsSum(c, key, stated);
+  let written = fast?.written ?? 0;
+  let cmp = fast && compareUnits(stated, fast.units, fast.n);
+  if (!cmp) {
+    const parts: Array<Decimal | undefined> = [];
+    written = 0;
+    for (const u of c.units) {
+      const ur = u.rows.get(key);
+      if (!ur) { parts.push(undefined); continue; }
+      written++;
+      const uc = ur.cells[u.cols.get(cname)!];
+      const v = amountOf(uc);
+      if (!v && uc && uc.kind !== 'empty') return undefined; // an unreadable cell was reported in its own report
+      parts.push(v ? inUnit(v, u.table.unit, t.unit) : undefined);
+    }
+    cmp = compareSum(stated, parts);
   }
   // A row without a code that no unit writes may be named differently there: say nothing.
   if (written === 0 && !row.code) return undefined;
-  const cmp = compareSum(stated, parts);
   if (cmp.verdict === 'ok') return undefined;
-  // the units' cells, named only for the sums that differ (most agree)
-  const related: RelatedInfo[] = cells.map(({ u, uc }) => ({ uri: u.ref.uri, range: uc.range, message: l10n.t('{0}：{1}', u.name, (uc.raw || l10n.t('（空）')) + (u.table.unit !== t.unit ? ' ' + u.table.unit : '')) }));
-  const label = cellLabel(t, part, row, ci, true);
-  const computed = trimTo(cmp.computed, stated.scale);
-  const diff = trimTo(cmp.diff.abs(), stated.scale);
-  const who = l10n.t('所属 {0} 个单位之和', c.units.length);
-  if (cmp.verdict === 'rounding') {
-    return {
-      row, diff: cmp.diff,
-      finding: {
+  const finding = (): Finding => {
+    // the units' cells, named only for the findings that are kept
+    const related: RelatedInfo[] = [];
+    for (const u of c.units) {
+      const uc = u.rows.get(key)?.cells[u.cols.get(cname)!];
+      if (uc) related.push({ uri: u.ref.uri, range: uc.range, message: l10n.t('{0}：{1}', u.name, (uc.raw || l10n.t('（空）')) + (u.table.unit !== t.unit ? ' ' + u.table.unit : '')) });
+    }
+    const label = cellLabel(t, part, row, ci, true);
+    const computed = trimTo(cmp.computed, stated.scale);
+    const diff = trimTo(cmp.diff.abs(), stated.scale);
+    const who = l10n.t('所属 {0} 个单位之和', c.units.length);
+    if (cmp.verdict === 'rounding') {
+      return {
         rule: 'units.sum', severity: 'information', rounding: true, range: cell.range, text: cell.raw, related,
         message: l10n.t('{0} {1} ≠ {2} {3}（差 {4}，在舍入误差 ±{5} 以内，可能为尾数误差）', label, cell.raw, who, computed, diff, cmp.tolerance.toString()),
-      },
-    };
-  }
-  const fixed = formatLike(cmp.computed, cell);
-  return {
-    row, diff: cmp.diff,
-    finding: {
+      };
+    }
+    const fixed = formatLike(cmp.computed, cell);
+    return {
       rule: 'units.sum', severity: 'error', range: cell.range, text: cell.raw, related,
       message: written === 0
         ? l10n.t('{0} {1}，但所属 {2} 个单位的报告中都没有这一行（部门汇总数应为各单位之和 0）', label, cell.raw, c.units.length)
         : l10n.t('{0} {1} ≠ {2} {3}（差 {4}）', label, cell.raw, who, computed, diff),
       fixes: /^[+-]?\d/.test(fixed) ? [{ title: l10n.t('将{0}改为各单位之和 {1}', label, fixed), edits: [{ range: cell.range, newText: fixed }] }] : undefined,
-    },
+    };
   };
+  return { row, diff: cmp.diff, rounding: cmp.verdict === 'rounding', finding };
 }
 
 /** 科目 rows that a unit reports with money and the 部门 does not list at all: reported on the table's name. */
@@ -198,12 +263,12 @@ function missingRows(c: ColumnCheck): Found[] {
     for (const x of list) total = total.add(inUnit(x.cell.value!, x.unit, t.unit));
     const amounts = (x: { cell: Cell; unit: Table['unit'] }) => x.cell.raw + (x.unit !== t.unit ? ' ' + x.unit : '');
     out.push({
-      row: ur, diff: total.neg(),
-      finding: {
+      row: ur, diff: total.neg(), rounding: false,
+      finding: () => ({
         rule: 'units.sum', severity: 'error', range: t.keyRange, text: t.key,
         related: list.map((x) => ({ uri: x.uri, range: x.cell.range, message: `${x.name}：${amounts(x)}` })),
         message: l10n.t('{0}的{1}有 {2}（{3}）{4}，部门汇总表中没有这一行', list.map((x) => x.name).join(l10n.listSep()), (t.number?.value ?? t.title) + (part.name ? ' ' + part.name : ''), `${ur.code} ${ur.name}`, col.name, list.map(amounts).join(l10n.listSep())),
-      },
+      }),
     });
   }
   return out;
@@ -230,7 +295,7 @@ export const rule: Rule = {
   run(ctx) {
     if (!ctx.others || !listsUnits(ctx.model)) return;
     ctx.examined();
-    for (const f of checkUnitSums({ uri: ctx.uri, report: ctx.model }, [...ctx.others])) {
+    for (const f of checkUnitSums({ uri: ctx.uri, report: ctx.model }, [...ctx.others], (k, n, fn) => ctx.memo(k, n, fn))) {
       if (f.rounding) ctx.rounding({ range: f.range, text: f.text, message: f.message, related: f.related });
       else ctx.report({ range: f.range, text: f.text, message: f.message, related: f.related, fixes: f.fixes });
     }
