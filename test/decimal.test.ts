@@ -1,5 +1,6 @@
 import * as assert from 'assert';
-import { Decimal, readNumeral, sum } from '../server/src/service/decimal';
+import fc from 'fast-check';
+import { Decimal, plainAmount, readNumeral, sum } from '../server/src/service/decimal';
 
 describe('Decimal (exact amounts)', () => {
   const d = (s: string) => {
@@ -110,5 +111,28 @@ describe('compareSum (interval rule), fast and general paths agree', () => {
   it('exact mode (分值/得分) has no tolerance', () => {
     assert.strictEqual(compareSum(d('100'), [d('99')], true).verdict, 'error');
     assert.strictEqual(compareSum(d('97.7'), [d('87.7'), d('10')], true).verdict, 'ok');
+  });
+});
+
+describe('plainAmount (the cells’ fast reading)', () => {
+  /** What plainAmount read before it was written digit by digit: the regular expression and Number. */
+  function reference(raw: string): Decimal | undefined {
+    if (!/^-?\d{1,15}(?:\.\d{1,6})?$/.test(raw)) return undefined;
+    const dot = raw.indexOf('.');
+    const scale = dot < 0 ? 0 : raw.length - dot - 1;
+    const n = Number(dot < 0 ? raw : raw.slice(0, dot) + raw.slice(dot + 1));
+    if (n === 0) return Decimal.ofUnits(0, scale);
+    return Number.isSafeInteger(n) ? Decimal.ofUnits(n, scale) : undefined;
+  }
+  const same = (raw: string) => {
+    const a = plainAmount(raw);
+    const b = reference(raw);
+    assert.strictEqual(a === undefined, b === undefined, `${JSON.stringify(raw)}: ${a?.toString()} / ${b?.toString()}`);
+    if (a && b) assert.ok(a.num === b.num && a.scale === b.scale, `${JSON.stringify(raw)}: ${a.toString()} ≠ ${b.toString()}`);
+  };
+
+  it('reads what the expression reads, the same value and decimals, and refuses the rest', () => {
+    for (const raw of ['0', '0.00', '-0.00', '335.56', '-4.79', '12', '1.', '.5', '-', '', '1,687.40', '１２', '1.1234567', '123456789012345', '1234567890123456', '999999999999999.999999', '9007199254740.99', '90071992547409.93', '1e5', '+1', '--1', '1.2.3', ' 1', '1 ']) same(raw);
+    fc.assert(fc.property(fc.array(fc.constantFrom('0', '1', '5', '9', '.', '-', 'a', ' ', '０'), { maxLength: 24 }), (cs) => same(cs.join(''))), { numRuns: 5000 });
   });
 });

@@ -187,12 +187,32 @@ const ZEROS: NumeralResult[] = ZERO_DECIMALS.map((value) => ({ ok: true, value, 
  * regexes or bigints; undefined for anything else (readNumeral reads that).
  */
 export function plainAmount(raw: string): Decimal | undefined {
-  if (!PLAIN_AMOUNT.test(raw)) return undefined;
-  const dot = raw.indexOf('.');
-  const scale = dot < 0 ? 0 : raw.length - dot - 1;
-  const n = Number(dot < 0 ? raw : raw.slice(0, dot) + raw.slice(dot + 1));
+  // what PLAIN_AMOUNT matches, read digit by digit (a count too large for a safe integer is refused below)
+  const len = raw.length;
+  let i = raw.charCodeAt(0) === 45 /* - */ ? 1 : 0;
+  const neg = i === 1;
+  let n = 0;
+  let int = 0;
+  for (; i < len; i++) {
+    const c = raw.charCodeAt(i) - 48;
+    if (c < 0 || c > 9) break;
+    n = n * 10 + c;
+    int++;
+  }
+  if (int < 1 || int > 15) return undefined;
+  let scale = 0;
+  if (i < len) {
+    if (raw.charCodeAt(i) !== 46 /* . */) return undefined;
+    for (i++; i < len; i++) {
+      const c = raw.charCodeAt(i) - 48;
+      if (c < 0 || c > 9) return undefined;
+      n = n * 10 + c;
+      scale++;
+    }
+    if (scale < 1 || scale > 6) return undefined;
+  }
   if (n === 0) return ZERO_DECIMALS[scale];
-  return Number.isSafeInteger(n) ? Decimal.ofUnits(n, scale) : undefined;
+  return Number.isSafeInteger(n) ? Decimal.ofUnits(neg ? -n : n, scale) : undefined;
 }
 
 const ZERO_TEXTS = ['0', '0.0', '0.00', '0.000', '0.0000'];

@@ -16,7 +16,7 @@
  *   # 注释                               a comment line
  */
 import { RawBlock } from './blocks';
-import { AmountUnit, Column, Finding, Range, Row, Str, Table, TablePart } from '../model';
+import { AmountUnit, Cell, Column, Finding, Range, Row, Str, Table, TablePart } from '../model';
 import { blockKindOf, cellOf, FindFn, outside, ParsedBlock, rowFromKey } from './common';
 import { Chars, continuation, SIDE_NAME } from './dsl';
 import { DslField, validateDslBlock } from './dsl-schema';
@@ -111,7 +111,48 @@ class FastDsl {
     });
   }
 
+  /** Trimmed segment bounds of the line being read by rowDirect (start, end pairs; reused). */
+  private readonly bounds: number[] = [];
+
+  /**
+   * The common row, “key | value | … | value” without frame bars, as many values as columns and none
+   * empty: its cells made straight from the line (no pieces in between; the rows are most of a large
+   * report's objects). Undefined for any other row: row() reads it.
+   */
+  private rowDirect(s: string, base: number, columns: Column[]): Row | undefined {
+    const n = columns.length;
+    if (n < 2 || firstIsBar(s, 0) || lastIsBar(s)) return undefined;
+    const bounds = this.bounds;
+    let k = 0;
+    let from = 0;
+    for (;;) {
+      const bar = s.indexOf('|', from);
+      const to = bar < 0 ? s.length : bar;
+      let a = from;
+      let b = to;
+      while (a < b && isWs(s.charCodeAt(a))) a++;
+      while (b > a && isWs(s.charCodeAt(b - 1))) b--;
+      if (a === b || k > 2 * n) return undefined; // an empty key or value, or too many values
+      bounds[k++] = a;
+      bounds[k++] = b;
+      if (bar < 0) break;
+      from = bar + 1;
+    }
+    if (k !== 2 * (n + 1)) return undefined;
+    const row = rowFromKey(s.slice(bounds[0], bounds[1]), { start: base + bounds[0], end: base + bounds[1] }, { start: base, end: base + s.length });
+    const cells = new Array<Cell>(n);
+    for (let i = 0; i < n; i++) {
+      const a = bounds[2 * i + 2];
+      const b = bounds[2 * i + 3];
+      cells[i] = cellOf(shareZero(s.slice(a, b)), { start: base + a, end: base + b }, columns[i].kind, this.report);
+    }
+    row.cells = cells;
+    return row;
+  }
+
   private row(s: string, base: number, columns: Column[]): Row {
+    const direct = this.rowDirect(s, base, columns);
+    if (direct) return direct;
     const cells = this.cells(s, 0, base);
     const key = cells.shift()!;
     let values = cells;

@@ -29,8 +29,10 @@ export const rule: Rule = {
     const dsl = ctx.model.syntax === 'dsl';
     const text = ctx.text;
     const defined = new Set(g.map((e) => normName(e.term)));
-    const narrativeTexts = [...allSections(ctx.model.narrative)].map((s) => `${s.title.value}\n${s.body?.value ?? ''}`);
-    const usedIn = (n: string) => narrativeTexts.some((x) => x.includes(n)) || ctx.model.tables.some((t) => ctx.memo(t, 'glossary.names', namesOf).includes(n));
+    // one string of every title, text and table name (a term has no line break: found in one of them or in none)
+    const narrative = [...allSections(ctx.model.narrative)].map((s) => `${s.title.value}\n${s.body?.value ?? ''}`).join('\n');
+    let tables: string | undefined;
+    const usedIn = (n: string) => narrative.includes(n) || (tables ??= ctx.model.tables.map((t) => ctx.memo(t, 'glossary.names', namesOf)).join('\n')).includes(n);
     const last = g[g.length - 1];
     let lastNumber = 0;
     for (const e of g) lastNumber = Math.max(lastNumber, numberOf(e.number) ?? 0);
