@@ -7,8 +7,10 @@
 import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
+import fc from 'fast-check';
 import { Finding, getLanguageService } from '../server/src/service';
 import { parseReport } from '../server/src/service/frontends/report-parser';
+import { rowFromKey } from '../server/src/service/frontends/common';
 import { convert } from '../server/src/service/features/convert';
 import { ROOT } from './helpers/samples';
 
@@ -172,5 +174,27 @@ describe('Finding.text and exact ranges in the DSL', () => {
     const f = r.findings.find((x) => x.rule === 'parse.amount')!;
     assert.strictEqual(f.text, '1|2');
     assert.strictEqual(text.slice(f.range.start, f.range.end), '1\\|2');
+  });
+});
+
+describe('rowFromKey (a row key read without regular expressions)', () => {
+  /** The reading it replaced: the code by CODE_KEY, the name trimmed by /\s/. */
+  function reference(raw: string): { code?: string; level?: string; name: string; nameAt: number } {
+    const m = /^(\d{3}|\d{5}|\d{7})(?=$|[ \u3000]+)[ \u3000]*/.exec(raw);
+    let a = m ? m[0].length : 0;
+    let b = raw.length;
+    while (a < b && /\s/.test(raw[a])) a++;
+    while (b > a && /\s/.test(raw[b - 1])) b--;
+    return { code: m?.[1], level: m ? (m[1].length === 3 ? '类' : m[1].length === 5 ? '款' : '项') : undefined, name: raw.slice(a, b), nameAt: a };
+  }
+  it('finds the same code, level, name and name range on generated keys', () => {
+    const piece = fc.constantFrom('2', '01', '201', '2010101', '1234', ' ', '\u3000', '\t', '\u00a0', '\u2003', '行政运行', '合计', '-', '（', 'x');
+    fc.assert(fc.property(fc.array(piece, { maxLength: 8 }), (ps) => {
+      const raw = ps.join('');
+      const r = rowFromKey(raw, { start: 10, end: 10 + raw.length }, { start: 0, end: 10 + raw.length });
+      const e = reference(raw);
+      assert.deepStrictEqual({ code: r.code, level: r.level, name: r.name }, { code: e.code, level: e.level, name: e.name }, JSON.stringify(raw));
+      assert.deepStrictEqual(r.nameRange, { start: 10 + e.nameAt, end: 10 + e.nameAt + e.name.length }, JSON.stringify(raw));
+    }), { numRuns: 3000 });
   });
 });

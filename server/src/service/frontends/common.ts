@@ -103,8 +103,6 @@ export function unitRow(columns: string[], cells: Str[], range: Range): UnitRow 
 }
 
 
-const CODE_KEY = /^(\d{3}|\d{5}|\d{7})(?=$|[ \u3000]+)[ \u3000]*/;
-
 /** Reports a finding; `text`: the value at the range, as read (Finding.text). */
 export type FindFn = (rule: string, severity: Finding['severity'], range: Range, message: string, text?: string) => void;
 
@@ -139,21 +137,30 @@ export function tableHead(key: string, keyRange: Range, end: number, field: (k: 
 export function rowFromKey(raw: string, keyRange: Range, range: Range, chars?: Text): Row {
   const row: Row = { key: raw, keyRange, name: raw, nameRange: keyRange, cells: [], range };
   if (chars && !isVerbatim(chars, keyRange, raw)) row.keyText = chars;
-  const m = CODE_KEY.exec(raw);
+  // CODE_KEY, read character by character (rows are most of a large report's lines)
+  let d = 0;
+  while (d < raw.length && raw.charCodeAt(d) >= 48 && raw.charCodeAt(d) <= 57) d++;
   let a = 0;
-  if (m) {
-    row.code = m[1];
-    row.level = m[1].length === 3 ? '类' : m[1].length === 5 ? '款' : '项';
-    row.codeRange = keySubRange(row, 0, m[1].length);
-    a = m[0].length;
+  if ((d === 3 || d === 5 || d === 7) && (d === raw.length || raw.charCodeAt(d) === 32 || raw.charCodeAt(d) === 0x3000)) {
+    row.code = raw.slice(0, d);
+    row.level = d === 3 ? '类' : d === 5 ? '款' : '项';
+    row.codeRange = keySubRange(row, 0, d);
+    a = d;
+    while (a < raw.length && (raw.charCodeAt(a) === 32 || raw.charCodeAt(a) === 0x3000)) a++;
   }
   // the name: the rest without the spaces around it (a leading 全角 space is an indentation mark)
   let b = raw.length;
-  while (a < b && /\s/.test(raw[a])) a++;
-  while (b > a && /\s/.test(raw[b - 1])) b--;
-  row.name = raw.slice(a, b);
+  while (a < b && isSpace(raw.charCodeAt(a))) a++;
+  while (b > a && isSpace(raw.charCodeAt(b - 1))) b--;
+  row.name = a === 0 && b === raw.length ? raw : raw.slice(a, b);
   if (a > 0 || b < raw.length) row.nameRange = keySubRange(row, a, b);
   return row;
+}
+
+/** What /\s/ matches, without a regular expression for the ASCII characters. */
+function isSpace(c: number): boolean {
+  if (c < 128) return c === 32 || (c >= 9 && c <= 13);
+  return /\s/.test(String.fromCharCode(c));
 }
 
 /** Is a Text its range's source character for character (nothing decoded, nothing folded)? */
