@@ -1,6 +1,6 @@
 import * as assert from 'assert';
 import fc from 'fast-check';
-import { Decimal, plainAmount, readNumeral, sum } from '../server/src/service/decimal';
+import { Decimal, plainAmount, readNumeral, shareZero, sliceSharingZero, sum } from '../server/src/service/decimal';
 
 describe('Decimal (exact amounts)', () => {
   const d = (s: string) => {
@@ -134,5 +134,19 @@ describe('plainAmount (the cells’ fast reading)', () => {
   it('reads what the expression reads, the same value and decimals, and refuses the rest', () => {
     for (const raw of ['0', '0.00', '-0.00', '335.56', '-4.79', '12', '1.', '.5', '-', '', '1,687.40', '１２', '1.1234567', '123456789012345', '1234567890123456', '999999999999999.999999', '9007199254740.99', '90071992547409.93', '1e5', '+1', '--1', '1.2.3', ' 1', '1 ']) same(raw);
     fc.assert(fc.property(fc.array(fc.constantFrom('0', '1', '5', '9', '.', '-', 'a', ' ', '０'), { maxLength: 24 }), (cs) => same(cs.join(''))), { numRuns: 5000 });
+  });
+});
+
+describe('sliceSharingZero', () => {
+  it('gives what shareZero gives for the slice, the shared zero strings included', () => {
+    fc.assert(fc.property(fc.array(fc.constantFrom('0', '.', '1', ' ', '00'), { maxLength: 9 }), fc.nat(9), fc.nat(9), (cs, x, y) => {
+      const s = ' ' + cs.join('') + ' ';
+      const a = Math.min(x, s.length);
+      const b = Math.max(a, Math.min(y, s.length));
+      const got = sliceSharingZero(s, a, b);
+      const want = shareZero(s.slice(a, b));
+      assert.strictEqual(got, want, JSON.stringify([s, a, b]));
+    }), { numRuns: 5000 });
+    assert.strictEqual(sliceSharingZero('|0.00|', 1, 5), shareZero('0.00'));
   });
 });

@@ -224,6 +224,20 @@ export function shareZero(raw: string): string {
   return raw;
 }
 
+/** s[a, b) as shareZero gives it, without cutting the piece out first when it is a plain zero. */
+export function sliceSharingZero(s: string, a: number, b: number): string {
+  const n = b - a;
+  if (n >= 1 && n <= 6 && s.charCodeAt(a) === 48) {
+    if (n === 1) return ZERO_TEXTS[0];
+    if (n >= 3 && s.charCodeAt(a + 1) === 46) {
+      let i = a + 2;
+      while (i < b && s.charCodeAt(i) === 48) i++;
+      if (i === b && n - 2 <= 4) return ZERO_TEXTS[n - 2];
+    }
+  }
+  return s.slice(a, b);
+}
+
 export function readNumeral(raw: string): NumeralResult {
   const plain = plainAmount(raw);
   if (plain) return plain.num === 0 ? ZEROS[plain.scale] : { ok: true, value: plain, percent: false };

@@ -21,7 +21,7 @@ import { blockKindOf, cellOf, FindFn, outside, ParsedBlock, rowFromKey } from '.
 import { Chars, continuation, SIDE_NAME } from './dsl';
 import { DslField, validateDslBlock } from './dsl-schema';
 import { columnKind, sideOf, tableKindOf } from '../layouts';
-import { shareZero } from '../decimal';
+import { shareZero, sliceSharingZero } from '../decimal';
 import * as l10n from '../l10n';
 import schema from '../../../../schemas/report.schema.json';
 
@@ -144,7 +144,7 @@ class FastDsl {
     for (let i = 0; i < n; i++) {
       const a = bounds[2 * i + 2];
       const b = bounds[2 * i + 3];
-      cells[i] = cellOf(shareZero(s.slice(a, b)), { start: base + a, end: base + b }, columns[i].kind, this.report);
+      cells[i] = cellOf(sliceSharingZero(s, a, b), { start: base + a, end: base + b }, columns[i].kind, this.report);
     }
     row.cells = cells;
     return row;

@@ -9,8 +9,15 @@ import { Rule } from '../types';
 import { numberOf, STANDARD_TERMS } from './terms';
 import * as l10n from '../../l10n';
 
-/** The column and row names of a table as one string (memoised per table: unchanged tables keep theirs). */
-const namesOf = (t: Table): string => t.parts.flatMap((p) => [...p.columns.map((c) => c.name), ...p.rows.map((r) => r.name)]).join('\n');
+/** The column and row names of a table (memoised per table: unchanged tables keep theirs). */
+function namesOf(t: Table): string[] {
+  const out: string[] = [];
+  for (const p of t.parts) {
+    for (const c of p.columns) out.push(c.name);
+    for (const r of p.rows) out.push(r.name);
+  }
+  return out;
+}
 
 export const rule: Rule = {
   meta: {
@@ -32,11 +39,19 @@ export const rule: Rule = {
     // one string of every title, text and table name (a term has no line break: found in one of them or in none)
     const narrative = [...allSections(ctx.model.narrative)].map((s) => `${s.title.value}\n${s.body?.value ?? ''}`).join('\n');
     let tables: string | undefined;
-    const usedIn = (n: string) => narrative.includes(n) || (tables ??= ctx.model.tables.map((t) => ctx.memo(t, 'glossary.names', namesOf)).join('\n')).includes(n);
+    const distinctNames = () => {
+      // each name once (the tables of a large report repeat the same columns and rows: searched once, not 230 times)
+      const all = new Set<string>();
+      for (const t of ctx.model.tables) for (const n of ctx.memo(t, 'glossary.names', namesOf)) all.add(n);
+      return [...all].join('\n');
+    };
+    const usedIn = (n: string) => narrative.includes(n) || (tables ??= distinctNames()).includes(n);
     const last = g[g.length - 1];
     let lastNumber = 0;
     for (const e of g) lastNumber = Math.max(lastNumber, numberOf(e.number) ?? 0);
-    const indent = /\n([ \t]*)-[ \t]*$/.exec(text.slice(0, last.range.start))?.[1] ?? '  ';
+    // the indentation of the last entry's “- ” (only its line is read: the expression scanned the whole report before it)
+    const lineStart = text.lastIndexOf('\n', last.range.start - 1);
+    const indent = lineStart < 0 ? '  ' : /^\n([ \t]*)-[ \t]*$/.exec(text.slice(lineStart, last.range.start))?.[1] ?? '  ';
     for (const st of STANDARD_TERMS) {
       if (!st.core) continue;
       ctx.examined();
