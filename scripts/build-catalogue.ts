@@ -15,6 +15,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { observedPairs, ObservedPair } from './kemu-observed';
 import { normKemuName } from '../server/src/service/names';
+import { initialsOf } from '../server/src/service/kemu';
 
 const ROOT = path.resolve(__dirname, '..', '..');
 
@@ -33,6 +34,8 @@ export interface KemuEntry {
   sources: string[];
   /** Other names seen for this code (older editions, variants), with the decision. */
   aliases?: Array<{ name: string; kind: 'older' | 'variant' | 'mistake'; note: string }>;
+  /** The pinyin initials of the name (the language server searches by them without loading pinyin-pro). */
+  initials?: string;
 }
 
 export interface Decision {
@@ -105,6 +108,8 @@ export function buildCatalogue(referenceDir: string): { entries: KemuEntry[]; un
   }
   // every 款 and 项 needs its parents
   const entries = [...byCode.values()].sort((a, b) => a.code.localeCompare(b.code));
+  // the initials of every name, so that the language server need not load pinyin-pro (kemu.ts)
+  for (const e of entries) e.initials = initialsOf(e.name);
   return { entries, undecided };
 }
 

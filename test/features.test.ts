@@ -103,3 +103,47 @@ describe('totals at a position (hover, 显示计算过程)', () => {
     assert.ok(hits > 500, `${hits} offsets on a total`);
   });
 });
+
+describe('agreeing equalities recorded as a count (rules/totals.ts)', () => {
+  /** Inlay hints as they were computed before: over every total. */
+  function reference(res: ReturnType<ReturnType<typeof getLanguageService>['check']>, which: 'mismatches' | 'all') {
+    const seen = new Map<number, typeof res.totals>();
+    for (const t of res.totals) {
+      const l = seen.get(t.range.end) ?? [];
+      l.push(t);
+      seen.set(t.range.end, l);
+    }
+    const out: Array<{ offset: number; label: string }> = [];
+    for (const [offset, list] of seen) {
+      const worst = list.find((t) => t.verdict === 'error') ?? list.find((t) => t.verdict === 'rounding') ?? list[0];
+      if (which === 'mismatches' && worst.verdict === 'ok') continue;
+      out.push({ offset, label: ` Σ ${worst.computed.toString()} ${worst.verdict === 'ok' ? '✓' : worst.verdict === 'rounding' ? '≈' : '≠'}` });
+    }
+    return out.sort((a, b) => a.offset - b.offset);
+  }
+
+  it('are made only where read; hints and hovers are those of every total', () => {
+    let lazyChecked = 0;
+    for (const prefix of ['000', '010', '011', '013']) {
+      const s = sample(prefix);
+      const res = getLanguageService().check(s.file, s.text);
+      const lazy = res.totalChunks.filter((c) => !Array.isArray(c)) as Array<{ made?: unknown; count: number; within: { range: { start: number; end: number } } }>;
+      assert.ok(lazy.length > 5, `${prefix}: agreeing equalities recorded as counts`);
+      // the default hints (≈ and ≠ only) make no chunk of agreeing totals except where a cell also differs
+      const hints = inlayHints(res);
+      const made = lazy.filter((c) => c.made).length;
+      assert.ok(made < lazy.length, `${prefix}: the default hints made ${made} of ${lazy.length} chunks`);
+      // a hover makes the chunk of its table only
+      const first = lazy.find((c) => !c.made)!;
+      const before = lazy.filter((c) => c.made).length;
+      const inFirst = (totalsAt(res, first.within.range.start + 1), lazy.filter((c) => c.made).length);
+      assert.ok(inFirst - before <= lazy.filter((c) => c.within === first.within).length, `${prefix}: a hover made chunks of other tables`);
+      assert.deepStrictEqual(hints.map((h) => ({ offset: h.offset, label: h.label })), reference(res, 'mismatches'), `${prefix}: default hints`);
+      assert.deepStrictEqual(inlayHints(res, 0, Number.MAX_SAFE_INTEGER, 'all').map((h) => ({ offset: h.offset, label: h.label })), reference(res, 'all'), `${prefix}: all hints`);
+      assert.strictEqual(res.totals.length, res.totalChunks.reduce((n, c) => n + (Array.isArray(c) ? c.length : c.count), 0), `${prefix}: a chunk's count is what it makes`);
+      assert.ok(res.totals.every((t) => t.verdict !== 'ok' || t.computed.eq(t.stated)));
+      lazyChecked++;
+    }
+    assert.strictEqual(lazyChecked, 4);
+  });
+});

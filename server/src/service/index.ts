@@ -28,14 +28,18 @@ export { parseReport, ReportParser } from './frontends/report-parser';
 export { syntaxOf, syntaxOfDocument, convertedName, REPORT_FILE, REPORT_GLOB } from './workspace/files';
 export { Settings, DEFAULT_SETTINGS, readSettings, applySettings } from './settings';
 export { TotalInfo, NarrativeLink, TableCoverage } from './rules/types';
+export { TotalChunk, LazyTotals, totalsOver } from './rules/totals';
+import { TotalChunk } from './rules/totals';
 export { RULES, RULE_IDS, ruleMeta } from './rules/registry';
 
 export interface CheckResult {
   report: Report;
   /** The findings as the settings show them (rules turned off left out, severities overridden). */
   findings: Finding[];
-  /** Every total that was checked, with its computed value (for inlay hints and 显示计算过程). */
+  /** Every total that was checked, with its computed value (all of them made: features read totalChunks over a range). */
   totals: TotalInfo[];
+  /** The checked totals as recorded (rules/totals.ts: totalsOver makes only the chunks over a range). */
+  totalChunks: readonly TotalChunk[];
   /** Amounts in the 情况说明 linked to table cells. */
   links: NarrativeLink[];
   /** Per standard table: how many equalities were checked, and which could not be and why. */
@@ -125,7 +129,7 @@ export function getLanguageService(options: LanguageServiceOptions = {}): Langua
       const all = applyAnnotations([...r.findings, ...ran.findings, ...coverageFindings(ran.coverage), ...crashed, ...importMarkerFindings(text)], text, lineIndexOf);
       const findings = applySettings(all, settings).map((f) => exactOnly(named(f), r.report.inexact)).sort((a, b) => a.range.start - b.range.start || a.range.end - b.range.end);
       const res: CheckResult = {
-        report: r.report, findings, links: ran.links, coverage: ran.coverage, reparsed: r.reparsed, examined: ran.examined,
+        report: r.report, findings, links: ran.links, coverage: ran.coverage, reparsed: r.reparsed, examined: ran.examined, totalChunks: ran.totalChunks,
         get totals() { return ran.totals; },
         get lineIndex() { return lineIndexOf(); },
       };

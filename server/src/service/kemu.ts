@@ -3,7 +3,7 @@
  * scripts/build-catalogue.ts), extended or corrected by a workspace file, indexed for prefix search
  * on codes and for search on names (汉字 or pinyin initials: zsyz → 2011308 招商引资).
  */
-import { pinyin } from 'pinyin-pro';
+import type * as PinyinPro from 'pinyin-pro';
 import data from './data/kemu.json';
 import { parseCsvRecords, unescapeFormula } from './csv';
 import * as l10n from './l10n';
@@ -28,6 +28,8 @@ export interface KemuEntry {
   status: string;
   sources: string[];
   aliases?: KemuAlias[];
+  /** The pinyin initials of the name (the built-in catalogue's, computed when it is built). */
+  initials?: string;
 }
 
 export const STATUS_TEXT: Record<string, string> = {
@@ -38,13 +40,23 @@ export const STATUS_TEXT: Record<string, string> = {
   workspace: '工作区科目补充文件',
 };
 
-function initials(name: string): string {
+let pinyinPro: typeof PinyinPro | undefined;
+
+/**
+ * The pinyin initials of a name (zsyz for 招商引资). The built-in catalogue carries them (computed when
+ * it is built: scripts/build-catalogue.ts); pinyin-pro is loaded only for other names (a workspace 科目
+ * file's): loading it made the language server 15–18 MB larger from its start.
+ */
+export function initialsOf(name: string): string {
   try {
-    return pinyin(name, { pattern: 'first', toneType: 'none', type: 'array' }).join('').toLowerCase();
+    pinyinPro ??= require('pinyin-pro') as typeof PinyinPro;
+    return pinyinPro.pinyin(name, { pattern: 'first', toneType: 'none', type: 'array' }).join('').toLowerCase();
   } catch {
     return '';
   }
 }
+
+const initials = (e: KemuEntry): string => e.initials ?? initialsOf(e.name);
 
 export class Catalogue {
   private readonly byCode = new Map<string, KemuEntry[]>();
@@ -126,7 +138,7 @@ export class Catalogue {
       if (latin) {
         let p = this.pinyinOf.get(e);
         if (p === undefined) {
-          p = initials(e.name);
+          p = initials(e);
           this.pinyinOf.set(e, p);
         }
         if (p.startsWith(lower) || (lower.length >= 3 && p.includes(lower))) out.push(e);
@@ -139,7 +151,7 @@ export class Catalogue {
   pinyinInitials(e: KemuEntry): string {
     let p = this.pinyinOf.get(e);
     if (p === undefined) {
-      p = initials(e.name);
+      p = initials(e);
       this.pinyinOf.set(e, p);
     }
     return p;

@@ -1,9 +1,10 @@
 /**
  * The computation of a checked total, as Markdown (hover, inlay tooltips, 显示计算过程), and the
- * totals at a position (a binary search over an index built once per check).
+ * totals at a position.
  */
 import { CheckResult } from '../index';
 import { TotalInfo } from '../rules/types';
+import { totalsOver } from '../rules/totals';
 import { Range } from '../model';
 import { escapeMarkdown as md } from './markdown';
 import * as l10n from '../l10n';
@@ -26,44 +27,9 @@ export function formatComputation(t: TotalInfo, link?: (r: Range) => string | un
 }
 
 /**
- * The checked totals ordered by where they start, per check result: a typed array of
- * start·2^20 + place in check order, sorted numerically (a few ms for 60,000 totals).
+ * The checked totals whose cell contains `offset`, in the order they were checked: the recorded ones
+ * there, and those of the agreeing equalities of the table part there (made now, once).
  */
-const totalsIndex = new WeakMap<TotalInfo[], { keys: Float64Array; longest: number }>();
-const PLACE = 1048576; // 2^20
-
-/** The checked totals whose cell contains `offset`, in the order they were checked: a binary search, not a scan. */
 export function totalsAt(res: CheckResult, offset: number): TotalInfo[] {
-  const totals = res.totals;
-  if (totals.length >= PLACE) return totals.filter((t) => t.range.start <= offset && offset <= t.range.end);
-  let idx = totalsIndex.get(totals);
-  if (!idx) {
-    const keys = new Float64Array(totals.length);
-    let longest = 0;
-    totals.forEach((t, i) => {
-      keys[i] = t.range.start * PLACE + i;
-      longest = Math.max(longest, t.range.end - t.range.start);
-    });
-    keys.sort();
-    totalsIndex.set(totals, (idx = { keys, longest }));
-  }
-  const { keys, longest } = idx;
-  // the first key past every total that starts at or before offset
-  let lo = 0;
-  let hi = keys.length;
-  const bound = (offset + 1) * PLACE;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (keys[mid] < bound) lo = mid + 1;
-    else hi = mid;
-  }
-  const places: number[] = [];
-  for (let k = lo - 1; k >= 0; k--) {
-    const i = keys[k] % PLACE;
-    const t = totals[i];
-    if (t.range.start < offset - longest) break;
-    if (offset <= t.range.end) places.push(i);
-  }
-  return places.sort((a, b) => a - b).map((i) => totals[i]);
+  return totalsOver(res.totalChunks, offset, offset);
 }
-

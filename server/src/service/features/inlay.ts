@@ -2,6 +2,7 @@
 import { CheckResult } from '../index';
 import { TotalInfo } from '../rules/types';
 import { formatComputation } from './computation';
+import { totalsOver } from '../rules/totals';
 
 export interface InlayHint {
   offset: number;
@@ -16,8 +17,14 @@ export interface InlayHint {
 export function inlayHints(res: CheckResult, from = 0, to = Number.MAX_SAFE_INTEGER, which: 'off' | 'mismatches' | 'all' = 'mismatches'): InlayHint[] {
   if (which === 'off') return [];
   const seen = new Map<number, TotalInfo[]>();
-  for (const t of res.totals) {
-    if (t.range.end < from || t.range.start > to) continue;
+  // only ≈ and ≠: the equalities recorded as agreeing are not made, except at a cell that also differs
+  // (its tooltip lists every computation of the cell)
+  const shown = totalsOver(res.totalChunks, from, to, which === 'all');
+  const at = which === 'all' ? shown : shown.filter((t) => t.verdict !== 'ok').flatMap((t) => totalsOver(res.totalChunks, t.range.end, t.range.end));
+  const once = new Set<TotalInfo>();
+  for (const t of at) {
+    if (once.has(t) || t.range.end < from || t.range.start > to) continue;
+    once.add(t);
     const l = seen.get(t.range.end) ?? [];
     l.push(t);
     seen.set(t.range.end, l);

@@ -9,6 +9,7 @@ import { Catalogue } from '../kemu';
 import { rangeText } from '../text';
 import { FindingInput, NarrativeLink, Rule, RuleContext, RuleMeta, TableCoverage, TotalInfo } from './types';
 import { ReportRef } from '../workspace/units';
+import { allTotals, TotalChunk } from './totals';
 
 interface Sink {
   /** How many candidates each rule examined (a rule that never examines anything never ran). */
@@ -18,7 +19,7 @@ interface Sink {
    * The checked totals in chunks (tens of thousands per report): a cached table's are replayed as
    * its chunk, not one by one; `open` is the chunk this sink appends to.
    */
-  totals: TotalInfo[][];
+  totals: TotalChunk[];
   open?: TotalInfo[];
   links: NarrativeLink[];
   /** `owned`: an entry this sink created (it may count on; a replayed entry is shared with a cache). */
@@ -78,7 +79,10 @@ export interface EngineInput {
 
 export interface EngineResult {
   findings: Finding[];
+  /** Every checked total (every chunk made: see totalChunks). */
   totals: TotalInfo[];
+  /** The checked totals as recorded, in the order checked (rules/totals.ts reads a range of them). */
+  totalChunks: readonly TotalChunk[];
   links: NarrativeLink[];
   coverage: TableCoverage[];
   /** Rules that threw (a defect): their id and the error; the other rules ran. */
@@ -114,9 +118,9 @@ export class RuleEngine {
     let totals: TotalInfo[] | undefined;
     const chunks = out.totals;
     return {
-      findings: out.findings, links: out.links, coverage: coverageOf(out.coverage), crashed, examined: out.examined,
-      // flattened when first read (hover, inlay hints, 显示计算过程), not at every check
-      get totals() { return (totals ??= flatten(chunks)); },
+      findings: out.findings, links: out.links, coverage: coverageOf(out.coverage), crashed, examined: out.examined, totalChunks: chunks,
+      // flattened when first read (tests, the whole list), not at every check
+      get totals() { return (totals ??= allTotals(chunks)); },
     };
   }
 
@@ -150,6 +154,12 @@ export class RuleEngine {
         if (!sink.open) sink.totals.push((sink.open = []));
         sink.open.push(t);
         count(t.rule, 1);
+      },
+      agreed(within, n, make) {
+        if (n <= 0) return;
+        sink.totals.push({ within, count: n, make });
+        sink.open = undefined;
+        count(meta.id, n);
       },
       examined(n = 1, rule) { count(rule ?? meta.id, n); },
       link(l) { sink.links.push(l); },
@@ -196,15 +206,6 @@ export class RuleEngine {
     };
     return ctx;
   }
-}
-
-function flatten<T>(chunks: T[][]): T[] {
-  let n = 0;
-  for (const c of chunks) n += c.length;
-  const out = new Array<T>(n);
-  let i = 0;
-  for (const c of chunks) for (const x of c) out[i++] = x;
-  return out;
 }
 
 function coverageOf(entries: Sink['coverage']): TableCoverage[] {

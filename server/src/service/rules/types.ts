@@ -100,6 +100,11 @@ export interface RuleContext {
   /** A 尾数误差 note: a difference within rounding (an information unless jsgk.rounding says otherwise). */
   rounding(f: Omit<FindingInput, 'severity' | 'fixes'>): void;
   total(t: TotalInfo): void;
+  /**
+   * `n` equalities within `within` (a table part) that all agreed: recorded as a count, the totals
+   * made by `make` only when something reads them there (a hover, inlay hints over them).
+   */
+  agreed(within: { range: Range }, n: number, make: () => TotalInfo[]): void;
   /** The rule examined `n` candidates (rows, entries, sentences) — whether or not it found anything. */
   examined(n?: number, rule?: string): void;
   link(l: NarrativeLink): void;

@@ -195,6 +195,44 @@ export function checkEquality(ctx: RuleContext, eq: Equality, what: string, opts
   return judge(ctx, eq, eq, what, opts);
 }
 
+/**
+ * The fast path: every part written with the total's decimals (or empty), all safe integers, and
+ * their sum the stated total exactly. False says "not certain": judge compares exactly then.
+ */
+export function agrees(cell: Cell | undefined, list: PartList): boolean {
+  if (!usable(cell) || list.length === 0) return false;
+  const stated = cell.value!;
+  if (Number.isNaN(stated.num) || cell.kind !== 'amount' || list.shifted) return false;
+  let sumUnits = 0;
+  for (let k = 0; k < list.length; k++) {
+    const c = list.cell(k);
+    if (c && c.kind === 'amount' && c.value && c.value.scale === stated.scale && !Number.isNaN(c.value.num)) sumUnits += list.sign(k) * c.value.num;
+    else if (!isEmpty(c)) return false;
+  }
+  return sumUnits === stated.num;
+}
+
+/**
+ * Checks the equalities `each` lists (ChildrenSum, ColumnsSum: tens of thousands in a large report):
+ * those that agree are counted and recorded together (ctx.agreed: their totals are made only when
+ * read), the others are checked one by one. `each` must list the same equalities every time it runs.
+ */
+export function checkEqualities(ctx: RuleContext, within: { range: Range }, each: (visit: (eq: Equality, what: string) => void) => void, opts: CheckOptions = {}): void {
+  let n = 0;
+  each((eq, what) => {
+    if (agrees(eq.totalCell, eq)) n++;
+    else checkEquality(ctx, eq, what, opts);
+  });
+  if (n === 0) return;
+  if (opts.table) ctx.checked(opts.table, n);
+  const rule = ctx.rule.id;
+  ctx.agreed(within, n, () => {
+    const out: TotalInfo[] = [];
+    each((eq) => { if (agrees(eq.totalCell, eq)) out.push(eq.set(rule, undefined, 'ok')); });
+    return out;
+  });
+}
+
 function judge(ctx: RuleContext, rec: Checked, list: PartList, what: string, opts: CheckOptions): boolean {
   const cell = rec.totalCell;
   const rule = ctx.rule.id;
@@ -202,20 +240,9 @@ function judge(ctx: RuleContext, rec: Checked, list: PartList, what: string, opt
   if (list.length === 0) return false;
   if (opts.table) ctx.checked(opts.table);
   const stated = cell.value!;
-  // Fast path (every part written with the total's decimals, and equal to it): integers only.
-  if (!Number.isNaN(stated.num) && cell.kind === 'amount' && !list.shifted) {
-    let sumUnits = 0;
-    let ok = true;
-    for (let k = 0; k < list.length; k++) {
-      const c = list.cell(k);
-      if (c && c.kind === 'amount' && c.value && c.value.scale === stated.scale && !Number.isNaN(c.value.num)) sumUnits += list.sign(k) * c.value.num;
-      else if (isEmpty(c)) continue;
-      else { ok = false; break; }
-    }
-    if (ok && sumUnits === stated.num) {
-      ctx.total(rec.set(rule, undefined, 'ok'));
-      return true;
-    }
+  if (agrees(cell, list)) {
+    ctx.total(rec.set(rule, undefined, 'ok'));
+    return true;
   }
   const refs = refsOf(list);
   const values: Array<Decimal | undefined> = [];

@@ -6,7 +6,7 @@
 import { Row, Table, TablePart } from '../../model';
 import { numberingLevel } from '../../layouts';
 import { Rule, RuleContext } from '../types';
-import { cellRef, ChildrenSum, checkEquality, checkSum, EQUALITY_MESSAGES, rowsAt } from './equality';
+import { cellRef, ChildrenSum, checkEqualities, checkSum, EQUALITY_MESSAGES, rowsAt } from './equality';
 import { OUTLINE_RULES, rulePart, SPEC_MESSAGES } from './spec';
 import * as l10n from '../../l10n';
 
@@ -27,16 +27,18 @@ function hierarchy(ctx: RuleContext, t: Table, part: TablePart, names: { kuan: s
       else below.set(parent, [x]);
     }
   }
+  const sums: Array<{ r: Row; children: Row[]; what: string }> = [];
   for (const [r, desc] of below) {
     let len = Infinity;
     for (const x of desc) if (x.code!.length < len) len = x.code!.length;
     const children = desc.filter((x) => x.code!.length === len);
-    const what = r.level === '类' && len === 5 ? names.kuan : r.level === '款' && len === 7 ? names.xiang : names.other;
-    for (let i = 0; i < part.columns.length; i++) {
-      if (part.columns[i].kind !== 'amount') continue;
-      checkEquality(ctx, new ChildrenSum(t, part, r, children, i), what, { table: t });
-    }
+    sums.push({ r, children, what: r.level === '类' && len === 5 ? names.kuan : r.level === '款' && len === 7 ? names.xiang : names.other });
   }
+  checkEqualities(ctx, t, (visit) => {
+    for (const { r, children, what } of sums) {
+      for (let i = 0; i < part.columns.length; i++) if (part.columns[i].kind === 'amount') visit(new ChildrenSum(t, part, r, children, i), what);
+    }
+  }, { table: t });
 }
 
 /** Numbered items over their sub-items: an item is followed by rows numbered one level down. */
