@@ -94,6 +94,24 @@ describe('科目 completion', () => {
     assert.strictEqual(py[0].replaceFrom, text.length - 4);
   });
 
+  it('the built-in names are searched by initials without loading pinyin-pro; a workspace file\'s new name loads it', () => {
+    const script = `
+      const s = require(${JSON.stringify(path.join(ROOT, 'out', 'server', 'src', 'service', 'index.js'))});
+      const loaded = () => Object.keys(require.cache).some((k) => k.includes('pinyin-pro'));
+      const cat = s.builtinCatalogue();
+      const hit = cat.searchName('zsyz', 5).map((e) => e.code);
+      const before = loaded();
+      const extra = s.parseOverrideCsv('科目编码,科目名称\\n2016666,招商引资新项\\n', cat.editions).entries;
+      const withExtra = cat.withOverrides(extra);
+      const found = withExtra.searchName('zsyzxx', 5).map((e) => e.code);
+      console.log(JSON.stringify({ hit, before, found, after: loaded() }));`;
+    const out = JSON.parse(require('child_process').execFileSync(process.execPath, ['-e', script], { encoding: 'utf8' }));
+    assert.ok(out.hit.includes('2011308'), JSON.stringify(out));
+    assert.strictEqual(out.before, false, 'pinyin-pro loaded for the built-in catalogue');
+    assert.deepStrictEqual(out.found, ['2016666']);
+    assert.strictEqual(out.after, true);
+  });
+
   it('an 经济分类 table offers only 3xx/5xx codes; a 功能分类 table only 2xx', () => {
     const econ = at(table('    - ', '一般公共预算财政拨款基本支出决算表', '[决算数]'));
     assert.ok(econ.length > 0 && econ.every((i) => /^[35]/.test(i.label)), econ.map((i) => i.label).join(','));
