@@ -11,6 +11,7 @@ import fc from 'fast-check';
 import { Finding, getLanguageService } from '../server/src/service';
 import { parseReport } from '../server/src/service/frontends/report-parser';
 import { rowFromKey } from '../server/src/service/frontends/common';
+import { normalizeTitle, normName, NUMBERING } from '../server/src/service/names';
 import { convert } from '../server/src/service/features/convert';
 import { ROOT } from './helpers/samples';
 
@@ -195,6 +196,19 @@ describe('rowFromKey (a row key read without regular expressions)', () => {
       const e = reference(raw);
       assert.deepStrictEqual({ code: r.code, level: r.level, name: r.name }, { code: e.code, level: e.level, name: e.name }, JSON.stringify(raw));
       assert.deepStrictEqual(r.nameRange, { start: 10 + e.nameAt, end: 10 + e.nameAt + e.name.length }, JSON.stringify(raw));
+    }), { numRuns: 3000 });
+  });
+});
+
+describe('normName (kept per name; most names need no replacement)', () => {
+  it('gives what the four replacements after the numbering gave, every time it is asked', () => {
+    const reference = (s: string) => s.replace(NUMBERING, '').replace(/[ \u3000]/g, '').replace(/[“”"＂]/g, '"').replace(/\(/g, '（').replace(/\)/g, '）');
+    const piece = fc.constantFrom('一、', '（一）', '1.', '1.5', ' ', '\u3000', '“', '”', '"', '＂', '(', ')', '（', '三公', '经费', '合计', 'x');
+    fc.assert(fc.property(fc.array(piece, { maxLength: 7 }), (ps) => {
+      const s = ps.join('');
+      assert.strictEqual(normName(s), reference(s), JSON.stringify(s));
+      assert.strictEqual(normName(s), reference(s), JSON.stringify(s) + ' (again)');
+      assert.strictEqual(normalizeTitle(s), s.replace(/[ \u3000]/g, '').replace(/[“”"＂]/g, '"').replace(/\(/g, '（').replace(/\)/g, '）'), JSON.stringify(s));
     }), { numRuns: 3000 });
   });
 });

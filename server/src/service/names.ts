@@ -10,12 +10,22 @@ export const NUMBERING = /^[ \u3000]*(?:[一二三四五六七八九十百]+[、
  * styles and bracket widths ignored ("三公" = “三公”, 因公出国(境)费 = 因公出国（境）费).
  */
 export function normalizeTitle(s: string): string {
+  // most names have nothing to change: one test instead of four replacements
+  if (!/[ \u3000“”"＂()]/.test(s)) return s;
   return s.replace(/[ \u3000]/g, '').replace(/[“”"＂]/g, '"').replace(/\(/g, '（').replace(/\)/g, '）');
 }
 
+/** normName's results: the same row and column names are compared again and again (cleared when large). */
+const normalized = new Map<string, string>();
+
 /** Row names and terms: their numbering (一、 （一） 1.) dropped, then normalizeTitle. */
 export function normName(s: string): string {
-  return normalizeTitle(s.replace(NUMBERING, ''));
+  let n = normalized.get(s);
+  if (n === undefined) {
+    if (normalized.size >= 20000) normalized.clear();
+    normalized.set(s, (n = normalizeTitle(s.replace(NUMBERING, ''))));
+  }
+  return n;
 }
 
 /** 科目 names: spaces, bracket widths and quotes ignored. */
