@@ -8,7 +8,7 @@ import { Row, Table, TablePart } from '../../model';
 import { findColumn, findRow, hasNumbering, rowKey } from '../../layouts';
 import { normName } from '../../names';
 import { Rule, RuleContext, RuleMeta } from '../types';
-import { cellLabel, cellRef, checkSum, EQUALITY_MESSAGES, Ref, unitShift, usable } from './equality';
+import { cellLabel, checkSum, EQUALITY_MESSAGES, Ref, unitShift, usable } from './equality';
 import { allZero, CROSS_RULES, CrossRule, has, rulePart, SPEC_MESSAGES, tablesOfKind } from './spec';
 import * as l10n from '../../l10n';
 
@@ -39,7 +39,7 @@ function runOne(ctx: RuleContext, xr: CrossRule): void {
   const cb = mb.index;
   // table a's cells in table b's unit (a 元 table against a 万元 one is compared exactly)
   const shift = unitShift(ta.unit, tb.unit);
-  const ref = (t: Table, p: TablePart, r: Row, c: number): Ref => ({ ...cellRef(t, p, r, c, true), shift: t === ta && shift ? shift : undefined, label: () => cellLabel(t, p, r, c, true) + (t === ta && shift ? `（${ta.unit}）` : '') });
+  const ref = (t: Table, p: TablePart, r: Row, c: number): Ref => ({ cell: r.cells[c], sign: 1, shift: t === ta && shift ? shift : undefined, label: () => cellLabel(t, p, r, c, true) + (t === ta && shift ? `（${ta.unit}）` : '') });
   const where = `${ta.number?.value ?? ta.title}`;
   if (xr.a.row === '*科目') {
     for (const br of pb.rows) {
