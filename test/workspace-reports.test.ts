@@ -9,7 +9,9 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import fc from 'fast-check';
-import { WorkspaceReports, metaKey, metaOf, metaValues } from '../server/src/service/workspace/reports';
+import { WorkspaceReports, headMetaValues, metaKey, metaOf, metaValues } from '../server/src/service/workspace/reports';
+import { readHeadSync, readTextFileSync } from '../server/src/service/workspace/read';
+import { allSampleFiles } from './helpers/samples';
 import { parseReport } from '../server/src/service';
 import { generateWorkspace } from '../scripts/gen-workspace';
 
@@ -92,5 +94,50 @@ describe('the 报告 block read without a parser (metaValues)', () => {
       const t = text.slice(0, at) + ins + text.slice(at);
       assert.deepStrictEqual(metaValues(t, syntax), parsed(t, syntax));
     }), { numRuns: 3000 });
+  });
+});
+
+describe('the 报告 block read from the head of a file (readHeadSync, headMetaValues)', () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'jsgk-head-'));
+  after(() => fs.rmSync(dir, { recursive: true, force: true }));
+  const write = (name: string, text: string | Buffer) => {
+    const f = path.join(dir, name);
+    fs.writeFileSync(f, text);
+    return f;
+  };
+
+  it('gives what the whole file gives, or says the file must be read whole, wherever the head is cut', () => {
+    const files = [...allSampleFiles()];
+    const base = fs.readFileSync(files[0], 'utf8');
+    const block = base.slice(base.indexOf('报告:'), base.indexOf('\n\n', base.indexOf('报告:')) + 2);
+    // the 报告 block after 10,000 characters of other blocks, at the end, twice, in a comment, without a next block
+    files.push(write('late.jsgk.yaml', base.replace(block, '') + '\n' + block));
+    files.push(write('twice.jsgk.yaml', block + block.replace('部门决算', '单位决算') + base.replace(block, '')));
+    files.push(write('comment.jsgk.yaml', block.replace('报告:\n', '报告:\n  # 注释\n') + base.replace(block, '')));
+    files.push(write('only.jsgk.yaml', block.trimEnd()));
+    files.push(write('crlf.jsgk.yaml', base.replace(/\n/g, '\r\n')));
+    files.push(write('cr.jsgk.yaml', base.replace(/\n/g, '\r')));
+    files.push(write('bom.jsgk.yaml', '\ufeff' + base));
+    files.push(write('utf16.jsgk.yaml', Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(base, 'utf16le')])));
+    files.push(write('empty.jsgk.yaml', ''));
+    let fromHead = 0;
+    let whole = 0;
+    for (const f of files) {
+      const syntax = f.endsWith('.jsgk') ? 'dsl' : 'yaml';
+      const full = readTextFileSync(f);
+      const want = full.ok ? metaValues(full.text, syntax) : undefined;
+      for (const bytes of [16, 64, 100, 200, 333, 512, 1000, 4096, 8192, 1 << 20]) {
+        const head = readHeadSync(f, bytes);
+        const got = head ? headMetaValues(head, syntax) : undefined;
+        if (!got) { whole++; continue; }
+        fromHead++;
+        assert.deepStrictEqual(got, want, `${path.basename(f)} cut at ${bytes} bytes`);
+      }
+    }
+    assert.ok(fromHead > 20 && whole > 20, `${fromHead} read from the head, ${whole} whole`);
+    // the common case: a report whose 报告 block comes first is read from its first 8 KB
+    assert.ok(readHeadSync(files[0]) && headMetaValues(readHeadSync(files[0])!, 'yaml'));
+    assert.strictEqual(readHeadSync(path.join(dir, 'utf16.jsgk.yaml')), undefined);
+    assert.strictEqual(readHeadSync(dir), undefined, 'a folder');
   });
 });

@@ -15,11 +15,11 @@ import * as l10n from '../service/l10n';
 import { convert } from '../service/features/convert';
 import { coverageLine, coverageSummary } from '../service/features/coverage';
 import { syntaxOf, Syntax, builtinCatalogue, Language, listsUnits, Catalogue, getLanguageService, LineIndex, parseReport, ReportRef, Severity, Settings, readSettings } from '../service';
-import { metaValues, wantedKeys } from '../service/workspace/reports';
+import { headMetaValues, metaValues, wantedKeys } from '../service/workspace/reports';
 import { UNIT_TYPE, unitKey } from '../service/workspace/units';
 import { findReportsSync, WalkProblem } from '../service/workspace/discovery';
 import { convertedName, REPORT_FILE } from '../service/workspace/files';
-import { MAX_REPORT_BYTES, readTextFileSync } from '../service/workspace/read';
+import { MAX_REPORT_BYTES, readHeadSync, readTextFileSync } from '../service/workspace/read';
 import { writeFileSafely } from '../service/workspace/write';
 import { importKemuToFile, readOverrideFile } from '../service/workspace/kemu-file';
 import { visible } from '../service/workspace/visible';
@@ -109,18 +109,30 @@ const FILES_PER_WORKER = 100;
 export function checkFilesParallel(files: string[], opts: ParallelOptions = {}): { findings: CliFinding[]; coverage: CliCoverage[] } {
   const n = Math.min(opts.workers ?? Math.min(4, os.cpus().length), Math.floor(files.length / (opts.minFilesPerWorker ?? FILES_PER_WORKER)));
   if (n < 2) return checkFilesWithCoverage(files, loadCatalogue(opts.kemu).catalogue, opts.settings);
-  const plan = planChecks(files);
+  // the threads start (and load the checker) while this one reads every report's 报告 block; each
+  // gets its files once they are planned
+  const done = new Int32Array(new SharedArrayBuffer(4));
+  const threads = Array.from({ length: n }, () => {
+    const { port1, port2 } = new MessageChannel();
+    const w = new Worker(__filename, { workerData: { jsgkCheck: true, kemu: opts.kemu, language: opts.language ?? 'zh-cn', settings: opts.settings, port: port2, done }, transferList: [port2] });
+    w.unref();
+    return { w, port: port1 };
+  });
+  let plan: ReturnType<typeof planChecks>;
+  try {
+    plan = planChecks(files);
+  } catch (e) {
+    for (const t of threads) void t.w.terminate();
+    throw e;
+  }
   // groups (a 部门 report and its units, or one file) dealt out, the largest first, to the least loaded thread
   const groups = plan.groups.sort((a, b) => b.length - a.length);
   const buckets: string[][] = Array.from({ length: n }, () => []);
   for (const g of groups) buckets.reduce((m, b) => (b.length < m.length ? b : m)).push(...g);
-  const done = new Int32Array(new SharedArrayBuffer(4));
-  const ports = buckets.map((bucket) => {
-    const { port1, port2 } = new MessageChannel();
+  const ports = buckets.map((bucket, i) => {
     const unitsOf = bucket.filter((f) => plan.unitsOf.has(f)).map((f) => [f, plan.unitsOf.get(f)!] as const);
-    const w = new Worker(__filename, { workerData: { jsgkCheck: true, order: bucket, unitsOf, kemu: opts.kemu, language: opts.language ?? 'zh-cn', settings: opts.settings, port: port2, done }, transferList: [port2] });
-    w.unref();
-    return port1;
+    threads[i].port.postMessage({ order: bucket, unitsOf });
+    return threads[i].port;
   });
   while (Atomics.load(done, 0) < n) Atomics.wait(done, 0, Atomics.load(done, 0), 1000);
   const found = new Map<string, { findings: CliFinding[]; coverage?: CliCoverage }>();
@@ -138,16 +150,27 @@ export function checkFilesParallel(files: string[], opts: ParallelOptions = {}):
 }
 
 if (!isMainThread && (workerData as { jsgkCheck?: boolean } | null)?.jsgkCheck) {
-  const d = workerData as { order: string[]; unitsOf: Array<[string, string[]]>; kemu?: string; language: Language; settings?: Settings; port: MessagePort; done: Int32Array };
+  const d = workerData as { kemu?: string; language: Language; settings?: Settings; port: MessagePort; done: Int32Array };
+  let catalogue: Catalogue | undefined;
+  let failed: unknown;
   try {
     setLanguage(d.language);
-    d.port.postMessage({ results: [...checkPlanned(d.order, new Map(d.unitsOf), loadCatalogue(d.kemu).catalogue, d.settings)] });
+    catalogue = loadCatalogue(d.kemu).catalogue;
   } catch (e) {
-    d.port.postMessage({ error: (e as Error)?.stack ?? String(e), results: [] });
-  } finally {
-    Atomics.add(d.done, 0, 1);
-    Atomics.notify(d.done, 0);
+    failed = e;
   }
+  // its files, once the main thread has planned them
+  d.port.once('message', (m: { order: string[]; unitsOf: Array<[string, string[]]> }) => {
+    try {
+      if (failed) throw failed;
+      d.port.postMessage({ results: [...checkPlanned(m.order, new Map(m.unitsOf), catalogue, d.settings)] });
+    } catch (e) {
+      d.port.postMessage({ error: (e as Error)?.stack ?? String(e), results: [] });
+    } finally {
+      Atomics.add(d.done, 0, 1);
+      Atomics.notify(d.done, 0);
+    }
+  });
 }
 
 /**
@@ -158,10 +181,17 @@ function planChecks(files: string[]): { order: string[]; unitsOf: Map<string, st
   const byKey = new Map<string, string[]>();
   const wants = new Map<string, string[]>();
   for (const file of files) {
-    const r = readReportFile(file);
-    if (!('text' in r)) continue;
     const syntax = syntaxOf(file);
-    const meta = metaValues(r.text, syntax);
+    // most 报告 blocks are in the first lines: the rest of the file is read by the thread that checks it
+    const head = readHeadSync(file);
+    let meta = head && headMetaValues(head, syntax);
+    let text: string | undefined;
+    if (!meta) {
+      const r = readReportFile(file);
+      if (!('text' in r)) continue;
+      text = r.text;
+      meta = metaValues(text, syntax);
+    }
     const key = meta.type && meta.year && meta.unit !== undefined ? `${meta.type}|${meta.year}|${unitKey(meta.unit)}` : '';
     if (key) {
       const l = byKey.get(key);
@@ -169,7 +199,12 @@ function planChecks(files: string[]): { order: string[]; unitsOf: Map<string, st
       else byKey.set(key, [file]);
     }
     if (meta.type && UNIT_TYPE[meta.type]) {
-      const report = parseReport(r.text, syntax).report;
+      if (text === undefined) {
+        const r = readReportFile(file);
+        if (!('text' in r)) continue;
+        text = r.text;
+      }
+      const report = parseReport(text, syntax).report;
       if (listsUnits(report)) wants.set(file, [...wantedKeys(report)]);
     }
   }

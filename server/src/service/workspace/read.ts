@@ -267,3 +267,34 @@ export async function readTextFile(file: string, maxBytes = MAX_REPORT_BYTES): P
   const r = await readFileBytes(file, maxBytes);
   return r.ok ? decodeText(r.bytes) : r;
 }
+
+/**
+ * The first whole lines of a UTF-8 report file, up to `bytes` (cut after the last line break there:
+ * no character is cut), for what needs only its head (the 报告 block's type, year and unit).
+ * `whole`: the file is no longer. Undefined when the head cannot be read that simply (not a regular
+ * file, too large, a BOM of UTF-16/32, not UTF-8, a lone CR, no line break): read the file whole then,
+ * which also says what is wrong.
+ */
+export function readHeadSync(file: string, bytes = 8192): { text: string; whole: boolean } | undefined {
+  let fd: number | undefined;
+  try {
+    fd = fs.openSync(file, OPEN_FLAGS);
+    const st = fs.fstatSync(fd);
+    if (!st.isFile() || st.size > MAX_REPORT_BYTES) return undefined;
+    const buf = Buffer.allocUnsafe(bytes + 1);
+    let n = 0;
+    for (let k; n < buf.length && (k = fs.readSync(fd, buf, n, buf.length - n, null)) > 0;) n += k;
+    if (n > 0 && (buf[0] === 0xff || buf[0] === 0xfe || buf[0] === 0)) return undefined; // UTF-16/32 (or binary)
+    const whole = n <= bytes;
+    const end = whole ? n : buf.lastIndexOf(0x0a, n - 1) + 1;
+    if (end <= 0) return undefined;
+    let text = utf8.decode(buf.subarray(0, end));
+    if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+    if (/\r(?!\n)/.test(text)) return undefined;
+    return { text, whole };
+  } catch {
+    return undefined;
+  } finally {
+    if (fd !== undefined) fs.closeSync(fd);
+  }
+}

@@ -84,6 +84,24 @@ export function metaValues(text: string, syntax: Syntax): MetaValues {
   };
 }
 
+/**
+ * metaValues of a file from its head when its 报告 block ends there (another block follows it, or the
+ * head is the whole file); undefined when the file must be read whole to say.
+ */
+export function headMetaValues(head: { text: string; whole: boolean }, syntax: Syntax): MetaValues | undefined {
+  const text = head.text;
+  if (!head.whole) {
+    const start = syntax === 'dsl' ? text.search(/^【报告】/m) : text.search(/^报告[ \t]*:/m);
+    if (start < 0) return undefined;
+    const after = text.indexOf('\n', start) + 1;
+    if (after <= 0) return undefined;
+    // the next block (as metaOf finds it): every line of the head is whole, so its header is too
+    const next = syntax === 'dsl' ? text.slice(after).search(/^【/m) : text.slice(after).search(/^[^\s#\-][^\n]*:[ \t]*\r?\n/m);
+    if (next < 0) return undefined;
+  }
+  return metaValues(text, syntax);
+}
+
 /** type|year|unit of a report's 报告 block ('' when one of them is missing). */
 export function metaKey(text: string, syntax: Syntax): string {
   const m = metaValues(text, syntax);
