@@ -4,7 +4,9 @@
  */
 import * as assert from 'assert';
 import { getLanguageService } from '../server/src/service';
-import { sample } from './helpers/samples';
+import * as fs from 'fs';
+import * as path from 'path';
+import { allSampleFiles, sample } from './helpers/samples';
 
 
 
@@ -59,5 +61,25 @@ describe('findings in the samples of the seeds (tables)', () => {
     const r = ls.check('001b', sample('001').text);
     const t = r.totals.find((x) => x.rule === 'perf.total' && x.stated.toString() === '99')!;
     assert.strictEqual(t.computed.toString(), '99');
+  });
+});
+
+describe('a check that keeps nothing for later (recheck: false, the command line)', () => {
+  it('finds, covers and totals what a check that keeps its results finds, on every sample, and again after an edit', () => {
+    for (const f of allSampleFiles()) {
+      const text = fs.readFileSync(f, 'utf8');
+      const kept = getLanguageService();
+      const once = getLanguageService({ recheck: false });
+      const show = (r: ReturnType<typeof kept.check>) => ({
+        findings: r.findings.map((x) => `${x.rule}|${x.severity}|${x.range.start}|${x.range.end}|${x.message}|${x.fixes?.length ?? 0}`),
+        coverage: r.coverage.map((c) => `${c.table.key}|${c.checked}|${c.missing.map((m) => m.rule + m.why).join(';')}`),
+        totals: r.totals.map((t) => `${t.rule}|${t.range.start}|${t.verdict}|${t.computed.toString()}`).sort(),
+        examined: [...r.examined].sort(),
+      });
+      assert.deepStrictEqual(show(once.check(f, text)), show(kept.check(f, text)), path.basename(f));
+      // a second check of an edited text (the kept results are replayed for the unchanged tables)
+      const edited = text.replace(/(\d)\.(\d\d)\b/, (_m, a, b) => `${(Number(a) + 1) % 10}.${b}`);
+      assert.deepStrictEqual(show(once.check(f, edited)), show(kept.check(f, edited)), path.basename(f) + ' edited');
+    }
   });
 });

@@ -260,7 +260,7 @@ export function checkFilesWithCoverage(files: string[], catalogue?: Catalogue, s
 /** Checks files in the planned order (each 部门 report after its units), each once. */
 function checkPlanned(order: string[], unitsOf: Map<string, string[]>, catalogue?: Catalogue, settings?: Settings): Map<string, { findings: CliFinding[]; coverage?: CliCoverage }> {
   let refs: ReportRef[] = [];
-  const ls = getLanguageService({ catalogue, settings, others: () => refs });
+  const ls = getLanguageService({ catalogue, settings, others: () => refs, recheck: false });
   const uses = new Map<string, number>();
   for (const us of unitsOf.values()) for (const u of us) uses.set(u, (uses.get(u) ?? 0) + 1);
   // check each file once, in that order

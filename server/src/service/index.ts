@@ -61,6 +61,11 @@ export interface LanguageServiceOptions {
    * 单位 reports): the shell knows the workspace. Undefined: those checks do not run.
    */
   others?: (uri: string, report: Report) => readonly ReportRef[] | undefined;
+  /**
+   * False: each document is checked once (the command line): no rule result is kept for a later check
+   * of it. Default true (an editor checks the same document again after every edit).
+   */
+  recheck?: boolean;
 }
 
 export interface LanguageService {
@@ -94,7 +99,7 @@ export function getLanguageService(options: LanguageServiceOptions = {}): Langua
   let others = options.others;
   const parsers = new Map<string, ReportParser>();
   const results = new Map<string, CheckResult>();
-  const engine = new RuleEngine();
+  const engine = new RuleEngine(options.recheck ?? true);
   const setLang = (l: Language) => {
     if (l === language()) return;
     setLanguage(l);

@@ -98,6 +98,12 @@ export class RuleEngine {
   /** Extra data for workspace rules (the other reports), set by the service before a run. */
   extras: Record<string, unknown> = {};
 
+  /**
+   * `keep` false: nothing is kept for a later check of the same document (the command line checks
+   * each file once): ctx.cached runs its function in place, without recording what it reports.
+   */
+  constructor(private readonly keep = true) {}
+
   /** Forgets every cached result (the message language changed). */
   reset(): void {
     this.caches.clear();
@@ -128,6 +134,7 @@ export class RuleEngine {
     let sink = root;
     const caches = this.caches;
     const memos = this.memos;
+    const keep = this.keep;
     const count = (id: string, n: number) => sink.examined.set(id, (sink.examined.get(id) ?? 0) + n);
     const mk = (f: FindingInput, severity: Severity, rounding: boolean): Finding => {
       count(f.rule ?? meta.id, 1);
@@ -171,6 +178,10 @@ export class RuleEngine {
       },
       couldNot(table, what, why) { sink.coverage.push({ table, checked: 0, missing: { rule: meta.id, what, why } }); },
       cached(key, fn, version) {
+        if (!keep) {
+          fn();
+          return;
+        }
         let cache = caches.get(meta.id);
         if (!cache) caches.set(meta.id, (cache = new WeakMap()));
         let rec = cache.get(key);
