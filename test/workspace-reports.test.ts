@@ -9,7 +9,8 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import fc from 'fast-check';
-import { WorkspaceReports, headMetaValues, metaKey, metaOf, metaValues } from '../server/src/service/workspace/reports';
+import { WorkspaceReports, headMetaValues, metaKey, metaOf, metaValues, wantedKeys, wantedKeysOf } from '../server/src/service/workspace/reports';
+import { convert } from '../server/src/service/features/convert';
 import { readHeadSync, readTextFileSync } from '../server/src/service/workspace/read';
 import { allSampleFiles } from './helpers/samples';
 import { parseReport } from '../server/src/service';
@@ -139,5 +140,29 @@ describe('the 报告 block read from the head of a file (readHeadSync, headMetaV
     assert.ok(readHeadSync(files[0]) && headMetaValues(readHeadSync(files[0])!, 'yaml'));
     assert.strictEqual(readHeadSync(path.join(dir, 'utf16.jsgk.yaml')), undefined);
     assert.strictEqual(readHeadSync(dir), undefined, 'a folder');
+  });
+});
+
+const convertText = (t: string): string | undefined => { const c = convert(t, 'yaml', 'dsl'); return c.ok ? c.text : undefined; };
+
+describe('the units a 部门 report lists, from its 报告 and 概况 blocks only (wantedKeysOf)', () => {
+  it('are those of the whole report, on every sample and on generated 部门 reports in both syntaxes', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'jsgk-wanted-'));
+    try {
+      const ws = generateWorkspace(dir, { depts: 2, unitsPerDept: 3 });
+      let listing = 0;
+      for (const f of [...allSampleFiles(), ...ws.files]) {
+        const text = fs.readFileSync(f, 'utf8');
+        for (const [syntax, t] of [[f.endsWith('.jsgk') ? 'dsl' : 'yaml', text], ...(f.endsWith('.jsgk') ? [] : [['dsl', convertText(text)]])] as Array<['yaml' | 'dsl', string | undefined]>) {
+          if (t === undefined) continue;
+          const want = [...wantedKeys(parseReport(t, syntax).report)].sort();
+          assert.deepStrictEqual([...wantedKeysOf(t, syntax)].sort(), want, `${path.basename(f)} (${syntax})`);
+          if (want.length) listing++;
+        }
+      }
+      assert.ok(listing >= 4, `${listing} reports listing units`);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

@@ -15,7 +15,7 @@ import * as l10n from '../service/l10n';
 import { convert } from '../service/features/convert';
 import { coverageLine, coverageSummary } from '../service/features/coverage';
 import { syntaxOf, Syntax, builtinCatalogue, Language, listsUnits, Catalogue, getLanguageService, LineIndex, parseReport, ReportRef, Severity, Settings, readSettings } from '../service';
-import { headMetaValues, metaValues, wantedKeys } from '../service/workspace/reports';
+import { headMetaValues, metaValues, wantedKeysOf } from '../service/workspace/reports';
 import { UNIT_TYPE, unitKey } from '../service/workspace/units';
 import { findReportsSync, WalkProblem } from '../service/workspace/discovery';
 import { convertedName, REPORT_FILE } from '../service/workspace/files';
@@ -204,8 +204,8 @@ function planChecks(files: string[]): { order: string[]; unitsOf: Map<string, st
         if (!('text' in r)) continue;
         text = r.text;
       }
-      const report = parseReport(text, syntax).report;
-      if (listsUnits(report)) wants.set(file, [...wantedKeys(report)]);
+      const keys = wantedKeysOf(text, syntax);
+      if (keys.size) wants.set(file, [...keys]);
     }
   }
   // each 部门 report right after its units; a unit's model is kept until its last 部门 is checked

@@ -11,6 +11,9 @@ import * as path from 'path';
 import { pathToFileURL } from 'url';
 import { Meta, Report, REPORT_TYPES, ReportType, Syntax } from '../model';
 import { parseReport } from '../frontends/report-parser';
+import { splitYamlBlocks } from '../frontends/yaml';
+import { splitDslBlocks } from '../frontends/dsl';
+import { blockKindOf } from '../frontends/common';
 import { syntaxOf } from './files';
 import { findReports, WalkOptions, WalkProblem } from './discovery';
 import { readTextFile, readTextFileSync } from './read';
@@ -109,6 +112,15 @@ export function metaKey(text: string, syntax: Syntax): string {
 }
 
 const keyOf = (type: string, year: number, unit: string) => `${type}|${year}|${unitKey(unit)}`;
+
+/**
+ * wantedKeys of a report's text, parsing only what they depend on: its 报告 block and its 概况 blocks
+ * (the type, year and 单位构成); the tables and texts of a large 部门 report are not read.
+ */
+export function wantedKeysOf(text: string, syntax: Syntax): Set<string> {
+  const blocks = (syntax === 'dsl' ? splitDslBlocks(text) : splitYamlBlocks(text)).filter((b) => { const k = blockKindOf(b.key); return k === 'meta' || k === 'overview'; });
+  return wantedKeys(parseReport(blocks.map((b) => text.slice(b.start, b.end)).join(''), syntax).report);
+}
 
 /** The keys of the unit reports a 部门 report may be summed from (empty when it is none). */
 export function wantedKeys(report: Report): Set<string> {
