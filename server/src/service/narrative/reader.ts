@@ -52,8 +52,9 @@ export function readingKey(rc: ReadingContext): string {
 
 /** The reading of a text, shared by the rules of one check and kept while the text is unchanged. */
 export function read(ctx: RuleContext, t: Text): Reading {
-  const rc = readingContext(ctx.model);
-  return ctx.memo(t, `narrative:${readingKey(rc)}`, () => readText(t.value, rc));
+  // the key made once per check (every rule reads every text: the same string, not a new one each time)
+  const key = ctx.memo(ctx.model, 'narrative:readingKey', (m) => `narrative:${readingKey(readingContext(m))}`);
+  return ctx.memo(t, key, () => readText(t.value, readingContext(ctx.model)));
 }
 
 /** The texts the 情况说明 checks read: 情况说明 and 其他 sections, in document order. */

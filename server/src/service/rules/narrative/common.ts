@@ -20,7 +20,7 @@ export function texts(ctx: RuleContext): Array<{ text: Text; section: Section }>
 
 /** What the cached results of a text depend on besides the text (the year, the report type, the unit name). */
 export function version(ctx: RuleContext): string {
-  return readingKey(readingContext(ctx.model));
+  return ctx.memo(ctx.model, 'narrative:version', (m) => readingKey(readingContext(m)));
 }
 
 /**
