@@ -60,6 +60,8 @@ describe('message language (简体中文 and English)', () => {
     ];
     for (const lang of ['zh-cn', 'en'] as const) {
       setLanguage(lang);
+      // the reference: @vscode/l10n with the same bundle
+      vscodeL10n.config({ contents: lang === 'en' ? { ...BUNDLE } : {} });
       for (const [m, args] of cases) for (let k = 0; k < 2; k++) assert.strictEqual(t(m, ...args), vscodeL10n.t(m, ...args), `${lang}: ${m} ${JSON.stringify(args)}`);
     }
     assert.strictEqual(t('{0}：{1}', 'a', 'b'), 'a: b', 'English is really on');

@@ -14,7 +14,7 @@ import { setLanguage } from '../service/l10n';
 import * as l10n from '../service/l10n';
 import { convert } from '../service/features/convert';
 import { coverageLine, coverageSummary } from '../service/features/coverage';
-import { syntaxOf, Syntax, builtinCatalogue, Language, listsUnits, Catalogue, getLanguageService, LineIndex, parseReport, ReportRef, Severity, Settings, readSettings } from '../service';
+import { syntaxOf, Syntax, builtinCatalogue, Language, Catalogue, getLanguageService, LineIndex, ReportRef, Severity, Settings, readSettings } from '../service';
 import { headMetaValues, metaValues, wantedKeysOf } from '../service/workspace/reports';
 import { UNIT_TYPE, unitKey } from '../service/workspace/units';
 import { findReportsSync, WalkProblem } from '../service/workspace/discovery';

@@ -6,6 +6,7 @@
  * The text after the changes is exactly TextDocument.update's (test/coalescing.test.ts).
  */
 import { Position, Range, TextDocument, TextDocumentContentChangeEvent } from 'vscode-languageserver-textdocument';
+import { lineStarts } from '../service';
 
 const isEol = (c: number) => c === 10 || c === 13;
 
@@ -128,19 +129,7 @@ class LineText {
   }
 
   lineOffsets(): number[] {
-    if (this.offsets === undefined) {
-      const t = this.content;
-      const out = [0];
-      for (let i = 0; i < t.length; i++) {
-        const ch = t.charCodeAt(i);
-        if (isEol(ch)) {
-          if (ch === 13 && i + 1 < t.length && t.charCodeAt(i + 1) === 10) i++;
-          out.push(i + 1);
-        }
-      }
-      this.offsets = out;
-    }
-    return this.offsets;
+    return (this.offsets ??= lineStarts(this.content));
   }
 
   hasCr(): boolean {

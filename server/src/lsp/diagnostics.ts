@@ -97,19 +97,19 @@ export class Publisher {
       const key = `${cur.version}|${this.d.generation}`;
       if (this.published.get(cur.uri) === key) return;
       this.published.set(cur.uri, key);
+      // changed meanwhile (its own publish follows): this one is not sent, nor marked as sent
+      const stale = () => {
+        const gone = this.d.get(cur.uri) !== cur || `${cur.version}|${this.d.generation}` !== key;
+        if (gone && this.published.get(cur.uri) === key) this.published.delete(cur.uri);
+        return gone;
+      };
       // the check, then (after the requests that came meanwhile, such as a hover: a timer runs after the
-      // messages already read) its diagnostics: two shorter turns
+      // messages already read) its diagnostics, in turns of their own
       this.d.result(cur);
       await new Promise<void>((r) => setTimeout(r, 0));
-      if (this.d.get(cur.uri) !== cur || cur.version !== doc.version || `${cur.version}|${this.d.generation}` !== key) {
-        if (this.published.get(cur.uri) === key) this.published.delete(cur.uri);
-        return; // changed meanwhile: its own publish follows
-      }
-      const diagnostics = await toDiagnosticsInTurns(this.d, cur, this.opts, () => this.d.get(cur.uri) !== cur || `${cur.version}|${this.d.generation}` !== key);
-      if (!diagnostics) {
-        if (this.published.get(cur.uri) === key) this.published.delete(cur.uri);
-        return;
-      }
+      if (stale()) return;
+      const diagnostics = await toDiagnosticsInTurns(this.d, cur, this.opts, stale);
+      if (!diagnostics) return;
       void this.connection.sendDiagnostics({ uri: cur.uri, version: cur.version, diagnostics });
     });
   }

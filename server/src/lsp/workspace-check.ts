@@ -13,10 +13,10 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import * as path from 'path';
 import { pathToFileURL } from 'url';
 import * as l10n from '../service/l10n';
-import { Finding, listsUnits, parseReport, syntaxOf } from '../service';
+import { Finding, listsUnits, syntaxOf } from '../service';
 import { findReports, WalkProblem } from '../service/workspace/discovery';
 import { readTextFile } from '../service/workspace/read';
-import { metaValues } from '../service/workspace/reports';
+import { metaValues, unitListing } from '../service/workspace/reports';
 import { UNIT_TYPE } from '../service/workspace/units';
 import { CheckedDocuments } from './documents';
 import { toDiagnostics } from './diagnostics';
@@ -134,7 +134,8 @@ export class WorkspaceCheck {
     // a 部门 report listing its units: its units' reports are read first (asynchronously), as for an opened one
     const meta = metaValues(r.text, syntaxOf(file));
     if (meta.type && UNIT_TYPE[meta.type]) {
-      const report = parseReport(r.text, syntaxOf(file)).report;
+      // only its 报告 and 概况 blocks are read here: the check below parses the whole report
+      const report = unitListing(r.text, syntaxOf(file));
       if (listsUnits(report)) {
         this.depts.add(file);
         await this.sh.ready(uri, report);

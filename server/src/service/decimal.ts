@@ -175,9 +175,6 @@ export type NumeralResult =
  * percentage). Anything else is an error with a Chinese message that says what is wrong.
  */
 
-/** An ASCII amount as most cells are written: -?digits, a point and decimals. */
-const PLAIN_AMOUNT = /^-?\d{1,15}(?:\.\d{1,6})?$/;
-
 /** Zeros written with 0–6 decimals, shared (Decimals are immutable; a report has tens of thousands of 0.00). */
 const ZERO_DECIMALS = Array.from({ length: 7 }, (_, scale) => Decimal.ofUnits(0, scale));
 const ZEROS: NumeralResult[] = ZERO_DECIMALS.map((value) => ({ ok: true, value, percent: false }));
@@ -187,7 +184,7 @@ const ZEROS: NumeralResult[] = ZERO_DECIMALS.map((value) => ({ ok: true, value, 
  * regexes or bigints; undefined for anything else (readNumeral reads that).
  */
 export function plainAmount(raw: string): Decimal | undefined {
-  // what PLAIN_AMOUNT matches, read digit by digit (a count too large for a safe integer is refused below)
+  // -?digits (1–15), a point and decimals (1–6), read digit by digit (a count too large for a safe integer is refused below)
   const len = raw.length;
   let i = raw.charCodeAt(0) === 45 /* - */ ? 1 : 0;
   const neg = i === 1;

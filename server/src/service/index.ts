@@ -22,7 +22,7 @@ import * as l10n from './l10n';
 
 export * from './model';
 export { Decimal, readNumeral } from './decimal';
-export { LineIndex } from './text';
+export { LineIndex, lineStarts } from './text';
 export { Language, LANGUAGES, language } from './l10n';
 export { parseReport, ReportParser } from './frontends/report-parser';
 export { syntaxOf, syntaxOfDocument, convertedName, REPORT_FILE, REPORT_GLOB } from './workspace/files';

@@ -56,8 +56,6 @@ export function initialsOf(name: string): string {
   }
 }
 
-const initials = (e: KemuEntry): string => e.initials ?? initialsOf(e.name);
-
 export class Catalogue {
   private readonly byCode = new Map<string, KemuEntry[]>();
   private readonly sorted: KemuEntry[];
@@ -136,11 +134,7 @@ export class Catalogue {
     const latin = /^[a-z]+$/.test(lower);
     for (const e of this.sorted) {
       if (latin) {
-        let p = this.pinyinOf.get(e);
-        if (p === undefined) {
-          p = initials(e);
-          this.pinyinOf.set(e, p);
-        }
+        const p = this.pinyinInitials(e);
         if (p.startsWith(lower) || (lower.length >= 3 && p.includes(lower))) out.push(e);
       } else if (e.name.includes(q)) out.push(e);
       if (out.length >= limit) break;
@@ -148,12 +142,11 @@ export class Catalogue {
     return out;
   }
 
+  /** The pinyin initials of an entry's name: the built-in catalogue's own, a workspace entry's computed once. */
   pinyinInitials(e: KemuEntry): string {
+    if (e.initials !== undefined) return e.initials;
     let p = this.pinyinOf.get(e);
-    if (p === undefined) {
-      p = initials(e);
-      this.pinyinOf.set(e, p);
-    }
+    if (p === undefined) this.pinyinOf.set(e, (p = initialsOf(e.name)));
     return p;
   }
 

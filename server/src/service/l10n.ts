@@ -4,7 +4,6 @@
  * each rule module translates its own messages (meta.messages), data/messages.en.json the rest. The language is per process (one server, one CLI run):
  * switch it through `LanguageService.configure({ language })`, which also drops the cached results.
  */
-import * as l10n from '@vscode/l10n';
 import en from './data/messages.en.json';
 
 export type Language = 'zh-cn' | 'en';
@@ -17,7 +16,6 @@ const bundle: Record<string, string> = { ...(en as Record<string, string>) };
 /** Adds messages with their English (a rule module's meta.messages). */
 export function registerMessages(messages: Record<string, string>): void {
   Object.assign(bundle, messages);
-  if (current === 'en') l10n.config({ contents: bundle });
 }
 
 /** Every English message known (for tests and tools). */
@@ -27,7 +25,6 @@ export function englishBundle(): Readonly<Record<string, string>> {
 
 export function setLanguage(lang: Language): void {
   current = lang === 'en' ? 'en' : 'zh-cn';
-  l10n.config({ contents: current === 'en' ? bundle : {} });
 }
 
 export function language(): Language {

@@ -114,11 +114,8 @@ export type FindFn = (rule: string, severity: Finding['severity'], range: Range,
 export function tableHead(key: string, keyRange: Range, end: number, field: (k: string) => Str | undefined, find: FindFn): Table {
   const title = key.replace(/^表[ \u3000]+/, '').trim();
   const t: Table = { key, keyRange, title, unit: '万元', parts: [], notes: [], range: { start: keyRange.start, end: Math.max(keyRange.end, end) } };
-  const kindNode = field('类型');
-  t.kindNode = kindNode;
-  const k = tableKindOf(title, kindNode?.value);
-  if (k === 'unknown') find('table.kind', 'warning', kindNode!.range, l10n.t('未知的表类型“{0}”，按自定义表处理（标准表类型见文档）', kindNode!.value));
-  else t.kind = k;
+  t.kindNode = field('类型');
+  setTableKind(t, find);
   t.number = field('编号');
   const unit = field('单位');
   if (unit && (unit.value === '元' || unit.value === '万元')) t.unitNode = unit as Str & { value: AmountUnit };
@@ -127,6 +124,13 @@ export function tableHead(key: string, keyRange: Range, end: number, field: (k: 
     if (p && !t.preparer) t.preparer = { key: f, value: p };
   }
   return t;
+}
+
+/** A table's kind from its 类型, else its title; a 类型 that names no kind is a warning (every front end). */
+export function setTableKind(t: Table, find: FindFn): void {
+  const k = tableKindOf(t.title, t.kindNode?.value);
+  if (k === 'unknown') find('table.kind', 'warning', t.kindNode!.range, l10n.t('未知的表类型“{0}”，按自定义表处理（标准表类型见文档）', t.kindNode!.value));
+  else t.kind = k;
 }
 
 /**

@@ -17,10 +17,10 @@
  */
 import { RawBlock } from './blocks';
 import { AmountUnit, Cell, Column, Finding, Range, Row, Str, Table, TablePart } from '../model';
-import { blockKindOf, cellOf, FindFn, outside, ParsedBlock, rowFromKey } from './common';
+import { blockKindOf, cellOf, FindFn, outside, ParsedBlock, rowFromKey, setTableKind } from './common';
 import { Chars, continuation, SIDE_NAME } from './dsl';
 import { DslField, validateDslBlock } from './dsl-schema';
-import { columnKind, sideOf, tableKindOf } from '../layouts';
+import { columnKind, sideOf } from '../layouts';
 import { shareZero, sliceSharingZero } from '../decimal';
 import * as l10n from '../l10n';
 import schema from '../../../../schemas/report.schema.json';
@@ -272,9 +272,7 @@ class FastDsl {
     // what the schema says of the fields: dsl.ts words it (in the subset it says nothing)
     if (validateDslBlock(raw.key, 'table', fields, keyRange).length > 0) outside();
     t.parts = t.parts.filter((p) => p.columns.length || p.rows.length);
-    const kind = tableKindOf(title, t.kindNode?.value);
-    if (kind === 'unknown') this.find('table.kind', 'warning', t.kindNode!.range, l10n.t('未知的表类型“{0}”，按自定义表处理（标准表类型见文档）', t.kindNode!.value));
-    else t.kind = kind;
+    setTableKind(t, (r, sv, g, m) => this.find(r, sv, g, m));
     for (const p of t.parts) {
       if (p.columns.length === 0 && p.rows.length > 0) {
         this.find('table.columns', 'error', p.rows[0].keyRange, l10n.t('此表缺少“列”：请先列出各列的名称，如 列：本年收入合计 | 财政拨款收入'));

@@ -35,9 +35,9 @@ import {
   AmountUnit, Cell, Column, Finding, GlossaryEntry, Meta, PerfEval, PrintedBlock, Range, ReportType, Row, Section,
   Str, Table, TablePart, Text,
 } from '../model';
-import { blockKindOf, DEFAULT_UNIT_COLUMNS, indicatorKinds, indicatorRows, MAX_SECTION_DEPTH, ParsedBlock, readCell, rowFromKey, setMetaField, unitRow } from './common';
+import { blockKindOf, DEFAULT_UNIT_COLUMNS, indicatorKinds, indicatorRows, MAX_SECTION_DEPTH, ParsedBlock, readCell, rowFromKey, setMetaField, setTableKind, unitRow } from './common';
 import { DslField, validateDslBlock } from './dsl-schema';
-import { columnKind, sideOf, tableKindOf } from '../layouts';
+import { columnKind, sideOf } from '../layouts';
 import { splitSentences } from '../text';
 import * as l10n from '../l10n';
 import { GLOSSARY_NUMBER } from '../names';
@@ -556,9 +556,7 @@ class DslBuilder {
       else if (!p.columns.length && !p.rows.length) this.find('dsl.syntax', 'error', p.nameRange, l10n.t('“= {0}”下面没有“列”和行', p.name));
     }
     t.parts = t.parts.filter((p) => p.columns.length || p.rows.length);
-    const k = tableKindOf(title, t.kindNode?.value);
-    if (k === 'unknown') this.find('table.kind', 'warning', t.kindNode!.range, l10n.t('未知的表类型“{0}”，按自定义表处理（标准表类型见文档）', t.kindNode!.value));
-    else t.kind = k;
+    setTableKind(t, (r, sv, g, m) => this.find(r, sv, g, m));
     for (const p of t.parts) {
       if (p.columns.length === 0 && p.rows.length > 0) {
         this.find('table.columns', 'error', p.rows[0].keyRange, l10n.t('此表缺少“列”：请先列出各列的名称，如 列：本年收入合计 | 财政拨款收入'));

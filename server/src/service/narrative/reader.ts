@@ -51,10 +51,16 @@ export function readingKey(rc: ReadingContext): string {
 }
 
 /** The reading of a text, shared by the rules of one check and kept while the text is unchanged. */
+/**
+ * The report's readingKey for this check, made once (every rule reads every text: the same string,
+ * not a new one each time); what the rules' cached results of a text depend on besides the text.
+ */
+export function readingKeyOf(ctx: RuleContext): string {
+  return ctx.memo(ctx.model, 'narrative:readingKey', (m) => `narrative:${readingKey(readingContext(m))}`);
+}
+
 export function read(ctx: RuleContext, t: Text): Reading {
-  // the key made once per check (every rule reads every text: the same string, not a new one each time)
-  const key = ctx.memo(ctx.model, 'narrative:readingKey', (m) => `narrative:${readingKey(readingContext(m))}`);
-  return ctx.memo(t, key, () => readText(t.value, readingContext(ctx.model)));
+  return ctx.memo(t, readingKeyOf(ctx), () => readText(t.value, readingContext(ctx.model)));
 }
 
 /** The texts the 情况说明 checks read: 情况说明 and 其他 sections, in document order. */

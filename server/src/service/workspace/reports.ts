@@ -29,14 +29,20 @@ interface DiskReport {
   report?: Report;
 }
 
+/** Where a report's 报告 block starts (its header line), -1 when it has none. */
+const metaStart = (text: string, syntax: Syntax): number => (syntax === 'dsl' ? text.search(/^【报告】/m) : text.search(/^报告[ \t]*:/m));
+
+/** Where the next top-level block starts in `rest` (a line from its start), -1 when none does. */
+const nextBlock = (rest: string, syntax: Syntax): number => (syntax === 'dsl' ? rest.search(/^【/m) : rest.search(/^[^\s#\-][^\n]*:[ \t]*(\r?\n|$)/m));
+
 /** The 报告 block of a report: only the text up to the next top-level block is parsed. */
 export function metaOf(text: string, syntax: Syntax): Meta | undefined {
-  const start = syntax === 'dsl' ? text.search(/^【报告】/m) : text.search(/^报告[ \t]*:/m);
+  const start = metaStart(text, syntax);
   if (start < 0) return undefined;
   const lineEnd = text.indexOf('\n', start);
   const from = lineEnd < 0 ? text.length : lineEnd + 1;
   const rest = text.slice(from, from + 64 * 1024);
-  const next = syntax === 'dsl' ? rest.search(/^【/m) : rest.search(/^[^\s#\-][^\n]*:[ \t]*(\r?\n|$)/m);
+  const next = nextBlock(rest, syntax);
   const block = text.slice(0, next < 0 ? Math.min(text.length, from + rest.length) : from + next);
   return parseReport(block, syntax).report.meta;
 }
@@ -56,7 +62,7 @@ const META_LINE_DSL = /^([^\s：:#【=\\|][^：:#|\\\t]*?)[ \u3000]*[：:][ \u30
  * (thousands of files are indexed this way); anything less plain is parsed (metaOf).
  */
 export function metaValues(text: string, syntax: Syntax): MetaValues {
-  const start = syntax === 'dsl' ? text.search(/^【报告】/m) : text.search(/^报告[ \t]*:/m);
+  const start = metaStart(text, syntax);
   if (start < 0) return {};
   const out: Record<string, string> = {};
   let pos = text.indexOf('\n', start) + 1;
@@ -94,13 +100,11 @@ export function metaValues(text: string, syntax: Syntax): MetaValues {
 export function headMetaValues(head: { text: string; whole: boolean }, syntax: Syntax): MetaValues | undefined {
   const text = head.text;
   if (!head.whole) {
-    const start = syntax === 'dsl' ? text.search(/^【报告】/m) : text.search(/^报告[ \t]*:/m);
+    const start = metaStart(text, syntax);
     if (start < 0) return undefined;
     const after = text.indexOf('\n', start) + 1;
-    if (after <= 0) return undefined;
-    // the next block (as metaOf finds it): every line of the head is whole, so its header is too
-    const next = syntax === 'dsl' ? text.slice(after).search(/^【/m) : text.slice(after).search(/^[^\s#\-][^\n]*:[ \t]*\r?\n/m);
-    if (next < 0) return undefined;
+    // the next block, as metaOf finds it (every line of the head is whole, so its header is too)
+    if (after <= 0 || nextBlock(text.slice(after), syntax) < 0) return undefined;
   }
   return metaValues(text, syntax);
 }
@@ -114,12 +118,17 @@ export function metaKey(text: string, syntax: Syntax): string {
 const keyOf = (type: string, year: number, unit: string) => `${type}|${year}|${unitKey(unit)}`;
 
 /**
- * wantedKeys of a report's text, parsing only what they depend on: its 报告 block and its 概况 blocks
- * (the type, year and 单位构成); the tables and texts of a large 部门 report are not read.
+ * A report with only what says which units it sums: its 报告 block and its 概况 blocks (the type,
+ * year and 单位构成), parsed from its text; the tables and texts of a large 部门 report are not read.
  */
-export function wantedKeysOf(text: string, syntax: Syntax): Set<string> {
+export function unitListing(text: string, syntax: Syntax): Report {
   const blocks = (syntax === 'dsl' ? splitDslBlocks(text) : splitYamlBlocks(text)).filter((b) => { const k = blockKindOf(b.key); return k === 'meta' || k === 'overview'; });
-  return wantedKeys(parseReport(blocks.map((b) => text.slice(b.start, b.end)).join(''), syntax).report);
+  return parseReport(blocks.map((b) => text.slice(b.start, b.end)).join(''), syntax).report;
+}
+
+/** wantedKeys of a report's text (unitListing). */
+export function wantedKeysOf(text: string, syntax: Syntax): Set<string> {
+  return wantedKeys(unitListing(text, syntax));
 }
 
 /** The keys of the unit reports a 部门 report may be summed from (empty when it is none). */

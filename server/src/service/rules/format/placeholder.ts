@@ -15,11 +15,16 @@ import { allSections } from '../../query';
 import { Rule, RuleContext } from '../types';
 import * as l10n from '../../l10n';
 
+/** The X of a placeholder as the templates write it: latin, full width, or the sign × (××单位). */
+export const PLACEHOLDER_X = '[XＸ×]';
+/** Letters of a latin word, half and full width: an X among them is a letter (XXL), not a placeholder. */
+export const LATIN_LETTERS = 'A-Za-z\\uFF21-\\uFF3A\\uFF41-\\uFF5A';
+
 /** XX / XXX / XX.X% / ×× (not inside a latin word), and “（…填写…）”. */
-export const PLACEHOLDER = /(?<![A-Za-z\uFF21-\uFF3A\uFF41-\uFF5A])(?:[XＸ]+[.．][XＸ]+[%％]?|[XＸ]{2,}(?:单位|部门)?[%％]?|×{2,})(?![A-Za-z\uFF21-\uFF3A\uFF41-\uFF5A])|（[^（）\n]{0,60}填写[^（）\n]{0,60}）/g;
+export const PLACEHOLDER = new RegExp(`(?<![${LATIN_LETTERS}])(?:[XＸ]+[.．][XＸ]+[%％]?|[XＸ]{2,}(?:单位|部门)?[%％]?|×{2,})(?![${LATIN_LETTERS}])|（[^（）\\n]{0,60}填写[^（）\\n]{0,60}）`, 'g');
 
 /** Whether a string can hold a placeholder at all (every one has X, Ｘ, × or 填写): most rows and cells do not. */
-const MAY_HOLD = /[XＸ×]|填写/;
+const MAY_HOLD = new RegExp(`${PLACEHOLDER_X}|填写`);
 
 /** A unit name that is itself a placeholder (XX单位) gives no fix. */
 const isPlaceholder = (s: string) => new RegExp(PLACEHOLDER.source).test(s);

@@ -3,7 +3,7 @@ import { groupThousands, Decimal } from '../../decimal';
 import { Range, RelatedInfo, Section, Text } from '../../model';
 import { namedRange } from '../../text';
 import { allSections } from '../../query';
-import { narrativeTexts, read, Reading, readingContext, readingKey } from '../../narrative/reader';
+import { narrativeTexts, read, Reading, readingKeyOf } from '../../narrative/reader';
 import { Tok } from '../../narrative/tokens';
 import { RuleContext } from '../types';
 
@@ -20,7 +20,7 @@ export function texts(ctx: RuleContext): Array<{ text: Text; section: Section }>
 
 /** What the cached results of a text depend on besides the text (the year, the report type, the unit name). */
 export function version(ctx: RuleContext): string {
-  return ctx.memo(ctx.model, 'narrative:version', (m) => readingKey(readingContext(m)));
+  return readingKeyOf(ctx);
 }
 
 /**

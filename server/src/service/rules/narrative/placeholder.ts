@@ -13,12 +13,13 @@ import { HUNDRED } from '../../narrative/ratio';
 import { Fix } from '../../model';
 import { Rule, RuleContext } from '../types';
 import { completionPair } from './completion';
+import { LATIN_LETTERS, PLACEHOLDER_X } from '../format/placeholder';
 import { read, rr, texts, version } from './common';
 import * as l10n from '../../l10n';
 
-/** X as the templates write it: latin, full width, or the sign × (××单位); not a letter of a latin word (XXL). */
-const X = '[XＸ×]';
-const LATIN = 'A-Za-z\\uFF21-\\uFF3A\\uFF41-\\uFF5A';
+/** X as the templates write it, and the letters around which it is a letter (XXL), not a placeholder: placeholder.field's. */
+const X = PLACEHOLDER_X;
+const LATIN = LATIN_LETTERS;
 
 /** Runs of X as long as the shortest of the forms, with a decimal part and % where a form has them. */
 function xRun(): string {

@@ -213,20 +213,21 @@ export function agrees(cell: Cell | undefined, list: PartList): boolean {
 }
 
 /**
- * Checks the equalities `each` lists (ChildrenSum, ColumnsSum: tens of thousands in a large report):
- * those that agree are counted and recorded together (ctx.agreed: their totals are made only when
- * read), the others are checked one by one. `each` must list the same equalities every time it runs.
+ * Checks the equalities of table `t` that `each` lists (ChildrenSum, ColumnsSum: tens of thousands in
+ * a large report): those that agree are counted and recorded together (ctx.agreed: their totals are
+ * made only when read there), the others are checked one by one. `each` must list the same
+ * equalities every time it runs.
  */
-export function checkEqualities(ctx: RuleContext, within: { range: Range }, each: (visit: (eq: Equality, what: string) => void) => void, opts: CheckOptions = {}): void {
+export function checkEqualities(ctx: RuleContext, t: Table, each: (visit: (eq: Equality, what: string) => void) => void): void {
   let n = 0;
   each((eq, what) => {
     if (agrees(eq.totalCell, eq)) n++;
-    else checkEquality(ctx, eq, what, opts);
+    else checkEquality(ctx, eq, what, { table: t });
   });
   if (n === 0) return;
-  if (opts.table) ctx.checked(opts.table, n);
+  ctx.checked(t, n);
   const rule = ctx.rule.id;
-  ctx.agreed(within, n, () => {
+  ctx.agreed(t, n, () => {
     const out: TotalInfo[] = [];
     each((eq) => { if (agrees(eq.totalCell, eq)) out.push(eq.set(rule, undefined, 'ok')); });
     return out;

@@ -38,7 +38,7 @@ function hierarchy(ctx: RuleContext, t: Table, part: TablePart, names: { kuan: s
     for (const { r, children, what } of sums) {
       for (let i = 0; i < part.columns.length; i++) if (part.columns[i].kind === 'amount') visit(new ChildrenSum(t, part, r, children, i), what);
     }
-  }, { table: t });
+  });
 }
 
 /** Numbered items over their sub-items: an item is followed by rows numbered one level down. */

@@ -64,7 +64,7 @@ function columnRule(ctx: RuleContext, t: Table, cr: ColumnRule): void {
   if (ops.length === 0) return;
   const flat = ops.flatMap((o) => o.columns.map((c) => ({ c, sign: o.sign as 1 | -1 })));
   const names = flat.map((x, k) => `${k > 0 ? (x.sign < 0 ? ' − ' : ' + ') : x.sign < 0 ? '−' : ''}${short(part, x.c)}`).join('');
-  checkEqualities(ctx, t, (visit) => { for (const r of part.rows) visit(new ColumnsSum(part, r, tm.index, flat), names); }, { table: t });
+  checkEqualities(ctx, t, (visit) => { for (const r of part.rows) visit(new ColumnsSum(part, r, tm.index, flat), names); });
 }
 
 export const rule: Rule = {

@@ -188,7 +188,7 @@ function unitsSum(c: ColumnCheck, key: string, stated: Decimal): { units: number
 
 /** A row of the 部门 table against the same row of each unit: an error, a 尾数误差 note, or nothing. */
 function compareRow(c: ColumnCheck, key: string, row: Row): Found | undefined {
-  const { t, part, ci, cname } = c;
+  const { t, part, ci } = c;
   const cell = row.cells[ci];
   const stated = amountOf(cell);
   if (!stated) return undefined;
@@ -198,14 +198,15 @@ function compareRow(c: ColumnCheck, key: string, row: Row): Found | undefined {
   if (!cmp) {
     const parts: Array<Decimal | undefined> = [];
     written = 0;
-    for (const u of c.units) {
-      const ur = u.rows.get(key);
+    const rows = c.unitRows(key);
+    for (let k = 0; k < rows.length; k++) {
+      const ur = rows[k];
       if (!ur) { parts.push(undefined); continue; }
       written++;
-      const uc = ur.cells[u.cols.get(cname)!];
+      const uc = ur.cells[c.unitCols[k]];
       const v = amountOf(uc);
       if (!v && uc && uc.kind !== 'empty') return undefined; // an unreadable cell was reported in its own report
-      parts.push(v ? inUnit(v, u.table.unit, t.unit) : undefined);
+      parts.push(v ? inUnit(v, c.units[k].table.unit, t.unit) : undefined);
     }
     cmp = compareSum(stated, parts);
   }
@@ -215,8 +216,10 @@ function compareRow(c: ColumnCheck, key: string, row: Row): Found | undefined {
   const finding = (): Finding => {
     // the units' cells, named only for the findings that are kept
     const related: RelatedInfo[] = [];
-    for (const u of c.units) {
-      const uc = u.rows.get(key)?.cells[u.cols.get(cname)!];
+    const rows = c.unitRows(key);
+    for (let k = 0; k < rows.length; k++) {
+      const u = c.units[k];
+      const uc = rows[k]?.cells[c.unitCols[k]];
       if (uc) related.push({ uri: u.ref.uri, range: uc.range, message: l10n.t('{0}：{1}', u.name, (uc.raw || l10n.t('（空）')) + (u.table.unit !== t.unit ? ' ' + u.table.unit : '')) });
     }
     const label = cellLabel(t, part, row, ci, true);
