@@ -1,13 +1,14 @@
 /**
- * The fast path for table blocks (frontends/yaml-fast.ts) gives exactly what yaml.ts gives — the
- * same model, ranges, findings and data — on every table block of every sample, example, template
- * (the DSL ones converted), on generated reports and on mutated blocks; where it is not sure, it
- * leaves the block to yaml.ts. It takes most blocks of the real documents.
+ * The fast paths for table blocks and for blocks of text (frontends/yaml-fast.ts) give exactly what
+ * yaml.ts gives — the same model, ranges, findings and data — on every such block of every sample,
+ * example, template (the DSL ones converted), on generated reports and on mutated blocks; where they
+ * are not sure, they leave the block to yaml.ts. They take most blocks of the real documents.
  */
 import * as assert from 'assert';
 import fc from 'fast-check';
 import { splitYamlBlocks, parseYamlBlock } from '../server/src/service/frontends/yaml';
-import { parseYamlTableFast } from '../server/src/service/frontends/yaml-fast';
+import { parseYamlProseFast, parseYamlTableFast } from '../server/src/service/frontends/yaml-fast';
+import { blockKindOf } from '../server/src/service/frontends/common';
 import { RawBlock } from '../server/src/service/frontends/blocks';
 import { parseReport, ReportParser } from '../server/src/service/frontends/report-parser';
 import { generateLargeReport } from '../scripts/gen-large';
@@ -20,8 +21,11 @@ reports.push({ name: 'generated', text: generateLargeReport({ units: 4 }).text }
 
 const tableBlocks = reports.flatMap((r) => splitYamlBlocks(r.text).filter((b) => b.key.startsWith('表')).map((b) => ({ name: r.name, raw: b })));
 
-function same(raw: RawBlock): boolean {
-  const fast = parseYamlTableFast(raw);
+const PROSE = ['meta', 'overview', 'narrative', 'others', 'glossary'];
+const proseBlocks = reports.flatMap((r) => splitYamlBlocks(r.text).filter((b) => PROSE.includes(blockKindOf(b.key))).map((b) => ({ name: r.name, raw: b })));
+
+function same(raw: RawBlock, fastPath = parseYamlTableFast): boolean {
+  const fast = fastPath(raw);
   if (!fast) return false;
   assert.deepStrictEqual(plain(fast), plain(parseYamlBlock(raw)), `${raw.key}\n${raw.text}`);
   return true;
@@ -65,6 +69,51 @@ describe('the fast path for table blocks', () => {
         }
         const m: RawBlock = { key: raw.key, start: raw.start, end: raw.start + t.length, text: t };
         if (same(m)) taken++;
+      },
+    ), { numRuns: Number(process.env.FAST_RUNS ?? 4000) });
+    assert.ok(taken > 500, `only ${taken} mutated blocks were taken by the fast path: the property says little`);
+  });
+  it('gives what yaml.ts gives on every block of text (报告, 概况, 情况说明, 其他, 名词解释) of every sample, example and template, and takes most of them', () => {
+    let taken = 0;
+    for (const b of proseBlocks) if (same(b.raw, parseYamlProseFast)) taken++;
+    assert.ok(proseBlocks.length > 60, `${proseBlocks.length} blocks of text`);
+    assert.ok(taken >= proseBlocks.length * 0.8, `${taken} of ${proseBlocks.length} blocks of text taken by the fast path`);
+  });
+
+  it('leaves to yaml.ts what it does not read as yaml.ts does: a comment line inside a block scalar, a key not deeper than its item, a long key', () => {
+    const cases = [
+      '情况说明:\n  - 一、收入:\n      说明一\n#\n      说明二\n',
+      '情况说明:\n  - 一、收入: |\n      说明一\n#\n      说明二\n',
+      '情况说明:\n  - 一、收入:\n    正文: 说明\n',
+      `名词解释:\n  - ${'长'.repeat(1030)}: 指\n`,
+      '名词解释:\n  - 基本支出: 指\n    人员支出\n',
+      '报告:\n  类型: 部门决算\n  类型: 单位决算\n',
+      '报告:\n  年度: 2024\u2028\n',
+    ];
+    for (const text of cases) {
+      const raw: RawBlock = { key: text.slice(0, text.indexOf(':')), start: 0, end: text.length, text };
+      assert.strictEqual(parseYamlProseFast(raw), undefined, text);
+    }
+    // and reads the usual forms
+    const ok = '情况说明:\n  - 一、收入:\n      - （一）总体: |\n          说明一\n\n          说明二\n  - 二、支出:\n      正文: 总支出1.00万元。\n      小节:\n        - （一）基本支出: 1.00万元\n  - 三、其他:\n';
+    assert.ok(same({ key: '情况说明', start: 5, end: 5 + ok.length, text: ok }, parseYamlProseFast));
+  });
+
+  it('never differs from yaml.ts on mutated blocks of text (it answers the same, or leaves the block to yaml.ts)', () => {
+    let taken = 0;
+    fc.assert(fc.property(
+      fc.integer({ min: 0, max: proseBlocks.length - 1 }),
+      fc.array(fc.tuple(fc.nat(), fc.nat({ max: 6 }), fc.oneof(fc.constantFrom(...EDITS, '正文', '小节', '单位构成', '一、', '（一）', '\n  - ', '\n      ', '\n#'), fc.string({ maxLength: 4 }))), { minLength: 1, maxLength: 4 }),
+      (i, edits) => {
+        const raw = proseBlocks[i].raw;
+        let t = raw.text;
+        for (const [pos, del, ins] of edits) {
+          const from = t.indexOf('\n') + 1;
+          const at = from + (pos % Math.max(1, t.length - from + 1));
+          t = t.slice(0, at) + ins + t.slice(at + del);
+        }
+        const m: RawBlock = { key: raw.key, start: raw.start, end: raw.start + t.length, text: t };
+        if (same(m, parseYamlProseFast)) taken++;
       },
     ), { numRuns: Number(process.env.FAST_RUNS ?? 4000) });
     assert.ok(taken > 500, `only ${taken} mutated blocks were taken by the fast path: the property says little`);

@@ -5,7 +5,7 @@
  */
 import { Finding, Report, SectionBlock, Syntax } from '../model';
 import { splitYamlBlocks, parseYamlBlock } from './yaml';
-import { parseYamlTableFast } from './yaml-fast';
+import { parseYamlFast } from './yaml-fast';
 import { parseDslBlock, splitDslBlocks } from './dsl';
 import { parseDslTableFast } from './dsl-fast';
 import { ParsedBlock } from './common';
@@ -95,8 +95,8 @@ export class ReportParser {
         rebase(pb, raw.start - pb.raw.start);
         pb.raw = raw;
       } else {
-        // table blocks written in the usual subset take the fast paths (yaml-fast.ts, dsl-fast.ts), the rest the front ends
-        pb = dsl ? parseDslTableFast(raw) ?? parseDslBlock(raw) : parseYamlTableFast(raw) ?? parseYamlBlock(raw);
+        // blocks written in the usual subset take the fast paths (yaml-fast.ts: tables and text; dsl-fast.ts: tables), the rest the front ends
+        pb = dsl ? parseDslTableFast(raw) ?? parseDslBlock(raw) : parseYamlFast(raw) ?? parseYamlBlock(raw);
         reparsed++;
       }
       blocks.push(pb);

@@ -23,7 +23,7 @@
  *       说明
  *   # a comment line in the first column
  */
-import { Document } from 'yaml';
+import { Document, Node, Pair as YPair, Scalar as YScalar, YAMLMap, YAMLSeq } from 'yaml';
 import { RawBlock } from './blocks';
 import { Cell, Column, ColumnKind, Finding, Range, Row, Str, Table, TablePart, Text } from '../model';
 import { makeText } from '../text';
@@ -32,6 +32,7 @@ import { validateBlock } from './schema';
 import { blockKindOf, cellOf, FindFn, outside, ParsedBlock, readCell, rowFromKey, TABLE_FIELDS, tableHead } from './common';
 import { columnKind, sideOf } from '../layouts';
 import * as l10n from '../l10n';
+import { Builder, buildBlock } from './yaml';
 
 /** A parsed node: [start, valueEnd) is its content (what yaml.ts takes as its range), nodeEnd where the node ends. */
 interface N {
@@ -66,7 +67,8 @@ class FastParser {
   private readonly lines: Line[] = [];
   private i = 0;
 
-  constructor(private readonly text: string) {
+  /** `prose`: a block of text (报告, 概况, 情况说明, 名词解释), whose nested values are maps and sequences of one-pair maps. */
+  constructor(private readonly text: string, private readonly prose = false) {
     let pos = 0;
     const n = text.length;
     while (pos <= n) {
@@ -86,8 +88,8 @@ class FastParser {
     return lineEnd < this.text.length ? lineEnd + 1 : lineEnd;
   }
 
-  /** The value after "key:" on a line, from `from` to the line's end. */
-  private inlineValue(from: number, line: Line, key: string): Value {
+  /** The value after "key:" on a line, from `from` to the line's end; the key is in column `keyCol`. */
+  private inlineValue(from: number, line: Line, key: string, keyCol: number): Value {
     const t = this.text;
     let s = from;
     while (s < line.end && t.charCodeAt(s) === 32) s++;
@@ -96,12 +98,17 @@ class FastParser {
     if (s === e) {
       // nothing after the colon: a nested block, or an empty scalar at the line's end
       const next = this.lines[this.i];
-      if (next && next.indent > line.indent) return this.block(key);
+      if (next && next.indent > keyCol) return this.block(key);
+      // a line between the dash and the key's column: another key of the item's map (yaml.ts)
+      if (next && next.indent > line.indent) outside();
+      // comment lines right after an empty value are part of its node in the YAML library: yaml.ts
+      const hash = t.indexOf('#', line.end);
+      if (hash >= 0 && hash < (next ? next.start : t.length)) outside();
       return { t: 'scalar', value: '', style: 'PLAIN', start: line.end, valueEnd: line.end, nodeEnd: line.end };
     }
     const v = t.slice(s, e);
     if (v.charCodeAt(0) === 91 /* [ */) return this.flow(s, e, line);
-    if (v === '|' || v === '|-') return this.literal(s, line, v === '|-');
+    if (v === '|' || v === '|-') return this.literal(s, line, v === '|-', keyCol);
     plainOk(v);
     if (v.charCodeAt(v.length - 1) === 58 /* : */) outside();
     const next = this.lines[this.i];
@@ -159,10 +166,11 @@ class FastParser {
    * A literal block scalar (| or |-) whose header is at `s` on `line`: its content lines, more
    * indented than the line, blank lines kept inside, dropped at the end.
    */
-  private literal(s: number, line: Line, strip: boolean): Scalar {
+  private literal(s: number, line: Line, strip: boolean, keyCol: number): Scalar {
     const t = this.text;
     const first = this.lines[this.i];
-    if (!first || first.indent <= line.indent) outside(); // an empty block: yaml.ts
+    // an empty block, or one not deeper than its key: yaml.ts
+    if (!first || first.indent <= keyCol) outside();
     // blank lines before the first content line: yaml.ts
     if (first.start !== line.end + 1) outside();
     const ind = first.indent;
@@ -175,7 +183,8 @@ class FastParser {
       // blank lines between content lines: empty in the value (only spaces up to the indentation)
       while (pos < l.start) {
         const eol = t.indexOf('\n', pos);
-        if (eol - pos > ind) outside();
+        // a comment line in the first column ends the block scalar (what follows is then an error): yaml.ts
+        if (eol - pos > ind || t.charCodeAt(pos) === 35) outside();
         parts.push('');
         pos = eol + 1;
       }
@@ -220,16 +229,19 @@ class FastParser {
     const first = this.lines[this.i];
     const t = this.text;
     const ind = first.indent;
-    if (t.charCodeAt(first.start + ind) === 45 /* - */ && t.charCodeAt(first.start + ind + 1) === 32) {
+    const dash = t.charCodeAt(first.start + ind) === 45 /* - */ && t.charCodeAt(first.start + ind + 1) === 32;
+    if (this.prose) return dash ? this.seq(ind, false) : this.map(ind);
+    if (dash) {
       if (key === '列') return this.scalarSeq(ind);
       if (key !== '行') outside();
-      return this.seq(ind);
+      return this.seq(ind, true);
     }
     if (!sideOf(key) || TABLE_FIELDS.includes(key)) outside();
     return this.map(ind);
   }
 
-  private seq(ind: number): SeqN {
+  /** "- key: value" lines at `ind`; `row`: a table's rows, whose values are on their line. */
+  private seq(ind: number, row = true): SeqN {
     const items: MapN[] = [];
     const t = this.text;
     const dash = this.lines[this.i].start + ind;
@@ -240,7 +252,7 @@ class FastParser {
       this.i++;
       let k = line.start + ind + 2;
       while (k < line.end && t.charCodeAt(k) === 32) k++;
-      const pair = this.pair(k, line, true);
+      const pair = this.pair(k, line, row);
       items.push({ t: 'map', pairs: [pair], start: pair.key.start, valueEnd: pair.value.nodeEnd, nodeEnd: pair.value.nodeEnd });
     }
     const last = items[items.length - 1];
@@ -272,13 +284,16 @@ class FastParser {
       plainOk(keyText);
       key = { t: 'scalar', value: keyText, style: 'PLAIN', start: k, valueEnd: c, nodeEnd: c };
     }
+    // an implicit key is at most 1024 characters long (the YAML library says so as an error): yaml.ts
+    if (c - k > 1024) outside();
     const keyText = key.value;
+    const keyCol = k - line.start;
     if (row) {
-      const value = this.inlineValue(c + 1, line, '');
+      const value = this.inlineValue(c + 1, line, '', keyCol);
       if (value.t !== 'scalar' && value.t !== 'flow') outside();
       return { key, value };
     }
-    return { key, value: this.inlineValue(c + 1, line, keyText) };
+    return { key, value: this.inlineValue(c + 1, line, keyText, keyCol) };
   }
 
   /** A block map at indentation `ind`. */
@@ -302,6 +317,11 @@ class FastParser {
 
   /** The whole block: "key:" on the first line, the table's map under it. */
   parse(key: string): { keyNode: Scalar; value: MapN } {
+    return this.parseAny(key) as { keyNode: Scalar; value: MapN };
+  }
+
+  /** The whole block: "key:" on the first line, a map (or, in prose, a sequence) under it. */
+  parseAny(key: string): { keyNode: Scalar; value: MapN | SeqN | Flow } {
     const first = this.lines[0];
     const t = this.text;
     if (!first || first.start !== 0 || first.indent !== 0) outside();
@@ -311,7 +331,7 @@ class FastParser {
     this.i = 1;
     const body = this.lines[1];
     if (!body || body.indent === 0) outside();
-    const value = this.map(body.indent);
+    const value = this.prose ? this.block(key) : this.map(body.indent);
     if (this.i !== this.lines.length) outside();
     return { keyNode: { t: 'scalar', value: key, style: 'PLAIN', start: 0, valueEnd: e - 1, nodeEnd: e - 1 }, value };
   }
@@ -470,8 +490,7 @@ class TableBuilder {
 export function parseYamlTableFast(raw: RawBlock): ParsedBlock | undefined {
   if (blockKindOf(raw.key) !== 'table') return undefined;
   const text = raw.text;
-  // a comment after a value or indented (" #"), a tab, a CR: yaml.ts
-  if (text.includes('\t') || text.includes('\r') || text.includes(' #')) return undefined;
+  if (!plainBlock(text)) return undefined;
   try {
     const { keyNode, value } = new FastParser(text).parse(raw.key);
     const out: ParsedBlock = { raw, kind: 'table', findings: [] };
@@ -489,4 +508,74 @@ export function parseYamlTableFast(raw: RawBlock): ParsedBlock | undefined {
   } catch {
     return undefined; // Outside, or anything unforeseen: yaml.ts decides
   }
+}
+
+// characters YAML does not allow in a stream, or reads otherwise than as themselves (C0 and C1
+// controls but LF, DEL, the byte order mark, U+2028/9, the noncharacters): yaml.ts
+const ODD_CHARS = /[\x00-\x09\x0b-\x1f\x7f-\x9f\u2028\u2029\ufeff\ufffe\uffff]/;
+
+/** Not written outside the subset at first sight: no comment after a value or indented (" #"), no tab, no CR, no odd character. */
+function plainBlock(text: string): boolean {
+  return !text.includes(' #') && !ODD_CHARS.test(text);
+}
+
+/** The yaml library's node for a parsed one, with the same value, style and range. */
+function toNode(v: Value): Node {
+  let n: YScalar | YAMLSeq | YAMLMap;
+  switch (v.t) {
+    case 'scalar': {
+      const s = new YScalar(v.value);
+      s.type = v.style;
+      n = s;
+      break;
+    }
+    case 'flow': case 'seq': {
+      const q = new YAMLSeq();
+      if (v.t === 'flow') q.flow = true;
+      for (const it of v.items) q.items.push(toNode(it));
+      n = q;
+      break;
+    }
+    case 'map': {
+      const m = new YAMLMap();
+      for (const p of v.pairs) m.items.push(new YPair(toNode(p.key), toNode(p.value)));
+      n = m;
+      break;
+    }
+  }
+  n.range = [v.start, v.valueEnd, v.nodeEnd];
+  return n;
+}
+
+/** Blocks of text the fast path reads (the 报告 block, 概况, 情况说明, 其他, 名词解释). */
+const PROSE_KINDS = new Set(['meta', 'overview', 'narrative', 'others', 'glossary']);
+
+/**
+ * The parse of a block of text, when it is written in the subset above (maps and sequences of
+ * one-pair maps, plain one-line or literal scalars), else undefined: yaml.ts parses it. The model is
+ * made by yaml.ts's own builder from the nodes the fast parser made; a block on which the builder or
+ * the schema has anything to say, or whose text is not mapped exactly, is left to yaml.ts. Never throws.
+ */
+export function parseYamlProseFast(raw: RawBlock): ParsedBlock | undefined {
+  const kind = blockKindOf(raw.key);
+  if (!PROSE_KINDS.has(kind)) return undefined;
+  const text = raw.text;
+  if (!plainBlock(text)) return undefined;
+  try {
+    const { keyNode, value } = new FastParser(text, true).parseAny(raw.key);
+    const out: ParsedBlock = { raw, kind, findings: [] };
+    const inexact: Range[] = [];
+    const root = new YAMLMap();
+    root.items.push(new YPair(toNode(keyNode), toNode(value)));
+    buildBlock(raw, out, { contents: root } as unknown as Parameters<typeof buildBlock>[2], new Builder(raw, out.findings, inexact), []);
+    if (out.findings.length > 0 || inexact.length > 0) return undefined;
+    return out;
+  } catch {
+    return undefined; // Outside, or anything unforeseen: yaml.ts decides
+  }
+}
+
+/** A block through the fast paths when it is written in their subsets (tables, text), else undefined. */
+export function parseYamlFast(raw: RawBlock): ParsedBlock | undefined {
+  return parseYamlTableFast(raw) ?? parseYamlProseFast(raw);
 }

@@ -198,7 +198,8 @@ function parseBlockInto(raw: RawBlock, out: ParsedBlock): void {
   }
 }
 
-function buildBlock(raw: RawBlock, out: ParsedBlock, doc: ReturnType<typeof parseDocument>, b: Builder, aliasRanges: Range[]): void {
+/** The model of a block from its parsed document (also the fast path's, on the nodes it makes: yaml-fast.ts). */
+export function buildBlock(raw: RawBlock, out: ParsedBlock, doc: ReturnType<typeof parseDocument>, b: Builder, aliasRanges: Range[]): void {
   const root = doc.contents;
   if (!isMap(root) || root.items.length === 0) return;
   const pair = root.items[0] as Pair<Node, Node | null>;
@@ -232,7 +233,7 @@ function buildBlock(raw: RawBlock, out: ParsedBlock, doc: ReturnType<typeof pars
   }
 }
 
-class Builder {
+export class Builder {
   constructor(private readonly raw: RawBlock, private readonly findings: Finding[], private readonly inexact: Range[] = []) {}
 
   find(rule: string, severity: Finding['severity'], range: Range, message: string, text?: string): void {
