@@ -150,3 +150,44 @@ describe('sliceSharingZero', () => {
     assert.strictEqual(sliceSharingZero('|0.00|', 1, 5), shareZero('0.00'));
   });
 });
+
+describe('Decimal arithmetic on safe integers', () => {
+  // the reference: the same operation on the exact bigints, as the class did before its number paths
+  const big = (x: Decimal) => x.units;
+  const scaled = (x: Decimal, s: number) => big(x) * 10n ** BigInt(s - x.scale);
+  const near = fc.oneof(
+    fc.bigInt({ min: -(2n ** 60n), max: 2n ** 60n }),
+    fc.integer({ min: -1000000, max: 1000000 }).map(BigInt),
+    fc.integer({ min: -3, max: 3 }).map((k) => 2n ** 53n - 1n + BigInt(k)),
+    fc.integer({ min: -3, max: 3 }).map((k) => -(2n ** 53n) + 1n + BigInt(k)),
+    fc.integer({ min: 0, max: 18 }).map((k) => 9n * 10n ** BigInt(k)),
+  );
+  const dec = fc.tuple(near, fc.integer({ min: 0, max: 20 })).map(([u, s]) => new Decimal(u, s));
+
+  it('adds, compares, widens, negates and signs exactly as the bigints do, across 2^53', () => {
+    fc.assert(fc.property(dec, dec, fc.integer({ min: 0, max: 24 }), (a, b, w) => {
+      const s = Math.max(a.scale, b.scale);
+      const sum = a.add(b);
+      assert.strictEqual(sum.scale, s);
+      assert.strictEqual(sum.units, scaled(a, s) + scaled(b, s), `${a} + ${b}`);
+      assert.strictEqual(a.sub(b).units, scaled(a, s) - scaled(b, s), `${a} − ${b}`);
+      const c = scaled(a, s) < scaled(b, s) ? -1 : scaled(a, s) > scaled(b, s) ? 1 : 0;
+      assert.strictEqual(a.cmp(b), c, `${a} <> ${b}`);
+      assert.strictEqual(a.eq(b), c === 0);
+      if (w >= a.scale) assert.strictEqual(a.rescale(w).units, scaled(a, w), `${a} to ${w} decimals`);
+      assert.strictEqual(a.neg().units, -big(a));
+      assert.strictEqual(a.abs().units, big(a) < 0n ? -big(a) : big(a));
+      assert.strictEqual(a.sign(), big(a) < 0n ? -1 : big(a) > 0n ? 1 : 0);
+      assert.strictEqual(a.isZero(), big(a) === 0n);
+      // the number it keeps is the exact count whenever it is safe, and never −0
+      assert.strictEqual(Number.isNaN(sum.num), !Number.isSafeInteger(Number(sum.units)), `${sum}`);
+      if (!Number.isNaN(sum.num)) assert.ok(BigInt(sum.num) === sum.units && !Object.is(sum.num, -0), `${sum}`);
+    }), { numRuns: 20000 });
+  });
+
+  it('half a unit of the last place, the same object for each scale', () => {
+    assert.strictEqual(new Decimal(12345n, 2).halfUlp().toString(), '0.005');
+    assert.strictEqual(new Decimal(1n, 0).halfUlp().toString(), '0.5');
+    assert.strictEqual(new Decimal(7n, 2).halfUlp(), new Decimal(-3n, 2).halfUlp());
+  });
+});

@@ -15,7 +15,7 @@ export class Decimal {
     const n = Number(units);
     this.scale = scale;
     if (Number.isSafeInteger(n)) {
-      this.num = n;
+      this.num = n === 0 ? 0 : n; // never −0
       this.big = undefined;
     } else {
       this.num = NaN;
@@ -52,7 +52,13 @@ export class Decimal {
   /** The same value written with `scale` decimals (only widening is exact; narrowing rounds half away from zero). */
   rescale(scale: number): Decimal {
     if (scale === this.scale) return this;
-    if (scale > this.scale) return new Decimal(this.units * 10n ** BigInt(scale - this.scale), scale);
+    if (scale > this.scale) {
+      // a safe integer times a power of ten that stays safe is exact in a JS number (a product beyond
+      // 2^53 − 1 rounds to at least 2^53, which is not safe: the bigint path then decides)
+      const w = this.num * (POW10[scale - this.scale] ?? NaN);
+      if (Number.isSafeInteger(w)) return new Decimal(w, scale);
+      return new Decimal(this.units * 10n ** BigInt(scale - this.scale), scale);
+    }
     const f = 10n ** BigInt(this.scale - scale);
     const q = this.units / f;
     const r = this.units % f;
@@ -64,6 +70,13 @@ export class Decimal {
 
   add(o: Decimal): Decimal {
     const s = Math.max(this.scale, o.scale);
+    if (this.num === this.num && o.num === o.num) {
+      // both safe integers: their sum is exact whenever it is safe (beyond, the bigint path)
+      const a = s === this.scale ? this.num : this.num * (POW10[s - this.scale] ?? NaN);
+      const b = s === o.scale ? o.num : o.num * (POW10[s - o.scale] ?? NaN);
+      const c = a + b;
+      if (Number.isSafeInteger(a) && Number.isSafeInteger(b) && Number.isSafeInteger(c)) return new Decimal(c, s);
+    }
     return new Decimal(this.rescale(s).units + o.rescale(s).units, s);
   }
 
@@ -72,11 +85,12 @@ export class Decimal {
   }
 
   neg(): Decimal {
-    return new Decimal(-this.units, this.scale);
+    if (this.num === 0) return this;
+    return this.num === this.num ? new Decimal(-this.num, this.scale) : new Decimal(-this.units, this.scale);
   }
 
   abs(): Decimal {
-    return this.units < 0n ? this.neg() : this;
+    return this.sign() < 0 ? this.neg() : this;
   }
 
   mul(o: Decimal): Decimal {
@@ -105,6 +119,11 @@ export class Decimal {
 
   cmp(o: Decimal): number {
     const s = Math.max(this.scale, o.scale);
+    if (this.num === this.num && o.num === o.num) {
+      const a = s === this.scale ? this.num : this.num * (POW10[s - this.scale] ?? NaN);
+      const b = s === o.scale ? o.num : o.num * (POW10[s - o.scale] ?? NaN);
+      if (Number.isSafeInteger(a) && Number.isSafeInteger(b)) return a < b ? -1 : a > b ? 1 : 0;
+    }
     const a = this.rescale(s).units;
     const b = o.rescale(s).units;
     return a < b ? -1 : a > b ? 1 : 0;
@@ -115,10 +134,11 @@ export class Decimal {
   }
 
   isZero(): boolean {
-    return this.units === 0n;
+    return this.num === this.num ? this.num === 0 : this.units === 0n;
   }
 
   sign(): number {
+    if (this.num === this.num) return this.num < 0 ? -1 : this.num > 0 ? 1 : 0;
     return this.units < 0n ? -1 : this.units > 0n ? 1 : 0;
   }
 
@@ -127,7 +147,7 @@ export class Decimal {
    * A stated amount v with d decimals stands for [v − ½·10^−d, v + ½·10^−d].
    */
   halfUlp(): Decimal {
-    return new Decimal(5n, this.scale + 1);
+    return (HALF_ULP[this.scale] ??= new Decimal(5, this.scale + 1));
   }
 
   /** Writes the value with exactly `scale` decimals (default: as written). */
@@ -149,6 +169,11 @@ export class Decimal {
 }
 
 /** "1687.40" → "1,687.40": groups the integer digits of a written decimal by three. */
+/** 10^0 … 10^15, exact as JS numbers. */
+const POW10 = Array.from({ length: 16 }, (_, k) => 10 ** k);
+/** halfUlp by scale (a Decimal is immutable: one for each scale). */
+const HALF_ULP: Decimal[] = [];
+
 export function groupThousands(s: string): string {
   const neg = s.startsWith('-');
   const [i, f] = (neg ? s.slice(1) : s).split('.');
