@@ -14,6 +14,8 @@ import { allTotals, TotalChunk } from './totals';
 interface Sink {
   /** How many candidates each rule examined (a rule that never examines anything never ran). */
   examined: Map<string, number>;
+  /** Examined by the running rule and not yet added to `examined` (most rules count one row at a time). */
+  self: number;
   findings: Finding[];
   /**
    * The checked totals in chunks (tens of thousands per report): a cached table's are replayed as
@@ -26,12 +28,19 @@ interface Sink {
   coverage: Array<{ table: Table; checked: number; missing?: { rule: string; what: string; why: string }; owned?: boolean }>;
 }
 
-interface Recorded extends Omit<Sink, 'open'> {
+interface Recorded extends Omit<Sink, 'open' | 'self'> {
   base: number;
   version: unknown;
 }
 
-const newSink = (): Sink => ({ examined: new Map(), findings: [], totals: [], links: [], coverage: [] });
+const newSink = (): Sink => ({ examined: new Map(), self: 0, findings: [], totals: [], links: [], coverage: [] });
+
+/** Adds what rule `id` examined and has not yet added. */
+function flushSelf(s: Sink, id: string): void {
+  if (s.self === 0) return;
+  s.examined.set(id, (s.examined.get(id) ?? 0) + s.self);
+  s.self = 0;
+}
 
 /** Copies the ranges of findings into objects of their own (a range shared within a finding stays shared). */
 function own(findings: Finding[]): Finding[] {
@@ -119,6 +128,8 @@ export class RuleEngine {
         rule.run(ctx);
       } catch (e) {
         crashed.push({ rule: rule.meta.id, error: (e as Error)?.stack ?? String(e) });
+      } finally {
+        flushSelf(out, rule.meta.id);
       }
     }
     let totals: TotalInfo[] | undefined;
@@ -135,7 +146,11 @@ export class RuleEngine {
     const caches = this.caches;
     const memos = this.memos;
     const keep = this.keep;
-    const count = (id: string, n: number) => sink.examined.set(id, (sink.examined.get(id) ?? 0) + n);
+    const id0 = meta.id;
+    const count = (id: string, n: number) => {
+      if (id === id0) sink.self += n;
+      else sink.examined.set(id, (sink.examined.get(id) ?? 0) + n);
+    };
     const mk = (f: FindingInput, severity: Severity, rounding: boolean): Finding => {
       count(f.rule ?? meta.id, 1);
       const x: Finding = { rule: f.rule ?? meta.id, severity, message: f.message, range: f.range };
@@ -192,6 +207,7 @@ export class RuleEngine {
           try {
             fn();
           } finally {
+            flushSelf(sink, id0);
             for (const c of sink.coverage) c.owned = false;
             rec = { examined: sink.examined, findings: own(sink.findings), totals: sink.totals, links: sink.links, coverage: sink.coverage, base, version };
             sink = outer;

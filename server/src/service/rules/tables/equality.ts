@@ -206,10 +206,40 @@ export function agrees(cell: Cell | undefined, list: PartList): boolean {
   let sumUnits = 0;
   for (let k = 0; k < list.length; k++) {
     const c = list.cell(k);
-    if (c && c.kind === 'amount' && c.value && c.value.scale === stated.scale && !Number.isNaN(c.value.num)) sumUnits += list.sign(k) * c.value.num;
-    else if (!isEmpty(c)) return false;
+    if (c && c.kind === 'amount' && c.value && c.value.scale === stated.scale && !Number.isNaN(c.value.num)) {
+      sumUnits += list.sign(k) * c.value.num;
+      // past 2^53 a JS sum may round: the exact path decides
+      if (sumUnits > Number.MAX_SAFE_INTEGER || sumUnits < -Number.MAX_SAFE_INTEGER) return false;
+    } else if (!isEmpty(c)) return false;
   }
   return sumUnits === stated.num;
+}
+
+/** What agrees() says of a ChildrenSum (a total cell over the cells of rows in column c), without making one. */
+export function cellsAgree(cell: Cell | undefined, rows: readonly Row[], c: number): boolean {
+  if (!usable(cell) || rows.length === 0) return false;
+  const stated = cell.value!;
+  if (Number.isNaN(stated.num) || cell.kind !== 'amount') return false;
+  let sumUnits = 0;
+  for (let k = 0; k < rows.length; k++) {
+    const x = rows[k].cells[c];
+    if (x && x.kind === 'amount' && x.value && x.value.scale === stated.scale && !Number.isNaN(x.value.num)) {
+      sumUnits += x.value.num;
+      if (sumUnits > Number.MAX_SAFE_INTEGER || sumUnits < -Number.MAX_SAFE_INTEGER) return false;
+    } else if (!isEmpty(x)) return false;
+  }
+  return sumUnits === stated.num;
+}
+
+/** What checkEqualities is given, equality by equality. */
+export interface EqualityVisitor {
+  /** An equality to check (when the agreed totals are made: every equality, of which those that agree are kept). */
+  (eq: Equality, what: string): void;
+  /**
+   * While checking only: one the producer found to agree itself (with cellsAgree, the same answer as
+   * agrees()), counted without its object being made. Undefined when the agreed totals are made.
+   */
+  agreed?: () => void;
 }
 
 /**
@@ -218,12 +248,14 @@ export function agrees(cell: Cell | undefined, list: PartList): boolean {
  * made only when read there), the others are checked one by one. `each` must list the same
  * equalities every time it runs.
  */
-export function checkEqualities(ctx: RuleContext, t: Table, each: (visit: (eq: Equality, what: string) => void) => void): void {
+export function checkEqualities(ctx: RuleContext, t: Table, each: (visit: EqualityVisitor) => void): void {
   let n = 0;
-  each((eq, what) => {
+  const visit: EqualityVisitor = (eq, what) => {
     if (agrees(eq.totalCell, eq)) n++;
     else checkEquality(ctx, eq, what, { table: t });
-  });
+  };
+  visit.agreed = () => { n++; };
+  each(visit);
   if (n === 0) return;
   ctx.checked(t, n);
   const rule = ctx.rule.id;

@@ -6,21 +6,58 @@
 import { Row, Table, TablePart } from '../../model';
 import { numberingLevel } from '../../layouts';
 import { Rule, RuleContext } from '../types';
-import { cellRef, ChildrenSum, checkEqualities, checkSum, EQUALITY_MESSAGES, rowsAt } from './equality';
+import { cellRef, cellsAgree, ChildrenSum, checkEqualities, checkSum, EQUALITY_MESSAGES, rowsAt } from './equality';
 import { OUTLINE_RULES, rulePart, SPEC_MESSAGES } from './spec';
 import * as l10n from '../../l10n';
 
 function hierarchy(ctx: RuleContext, t: Table, part: TablePart, names: { kuan: string; xiang: string; other: string }): void {
-  const coded = part.rows.filter((r) => r.code);
-  if (coded.length < 2) return;
-  const byCode = new Map<string, Row>();
-  for (const r of coded) if (!byCode.has(r.code!)) byCode.set(r.code!, r);
-  // descendants of each listed code, found through the code's prefixes (3 and 5 digits)
+  const sums = childSums(part, names);
+  if (sums.length === 0) return;
+  const amounts: number[] = [];
+  for (let i = 0; i < part.columns.length; i++) if (part.columns[i].kind === 'amount') amounts.push(i);
+  checkEqualities(ctx, t, (visit) => {
+    for (const { r, children, what } of sums) {
+      for (const i of amounts) {
+        // most sums agree: counted without an object (cellsAgree answers as agrees() does)
+        if (visit.agreed && cellsAgree(r.cells[i], children, i)) visit.agreed();
+        else visit(new ChildrenSum(t, part, r, children, i), what);
+      }
+    }
+  });
+}
+
+/** A code's prefix of `len` digits as a number key (unique for a length; codes of up to 12 digits). */
+const prefixKey = (value: number, len: number) => value * 16 + len;
+
+/**
+ * Each listed code's children: its descendants (found through the code's prefixes of 3 and 5 …
+ * digits) of the shortest code length. The first row of a code stands for it.
+ */
+function childSums(part: TablePart, names: { kuan: string; xiang: string; other: string }): Array<{ r: Row; children: Row[]; what: string }> {
+  const coded: Row[] = [];
+  for (const r of part.rows) if (r.code) coded.push(r);
+  if (coded.length < 2) return [];
+  // codes are digits: a prefix is looked up by its value and length, not by a new string
+  const numeric = coded.every((r) => r.code!.length <= 12 && /^\d+$/.test(r.code!));
+  const byKey = new Map<number | string, Row>();
+  const keyOf = (c: string, len: number): number | string => {
+    if (!numeric) return c.slice(0, len);
+    let v = 0;
+    for (let k = 0; k < len; k++) v = v * 10 + (c.charCodeAt(k) - 48);
+    return prefixKey(v, len);
+  };
+  for (const r of coded) {
+    const k = keyOf(r.code!, r.code!.length);
+    if (!byKey.has(k)) byKey.set(k, r);
+  }
   const below = new Map<Row, Row[]>();
   for (const x of coded) {
     const c = x.code!;
-    for (let l = 3; l < c.length; l += 2) {
-      const parent = byCode.get(c.slice(0, l));
+    let v = 0;
+    for (let l = 1; l < c.length; l++) {
+      if (numeric) v = v * 10 + (c.charCodeAt(l - 1) - 48);
+      if (l < 3 || (l - 3) % 2 !== 0) continue;
+      const parent = byKey.get(numeric ? prefixKey(v, l) : c.slice(0, l));
       if (!parent || parent === x) continue;
       const list = below.get(parent);
       if (list) list.push(x);
@@ -34,11 +71,7 @@ function hierarchy(ctx: RuleContext, t: Table, part: TablePart, names: { kuan: s
     const children = desc.filter((x) => x.code!.length === len);
     sums.push({ r, children, what: r.level === '类' && len === 5 ? names.kuan : r.level === '款' && len === 7 ? names.xiang : names.other });
   }
-  checkEqualities(ctx, t, (visit) => {
-    for (const { r, children, what } of sums) {
-      for (let i = 0; i < part.columns.length; i++) if (part.columns[i].kind === 'amount') visit(new ChildrenSum(t, part, r, children, i), what);
-    }
-  });
+  return sums;
 }
 
 /** Numbered items over their sub-items: an item is followed by rows numbered one level down. */
