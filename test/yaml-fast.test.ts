@@ -97,13 +97,22 @@ describe('the fast path for table blocks', () => {
     // and reads the usual forms
     const ok = '情况说明:\n  - 一、收入:\n      - （一）总体: |\n          说明一\n\n          说明二\n  - 二、支出:\n      正文: 总支出1.00万元。\n      小节:\n        - （一）基本支出: 1.00万元\n  - 三、其他:\n';
     assert.ok(same({ key: '情况说明', start: 5, end: 5 + ok.length, text: ok }, parseYamlProseFast));
+    // 单位构成 as rows of flow sequences, with or without its own columns
+    for (const units of [
+      '部门概况:\n  - 一、单位构成:\n      正文: |\n        共2家。\n      单位构成:\n        - [1, 某局本级, 行政单位]\n        - [2, "某中心", 事业单位]\n',
+      '部门概况:\n  - 一、单位构成:\n      单位构成:\n        列: [序号, 单位名称, 单位性质]\n        行:\n          - [1, 某局本级, 行政单位]\n          - [2, 某中心, 事业单位]\n  - 二、职责: 负责。\n',
+    ]) {
+      const raw: RawBlock = { key: '部门概况', start: 0, end: units.length, text: units };
+      assert.ok(same(raw, parseYamlProseFast), units);
+      assert.strictEqual(parseYamlProseFast(raw)!.sections![0].units!.length, 2);
+    }
   });
 
   it('never differs from yaml.ts on mutated blocks of text (it answers the same, or leaves the block to yaml.ts)', () => {
     let taken = 0;
     fc.assert(fc.property(
       fc.integer({ min: 0, max: proseBlocks.length - 1 }),
-      fc.array(fc.tuple(fc.nat(), fc.nat({ max: 6 }), fc.oneof(fc.constantFrom(...EDITS, '正文', '小节', '单位构成', '一、', '（一）', '\n  - ', '\n      ', '\n#'), fc.string({ maxLength: 4 }))), { minLength: 1, maxLength: 4 }),
+      fc.array(fc.tuple(fc.nat(), fc.nat({ max: 6 }), fc.oneof(fc.constantFrom(...EDITS, '正文', '小节', '单位构成', '一、', '（一）', '\n  - ', '\n      ', '\n#', '- [1, a, b]', '\n        - ['), fc.string({ maxLength: 4 }))), { minLength: 1, maxLength: 4 }),
       (i, edits) => {
         const raw = proseBlocks[i].raw;
         let t = raw.text;

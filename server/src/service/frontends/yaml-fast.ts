@@ -47,7 +47,8 @@ type ScalarStyle = 'PLAIN' | 'QUOTE_DOUBLE' | 'QUOTE_SINGLE' | 'BLOCK_LITERAL';
 interface Flow extends N { t: 'flow'; items: Scalar[] }
 interface Pair { key: Scalar; value: Value }
 interface MapN extends N { t: 'map'; pairs: Pair[] }
-interface SeqN extends N { t: 'seq'; items: MapN[] }
+/** A block sequence: of one-pair maps (a table's rows, sections), or in prose also of flow sequences (单位构成's rows). */
+interface SeqN extends N { t: 'seq'; items: Array<MapN | Flow> }
 type Value = Scalar | Flow | MapN | SeqN;
 
 /** Piece boundaries of one row's value (reused: rows are parsed one at a time). */
@@ -242,7 +243,7 @@ class FastParser {
 
   /** "- key: value" lines at `ind`; `row`: a table's rows, whose values are on their line. */
   private seq(ind: number, row = true): SeqN {
-    const items: MapN[] = [];
+    const items: Array<MapN | Flow> = [];
     const t = this.text;
     const dash = this.lines[this.i].start + ind;
     while (this.i < this.lines.length) {
@@ -252,6 +253,13 @@ class FastParser {
       this.i++;
       let k = line.start + ind + 2;
       while (k < line.end && t.charCodeAt(k) === 32) k++;
+      if (!row && t.charCodeAt(k) === 91 /* [ */) {
+        // "- [1, 某单位, 行政单位]": a row of 单位构成
+        let e = line.end;
+        while (e > k && t.charCodeAt(e - 1) === 32) e--;
+        items.push(this.flow(k, e, line));
+        continue;
+      }
       const pair = this.pair(k, line, row);
       items.push({ t: 'map', pairs: [pair], start: pair.key.start, valueEnd: pair.value.nodeEnd, nodeEnd: pair.value.nodeEnd });
     }
@@ -425,7 +433,7 @@ class TableBuilder {
     const rowsNode = this.get(v, '行');
     if (rowsNode && rowsNode.t === 'seq') {
       for (const it of rowsNode.items) {
-        const p = it.pairs[0];
+        const p = (it as MapN).pairs[0];
         part.rows.push(this.row(p.key, p.value as Scalar | Flow, this.range(it), part.columns));
       }
     } else if (rowsNode && rowsNode.t !== 'scalar') outside();
