@@ -7,9 +7,14 @@ import * as l10n from '../../l10n';
 /** A hash of the codes and names of rows (equal rows, equal hash; the rows are compared when hashes are). */
 function hashRows(rows: Row[]): number {
   let h = 0x811c9dc5;
+  // over the characters of `${code}\t${name}\n`, without making that string
   for (const r of rows) {
-    const s = `${r.code}\t${r.name}\n`;
-    for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 16777619);
+    const code = String(r.code);
+    const name = String(r.name);
+    for (let i = 0; i < code.length; i++) h = Math.imul(h ^ code.charCodeAt(i), 16777619);
+    h = Math.imul(h ^ 9, 16777619);
+    for (let i = 0; i < name.length; i++) h = Math.imul(h ^ name.charCodeAt(i), 16777619);
+    h = Math.imul(h ^ 10, 16777619);
   }
   return h >>> 0;
 }

@@ -231,6 +231,23 @@ export function cellsAgree(cell: Cell | undefined, rows: readonly Row[], c: numb
   return sumUnits === stated.num;
 }
 
+/** What agrees() says of a ColumnsSum (a row's total column over signed columns), without making one. */
+export function columnsAgree(r: Row, totalCol: number, cols: ReadonlyArray<{ c: number; sign: 1 | -1 }>): boolean {
+  const cell = r.cells[totalCol];
+  if (!usable(cell) || cols.length === 0) return false;
+  const stated = cell.value!;
+  if (Number.isNaN(stated.num) || cell.kind !== 'amount') return false;
+  let sumUnits = 0;
+  for (let k = 0; k < cols.length; k++) {
+    const x = r.cells[cols[k].c];
+    if (x && x.kind === 'amount' && x.value && x.value.scale === stated.scale && !Number.isNaN(x.value.num)) {
+      sumUnits += cols[k].sign * x.value.num;
+      if (sumUnits > Number.MAX_SAFE_INTEGER || sumUnits < -Number.MAX_SAFE_INTEGER) return false;
+    } else if (!isEmpty(x)) return false;
+  }
+  return sumUnits === stated.num;
+}
+
 /** What checkEqualities is given, equality by equality. */
 export interface EqualityVisitor {
   /** An equality to check (when the agreed totals are made: every equality, of which those that agree are kept). */

@@ -7,7 +7,7 @@
 import { Table, TablePart } from '../../model';
 import { ColumnMatch, findColumn, isMeasureHeading } from '../../layouts';
 import { Rule, RuleContext } from '../types';
-import { checkEqualities, ColumnsSum, EQUALITY_MESSAGES } from './equality';
+import { checkEqualities, ColumnsSum, columnsAgree, EQUALITY_MESSAGES } from './equality';
 import { COLUMN_RULES, ColumnRule, has, rulePart, SPEC_MESSAGES } from './spec';
 import * as l10n from '../../l10n';
 
@@ -64,7 +64,13 @@ function columnRule(ctx: RuleContext, t: Table, cr: ColumnRule): void {
   if (ops.length === 0) return;
   const flat = ops.flatMap((o) => o.columns.map((c) => ({ c, sign: o.sign as 1 | -1 })));
   const names = flat.map((x, k) => `${k > 0 ? (x.sign < 0 ? ' − ' : ' + ') : x.sign < 0 ? '−' : ''}${short(part, x.c)}`).join('');
-  checkEqualities(ctx, t, (visit) => { for (const r of part.rows) visit(new ColumnsSum(part, r, tm.index, flat), names); });
+  checkEqualities(ctx, t, (visit) => {
+    for (const r of part.rows) {
+      // most rows agree: counted without an object (columnsAgree answers as agrees() does)
+      if (visit.agreed && columnsAgree(r, tm.index, flat)) visit.agreed();
+      else visit(new ColumnsSum(part, r, tm.index, flat), names);
+    }
+  });
 }
 
 export const rule: Rule = {
