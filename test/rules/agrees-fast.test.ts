@@ -7,11 +7,14 @@ import * as assert from 'assert';
 import fc from 'fast-check';
 import { Cell, Row, Table, TablePart } from '../../server/src/service/model';
 import { Decimal } from '../../server/src/service/decimal';
-import { agrees, cellsAgree, ChildrenSum, columnsAgree, ColumnsSum } from '../../server/src/service/rules/tables/equality';
+import { agrees, cellsAgree, ChildrenSum, columnsAgree, ColumnsSum, gridChildrenAgree, gridColumnsAgree } from '../../server/src/service/rules/tables/equality';
+import { ASK, gridOf, makeGrid } from '../../server/src/service/grid';
+import { parseReport } from '../../server/src/service/frontends/report-parser';
+import { generateLargeReport } from '../../scripts/gen-large';
 
 const R = { start: 0, end: 0 };
 const cell: fc.Arbitrary<Cell | undefined> = fc.oneof(
-  { weight: 6, arbitrary: fc.tuple(fc.oneof(fc.integer({ min: -999, max: 999 }).map(BigInt), fc.bigInt({ min: -(2n ** 55n), max: 2n ** 55n })), fc.constantFrom(0, 1, 2, 2, 2))
+  { weight: 6, arbitrary: fc.tuple(fc.oneof(fc.integer({ min: -999, max: 999 }).map(BigInt), fc.bigInt({ min: -(2n ** 55n), max: 2n ** 55n }), fc.integer({ min: -2, max: 2 }).map((k) => 2n ** 31n + BigInt(k)), fc.integer({ min: -2, max: 2 }).map((k) => -(2n ** 31n) + BigInt(k))), fc.constantFrom(0, 1, 2, 2, 2))
     .map(([u, s]): Cell => ({ kind: 'amount', raw: '', range: R, value: new Decimal(u, s) })) },
   { weight: 1, arbitrary: fc.constant<Cell>({ kind: 'empty', raw: '-', range: R }) },
   { weight: 1, arbitrary: fc.constantFrom<Cell>({ kind: 'text', raw: 'x', range: R }, { kind: 'number', raw: '1', range: R, value: new Decimal(1n, 0) }, { kind: 'percent', raw: '1%', range: R, value: new Decimal(1n, 0) }) },
@@ -36,7 +39,7 @@ describe('the sums counted without their objects', () => {
       const a = agrees(eq.totalCell, eq);
       if (a) yes++;
       assert.strictEqual(cellsAgree(parent.cells[c], children, c), a);
-    }), { numRuns: 20000 });
+    }), { numRuns: 20000, endOnFailure: true });
     assert.ok(yes > 300, `only ${yes} cases agree: the property says little`);
   });
 
@@ -52,7 +55,54 @@ describe('the sums counted without their objects', () => {
       const a = agrees(eq.totalCell, eq);
       if (a) yes++;
       assert.strictEqual(columnsAgree(r, 0, cols), a);
-    }), { numRuns: 20000 });
+    }), { numRuns: 20000, endOnFailure: true });
     assert.ok(yes > 300, `only ${yes} cases agree: the property says little`);
+  });
+});
+
+describe('the grid of a table part (grid.ts)', () => {
+  const part = (rows: Row[], width: number) => ({ name: '', columns: Array.from({ length: width }, (_, i) => ({ name: `c${i}`, path: [`c${i}`], kind: 'amount', range: R })), rows, range: R } as unknown as TablePart);
+
+  it('answers as the cells do for a ChildrenSum, or leaves it to them (a count past 32 bits)', () => {
+    let sure = 0;
+    fc.assert(fc.property(fc.array(fc.array(cell, { minLength: 0, maxLength: 3 }), { minLength: 1, maxLength: 7 }), fc.nat(2), fc.boolean(), (cellRows, c, exact) => {
+      const rows = cellRows.map(row);
+      const kids = rows.slice(1);
+      if (exact) {
+        const vals = kids.map((k) => k.cells[c]).filter((x): x is Cell => !!x && x.kind === 'amount');
+        if (vals.length) rows[0].cells[c] = { kind: 'amount', raw: '', range: R, value: vals.reduce((a, x) => a.add(x.value!), new Decimal(0n, vals[0].value!.scale)) };
+      }
+      const p = part(rows, 3);
+      const g = makeGrid(p);
+      const want = cellsAgree(rows[0].cells[c], kids, c);
+      const got = gridChildrenAgree(g, 0, kids.map((_, k) => k + 1), c);
+      if (got !== undefined) { sure++; assert.strictEqual(got, want); }
+      else assert.ok([rows[0], ...kids].some((r) => g.scales[rows.indexOf(r) * 3 + c] === ASK), 'undefined only where a cell is ASK');
+    }), { numRuns: 20000, endOnFailure: true });
+    assert.ok(sure > 10000, `${sure} answered by the grid`);
+  });
+
+  it('answers as the cells do for a ColumnsSum, or leaves it to them', () => {
+    fc.assert(fc.property(fc.array(cell, { minLength: 1, maxLength: 6 }), fc.array(fc.constantFrom<1 | -1>(1, -1), { minLength: 6, maxLength: 6 }), (cells, signs) => {
+      const r = row(cells);
+      const cols = cells.slice(1).map((_, i) => ({ c: i + 1, sign: signs[i] }));
+      const g = makeGrid(part([r], cells.length));
+      const got = gridColumnsAgree(g, 0, 0, cols);
+      if (got !== undefined) assert.strictEqual(got, columnsAgree(r, 0, cols));
+    }), { numRuns: 20000, endOnFailure: true });
+  });
+
+  it('the parser makes one for every table part, holding each amount as its cell has it', () => {
+    const report = parseReport(generateLargeReport({ units: 3 }).text).report;
+    let amounts = 0;
+    for (const t of report.tables) for (const p of t.parts) {
+      const g = gridOf(p)!;
+      assert.ok(g, `${t.title}`);
+      assert.strictEqual(g.width, p.columns.length);
+      p.rows.forEach((r, i) => r.cells.slice(0, g.width).forEach((x, c) => {
+        if (x.kind === 'amount' && x.value) { amounts++; assert.ok(g.scales[i * g.width + c] === ASK || (g.units[i * g.width + c] === x.value.num && g.scales[i * g.width + c] === x.value.scale)); }
+      }));
+    }
+    assert.ok(amounts > 1000, `${amounts} amounts`);
   });
 });

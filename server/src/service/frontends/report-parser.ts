@@ -6,6 +6,7 @@
 import { Finding, Report, SectionBlock, Syntax } from '../model';
 import { splitYamlBlocks, parseYamlBlock } from './yaml';
 import { parseYamlFast } from './yaml-fast';
+import { gridOf, makeGrid } from '../grid';
 import { parseDslBlock, splitDslBlocks } from './dsl';
 import { parseDslTableFast } from './dsl-fast';
 import { ParsedBlock } from './common';
@@ -143,7 +144,11 @@ function assemble(blocks: ParsedBlock[], reparsed: number, text: string, syntax:
       report.sectionBlocks.push({ key: pb.raw.key, keyRange, kind: pb.kind as SectionBlock['kind'], sections: pb.sections, range: { start: pb.raw.start, end: pb.raw.end } });
     }
     if (pb.printed) report.printed.push(pb.printed);
-    if (pb.table) report.tables.push(pb.table);
+    if (pb.table) {
+      report.tables.push(pb.table);
+      // the amounts of each part in one block of memory, for the sum rules (grid.ts); made once per parsed block
+      for (const p of pb.table.parts) if (!gridOf(p)) makeGrid(p);
+    }
     if (pb.glossary) report.glossary.push(...pb.glossary);
     if (pb.perf) report.perf.push(pb.perf);
     if (pb.inexact) (report.inexact ??= []).push(...pb.inexact);

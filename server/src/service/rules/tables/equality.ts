@@ -4,6 +4,7 @@
  * error with a fix writing the computed total, or a 尾数误差 note.
  */
 import { Decimal } from '../../decimal';
+import { AmountGrid, ASK, EMPTY } from '../../grid';
 import { Cell, Range, Row, Table, TablePart } from '../../model';
 import { compareSum, formatLike, Verdict } from '../rounding';
 import { RuleContext, TotalInfo } from '../types';
@@ -246,6 +247,45 @@ export function columnsAgree(r: Row, totalCol: number, cols: ReadonlyArray<{ c: 
     } else if (!isEmpty(x)) return false;
   }
   return sumUnits === stated.num;
+}
+
+/**
+ * cellsAgree on the part's grid, for the total in row `r` over the rows `children`, column c: true or
+ * false as agrees() answers, or undefined when a cell involved is one the grid does not hold (ASK: the
+ * cells decide).
+ */
+export function gridChildrenAgree(g: AmountGrid, r: number, children: ArrayLike<number>, c: number): boolean | undefined {
+  const w = g.width;
+  const ts = g.scales[r * w + c];
+  if (ts === ASK) return undefined;
+  if (ts < 0 || children.length === 0) return false;
+  let sumUnits = 0;
+  for (let k = 0; k < children.length; k++) {
+    const at = children[k] * w + c;
+    const sc = g.scales[at];
+    // 32-bit counts: no sum of them here comes near 2^53
+    if (sc === ts) sumUnits += g.units[at];
+    else if (sc === ASK) return undefined;
+    else if (sc !== EMPTY) return false;
+  }
+  return sumUnits === g.units[r * w + c];
+}
+
+/** columnsAgree on the part's grid for row r (undefined: a cell the grid does not hold, the cells decide). */
+export function gridColumnsAgree(g: AmountGrid, r: number, totalCol: number, cols: ReadonlyArray<{ c: number; sign: 1 | -1 }>): boolean | undefined {
+  const base = r * g.width;
+  const ts = g.scales[base + totalCol];
+  if (ts === ASK) return undefined;
+  if (ts < 0 || cols.length === 0) return false;
+  let sumUnits = 0;
+  for (let k = 0; k < cols.length; k++) {
+    const at = base + cols[k].c;
+    const sc = g.scales[at];
+    if (sc === ts) sumUnits += cols[k].sign * g.units[at];
+    else if (sc === ASK) return undefined;
+    else if (sc !== EMPTY) return false;
+  }
+  return sumUnits === g.units[base + totalCol];
 }
 
 /** What checkEqualities is given, equality by equality. */

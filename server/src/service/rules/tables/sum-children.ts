@@ -6,21 +6,26 @@
 import { Row, Table, TablePart } from '../../model';
 import { numberingLevel } from '../../layouts';
 import { Rule, RuleContext } from '../types';
-import { cellRef, cellsAgree, ChildrenSum, checkEqualities, checkSum, EQUALITY_MESSAGES, rowsAt } from './equality';
+import { cellRef, cellsAgree, ChildrenSum, checkEqualities, checkSum, EQUALITY_MESSAGES, gridChildrenAgree, rowsAt } from './equality';
+import { gridOf } from '../../grid';
 import { OUTLINE_RULES, rulePart, SPEC_MESSAGES } from './spec';
 import * as l10n from '../../l10n';
 
 function hierarchy(ctx: RuleContext, t: Table, part: TablePart, names: { kuan: string; xiang: string; other: string }): void {
   const sums = childSums(part, names);
   if (sums.length === 0) return;
+  const rows = part.rows;
+  const grid = gridOf(part);
   const amounts: number[] = [];
   for (let i = 0; i < part.columns.length; i++) if (part.columns[i].kind === 'amount') amounts.push(i);
+  const rowsOf = (ix: number[]) => ix.map((k) => rows[k]);
   checkEqualities(ctx, t, (visit) => {
     for (const { r, children, what } of sums) {
+      let kids: Row[] | undefined;
       for (const i of amounts) {
-        // most sums agree: counted without an object (cellsAgree answers as agrees() does)
-        if (visit.agreed && cellsAgree(r.cells[i], children, i)) visit.agreed();
-        else visit(new ChildrenSum(t, part, r, children, i), what);
+        // most sums agree: counted without an object (the grid, else the cells, answer as agrees() does)
+        if (visit.agreed && ((grid ? gridChildrenAgree(grid, r, children, i) : undefined) ?? cellsAgree(rows[r].cells[i], (kids ??= rowsOf(children)), i))) visit.agreed();
+        else visit(new ChildrenSum(t, part, rows[r], (kids ??= rowsOf(children)), i), what);
       }
     }
   });
@@ -30,46 +35,48 @@ function hierarchy(ctx: RuleContext, t: Table, part: TablePart, names: { kuan: s
 const prefixKey = (value: number, len: number) => value * 16 + len;
 
 /**
- * Each listed code's children: its descendants (found through the code's prefixes of 3 and 5 …
- * digits) of the shortest code length. The first row of a code stands for it.
+ * Each listed code's children (as row numbers): its descendants (found through the code's prefixes of
+ * 3 and 5 … digits) of the shortest code length. The first row of a code stands for it.
  */
-function childSums(part: TablePart, names: { kuan: string; xiang: string; other: string }): Array<{ r: Row; children: Row[]; what: string }> {
-  const coded: Row[] = [];
-  for (const r of part.rows) if (r.code) coded.push(r);
+function childSums(part: TablePart, names: { kuan: string; xiang: string; other: string }): Array<{ r: number; children: number[]; what: string }> {
+  const rows = part.rows;
+  const coded: number[] = [];
+  for (let i = 0; i < rows.length; i++) if (rows[i].code) coded.push(i);
   if (coded.length < 2) return [];
   // codes are digits: a prefix is looked up by its value and length, not by a new string
-  const numeric = coded.every((r) => r.code!.length <= 12 && /^\d+$/.test(r.code!));
-  const byKey = new Map<number | string, Row>();
-  const keyOf = (c: string, len: number): number | string => {
-    if (!numeric) return c.slice(0, len);
-    let v = 0;
-    for (let k = 0; k < len; k++) v = v * 10 + (c.charCodeAt(k) - 48);
-    return prefixKey(v, len);
-  };
-  for (const r of coded) {
-    const k = keyOf(r.code!, r.code!.length);
-    if (!byKey.has(k)) byKey.set(k, r);
+  const numeric = coded.every((i) => rows[i].code!.length <= 12 && /^\d+$/.test(rows[i].code!));
+  const byKey = new Map<number | string, number>();
+  for (const i of coded) {
+    const c = rows[i].code!;
+    let k: number | string = c;
+    if (numeric) {
+      let v = 0;
+      for (let j = 0; j < c.length; j++) v = v * 10 + (c.charCodeAt(j) - 48);
+      k = prefixKey(v, c.length);
+    }
+    if (!byKey.has(k)) byKey.set(k, i);
   }
-  const below = new Map<Row, Row[]>();
+  const below = new Map<number, number[]>();
   for (const x of coded) {
-    const c = x.code!;
+    const c = rows[x].code!;
     let v = 0;
     for (let l = 1; l < c.length; l++) {
       if (numeric) v = v * 10 + (c.charCodeAt(l - 1) - 48);
       if (l < 3 || (l - 3) % 2 !== 0) continue;
       const parent = byKey.get(numeric ? prefixKey(v, l) : c.slice(0, l));
-      if (!parent || parent === x) continue;
+      if (parent === undefined || parent === x) continue;
       const list = below.get(parent);
       if (list) list.push(x);
       else below.set(parent, [x]);
     }
   }
-  const sums: Array<{ r: Row; children: Row[]; what: string }> = [];
+  const sums: Array<{ r: number; children: number[]; what: string }> = [];
   for (const [r, desc] of below) {
     let len = Infinity;
-    for (const x of desc) if (x.code!.length < len) len = x.code!.length;
-    const children = desc.filter((x) => x.code!.length === len);
-    sums.push({ r, children, what: r.level === '类' && len === 5 ? names.kuan : r.level === '款' && len === 7 ? names.xiang : names.other });
+    for (const x of desc) if (rows[x].code!.length < len) len = rows[x].code!.length;
+    const children = desc.filter((x) => rows[x].code!.length === len);
+    const level = rows[r].level;
+    sums.push({ r, children, what: level === '类' && len === 5 ? names.kuan : level === '款' && len === 7 ? names.xiang : names.other });
   }
   return sums;
 }

@@ -7,7 +7,8 @@
 import { Table, TablePart } from '../../model';
 import { ColumnMatch, findColumn, isMeasureHeading } from '../../layouts';
 import { Rule, RuleContext } from '../types';
-import { checkEqualities, ColumnsSum, columnsAgree, EQUALITY_MESSAGES } from './equality';
+import { checkEqualities, ColumnsSum, columnsAgree, EQUALITY_MESSAGES, gridColumnsAgree } from './equality';
+import { gridOf } from '../../grid';
 import { COLUMN_RULES, ColumnRule, has, rulePart, SPEC_MESSAGES } from './spec';
 import * as l10n from '../../l10n';
 
@@ -64,11 +65,13 @@ function columnRule(ctx: RuleContext, t: Table, cr: ColumnRule): void {
   if (ops.length === 0) return;
   const flat = ops.flatMap((o) => o.columns.map((c) => ({ c, sign: o.sign as 1 | -1 })));
   const names = flat.map((x, k) => `${k > 0 ? (x.sign < 0 ? ' − ' : ' + ') : x.sign < 0 ? '−' : ''}${short(part, x.c)}`).join('');
+  const grid = gridOf(part);
   checkEqualities(ctx, t, (visit) => {
-    for (const r of part.rows) {
-      // most rows agree: counted without an object (columnsAgree answers as agrees() does)
-      if (visit.agreed && columnsAgree(r, tm.index, flat)) visit.agreed();
-      else visit(new ColumnsSum(part, r, tm.index, flat), names);
+    const rows = part.rows;
+    for (let k = 0; k < rows.length; k++) {
+      // most rows agree: counted without an object (the grid, else the cells, answer as agrees() does)
+      if (visit.agreed && ((grid ? gridColumnsAgree(grid, k, tm.index, flat) : undefined) ?? columnsAgree(rows[k], tm.index, flat))) visit.agreed();
+      else visit(new ColumnsSum(part, rows[k], tm.index, flat), names);
     }
   });
 }

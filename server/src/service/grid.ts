@@ -1,0 +1,63 @@
+/**
+ * A table part's amounts as numbers in one block of memory, row after row: what the sum rules add up
+ * tens of thousands of times in a large report, read without going through the row, cell and decimal
+ * objects (which lie scattered in memory: reading them is most of those rules' time).
+ *
+ * Made by the parser (report-parser.ts) for every table part; a model made any other way has none and
+ * the rules read the cells. It says only what agrees() reads from a cell, and never decides alone:
+ * a cell it cannot hold exactly is marked ASK, and the rule then reads the cells.
+ */
+import { TablePart } from './model';
+
+/** A cell that is not an amount (text, number, percent, or missing: the row is short). */
+export const OTHER = -1;
+/** An empty cell (written -, —, /). */
+export const EMPTY = -2;
+/** An amount the grid does not hold (its count of units is not a 32-bit integer): read the cell. */
+export const ASK = -3;
+
+export interface AmountGrid {
+  /** Columns per row (the part's columns when it was parsed). */
+  readonly width: number;
+  /** units[r * width + c]: the amount's count of its smallest written unit (Decimal.num), when scale ≥ 0. */
+  readonly units: Int32Array;
+  /** scales[r * width + c]: the amount's decimals (0 … 100), or OTHER, EMPTY, ASK. */
+  readonly scales: Int8Array;
+}
+
+const grids = new WeakMap<TablePart, AmountGrid>();
+
+/** The grid of a part, when the parser made one. */
+export function gridOf(part: TablePart): AmountGrid | undefined {
+  return grids.get(part);
+}
+
+/** Makes (or remakes) the grid of a part from its cells. */
+export function makeGrid(part: TablePart): AmountGrid {
+  const width = part.columns.length;
+  const n = part.rows.length * width;
+  const units = new Int32Array(n);
+  const scales = new Int8Array(n);
+  for (let r = 0; r < part.rows.length; r++) {
+    const cells = part.rows[r].cells;
+    for (let c = 0; c < width; c++) {
+      const x = cells[c];
+      const at = r * width + c;
+      if (!x) scales[at] = OTHER;
+      else if (x.kind === 'empty') scales[at] = EMPTY;
+      else if (x.kind !== 'amount' || !x.value) scales[at] = OTHER;
+      else {
+        const v = x.value;
+        // a count that is not a 32-bit integer (or not safe at all), or decimals past 100: the cell decides
+        if ((v.num | 0) !== v.num || v.scale > 100) scales[at] = ASK;
+        else {
+          units[at] = v.num;
+          scales[at] = v.scale;
+        }
+      }
+    }
+  }
+  const g: AmountGrid = { width, units, scales };
+  grids.set(part, g);
+  return g;
+}
