@@ -98,6 +98,8 @@ export class ReportParser {
       } else {
         // blocks written in the usual subset take the fast paths (yaml-fast.ts: tables and text; dsl-fast.ts: tables), the rest the front ends
         pb = dsl ? parseDslTableFast(raw) ?? parseDslBlock(raw) : parseYamlFast(raw) ?? parseYamlBlock(raw);
+        // the amounts of each part in one block of memory, for the sum rules (grid.ts): made while its cells are fresh in memory
+        if (pb.table) for (const p of pb.table.parts) makeGrid(p);
         reparsed++;
       }
       blocks.push(pb);
@@ -146,7 +148,7 @@ function assemble(blocks: ParsedBlock[], reparsed: number, text: string, syntax:
     if (pb.printed) report.printed.push(pb.printed);
     if (pb.table) {
       report.tables.push(pb.table);
-      // the amounts of each part in one block of memory, for the sum rules (grid.ts); made once per parsed block
+      // a block parsed elsewhere (a test's) has none yet
       for (const p of pb.table.parts) if (!gridOf(p)) makeGrid(p);
     }
     if (pb.glossary) report.glossary.push(...pb.glossary);
