@@ -10,7 +10,11 @@ import * as assert from 'assert';
 import { Decimal } from '../server/src/service/decimal';
 import { numbering, numberedLines, listItems } from '../server/src/service/narrative/items';
 import { tokens } from '../server/src/service/narrative/tokens';
-import { figures, ReadingContext, sameColumn } from '../server/src/service/narrative/figures';
+import { figures, LABEL, labelBefore, ReadingContext, sameColumn } from '../server/src/service/narrative/figures';
+import { narrativeTexts } from '../server/src/service/narrative/reader';
+import { parseReport } from '../server/src/service/frontends/report-parser';
+import { corpus } from './helpers/corpus';
+import fc from 'fast-check';
 import { readText } from '../server/src/service/narrative/reader';
 import { changeBase, directions, rateVerdict } from '../server/src/service/narrative/changes';
 import { kemuPaths, pathCode } from '../server/src/service/narrative/kemu-path';
@@ -372,5 +376,37 @@ describe('narrative reading: what a change, a rate change and a comparison say',
     assert.deepStrictEqual(lists('年初预算为100.00万元，其中：\n1.年初预算为60.00万元\n2.年初预算为40.00万元'), [['其中', '100.00万元', ['60.00万元', '40.00万元'], true, '年初预算']]);
     assert.deepStrictEqual(lists('年初预算为300.00万元。其中：\n1、甲。年初预算为300.00万元。'), [], 'one item is no column');
     assert.deepStrictEqual(lists('年初预算为300.00万元。其中：甲年初预算为200.00万元，乙年初预算为100.00万元。'), [], 'clauses of a column are split by ；');
+  });
+});
+
+describe('narrative reading: the labelled figures’ quick test', () => {
+  // the reading before the quick test: LABEL on the clause before the amount, always
+  const slow = (v: string, at: number) => {
+    let from = at;
+    while (from > 0 && !/[，。；、\n,;]/.test(v[from - 1]) && at - from < 30) from--;
+    const m = LABEL.exec(v.slice(from, at));
+    return m ? { m, from } : undefined;
+  };
+  const same = (v: string) => {
+    let found = 0;
+    for (const tok of tokens(v)) {
+      const want = slow(v, tok.start);
+      assert.deepStrictEqual(labelBefore(v, tok.start), want, `${v} @${tok.start}`);
+      if (want) found++;
+    }
+    return found;
+  };
+
+  it('finds the label the slow reading finds, before every amount of every text of every sample', () => {
+    let labels = 0;
+    for (const f of corpus()) for (const { text } of narrativeTexts(parseReport(f.text, f.syntax).report)) labels += same(text.value);
+    assert.ok(labels > 50, `${labels} labels`);
+  });
+
+  it('and on random clauses of labels, tails, colons, spaces and amounts', () => {
+    let labels = 0;
+    const words = ['年初预算', '预算数', '决算数', '支出决算', '预算安排', '全年预算', '合计', '为', '是', '：', ':', ' ', '\u3000', '\t', '2023年', '上年', '本年', '，', '。', '\n', '100.00万元', '5.5万元', '12%', '收入', '支出', '比'];
+    fc.assert(fc.property(fc.array(fc.constantFrom(...words), { maxLength: 12 }), (ws) => { labels += same(ws.join('')); }), { numRuns: 3000 });
+    assert.ok(labels > 300, `${labels} labels`);
   });
 });

@@ -24,7 +24,7 @@ export interface ReadingContext {
   unitName: string;
 }
 
-const LABEL = new RegExp(
+export const LABEL = new RegExp(
   `(?:(\\d{4})年度?)?(当年|本年|上年)?(${alt(FIGURE_KINDS.flatMap((k) => FIGURE_WORDS[k]))})(?:${alt(WORDS.figureTails)})?${SP}[：:]?${SP}$`,
 );
 
@@ -38,13 +38,35 @@ function kindOf(label: string, year: number | undefined, prefix: string | undefi
   return k;
 }
 
+/**
+ * The characters a label can end with (the last of each figure word and tail): LABEL needs one of
+ * them right before the amount, after spaces, at most one colon and spaces.
+ */
+const LABEL_ENDS = new Set([...FIGURE_KINDS.flatMap((k) => FIGURE_WORDS[k]), ...WORDS.figureTails].map((w) => w.charCodeAt(w.length - 1)));
+const isSp = (c: number) => c === 32 || c === 9 || c === 0x3000;
+
+/** LABEL's match on the clause right before an amount (and where that clause starts), if a label stands there. */
+export function labelBefore(v: string, at: number): { m: RegExpExecArray; from: number } | undefined {
+  // most amounts have no label: the character a label would end with is not there (no slice, no regex)
+  let e = at;
+  while (e > 0 && isSp(v.charCodeAt(e - 1))) e--;
+  if (e > 0 && (v.charCodeAt(e - 1) === 0xff1a || v.charCodeAt(e - 1) === 58)) {
+    e--;
+    while (e > 0 && isSp(v.charCodeAt(e - 1))) e--;
+  }
+  if (e === 0 || !LABEL_ENDS.has(v.charCodeAt(e - 1))) return undefined;
+  let from = at;
+  while (from > 0 && !/[，。；、\n,;]/.test(v[from - 1]) && at - from < 30) from--;
+  const m = LABEL.exec(v.slice(from, at));
+  return m ? { m, from } : undefined;
+}
+
 /** The figure a token is, if a label stands right before it in its clause. */
 export function figureOf(v: string, tok: Tok, rc: ReadingContext): Figure | undefined {
   if (tok.kind !== 'amount') return undefined;
-  let from = tok.start;
-  while (from > 0 && !/[，。；、\n,;]/.test(v[from - 1]) && tok.start - from < 30) from--;
-  const m = LABEL.exec(v.slice(from, tok.start));
-  if (!m) return undefined;
+  const l = labelBefore(v, tok.start);
+  if (!l) return undefined;
+  const { m, from } = l;
   const kind = kindOf(m[3], m[1] ? Number(m[1]) : undefined, m[2], rc);
   return kind ? { tok, start: tok.start, end: tok.end, kind, label: m[3], labelStart: from + m.index } : undefined;
 }
