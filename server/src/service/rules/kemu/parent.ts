@@ -12,15 +12,30 @@ export const rule: Rule = {
     messages: { '目录和本报告中都没有 {0} 的上级科目 {1}': 'Neither the catalogue nor the report has the parent of {0}: {1}' },
   },
   run(ctx) {
-    // per table (memoized while it is unchanged): its codes, and its rows whose parents the catalogue lacks
+    // per table (memoized while it is unchanged): its codes (made only when a parent is missing from the
+    // catalogue), and its rows whose parents the catalogue lacks
     const cat = ctx.catalogue;
-    const tables = ctx.model.tables.map((t) => ctx.memo(t, 'kemu.parent', (): { codes: Set<string>; below: number; orphans: Map<object, Row[]> } => {
-      const codes = new Set<string>();
+    const tables = ctx.model.tables.map((t) => ctx.memo(t, 'kemu.parent', (): { codes?: Set<string>; below: number; orphans: Map<object, Row[]> } => {
       let below = 0; // 款 and 项 rows: the candidates examined
-      for (const p of t.parts) for (const r of p.rows) if (r.code) { codes.add(r.code); if (r.code.length > 3) below++; }
-      return { codes, below, orphans: new Map() };
+      for (const p of t.parts) for (const r of p.rows) if (r.code && r.code.length > 3) below++;
+      return { below, orphans: new Map() };
     }));
-    const inReport = (code: string) => tables.some((x) => x.codes.has(code));
+    const codesOf = (i: number) => {
+      const x = tables[i];
+      if (!x.codes) {
+        x.codes = new Set<string>();
+        for (const p of ctx.model.tables[i].parts) for (const r of p.rows) if (r.code) x.codes.add(r.code);
+      }
+      return x.codes;
+    };
+    const inReport = (code: string) => tables.some((_, i) => codesOf(i).has(code));
+    // whether the catalogue has a code's parents, once per code (a large report repeats the same codes in every table)
+    const known = new Map<string, boolean>();
+    const parentsKnown = (code: string) => {
+      let k = known.get(code);
+      if (k === undefined) known.set(code, (k = cat.has(code.slice(0, 3)) && (code.length !== 7 || cat.has(code.slice(0, 5)))));
+      return k;
+    };
     ctx.model.tables.forEach((t, i) => {
       if (tables[i].below) ctx.examined(tables[i].below);
       let orphans = tables[i].orphans.get(cat);
@@ -28,7 +43,7 @@ export const rule: Rule = {
         orphans = [];
         for (const part of t.parts) for (const row of part.rows) {
           const code = row.code;
-          if (code && code.length > 3 && (!cat.has(code.slice(0, 3)) || (code.length === 7 && !cat.has(code.slice(0, 5))))) orphans.push(row);
+          if (code && code.length > 3 && !parentsKnown(code)) orphans.push(row);
         }
         tables[i].orphans.clear(); // one catalogue at a time
         tables[i].orphans.set(cat, orphans);
