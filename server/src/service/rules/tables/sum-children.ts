@@ -12,7 +12,12 @@ import { OUTLINE_RULES, rulePart, SPEC_MESSAGES } from './spec';
 import * as l10n from '../../l10n';
 
 function hierarchy(ctx: RuleContext, t: Table, part: TablePart, names: { kuan: string; xiang: string; other: string }): void {
-  const sums = childSums(part, names);
+  // the sums follow from the codes row by row alone: parts written alike (the unit tables of a
+  // consolidated report) share them within a check
+  const shared = ctx.memo(ctx.model, `sum.children:sums:${l10n.language()}`, () => new Map<string, ReturnType<typeof childSums>>());
+  const key = part.rows.map((r) => r.code ?? '').join(',');
+  let sums = shared.get(key);
+  if (!sums) shared.set(key, (sums = childSums(part, names)));
   if (sums.length === 0) return;
   const rows = part.rows;
   const grid = gridOf(part);

@@ -25,15 +25,13 @@ function short(part: TablePart, i: number): string {
 
 const columnsOf = (m: ColumnMatch): number[] => (m.kind === 'column' ? [m.index] : m.kind === 'group' ? m.indices : []);
 
-function columnRule(ctx: RuleContext, t: Table, cr: ColumnRule): void {
-  const what = l10n.t('{0} = {1}', cr.total.split('|')[0], cr.parts.map((p) => p.split('|')[0]).join(' + '));
-  const part = rulePart(ctx, t, cr.part, what);
-  if (!part || !has(part, cr.if)) return;
+/** What a column rule compares in a part (its total column, its signed parts and their names), or why it cannot. */
+type Plan = { why: string } | { total: number; flat: Array<{ c: number; sign: 1 | -1 }>; names: string } | undefined;
+
+/** The plan of a column rule for a part: it follows from the part's columns alone. */
+function planOf(part: TablePart, cr: ColumnRule): Plan {
   const tm = findColumn(part, cr.total);
-  if (tm.kind !== 'column') {
-    ctx.couldNot(t, what, tm.kind === 'missing' ? tm.why : l10n.t('“{0}”不是一列', cr.total));
-    return;
-  }
+  if (tm.kind !== 'column') return { why: tm.kind === 'missing' ? tm.why : l10n.t('“{0}”不是一列', cr.total) };
   let ops: Operand[] = [];
   const missing: string[] = [];
   for (const raw of cr.parts) {
@@ -44,8 +42,7 @@ function columnRule(ctx: RuleContext, t: Table, cr: ColumnRule): void {
     else ops.push({ spec, sign, columns: columnsOf(m) });
   }
   if (missing.length && !cr.optional) {
-    ctx.couldNot(t, what, l10n.t('找不到列“{0}”；本表的列：{1}', missing.join(l10n.listSep()), part.columns.filter((c) => c.kind === 'amount').map((c) => c.name).join(l10n.listSep())));
-    return;
+    return { why: l10n.t('找不到列“{0}”；本表的列：{1}', missing.join(l10n.listSep()), part.columns.filter((c) => c.kind === 'amount').map((c) => c.name).join(l10n.listSep())) };
   }
   // a group column and its components both printed: the components are the parts
   for (const [group, members] of Object.entries(cr.groups ?? {})) {
@@ -57,21 +54,37 @@ function columnRule(ctx: RuleContext, t: Table, cr: ColumnRule): void {
   const used = new Set<number>([tm.index, ...ops.flatMap((o) => o.columns), ...groupsLeftOut]);
   if (cr.complete) {
     const unknown = part.columns.map((c, i) => (c.kind === 'amount' && !used.has(i) ? c.name : '')).filter(Boolean);
-    if (unknown.length) {
-      ctx.couldNot(t, what, l10n.t('本表有规则不认识的列“{0}”：它是否计入合计无法确定，未核对', unknown.join(l10n.listSep())));
-      return;
-    }
+    if (unknown.length) return { why: l10n.t('本表有规则不认识的列“{0}”：它是否计入合计无法确定，未核对', unknown.join(l10n.listSep())) };
   }
-  if (ops.length === 0) return;
+  if (ops.length === 0) return undefined;
   const flat = ops.flatMap((o) => o.columns.map((c) => ({ c, sign: o.sign as 1 | -1 })));
   const names = flat.map((x, k) => `${k > 0 ? (x.sign < 0 ? ' − ' : ' + ') : x.sign < 0 ? '−' : ''}${short(part, x.c)}`).join('');
+  return { total: tm.index, flat, names };
+}
+
+function columnRule(ctx: RuleContext, t: Table, cr: ColumnRule): void {
+  const what = l10n.t('{0} = {1}', cr.total.split('|')[0], cr.parts.map((p) => p.split('|')[0]).join(' + '));
+  const part = rulePart(ctx, t, cr.part, what);
+  if (!part || !has(part, cr.if)) return;
+  // parts with the same columns (the unit tables of a consolidated report) share the plan within a check
+  const plans = ctx.memo(ctx.model, `sum.columns:plans:${l10n.language()}`, () => new Map<ColumnRule, Map<string, Plan>>());
+  const byColumns = plans.get(cr) ?? plans.set(cr, new Map()).get(cr)!;
+  const sig = ctx.memo(part, 'sum.columns:columns', (p) => p.columns.map((c) => `${c.kind}:${c.name}`).join('\u0001'));
+  let plan = byColumns.get(sig);
+  if (plan === undefined && !byColumns.has(sig)) byColumns.set(sig, (plan = planOf(part, cr)));
+  if (!plan) return;
+  if ('why' in plan) {
+    ctx.couldNot(t, what, plan.why);
+    return;
+  }
+  const { total, flat, names } = plan;
   const grid = gridOf(part);
   checkEqualities(ctx, t, (visit) => {
     const rows = part.rows;
     for (let k = 0; k < rows.length; k++) {
       // most rows agree: counted without an object (the grid, else the cells, answer as agrees() does)
-      if (visit.agreed && ((grid ? gridColumnsAgree(grid, k, tm.index, flat) : undefined) ?? columnsAgree(rows[k], tm.index, flat))) visit.agreed();
-      else visit(new ColumnsSum(part, rows[k], tm.index, flat), names);
+      if (visit.agreed && ((grid ? gridColumnsAgree(grid, k, total, flat) : undefined) ?? columnsAgree(rows[k], total, flat))) visit.agreed();
+      else visit(new ColumnsSum(part, rows[k], total, flat), names);
     }
   });
 }
