@@ -9,7 +9,8 @@
 import * as assert from 'assert';
 import { Decimal } from '../server/src/service/decimal';
 import { numbering, numberedLines, listItems } from '../server/src/service/narrative/items';
-import { tokens } from '../server/src/service/narrative/tokens';
+import { tokens, TOKEN } from '../server/src/service/narrative/tokens';
+import { readNumeral } from '../server/src/service/decimal';
 import { figures, LABEL, labelBefore, ReadingContext, sameColumn } from '../server/src/service/narrative/figures';
 import { narrativeTexts } from '../server/src/service/narrative/reader';
 import { parseReport } from '../server/src/service/frontends/report-parser';
@@ -408,5 +409,45 @@ describe('narrative reading: the labelled figures’ quick test', () => {
     const words = ['年初预算', '预算数', '决算数', '支出决算', '预算安排', '全年预算', '合计', '为', '是', '：', ':', ' ', '\u3000', '\t', '2023年', '上年', '本年', '，', '。', '\n', '100.00万元', '5.5万元', '12%', '收入', '支出', '比'];
     fc.assert(fc.property(fc.array(fc.constantFrom(...words), { maxLength: 12 }), (ws) => { labels += same(ws.join('')); }), { numRuns: 3000 });
     assert.ok(labels > 300, `${labels} labels`);
+  });
+});
+
+describe('narrative reading: the amounts’ scanner', () => {
+  // the reading before the scanner: TOKEN's global matches, those after a digit, point, comma or 万 skipped
+  const reference = (v: string) => {
+    const out: Array<{ start: number; end: number; raw: string; unit: string; kind: string; value: string }> = [];
+    const re = new RegExp(TOKEN.source, 'g');
+    let m: RegExpExecArray | null;
+    while ((m = re.exec(v))) {
+      const before = v[m.index - 1];
+      if (before && /[\d.,万]/.test(before)) continue;
+      const r = readNumeral(m[1] + m[2]);
+      if (!r.ok) continue;
+      const unit = m[3] === '％' ? '%' : m[3] === '万' ? '万元' : m[3];
+      out.push({ start: m.index, end: m.index + m[0].length, raw: m[0], unit, kind: unit === '%' ? 'percent' : 'amount', value: `${r.value.toString()}/${r.value.scale}` });
+    }
+    return out;
+  };
+  const scanned = (v: string) => tokens(v).map((t) => ({ start: t.start, end: t.end, raw: t.raw, unit: t.unit, kind: t.kind, value: `${t.value.toString()}/${t.value.scale}` }));
+
+  it('reads what TOKEN reads in every text of every sample', () => {
+    let n = 0;
+    for (const f of corpus()) for (const { text } of narrativeTexts(parseReport(f.text, f.syntax).report)) {
+      assert.deepStrictEqual(scanned(text.value), reference(text.value));
+      n += reference(text.value).length;
+    }
+    assert.ok(n > 500, `${n} amounts`);
+  });
+
+  it('and in random strings of digits, signs, commas, points, spaces and units', () => {
+    const parts = ['1', '2', '0', '9', '12', '123', '1234', ',', ',000', ',12', '.', '.5', '-', '－', ' ', '\u3000', '\t', '万', '万元', '亿元', '元', '亿', '%', '％', '，', '。', '）', '\n', '\r', '年', 'x', '１'];
+    let n = 0;
+    fc.assert(fc.property(fc.array(fc.constantFrom(...parts), { maxLength: 14 }), (ps) => {
+      const v = ps.join('');
+      const want = reference(v);
+      n += want.length;
+      assert.deepStrictEqual(scanned(v), want, JSON.stringify(v));
+    }), { numRuns: 20000, endOnFailure: true });
+    assert.ok(n > 2000, `${n} amounts`);
   });
 });

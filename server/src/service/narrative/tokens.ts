@@ -15,28 +15,97 @@ export interface Tok {
   raw: string;
 }
 
-const TOKEN = /(-?)(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)[ \t\u3000]*(万元|亿元|元|万(?=[，。；、,;）)\r\n]|$)|%|％)/g;
+/** What a token is, as a regular expression (the scanner below reads exactly what it matches, globally). */
+export const TOKEN = /(-?)(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)[ \t\u3000]*(万元|亿元|元|万(?=[，。；、,;）)\r\n]|$)|%|％)/g;
 
-function toTok(m: RegExpExecArray): Tok | undefined {
-  const r = readNumeral(m[1] + m[2]);
+function toTok(value: string, start: number, end: number, numeral: string, unitRaw: string): Tok | undefined {
+  const r = readNumeral(numeral);
   if (!r.ok) return undefined;
-  const unit = m[3] === '％' ? '%' : m[3] === '万' ? '万元' : m[3];
+  const unit = unitRaw === '％' ? '%' : unitRaw === '万' ? '万元' : unitRaw;
   const v = r.value;
   const money = unit === '元' || unit === '亿元' ? unit : '万元';
   const wan = inUnit(v, money, '万元');
   const half = inUnit(v.halfUlp(), money, '万元');
-  return { kind: unit === '%' ? 'percent' : 'amount', value: v, wan, half, unit, start: m.index, end: m.index + m[0].length, raw: m[0] };
+  return { kind: unit === '%' ? 'percent' : 'amount', value: v, wan, half, unit, start, end, raw: value.slice(start, end) };
+}
+
+const isDigit = (c: number) => c >= 48 && c <= 57;
+const isSp = (c: number) => c === 32 || c === 9 || c === 0x3000;
+/** What may follow a bare 万 (TOKEN's lookahead), besides the end of the text. */
+const AFTER_WAN = new Set([...'，。；、,;）)\r\n'].map((c) => c.charCodeAt(0)));
+
+/** The unit TOKEN reads at u (after the spaces), or undefined. */
+function unitAt(v: string, u: number): string | undefined {
+  const c = v.charCodeAt(u);
+  if (c === 0x4e07 /* 万 */) {
+    if (v.charCodeAt(u + 1) === 0x5143 /* 元 */) return '万元';
+    return u + 1 === v.length || AFTER_WAN.has(v.charCodeAt(u + 1)) ? '万' : undefined;
+  }
+  if (c === 0x4ebf /* 亿 */) return v.charCodeAt(u + 1) === 0x5143 ? '亿元' : undefined;
+  if (c === 0x5143) return '元';
+  if (c === 37) return '%';
+  if (c === 0xff05) return '％';
+  return undefined;
+}
+
+/**
+ * TOKEN's match at p, if any: [end, numeral end]. TOKEN never gains by backtracking here (a shorter
+ * number, fewer groups or spaces leave a digit, a comma, a point or a space where the unit must be),
+ * so its greedy reading is its only one: the comma form when the digits before the first comma are at
+ * most three and a “,ddd” group follows, else the plain form.
+ */
+function matchAt(v: string, p: number): { q: number; numEnd: number; unitStart: number; unit: string } | undefined {
+  let q = p;
+  if (v.charCodeAt(q) === 45 /* - */) q++;
+  if (!isDigit(v.charCodeAt(q))) return undefined;
+  let r = q;
+  while (isDigit(v.charCodeAt(r))) r++;
+  const fraction = (e: number) => {
+    if (v.charCodeAt(e) === 46 /* . */ && isDigit(v.charCodeAt(e + 1))) {
+      e += 2;
+      while (isDigit(v.charCodeAt(e))) e++;
+    }
+    return e;
+  };
+  const withUnit = (numEnd: number) => {
+    let u = numEnd;
+    while (isSp(v.charCodeAt(u))) u++;
+    const unit = unitAt(v, u);
+    return unit ? { q, numEnd, unitStart: u, unit } : undefined;
+  };
+  if (r - q <= 3) {
+    let e = r;
+    let groups = 0;
+    while (v.charCodeAt(e) === 44 /* , */ && isDigit(v.charCodeAt(e + 1)) && isDigit(v.charCodeAt(e + 2)) && isDigit(v.charCodeAt(e + 3))) {
+      e += 4;
+      groups++;
+    }
+    if (groups > 0) {
+      const m = withUnit(fraction(e));
+      if (m) return m;
+    }
+  }
+  return withUnit(fraction(r));
 }
 
 export function tokens(value: string): Tok[] {
   const out: Tok[] = [];
-  const re = new RegExp(TOKEN.source, 'g');
-  let m: RegExpExecArray | null;
-  while ((m = re.exec(value))) {
-    const before = value[m.index - 1];
-    if (before && /[\d.,万]/.test(before)) continue; // part of a longer number, or 万5.00元 (garbled)
-    const t = toTok(m);
-    if (t) out.push(t);
+  const n = value.length;
+  for (let p = 0; p < n;) {
+    const c = value.charCodeAt(p);
+    const m = c === 45 || isDigit(c) ? matchAt(value, p) : undefined;
+    if (!m) {
+      p++;
+      continue;
+    }
+    const end = m.unitStart + m.unit.length;
+    const before = p > 0 ? value.charCodeAt(p - 1) : -1;
+    // part of a longer number, or 万5.00元 (garbled): skipped, and the scan goes on after it (as TOKEN's)
+    if (!(isDigit(before) || before === 46 || before === 44 || before === 0x4e07)) {
+      const t = toTok(value, p, end, value.slice(p, m.numEnd), m.unit);
+      if (t) out.push(t);
+    }
+    p = end;
   }
   return out;
 }
