@@ -12,8 +12,8 @@ import { ReportRef } from '../workspace/units';
 import { allTotals, TotalChunk } from './totals';
 
 interface Sink {
-  /** How many candidates each rule examined (a rule that never examines anything never ran). */
-  examined: Map<string, number>;
+  /** How many candidates each rule examined (a rule that never examines anything never ran); made when first needed. */
+  examined?: Map<string, number>;
   /** Examined by the running rule and not yet added to `examined` (most rules count one row at a time). */
   self: number;
   findings: Finding[];
@@ -28,22 +28,24 @@ interface Sink {
   coverage: Array<{ table: Table; checked: number; missing?: { rule: string; what: string; why: string }; owned?: boolean }>;
 }
 
-interface Recorded extends Omit<Sink, 'open' | 'self'> {
+interface Recorded extends Omit<Sink, 'open'> {
   base: number;
   version: unknown;
 }
 
-const newSink = (): Sink => ({ examined: new Map(), self: 0, findings: [], totals: [], links: [], coverage: [] });
+const newSink = (): Sink => ({ self: 0, findings: [], totals: [], links: [], coverage: [] });
 
 /** Adds what rule `id` examined and has not yet added. */
 function flushSelf(s: Sink, id: string): void {
   if (s.self === 0) return;
-  s.examined.set(id, (s.examined.get(id) ?? 0) + s.self);
+  const m = (s.examined ??= new Map());
+  m.set(id, (m.get(id) ?? 0) + s.self);
   s.self = 0;
 }
 
 /** Copies the ranges of findings into objects of their own (a range shared within a finding stays shared). */
 function own(findings: Finding[]): Finding[] {
+  if (findings.length === 0) return findings;
   const copies = new Map<Range, Range>();
   const cp = (r: Range) => {
     let c = copies.get(r);
@@ -135,7 +137,7 @@ export class RuleEngine {
     let totals: TotalInfo[] | undefined;
     const chunks = out.totals;
     return {
-      findings: out.findings, links: out.links, coverage: coverageOf(out.coverage), crashed, examined: out.examined, totalChunks: chunks,
+      findings: out.findings, links: out.links, coverage: coverageOf(out.coverage), crashed, examined: out.examined ?? new Map(), totalChunks: chunks,
       // flattened when first read (tests, the whole list), not at every check
       get totals() { return (totals ??= allTotals(chunks)); },
     };
@@ -149,7 +151,10 @@ export class RuleEngine {
     const id0 = meta.id;
     const count = (id: string, n: number) => {
       if (id === id0) sink.self += n;
-      else sink.examined.set(id, (sink.examined.get(id) ?? 0) + n);
+      else {
+        const m = (sink.examined ??= new Map());
+        m.set(id, (m.get(id) ?? 0) + n);
+      }
     };
     const mk = (f: FindingInput, severity: Severity, rounding: boolean): Finding => {
       count(f.rule ?? meta.id, 1);
@@ -207,9 +212,8 @@ export class RuleEngine {
           try {
             fn();
           } finally {
-            flushSelf(sink, id0);
             for (const c of sink.coverage) c.owned = false;
-            rec = { examined: sink.examined, findings: own(sink.findings), totals: sink.totals, links: sink.links, coverage: sink.coverage, base, version };
+            rec = { self: sink.self, examined: sink.examined, findings: own(sink.findings), totals: sink.totals, links: sink.links, coverage: sink.coverage, base, version };
             sink = outer;
           }
           cache.set(key, rec);
@@ -222,7 +226,8 @@ export class RuleEngine {
         sink.open = undefined;
         for (const x of rec.links) sink.links.push(x);
         for (const x of rec.coverage) sink.coverage.push(x);
-        for (const [id, n] of rec.examined) count(id, n);
+        if (rec.self) sink.self += rec.self;
+        if (rec.examined) for (const [id, n] of rec.examined) count(id, n);
       },
       memo(key, name, fn) {
         let m = memos.get(key);

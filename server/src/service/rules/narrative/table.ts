@@ -24,14 +24,37 @@ import { functionRows, resolvePath, totalCell } from './kemu-rows';
 import * as l10n from '../../l10n';
 
 interface LinkSpec { terms: string[]; table: string; part?: string; row: string; column: string }
-const LINK_BY_TERM = new Map<string, LinkSpec>();
+export const LINK_BY_TERM = new Map<string, LinkSpec>();
 for (const l of links.links as LinkSpec[]) for (const term of l.terms) LINK_BY_TERM.set(term, l);
+/** The last characters of the terms: a term before an amount ends with one of them. */
+const TERM_ENDS = new Set([...LINK_BY_TERM.keys()].map((k) => k[k.length - 1]));
+const WS = /\s/;
+
+/**
+ * Whether the clause before an amount can end with a term (a quick test before termBefore): the last
+ * character termBefore would keep — past white space and one trailing 为/是 — ends some term. When the
+ * unit's name stands near (termBefore takes it out, wherever it is), it cannot tell: true.
+ */
+export function mayEndWithTerm(v: string, tok: Tok, unitName: string): boolean {
+  // the clause is at most 80 characters (clauseStart): the name within them
+  if (unitName && tok.start >= unitName.length) {
+    const at = v.lastIndexOf(unitName, tok.start - unitName.length);
+    if (at >= 0 && at >= tok.start - 80) return true;
+  }
+  let e = tok.start;
+  while (e > 0 && WS.test(v[e - 1])) e--;
+  if (e > 0 && (v[e - 1] === '为' || v[e - 1] === '是')) {
+    e--;
+    while (e > 0 && WS.test(v[e - 1])) e--;
+  }
+  return e > 0 && TERM_ENDS.has(v[e - 1]);
+}
 
 /** A number of the text and the cell it names. */
 interface Target { tok: Tok; prefix: string; table: Table; cell: Cell; where: string }
 
 /** The term before an amount, as compared: without unit name, numbering, year, 其中 and a trailing 为/是. */
-function termBefore(v: string, tok: Tok, unitName: string): string {
+export function termBefore(v: string, tok: Tok, unitName: string): string {
   let prefix = v.slice(clauseStart(v, tok.start), tok.start).trim();
   if (prefix.length > 60) return '';
   prefix = prefix.split(unitName || '\u0000').join('');
@@ -70,7 +93,7 @@ function termCandidates(ctx: RuleContext, t: Text, r: Reading): Array<{ tok: Tok
   return ctx.memo(t, `narrative:terms:${version(ctx)}`, () => {
     const out: Array<{ tok: Tok; prefix: string; link: LinkSpec }> = [];
     for (const tok of r.toks) {
-      const prefix = tok.kind === 'amount' ? termBefore(t.value, tok, unitName) : '';
+      const prefix = tok.kind === 'amount' && mayEndWithTerm(t.value, tok, unitName) ? termBefore(t.value, tok, unitName) : '';
       const link = prefix ? LINK_BY_TERM.get(prefix) : undefined;
       if (link) out.push({ tok, prefix, link });
     }
