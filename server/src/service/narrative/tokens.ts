@@ -48,31 +48,42 @@ function unitAt(v: string, u: number): string | undefined {
   return undefined;
 }
 
+/** The end of a fraction (a point and digits) at e, or e. */
+function fraction(v: string, e: number): number {
+  if (v.charCodeAt(e) === 46 /* . */ && isDigit(v.charCodeAt(e + 1))) {
+    e += 2;
+    while (isDigit(v.charCodeAt(e))) e++;
+  }
+  return e;
+}
+
+/** TOKEN's match found by matchAt (one at a time: the scanner reads it before it looks for the next). */
+const found = { numEnd: 0, unitStart: 0, unit: '' };
+
+/** Whether the unit (after spaces) follows a number that ends at numEnd; if so, `found` says where. */
+function withUnit(v: string, numEnd: number): boolean {
+  let u = numEnd;
+  while (isSp(v.charCodeAt(u))) u++;
+  const unit = unitAt(v, u);
+  if (!unit) return false;
+  found.numEnd = numEnd;
+  found.unitStart = u;
+  found.unit = unit;
+  return true;
+}
+
 /**
- * TOKEN's match at p, if any: [end, numeral end]. TOKEN never gains by backtracking here (a shorter
- * number, fewer groups or spaces leave a digit, a comma, a point or a space where the unit must be),
- * so its greedy reading is its only one: the comma form when the digits before the first comma are at
- * most three and a “,ddd” group follows, else the plain form.
+ * Whether TOKEN matches at p (then `found` says where its number and unit end). TOKEN never gains by
+ * backtracking here (a shorter number, fewer groups or spaces leave a digit, a comma, a point or a
+ * space where the unit must be), so its greedy reading is its only one: the comma form when the
+ * digits before the first comma are at most three and a “,ddd” group follows, else the plain form.
  */
-function matchAt(v: string, p: number): { q: number; numEnd: number; unitStart: number; unit: string } | undefined {
+function matchAt(v: string, p: number): boolean {
   let q = p;
   if (v.charCodeAt(q) === 45 /* - */) q++;
-  if (!isDigit(v.charCodeAt(q))) return undefined;
+  if (!isDigit(v.charCodeAt(q))) return false;
   let r = q;
   while (isDigit(v.charCodeAt(r))) r++;
-  const fraction = (e: number) => {
-    if (v.charCodeAt(e) === 46 /* . */ && isDigit(v.charCodeAt(e + 1))) {
-      e += 2;
-      while (isDigit(v.charCodeAt(e))) e++;
-    }
-    return e;
-  };
-  const withUnit = (numEnd: number) => {
-    let u = numEnd;
-    while (isSp(v.charCodeAt(u))) u++;
-    const unit = unitAt(v, u);
-    return unit ? { q, numEnd, unitStart: u, unit } : undefined;
-  };
   if (r - q <= 3) {
     let e = r;
     let groups = 0;
@@ -80,12 +91,9 @@ function matchAt(v: string, p: number): { q: number; numEnd: number; unitStart: 
       e += 4;
       groups++;
     }
-    if (groups > 0) {
-      const m = withUnit(fraction(e));
-      if (m) return m;
-    }
+    if (groups > 0 && withUnit(v, fraction(v, e))) return true;
   }
-  return withUnit(fraction(r));
+  return withUnit(v, fraction(v, r));
 }
 
 export function tokens(value: string): Tok[] {
@@ -93,16 +101,15 @@ export function tokens(value: string): Tok[] {
   const n = value.length;
   for (let p = 0; p < n;) {
     const c = value.charCodeAt(p);
-    const m = c === 45 || isDigit(c) ? matchAt(value, p) : undefined;
-    if (!m) {
+    if (!(c === 45 || isDigit(c)) || !matchAt(value, p)) {
       p++;
       continue;
     }
-    const end = m.unitStart + m.unit.length;
+    const end = found.unitStart + found.unit.length;
     const before = p > 0 ? value.charCodeAt(p - 1) : -1;
     // part of a longer number, or 万5.00元 (garbled): skipped, and the scan goes on after it (as TOKEN's)
     if (!(isDigit(before) || before === 46 || before === 44 || before === 0x4e07)) {
-      const t = toTok(value, p, end, value.slice(p, m.numEnd), m.unit);
+      const t = toTok(value, p, end, value.slice(p, found.numEnd), found.unit);
       if (t) out.push(t);
     }
     p = end;

@@ -57,7 +57,8 @@ interface Target { tok: Tok; prefix: string; table: Table; cell: Cell; where: st
 export function termBefore(v: string, tok: Tok, unitName: string): string {
   let prefix = v.slice(clauseStart(v, tok.start), tok.start).trim();
   if (prefix.length > 60) return '';
-  prefix = prefix.split(unitName || '\u0000').join('');
+  const cut = unitName || '\u0000';
+  if (prefix.includes(cut)) prefix = prefix.split(cut).join('');
   prefix = prefix.replace(/^[ \t\u3000]*(?:[（(][一二三四五六七八九十\d]+[)）]|\d+[.、．]|[一二三四五六七八九十]+、)?/, '');
   return prefix.replace(/^\d{4}年度?[，,]?/, '').replace(/^其中[：:]?/, '').replace(/(为|是)$/, '').trim();
 }
@@ -72,18 +73,27 @@ function tablesOfKind(ctx: RuleContext, kind: string): Table[] {
   return by.get(kind) ?? [];
 }
 
-function termTarget(ctx: RuleContext, tok: Tok, prefix: string, link: LinkSpec): Target | undefined {
+/** The cell a link names in this report (the same for every amount after its terms), or null. */
+function linkedCell(ctx: RuleContext, link: LinkSpec): Omit<Target, 'tok' | 'prefix'> | null {
   const kind = link.table.split('|').find((k) => tablesOfKind(ctx, k).length > 0);
   const ofKind = kind ? tablesOfKind(ctx, kind) : [];
-  if (ofKind.length !== 1) return undefined; // none, or several (部门 and 单位 tables): which one is meant is not certain
+  if (ofKind.length !== 1) return null; // none, or several (部门 and 单位 tables): which one is meant is not certain
   const table = ofKind[0];
   const part = link.part ? partOf(table, link.part) : table.parts[0];
-  if (!part) return undefined;
+  if (!part) return null;
   const row = link.row === '*' ? (part.rows.length === 1 ? part.rows[0] : undefined) : part.rows.find((r) => normName(r.name) === normName(link.row));
   const ci = link.column.split('|').map((c) => part.columns.findIndex((x) => x.name === c || x.path[x.path.length - 1] === c)).find((i) => i >= 0) ?? columnIndex(part, link.column);
   const cell = row && ci >= 0 ? row.cells[ci] : undefined;
-  if (!row || !cell || cell.kind !== 'amount' || !cell.value) return undefined;
-  return { tok, prefix, table, cell, where: l10n.t('{0} {1}（{2}）', table.number?.value ?? table.title, row.name, part.columns[ci].name) };
+  if (!row || !cell || cell.kind !== 'amount' || !cell.value) return null;
+  return { table, cell, where: l10n.t('{0} {1}（{2}）', table.number?.value ?? table.title, row.name, part.columns[ci].name) };
+}
+
+function termTarget(ctx: RuleContext, tok: Tok, prefix: string, link: LinkSpec): Target | undefined {
+  // once per link and check (a report's text names the same few totals many times)
+  const cells = ctx.memo(ctx.model, `narrative:linkedCells:${l10n.language()}`, () => new Map<LinkSpec, Omit<Target, 'tok' | 'prefix'> | null>());
+  let c = cells.get(link);
+  if (c === undefined) cells.set(link, (c = linkedCell(ctx, link)));
+  return c ? { tok, prefix, ...c } : undefined;
 }
 
 /** The amounts of a text that follow a linkable term (text only: kept with the text). */
