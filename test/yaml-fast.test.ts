@@ -89,11 +89,18 @@ describe('the fast path for table blocks', () => {
       '名词解释:\n  - 基本支出: 指\n    人员支出\n',
       '报告:\n  类型: 部门决算\n  类型: 单位决算\n',
       '报告:\n  年度: 2024\u2028\n',
+      // found by the mutation property: a line of spaces past the indentation after the last line is content to YAML
+      '部门概况:\n  - 一、单位构成: |\n     纳入单位\n        \n\n',
+      '名词解释:\n  - 基本支出: |\n      指人员支出\n         \n  - 项目支出: 指\n',
     ];
     for (const text of cases) {
       const raw: RawBlock = { key: text.slice(0, text.indexOf(':')), start: 0, end: text.length, text };
       assert.strictEqual(parseYamlProseFast(raw), undefined, text);
     }
+    // the same in a table's 注
+    const note = '表 x:\n  列: [a]\n  行:\n    - 合计: 1\n  注: |\n    说明\n       \n';
+    assert.strictEqual(parseYamlTableFast({ key: '表 x', start: 0, end: note.length, text: note }), undefined);
+    assert.ok(same({ key: '表 x', start: 0, end: note.length - 8, text: note.slice(0, -8) + '\n' }));
     // and reads the usual forms
     const ok = '情况说明:\n  - 一、收入:\n      - （一）总体: |\n          说明一\n\n          说明二\n  - 二、支出:\n      正文: 总支出1.00万元。\n      小节:\n        - （一）基本支出: 1.00万元\n  - 三、其他:\n';
     assert.ok(same({ key: '情况说明', start: 5, end: 5 + ok.length, text: ok }, parseYamlProseFast));

@@ -194,6 +194,15 @@ class FastParser {
       pos = l.end + 1;
       this.i++;
     }
+    // lines of spaces after the last content line: one with more spaces than the indentation is content
+    // to YAML (the spaces past it, and its line break), not an empty line to chomp: yaml.ts
+    const stop = this.i < this.lines.length ? this.lines[this.i].start : t.length;
+    for (let q = last.end + 1; q < stop;) {
+      let eol = t.indexOf('\n', q);
+      if (eol < 0 || eol > stop) eol = stop;
+      if (eol - q > ind && t.charCodeAt(q) !== 35) outside();
+      q = eol + 1;
+    }
     const value = parts.join('\n') + (strip ? '' : '\n');
     const end = this.nodeEnd(last.end);
     return { t: 'scalar', value, style: 'BLOCK_LITERAL', start: s, valueEnd: end, nodeEnd: end };
