@@ -5,7 +5,6 @@
  * are not sure, they leave the block to yaml.ts. They take most blocks of the real documents.
  */
 import * as assert from 'assert';
-import fc from 'fast-check';
 import { splitYamlBlocks, parseYamlBlock } from '../server/src/service/frontends/yaml';
 import { parseYamlProseFast, parseYamlTableFast } from '../server/src/service/frontends/yaml-fast';
 import { blockKindOf } from '../server/src/service/frontends/common';
@@ -14,6 +13,7 @@ import { parseReport, ReportParser } from '../server/src/service/frontends/repor
 import { generateLargeReport } from '../scripts/gen-large';
 import { plain } from './helpers/samples';
 import { corpusIn } from './helpers/corpus';
+import { mutatedBlocks } from './helpers/mutated-blocks';
 
 /** Every report the project ships, in YAML (the DSL ones converted). */
 const reports = corpusIn('yaml');
@@ -54,23 +54,7 @@ describe('the fast path for table blocks', () => {
     '0', '1.00', '-1.00', '1,000.00', '—', '%', '合计', '收入', '支出', '列', '行', '注', '说明', '类型', '编号', '单位', '万元', '元', '\u3000', '\\', '\\n', '""', 'x: y'];
 
   it('never differs from yaml.ts on mutated table blocks (it answers the same, or leaves the block to yaml.ts)', () => {
-    let taken = 0;
-    fc.assert(fc.property(
-      fc.integer({ min: 0, max: tableBlocks.length - 1 }),
-      fc.array(fc.tuple(fc.nat(), fc.nat({ max: 6 }), fc.oneof(fc.constantFrom(...EDITS), fc.string({ maxLength: 4 }))), { minLength: 1, maxLength: 4 }),
-      (i, edits) => {
-        const raw = tableBlocks[i].raw;
-        let t = raw.text;
-        for (const [pos, del, ins] of edits) {
-          // edit after the key line: the block stays a table block
-          const from = t.indexOf('\n') + 1;
-          const at = from + (pos % Math.max(1, t.length - from + 1));
-          t = t.slice(0, at) + ins + t.slice(at + del);
-        }
-        const m: RawBlock = { key: raw.key, start: raw.start, end: raw.start + t.length, text: t };
-        if (same(m)) taken++;
-      },
-    ), { numRuns: Number(process.env.FAST_RUNS ?? 4000) });
+    const taken = mutatedBlocks(tableBlocks, EDITS, (m) => same(m));
     assert.ok(taken > 500, `only ${taken} mutated blocks were taken by the fast path: the property says little`);
   });
   it('gives what yaml.ts gives on every block of text (报告, 概况, 情况说明, 其他, 名词解释) of every sample, example and template, and takes most of them', () => {
@@ -116,22 +100,7 @@ describe('the fast path for table blocks', () => {
   });
 
   it('never differs from yaml.ts on mutated blocks of text (it answers the same, or leaves the block to yaml.ts)', () => {
-    let taken = 0;
-    fc.assert(fc.property(
-      fc.integer({ min: 0, max: proseBlocks.length - 1 }),
-      fc.array(fc.tuple(fc.nat(), fc.nat({ max: 6 }), fc.oneof(fc.constantFrom(...EDITS, '正文', '小节', '单位构成', '一、', '（一）', '\n  - ', '\n      ', '\n#', '- [1, a, b]', '\n        - ['), fc.string({ maxLength: 4 }))), { minLength: 1, maxLength: 4 }),
-      (i, edits) => {
-        const raw = proseBlocks[i].raw;
-        let t = raw.text;
-        for (const [pos, del, ins] of edits) {
-          const from = t.indexOf('\n') + 1;
-          const at = from + (pos % Math.max(1, t.length - from + 1));
-          t = t.slice(0, at) + ins + t.slice(at + del);
-        }
-        const m: RawBlock = { key: raw.key, start: raw.start, end: raw.start + t.length, text: t };
-        if (same(m, parseYamlProseFast)) taken++;
-      },
-    ), { numRuns: Number(process.env.FAST_RUNS ?? 4000) });
+    const taken = mutatedBlocks(proseBlocks, [...EDITS, '正文', '小节', '单位构成', '一、', '（一）', '\n  - ', '\n      ', '\n#', '- [1, a, b]', '\n        - ['], (m) => same(m, parseYamlProseFast));
     assert.ok(taken > 500, `only ${taken} mutated blocks were taken by the fast path: the property says little`);
   });
 });

@@ -49,13 +49,20 @@ export class Decimal {
     return new Decimal(BigInt(n), 0);
   }
 
+  /**
+   * The count of units at a scale not below this one, as a JS number: exact when it is a safe integer
+   * (a safe integer times a power of ten is exact in a JS number while the product stays safe; past
+   * 2^53 − 1 it rounds to at least 2^53, which is not safe). NaN or unsafe otherwise: use the bigints.
+   */
+  private numAt(scale: number): number {
+    return scale === this.scale ? this.num : this.num * (POW10[scale - this.scale] ?? NaN);
+  }
+
   /** The same value written with `scale` decimals (only widening is exact; narrowing rounds half away from zero). */
   rescale(scale: number): Decimal {
     if (scale === this.scale) return this;
     if (scale > this.scale) {
-      // a safe integer times a power of ten that stays safe is exact in a JS number (a product beyond
-      // 2^53 − 1 rounds to at least 2^53, which is not safe: the bigint path then decides)
-      const w = this.num * (POW10[scale - this.scale] ?? NaN);
+      const w = this.numAt(scale);
       if (Number.isSafeInteger(w)) return new Decimal(w, scale);
       return new Decimal(this.units * 10n ** BigInt(scale - this.scale), scale);
     }
@@ -70,13 +77,11 @@ export class Decimal {
 
   add(o: Decimal): Decimal {
     const s = Math.max(this.scale, o.scale);
-    if (this.num === this.num && o.num === o.num) {
-      // both safe integers: their sum is exact whenever it is safe (beyond, the bigint path)
-      const a = s === this.scale ? this.num : this.num * (POW10[s - this.scale] ?? NaN);
-      const b = s === o.scale ? o.num : o.num * (POW10[s - o.scale] ?? NaN);
-      const c = a + b;
-      if (Number.isSafeInteger(a) && Number.isSafeInteger(b) && Number.isSafeInteger(c)) return new Decimal(c, s);
-    }
+    // both safe integers at the wider scale: their sum is exact whenever it is safe (beyond, the bigint path)
+    const a = this.numAt(s);
+    const b = o.numAt(s);
+    const c = a + b;
+    if (Number.isSafeInteger(a) && Number.isSafeInteger(b) && Number.isSafeInteger(c)) return new Decimal(c, s);
     return new Decimal(this.rescale(s).units + o.rescale(s).units, s);
   }
 
@@ -119,11 +124,9 @@ export class Decimal {
 
   cmp(o: Decimal): number {
     const s = Math.max(this.scale, o.scale);
-    if (this.num === this.num && o.num === o.num) {
-      const a = s === this.scale ? this.num : this.num * (POW10[s - this.scale] ?? NaN);
-      const b = s === o.scale ? o.num : o.num * (POW10[s - o.scale] ?? NaN);
-      if (Number.isSafeInteger(a) && Number.isSafeInteger(b)) return a < b ? -1 : a > b ? 1 : 0;
-    }
+    const x = this.numAt(s);
+    const y = o.numAt(s);
+    if (Number.isSafeInteger(x) && Number.isSafeInteger(y)) return x < y ? -1 : x > y ? 1 : 0;
     const a = this.rescale(s).units;
     const b = o.rescale(s).units;
     return a < b ? -1 : a > b ? 1 : 0;

@@ -181,31 +181,35 @@ class FastParser {
     while (this.i < this.lines.length && this.lines[this.i].indent > line.indent) {
       const l = this.lines[this.i];
       if (l.indent < ind) outside(); // less indented than the block: yaml.ts
-      // blank lines between content lines: empty in the value (only spaces up to the indentation)
-      while (pos < l.start) {
-        const eol = t.indexOf('\n', pos);
-        // a comment line in the first column ends the block scalar (what follows is then an error): yaml.ts
-        if (eol - pos > ind || t.charCodeAt(pos) === 35) outside();
-        parts.push('');
-        pos = eol + 1;
-      }
+      // blank lines between content lines: empty in the value
+      for (let n = this.gapLines(pos, l.start, ind, true); n > 0; n--) parts.push('');
       parts.push(t.slice(l.start + ind, l.end));
       last = l;
       pos = l.end + 1;
       this.i++;
     }
-    // lines of spaces after the last content line: one with more spaces than the indentation is content
-    // to YAML (the spaces past it, and its line break), not an empty line to chomp: yaml.ts
-    const stop = this.i < this.lines.length ? this.lines[this.i].start : t.length;
-    for (let q = last.end + 1; q < stop;) {
-      let eol = t.indexOf('\n', q);
-      if (eol < 0 || eol > stop) eol = stop;
-      if (eol - q > ind && t.charCodeAt(q) !== 35) outside();
-      q = eol + 1;
-    }
+    // blank lines after the last content line: empty lines chomped away
+    this.gapLines(last.end + 1, this.i < this.lines.length ? this.lines[this.i].start : t.length, ind, false);
     const value = parts.join('\n') + (strip ? '' : '\n');
     const end = this.nodeEnd(last.end);
     return { t: 'scalar', value, style: 'BLOCK_LITERAL', start: s, valueEnd: end, nodeEnd: end };
+  }
+
+  /**
+   * The lines in [from, to) that the line scan skipped (spaces only, or a comment in the first column):
+   * how many. One with more spaces than a block scalar's indentation `ind` is content to YAML (the spaces
+   * past it and a line break), and a comment inside a block scalar (`inside`) ends it: yaml.ts, both.
+   */
+  private gapLines(from: number, to: number, ind: number, inside: boolean): number {
+    const t = this.text;
+    let n = 0;
+    for (let q = from; q < to; n++) {
+      let eol = t.indexOf('\n', q);
+      if (eol < 0 || eol > to) eol = to;
+      if (t.charCodeAt(q) === 35 ? inside : eol - q > ind) outside();
+      q = eol + 1;
+    }
+    return n;
   }
 
   /** "- item" lines of plain scalars (a block sequence of column names). */

@@ -3,7 +3,7 @@
  * 96.00万元, 2025年当年预算执行数为 1690.69万元, 2026年预算安排 1672.67万元). The labels and their
  * kinds are phrases.json's; a label with an earlier year than the report's (or 上年) is last year's: a base.
  */
-import { alt, FIGURE_KINDS, FIGURE_WORDS, figureKindOf, FigureKind, SP, WORDS } from './phrases';
+import { alt, FIGURE_KINDS, FIGURE_WORDS, figureKindOf, FigureKind, isSp, SP, WORDS } from './phrases';
 import { Tok } from './tokens';
 
 export interface Figure {
@@ -43,7 +43,6 @@ function kindOf(label: string, year: number | undefined, prefix: string | undefi
  * them right before the amount, after spaces, at most one colon and spaces.
  */
 const LABEL_ENDS = new Set([...FIGURE_KINDS.flatMap((k) => FIGURE_WORDS[k]), ...WORDS.figureTails].map((w) => w.charCodeAt(w.length - 1)));
-const isSp = (c: number) => c === 32 || c === 9 || c === 0x3000;
 
 /** LABEL's match on the clause right before an amount (and where that clause starts), if a label stands there. */
 export function labelBefore(v: string, at: number): { m: RegExpExecArray; from: number } | undefined {

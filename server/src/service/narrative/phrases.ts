@@ -14,6 +14,8 @@ export const alt = (words: readonly string[]): string => [...new Set(words)].sor
 
 /** Space that may sit between a word and its number. */
 export const SP = '[ \\t\\u3000]*';
+/** A character SP stands for (space, tab, 全角 space), by its code. */
+export const isSp = (c: number): boolean => c === 32 || c === 9 || c === 0x3000;
 
 export type FigureKind = 'initial' | 'full' | 'budget' | 'actual' | 'base' | 'planned';
 export const FIGURE_KINDS: readonly FigureKind[] = ['initial', 'full', 'budget', 'actual', 'base', 'planned'];

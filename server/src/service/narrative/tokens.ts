@@ -1,5 +1,6 @@
 /** The amounts and percentages of a text, each with the interval it stands for (万元 for amounts). */
 import { Decimal, readNumeral, inUnit } from '../decimal';
+import { isSp } from './phrases';
 
 /** An amount or a percentage found in a text. */
 export interface Tok {
@@ -30,7 +31,6 @@ function toTok(value: string, start: number, end: number, numeral: string, unitR
 }
 
 const isDigit = (c: number) => c >= 48 && c <= 57;
-const isSp = (c: number) => c === 32 || c === 9 || c === 0x3000;
 /** What may follow a bare 万 (TOKEN's lookahead), besides the end of the text. */
 const AFTER_WAN = new Set([...'，。；、,;）)\r\n'].map((c) => c.charCodeAt(0)));
 

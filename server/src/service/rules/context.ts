@@ -10,6 +10,7 @@ import { rangeText } from '../text';
 import { FindingInput, NarrativeLink, Rule, RuleContext, RuleMeta, TableCoverage, TotalInfo } from './types';
 import { ReportRef } from '../workspace/units';
 import { allTotals, TotalChunk } from './totals';
+import * as l10n from '../l10n';
 
 interface Sink {
   /** How many candidates each rule examined (a rule that never examines anything never ran); made when first needed. */
@@ -100,6 +101,15 @@ export interface EngineResult {
   crashed: Array<{ rule: string; error: string }>;
   /** How many candidates each rule examined (equalities, rows, sentences …). */
   examined: Map<string, number>;
+}
+
+/**
+ * A value a rule works out once per check of a report and shares across its tables (what tables written
+ * alike have in common), kept with the report's model; made again in another message language, since
+ * its strings are in it.
+ */
+export function perCheck<T>(ctx: RuleContext, name: string, make: () => T): T {
+  return ctx.memo(ctx.model, `${name}:${l10n.language()}`, make);
 }
 
 /** One per language service: caches live as long as the objects of the documents it checks. */

@@ -19,6 +19,7 @@ import { clauseStart, paragraphAt } from '../../narrative/sentences';
 import { Tok } from '../../narrative/tokens';
 import { Reading } from '../../narrative/reader';
 import { Rule, RuleContext } from '../types';
+import { perCheck } from '../context';
 import { read, rr, texts, version } from './common';
 import { functionRows, resolvePath, totalCell } from './kemu-rows';
 import * as l10n from '../../l10n';
@@ -90,7 +91,7 @@ function linkedCell(ctx: RuleContext, link: LinkSpec): Omit<Target, 'tok' | 'pre
 
 function termTarget(ctx: RuleContext, tok: Tok, prefix: string, link: LinkSpec): Target | undefined {
   // once per link and check (a report's text names the same few totals many times)
-  const cells = ctx.memo(ctx.model, `narrative:linkedCells:${l10n.language()}`, () => new Map<LinkSpec, Omit<Target, 'tok' | 'prefix'> | null>());
+  const cells = perCheck(ctx, 'narrative:linkedCells', () => new Map<LinkSpec, Omit<Target, 'tok' | 'prefix'> | null>());
   let c = cells.get(link);
   if (c === undefined) cells.set(link, (c = linkedCell(ctx, link)));
   return c ? { tok, prefix, ...c } : undefined;

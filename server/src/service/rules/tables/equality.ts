@@ -216,76 +216,25 @@ export function agrees(cell: Cell | undefined, list: PartList): boolean {
   return sumUnits === stated.num;
 }
 
-/** What agrees() says of a ChildrenSum (a total cell over the cells of rows in column c), without making one. */
-export function cellsAgree(cell: Cell | undefined, rows: readonly Row[], c: number): boolean {
-  if (!usable(cell) || rows.length === 0) return false;
-  const stated = cell.value!;
-  if (Number.isNaN(stated.num) || cell.kind !== 'amount') return false;
-  let sumUnits = 0;
-  for (let k = 0; k < rows.length; k++) {
-    const x = rows[k].cells[c];
-    if (x && x.kind === 'amount' && x.value && x.value.scale === stated.scale && !Number.isNaN(x.value.num)) {
-      sumUnits += x.value.num;
-      if (sumUnits > Number.MAX_SAFE_INTEGER || sumUnits < -Number.MAX_SAFE_INTEGER) return false;
-    } else if (!isEmpty(x)) return false;
-  }
-  return sumUnits === stated.num;
-}
-
-/** What agrees() says of a ColumnsSum (a row's total column over signed columns), without making one. */
-export function columnsAgree(r: Row, totalCol: number, cols: ReadonlyArray<{ c: number; sign: 1 | -1 }>): boolean {
-  const cell = r.cells[totalCol];
-  if (!usable(cell) || cols.length === 0) return false;
-  const stated = cell.value!;
-  if (Number.isNaN(stated.num) || cell.kind !== 'amount') return false;
-  let sumUnits = 0;
-  for (let k = 0; k < cols.length; k++) {
-    const x = r.cells[cols[k].c];
-    if (x && x.kind === 'amount' && x.value && x.value.scale === stated.scale && !Number.isNaN(x.value.num)) {
-      sumUnits += cols[k].sign * x.value.num;
-      if (sumUnits > Number.MAX_SAFE_INTEGER || sumUnits < -Number.MAX_SAFE_INTEGER) return false;
-    } else if (!isEmpty(x)) return false;
-  }
-  return sumUnits === stated.num;
-}
-
 /**
- * cellsAgree on the part's grid, for the total in row `r` over the rows `children`, column c: true or
- * false as agrees() answers, or undefined when a cell involved is one the grid does not hold (ASK: the
- * cells decide).
+ * What agrees() answers, read from a part's grid: the total at grid position `total` over the parts at
+ * idx[k] * stride + offset, each signed by signs[k] (+1 without signs). Undefined where a cell involved
+ * is one the grid does not hold (ASK): the equality's own cells decide then.
  */
-export function gridChildrenAgree(g: AmountGrid, r: number, children: ArrayLike<number>, c: number): boolean | undefined {
-  const w = g.width;
-  const ts = g.scales[r * w + c];
+export function gridAgrees(g: AmountGrid, total: number, idx: ArrayLike<number>, stride: number, offset: number, signs?: ArrayLike<number>): boolean | undefined {
+  const ts = g.scales[total];
   if (ts === ASK) return undefined;
-  if (ts < 0 || children.length === 0) return false;
+  if (ts < 0 || idx.length === 0) return false;
   let sumUnits = 0;
-  for (let k = 0; k < children.length; k++) {
-    const at = children[k] * w + c;
+  for (let k = 0; k < idx.length; k++) {
+    const at = idx[k] * stride + offset;
     const sc = g.scales[at];
     // 32-bit counts: no sum of them here comes near 2^53
-    if (sc === ts) sumUnits += g.units[at];
+    if (sc === ts) sumUnits += signs ? signs[k] * g.units[at] : g.units[at];
     else if (sc === ASK) return undefined;
     else if (sc !== EMPTY) return false;
   }
-  return sumUnits === g.units[r * w + c];
-}
-
-/** columnsAgree on the part's grid for row r (undefined: a cell the grid does not hold, the cells decide). */
-export function gridColumnsAgree(g: AmountGrid, r: number, totalCol: number, cols: ReadonlyArray<{ c: number; sign: 1 | -1 }>): boolean | undefined {
-  const base = r * g.width;
-  const ts = g.scales[base + totalCol];
-  if (ts === ASK) return undefined;
-  if (ts < 0 || cols.length === 0) return false;
-  let sumUnits = 0;
-  for (let k = 0; k < cols.length; k++) {
-    const at = base + cols[k].c;
-    const sc = g.scales[at];
-    if (sc === ts) sumUnits += cols[k].sign * g.units[at];
-    else if (sc === ASK) return undefined;
-    else if (sc !== EMPTY) return false;
-  }
-  return sumUnits === g.units[base + totalCol];
+  return sumUnits === g.units[total];
 }
 
 /** What checkEqualities is given, equality by equality. */
@@ -293,7 +242,7 @@ export interface EqualityVisitor {
   /** An equality to check (when the agreed totals are made: every equality, of which those that agree are kept). */
   (eq: Equality, what: string): void;
   /**
-   * While checking only: one the producer found to agree itself (with cellsAgree, the same answer as
+   * While checking only: one the producer found to agree itself (with gridAgrees, the same answer as
    * agrees()), counted without its object being made. Undefined when the agreed totals are made.
    */
   agreed?: () => void;

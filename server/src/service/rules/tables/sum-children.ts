@@ -6,7 +6,8 @@
 import { Row, Table, TablePart } from '../../model';
 import { numberingLevel } from '../../layouts';
 import { Rule, RuleContext } from '../types';
-import { cellRef, cellsAgree, ChildrenSum, checkEqualities, checkSum, EQUALITY_MESSAGES, gridChildrenAgree, rowsAt } from './equality';
+import { perCheck } from '../context';
+import { cellRef, ChildrenSum, checkEqualities, checkSum, EQUALITY_MESSAGES, gridAgrees, rowsAt } from './equality';
 import { gridOf } from '../../grid';
 import { OUTLINE_RULES, rulePart, SPEC_MESSAGES } from './spec';
 import * as l10n from '../../l10n';
@@ -14,7 +15,7 @@ import * as l10n from '../../l10n';
 function hierarchy(ctx: RuleContext, t: Table, part: TablePart, names: { kuan: string; xiang: string; other: string }): void {
   // the sums follow from the codes row by row alone: parts written alike (the unit tables of a
   // consolidated report) share them within a check
-  const shared = ctx.memo(ctx.model, `sum.children:sums:${l10n.language()}`, () => new Map<string, ReturnType<typeof childSums>>());
+  const shared = perCheck(ctx, 'sum.children:sums', () => new Map<string, ReturnType<typeof childSums>>());
   const key = part.rows.map((r) => r.code ?? '').join(',');
   let sums = shared.get(key);
   if (!sums) shared.set(key, (sums = childSums(part, names)));
@@ -23,14 +24,14 @@ function hierarchy(ctx: RuleContext, t: Table, part: TablePart, names: { kuan: s
   const grid = gridOf(part);
   const amounts: number[] = [];
   for (let i = 0; i < part.columns.length; i++) if (part.columns[i].kind === 'amount') amounts.push(i);
-  const rowsOf = (ix: number[]) => ix.map((k) => rows[k]);
+  const w = grid?.width ?? 0;
   checkEqualities(ctx, t, (visit) => {
     for (const { r, children, what } of sums) {
       let kids: Row[] | undefined;
       for (const i of amounts) {
-        // most sums agree: counted without an object (the grid, else the cells, answer as agrees() does)
-        if (visit.agreed && ((grid ? gridChildrenAgree(grid, r, children, i) : undefined) ?? cellsAgree(rows[r].cells[i], (kids ??= rowsOf(children)), i))) visit.agreed();
-        else visit(new ChildrenSum(t, part, rows[r], (kids ??= rowsOf(children)), i), what);
+        // most sums agree: the grid says so without an object (else checkEqualities asks agrees() of it)
+        if (visit.agreed && grid && gridAgrees(grid, r * w + i, children, w, i) === true) visit.agreed();
+        else visit(new ChildrenSum(t, part, rows[r], (kids ??= children.map((k) => rows[k])), i), what);
       }
     }
   });

@@ -7,7 +7,8 @@
 import { Table, TablePart } from '../../model';
 import { ColumnMatch, findColumn, isMeasureHeading } from '../../layouts';
 import { Rule, RuleContext } from '../types';
-import { checkEqualities, ColumnsSum, columnsAgree, EQUALITY_MESSAGES, gridColumnsAgree } from './equality';
+import { perCheck } from '../context';
+import { checkEqualities, ColumnsSum, EQUALITY_MESSAGES, gridAgrees } from './equality';
 import { gridOf } from '../../grid';
 import { COLUMN_RULES, ColumnRule, has, rulePart, SPEC_MESSAGES } from './spec';
 import * as l10n from '../../l10n';
@@ -26,7 +27,7 @@ function short(part: TablePart, i: number): string {
 const columnsOf = (m: ColumnMatch): number[] => (m.kind === 'column' ? [m.index] : m.kind === 'group' ? m.indices : []);
 
 /** What a column rule compares in a part (its total column, its signed parts and their names), or why it cannot. */
-type Plan = { why: string } | { total: number; flat: Array<{ c: number; sign: 1 | -1 }>; names: string } | undefined;
+type Plan = { why: string } | { total: number; flat: Array<{ c: number; sign: 1 | -1 }>; cols: Int32Array; signs: Int8Array; names: string } | undefined;
 
 /** The plan of a column rule for a part: it follows from the part's columns alone. */
 function planOf(part: TablePart, cr: ColumnRule): Plan {
@@ -59,7 +60,7 @@ function planOf(part: TablePart, cr: ColumnRule): Plan {
   if (ops.length === 0) return undefined;
   const flat = ops.flatMap((o) => o.columns.map((c) => ({ c, sign: o.sign as 1 | -1 })));
   const names = flat.map((x, k) => `${k > 0 ? (x.sign < 0 ? ' − ' : ' + ') : x.sign < 0 ? '−' : ''}${short(part, x.c)}`).join('');
-  return { total: tm.index, flat, names };
+  return { total: tm.index, flat, cols: Int32Array.from(flat, (x) => x.c), signs: Int8Array.from(flat, (x) => x.sign), names };
 }
 
 function columnRule(ctx: RuleContext, t: Table, cr: ColumnRule): void {
@@ -67,7 +68,7 @@ function columnRule(ctx: RuleContext, t: Table, cr: ColumnRule): void {
   const part = rulePart(ctx, t, cr.part, what);
   if (!part || !has(part, cr.if)) return;
   // parts with the same columns (the unit tables of a consolidated report) share the plan within a check
-  const plans = ctx.memo(ctx.model, `sum.columns:plans:${l10n.language()}`, () => new Map<ColumnRule, Map<string, Plan>>());
+  const plans = perCheck(ctx, 'sum.columns:plans', () => new Map<ColumnRule, Map<string, Plan>>());
   const byColumns = plans.get(cr) ?? plans.set(cr, new Map()).get(cr)!;
   const sig = ctx.memo(part, 'sum.columns:columns', (p) => p.columns.map((c) => `${c.kind}:${c.name}`).join('\u0001'));
   let plan = byColumns.get(sig);
@@ -77,13 +78,14 @@ function columnRule(ctx: RuleContext, t: Table, cr: ColumnRule): void {
     ctx.couldNot(t, what, plan.why);
     return;
   }
-  const { total, flat, names } = plan;
+  const { total, flat, cols, signs, names } = plan;
   const grid = gridOf(part);
+  const w = grid?.width ?? 0;
   checkEqualities(ctx, t, (visit) => {
     const rows = part.rows;
     for (let k = 0; k < rows.length; k++) {
-      // most rows agree: counted without an object (the grid, else the cells, answer as agrees() does)
-      if (visit.agreed && ((grid ? gridColumnsAgree(grid, k, total, flat) : undefined) ?? columnsAgree(rows[k], total, flat))) visit.agreed();
+      // most rows agree: the grid says so without an object (else checkEqualities asks agrees() of it)
+      if (visit.agreed && grid && gridAgrees(grid, k * w + total, cols, 1, k * w, signs) === true) visit.agreed();
       else visit(new ColumnsSum(part, rows[k], total, flat), names);
     }
   });
