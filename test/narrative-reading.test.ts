@@ -22,7 +22,7 @@ import { kemuPaths, pathCode } from '../server/src/service/narrative/kemu-path';
 import { ratioVerdict, sameAmount } from '../server/src/service/narrative/ratio';
 import { clauseStart, lines, paragraphAt, sentenceEnd, sentenceStart } from '../server/src/service/narrative/sentences';
 import { firstFrom, within } from '../server/src/service/narrative/search';
-import { compareSign } from '../server/src/service/narrative/phrases';
+import { compareSign, isWhite } from '../server/src/service/narrative/phrases';
 
 const JUE23: ReadingContext = { year: 2023, budget: false, unitName: '' };
 const YU26: ReadingContext = { year: 2026, budget: true, unitName: '' };
@@ -449,5 +449,28 @@ describe('narrative reading: the amounts’ scanner', () => {
       assert.deepStrictEqual(scanned(v), want, JSON.stringify(v));
     }), { numRuns: 20000, endOnFailure: true });
     assert.ok(n > 2000, `${n} amounts`);
+  });
+});
+
+describe('narrative reading: sentences and clauses read by character code', () => {
+  // the reading before: the same scans with the regular expressions
+  const slowStart = (v: string, pos: number) => { let i = pos; while (i > 0 && !/[。；;\n]/.test(v[i - 1])) i--; return i; };
+  const slowEnd = (v: string, pos: number) => { let i = pos; while (i < v.length && !/[。；;\n]/.test(v[i])) i++; return i; };
+  const slowClause = (v: string, pos: number, max = 80) => { let i = pos; while (i > 0 && !/[，。；：、\n,;]/.test(v[i - 1]) && pos - i < max) i--; return i; };
+
+  it('finds the sentence and clause bounds the expressions find, at every place of random texts', () => {
+    const parts = ['。', '；', ';', '\n', '，', '：', '、', ',', ':', '.', '！', '\r', '支出', '100.00万元', ' ', '\u3000', '为'];
+    fc.assert(fc.property(fc.array(fc.constantFrom(...parts), { maxLength: 40 }), fc.integer({ min: 1, max: 90 }), (ps, max) => {
+      const v = ps.join('');
+      for (let p = 0; p <= v.length; p++) {
+        assert.strictEqual(sentenceStart(v, p), slowStart(v, p));
+        assert.strictEqual(sentenceEnd(v, p), slowEnd(v, p));
+        assert.strictEqual(clauseStart(v, p, max), slowClause(v, p, max));
+      }
+    }), { numRuns: 2000 });
+  });
+
+  it('isWhite is \\s, for every UTF-16 code unit', () => {
+    for (let c = 0; c < 0x10000; c++) assert.strictEqual(isWhite(c), /\s/.test(String.fromCharCode(c)), c.toString(16));
   });
 });

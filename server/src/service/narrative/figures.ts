@@ -44,6 +44,9 @@ function kindOf(label: string, year: number | undefined, prefix: string | undefi
  */
 const LABEL_ENDS = new Set([...FIGURE_KINDS.flatMap((k) => FIGURE_WORDS[k]), ...WORDS.figureTails].map((w) => w.charCodeAt(w.length - 1)));
 
+/** ，。；、 , ; or a line break: where the clause of a label begins (by code, without a string per character). */
+const endsLabelClause = (c: number): boolean => c === 0xff0c || c === 0x3002 || c === 0xff1b || c === 0x3001 || c === 0x0a || c === 0x2c || c === 0x3b;
+
 /** LABEL's match on the clause right before an amount (and where that clause starts), if a label stands there. */
 export function labelBefore(v: string, at: number): { m: RegExpExecArray; from: number } | undefined {
   // most amounts have no label: the character a label would end with is not there (no slice, no regex)
@@ -55,7 +58,7 @@ export function labelBefore(v: string, at: number): { m: RegExpExecArray; from: 
   }
   if (e === 0 || !LABEL_ENDS.has(v.charCodeAt(e - 1))) return undefined;
   let from = at;
-  while (from > 0 && !/[，。；、\n,;]/.test(v[from - 1]) && at - from < 30) from--;
+  while (from > 0 && !endsLabelClause(v.charCodeAt(from - 1)) && at - from < 30) from--;
   const m = LABEL.exec(v.slice(from, at));
   return m ? { m, from } : undefined;
 }

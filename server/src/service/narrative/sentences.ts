@@ -1,25 +1,28 @@
 /** Where sentences, clauses and paragraphs of a text begin and end. */
 
-const SENTENCE_END = /[。；;\n]/;
+/** 。；; or a line break (by character code: a CJK character read as a string is a new string each time). */
+const endsSentence = (c: number): boolean => c === 0x3002 || c === 0xff1b || c === 0x3b || c === 0x0a;
+/** ，。；：、 , ; or a line break. */
+const endsClause = (c: number): boolean => endsSentence(c) || c === 0xff0c || c === 0xff1a || c === 0x3001 || c === 0x2c;
 
 /** Start of the sentence containing pos (after 。；; or a line break). */
 export function sentenceStart(v: string, pos: number): number {
   let i = pos;
-  while (i > 0 && !SENTENCE_END.test(v[i - 1])) i--;
+  while (i > 0 && !endsSentence(v.charCodeAt(i - 1))) i--;
   return i;
 }
 
 /** End of the sentence containing pos (at its 。；; or line break, exclusive of it). */
 export function sentenceEnd(v: string, pos: number): number {
   let i = pos;
-  while (i < v.length && !SENTENCE_END.test(v[i])) i++;
+  while (i < v.length && !endsSentence(v.charCodeAt(i))) i++;
   return i;
 }
 
 /** Start of the clause before pos (after ，。；：、 or a line break), at most `max` characters back. */
 export function clauseStart(v: string, pos: number, max = 80): number {
   let i = pos;
-  while (i > 0 && !/[，。；：、\n,;]/.test(v[i - 1]) && pos - i < max) i--;
+  while (i > 0 && !endsClause(v.charCodeAt(i - 1)) && pos - i < max) i--;
   return i;
 }
 

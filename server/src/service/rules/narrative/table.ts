@@ -18,6 +18,7 @@ import { sameAmount } from '../../narrative/ratio';
 import { clauseStart, paragraphAt } from '../../narrative/sentences';
 import { Tok } from '../../narrative/tokens';
 import { Reading } from '../../narrative/reader';
+import { isWhite } from '../../narrative/phrases';
 import { Rule, RuleContext } from '../types';
 import { perCheck } from '../context';
 import { read, rr, texts, version } from './common';
@@ -28,8 +29,7 @@ interface LinkSpec { terms: string[]; table: string; part?: string; row: string;
 export const LINK_BY_TERM = new Map<string, LinkSpec>();
 for (const l of links.links as LinkSpec[]) for (const term of l.terms) LINK_BY_TERM.set(term, l);
 /** The last characters of the terms: a term before an amount ends with one of them. */
-const TERM_ENDS = new Set([...LINK_BY_TERM.keys()].map((k) => k[k.length - 1]));
-const WS = /\s/;
+const TERM_ENDS = new Set([...LINK_BY_TERM.keys()].map((k) => k.charCodeAt(k.length - 1)));
 
 /**
  * Whether the clause before an amount can end with a term (a quick test before termBefore): the last
@@ -37,18 +37,20 @@ const WS = /\s/;
  * unit's name stands near (termBefore takes it out, wherever it is), it cannot tell: true.
  */
 export function mayEndWithTerm(v: string, tok: Tok, unitName: string): boolean {
-  // the clause is at most 80 characters (clauseStart): the name within them
-  if (unitName && tok.start >= unitName.length) {
-    const at = v.lastIndexOf(unitName, tok.start - unitName.length);
-    if (at >= 0 && at >= tok.start - 80) return true;
+  // the clause is at most 80 characters (clauseStart): the name within them (looked for there only, not
+  // back to the text's start: a text of a consolidated report has thousands of amounts)
+  if (unitName) {
+    const first = unitName.charCodeAt(0);
+    for (let at = tok.start - unitName.length; at >= 0 && at >= tok.start - 80; at--) if (v.charCodeAt(at) === first && v.startsWith(unitName, at)) return true;
   }
   let e = tok.start;
-  while (e > 0 && WS.test(v[e - 1])) e--;
-  if (e > 0 && (v[e - 1] === '为' || v[e - 1] === '是')) {
+  while (e > 0 && isWhite(v.charCodeAt(e - 1))) e--;
+  const c = e > 0 ? v.charCodeAt(e - 1) : 0;
+  if (c === 0x4e3a /* 为 */ || c === 0x662f /* 是 */) {
     e--;
-    while (e > 0 && WS.test(v[e - 1])) e--;
+    while (e > 0 && isWhite(v.charCodeAt(e - 1))) e--;
   }
-  return e > 0 && TERM_ENDS.has(v[e - 1]);
+  return e > 0 && TERM_ENDS.has(v.charCodeAt(e - 1));
 }
 
 /** A number of the text and the cell it names. */
@@ -89,13 +91,6 @@ function linkedCell(ctx: RuleContext, link: LinkSpec): Omit<Target, 'tok' | 'pre
   return { table, cell, where: l10n.t('{0} {1}（{2}）', table.number?.value ?? table.title, row.name, part.columns[ci].name) };
 }
 
-function termTarget(ctx: RuleContext, tok: Tok, prefix: string, link: LinkSpec): Target | undefined {
-  // once per link and check (a report's text names the same few totals many times)
-  const cells = perCheck(ctx, 'narrative:linkedCells', () => new Map<LinkSpec, Omit<Target, 'tok' | 'prefix'> | null>());
-  let c = cells.get(link);
-  if (c === undefined) cells.set(link, (c = linkedCell(ctx, link)));
-  return c ? { tok, prefix, ...c } : undefined;
-}
 
 /** The amounts of a text that follow a linkable term (text only: kept with the text). */
 function termCandidates(ctx: RuleContext, t: Text, r: Reading): Array<{ tok: Tok; prefix: string; link: LinkSpec }> {
@@ -112,11 +107,23 @@ function termCandidates(ctx: RuleContext, t: Text, r: Reading): Array<{ tok: Tok
   });
 }
 
+/** The cell each link names in this report, once per check (a report's text names the same few totals many times). */
+function linkedCells(ctx: RuleContext): { cells: Map<LinkSpec, Omit<Target, 'tok' | 'prefix'> | null>; any: boolean } {
+  return perCheck(ctx, 'narrative:linkedCells', () => {
+    const cells = new Map<LinkSpec, Omit<Target, 'tok' | 'prefix'> | null>();
+    for (const l of links.links as LinkSpec[]) cells.set(l, linkedCell(ctx, l));
+    return { cells, any: [...cells.values()].some((c) => c !== null) };
+  });
+}
+
 function termTargets(ctx: RuleContext, t: Text, r: Reading): Target[] {
+  const { cells, any } = linkedCells(ctx);
+  // no term names a cell of this report (none of its tables, or several of one kind): the terms need not be read
+  if (!any) return [];
   const out: Target[] = [];
-  for (const c of termCandidates(ctx, t, r)) {
-    const target = termTarget(ctx, c.tok, c.prefix, c.link);
-    if (target) out.push(target);
+  for (const { tok, prefix, link } of termCandidates(ctx, t, r)) {
+    const c = cells.get(link);
+    if (c) out.push({ tok, prefix, ...c });
   }
   return out;
 }
