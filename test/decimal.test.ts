@@ -185,6 +185,38 @@ describe('Decimal arithmetic on safe integers', () => {
     }), { numRuns: 20000 });
   });
 
+  it('multiplies, divides (rounding half away from zero) and shifts exactly as the bigints do, across 2^52', () => {
+    const pow = (k: number) => 10n ** BigInt(k);
+    fc.assert(fc.property(dec, dec, fc.integer({ min: 0, max: 6 }), fc.integer({ min: -8, max: 8 }), (a, b, s, k) => {
+      const p = a.mul(b);
+      assert.strictEqual(p.scale, a.scale + b.scale);
+      assert.strictEqual(p.units, big(a) * big(b), `${a} × ${b}`);
+      if (!Number.isNaN(p.num)) assert.ok(BigInt(p.num) === p.units && !Object.is(p.num, -0), `${p}`);
+      if (big(b) !== 0n) {
+        let n = big(a) * pow(b.scale + s);
+        let d = big(b) * pow(a.scale);
+        if (d < 0n) { n = -n; d = -d; }
+        const q = n / d;
+        const r = n % d;
+        const want = (r < 0n ? -r : r) * 2n >= d ? q + (n < 0n ? -1n : 1n) : q;
+        const got = a.div(b, s);
+        assert.strictEqual(got.scale, s);
+        assert.strictEqual(got.units, want, `${a} ÷ ${b} to ${s} decimals`);
+        if (!Number.isNaN(got.num)) assert.ok(!Object.is(got.num, -0), `${got}`);
+      }
+      const sh = a.shift(k);
+      // 10^k times the value, exactly: the same count at scale − k, or (past the decimals) a wider count
+      const want = k <= a.scale ? big(a) * pow(0) : big(a) * pow(k - a.scale);
+      assert.strictEqual(sh.units, want, `${a} shifted ${k}`);
+      assert.strictEqual(sh.scale, Math.max(0, a.scale - k));
+    }), { numRuns: 20000 });
+    // near the quotient's edges: exact halves, negative operands, a divisor of one
+    assert.strictEqual(new Decimal(1n, 0).div(new Decimal(8n, 0), 2).toString(), '0.13');
+    assert.strictEqual(new Decimal(-1n, 0).div(new Decimal(8n, 0), 2).toString(), '-0.13');
+    assert.strictEqual(new Decimal(1n, 0).div(new Decimal(-3n, 0), 3).toString(), '-0.333');
+    assert.strictEqual(new Decimal(2n ** 52n - 1n, 0).div(new Decimal(1n, 0), 0).units, 2n ** 52n - 1n);
+  });
+
   it('half a unit of the last place, the same object for each scale', () => {
     assert.strictEqual(new Decimal(12345n, 2).halfUlp().toString(), '0.005');
     assert.strictEqual(new Decimal(1n, 0).halfUlp().toString(), '0.5');

@@ -99,12 +99,27 @@ export class Decimal {
   }
 
   mul(o: Decimal): Decimal {
+    // two safe integers: their product is exact whenever it is safe (a product past 2^53 − 1 is not)
+    const p = this.num * o.num;
+    if (Number.isSafeInteger(p)) return new Decimal(p, this.scale + o.scale);
     return new Decimal(this.units * o.units, this.scale + o.scale);
   }
 
   /** this / o, rounded half away from zero to `scale` decimals. o must not be zero. */
   div(o: Decimal, scale: number): Decimal {
     // (u1/10^s1) / (u2/10^s2) * 10^scale = u1 * 10^(s2 + scale) / (u2 * 10^s1)
+    let a = this.num * (POW10[o.scale + scale] ?? NaN);
+    let b = o.num * (POW10[this.scale] ?? NaN);
+    // both at most 2^52 (exact: a product past it is a float above it): the float quotient truncates to
+    // the integer one. A quotient that is not an integer lies at least 1/b from the integers around it,
+    // and its float is off by at most half an ulp, under |a/b|·2^−53 ≤ 1/(2b). q·b and a − q·b are then
+    // exact integers (at most 2^53). Beyond, the bigint path.
+    if (Math.abs(a) <= TWO52 && Math.abs(b) <= TWO52 && b !== 0) {
+      if (b < 0) { a = -a; b = -b; }
+      const q = Math.trunc(a / b);
+      const r = a - q * b;
+      return new Decimal(Math.abs(r) * 2 >= b ? q + (a < 0 ? -1 : 1) : q, scale);
+    }
     let num = this.units * 10n ** BigInt(o.scale + scale);
     let den = o.units * 10n ** BigInt(this.scale);
     if (den < 0n) { num = -num; den = -den; }
@@ -116,10 +131,14 @@ export class Decimal {
 
   /** Multiplies by 10^k exactly (k may be negative: divides, keeping every digit). */
   shift(k: number): Decimal {
+    // the same count at another scale: no bigint for a safe count
+    const units = this.num === this.num ? this.num : this.units;
     if (k >= 0) {
-      return k <= this.scale ? new Decimal(this.units, this.scale - k) : new Decimal(this.units * 10n ** BigInt(k - this.scale), 0);
+      if (k <= this.scale) return new Decimal(units, this.scale - k);
+      const w = this.num * (POW10[k - this.scale] ?? NaN);
+      return new Decimal(Number.isSafeInteger(w) ? w : this.units * 10n ** BigInt(k - this.scale), 0);
     }
-    return new Decimal(this.units, this.scale - k);
+    return new Decimal(units, this.scale - k);
   }
 
   cmp(o: Decimal): number {
@@ -174,6 +193,7 @@ export class Decimal {
 /** "1687.40" → "1,687.40": groups the integer digits of a written decimal by three. */
 /** 10^0 … 10^15, exact as JS numbers. */
 const POW10 = Array.from({ length: 16 }, (_, k) => 10 ** k);
+const TWO52 = 2 ** 52;
 /** halfUlp by scale (a Decimal is immutable: one for each scale). */
 const HALF_ULP: Decimal[] = [];
 
