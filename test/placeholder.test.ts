@@ -9,6 +9,8 @@ import { convert } from '../server/src/service/features';
 import { applyFix, extractMarkers } from './helpers/markers';
 import { sampleFiles } from './helpers/samples';
 import * as fs from 'fs';
+import fc from 'fast-check';
+import { mayHold, PLACEHOLDER } from '../server/src/service/rules/format/placeholder';
 
 const check = (t: string, uri = 'mem://p.jsgk.yaml'): Finding[] => getLanguageService().check(uri, t).findings;
 const of = (fs: Finding[], rule: string) => fs.filter((f) => f.rule === rule);
@@ -117,5 +119,16 @@ describe('kemu.duplicateRow: one 科目 written as two rows of a table', () => {
     assert.strictEqual(dsl.slice(f[0].range.start, f[0].range.end), '2011308 招商引资');
     assert.ok(f[0].range.start > dsl.indexOf('2011308 招商引资 | 1.00\n') + 5);
     assert.strictEqual(applyFix(dsl, f[0]), dsl.replace('2011308 招商引资 | 1.00\n', ''));
+  });
+});
+
+describe('placeholder.field: the quick test before the expression', () => {
+  it('mayHold says yes exactly where X, Ｘ, × or 填写 stands, and for every placeholder the expression finds', () => {
+    const re = /[XＸ×]|填写/;
+    fc.assert(fc.property(fc.array(fc.constantFrom('X', 'Ｘ', '×', '填', '写', '填写', 'x', 'A', '1', ' ', '单位', '（', '）', '%', '.'), { maxLength: 12 }), (cs) => {
+      const s = cs.join('');
+      assert.strictEqual(mayHold(s), re.test(s), s);
+      for (const m of s.matchAll(PLACEHOLDER)) assert.ok(mayHold(m[0]), m[0]);
+    }), { numRuns: 5000 });
   });
 });
