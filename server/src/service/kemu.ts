@@ -90,7 +90,9 @@ export class Catalogue {
     const list = this.byCode.get(code);
     if (!list || list.length === 0) return undefined;
     if (edition === undefined) return list[list.length - 1];
-    return list.find((e) => e.editions.includes(edition)) ?? [...list].sort((a, b) => dist(a, edition) - dist(b, edition))[0];
+    // asked for every row of every table by several rules: a plain loop, no closure
+    for (const e of list) if (e.editions.includes(edition)) return e;
+    return [...list].sort((a, b) => dist(a, edition) - dist(b, edition))[0];
   }
 
   has(code: string): boolean {

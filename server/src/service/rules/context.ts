@@ -4,7 +4,7 @@
  * across checks of the same document (an unchanged table is not checked again; what it reported is
  * replayed, moved with its block).
  */
-import { Finding, Range, Report, Severity, Table, Text } from '../model';
+import { Finding, Range, Report, Row, Severity, Table, TablePart, Text } from '../model';
 import { Catalogue } from '../kemu';
 import { rangeText } from '../text';
 import { FindingInput, NarrativeLink, Rule, RuleContext, RuleMeta, TableCoverage, TotalInfo } from './types';
@@ -110,6 +110,35 @@ export interface EngineResult {
  */
 export function perCheck<T>(ctx: RuleContext, name: string, make: () => T): T {
   return ctx.memo(ctx.model, `${name}:${l10n.language()}`, make);
+}
+
+/**
+ * A value that depends only on the codes of a part's rows, shared within a check by the parts whose rows
+ * have the same codes in the same order (the unit tables of a consolidated report). Looked up by a hash
+ * of the codes, then compared code by code: no string of all the codes is made.
+ */
+export function perCodes<T>(ctx: RuleContext, name: string, part: TablePart, make: () => T): T {
+  const shared = perCheck(ctx, name, () => new Map<number, Array<{ rows: Row[]; value: T }>>());
+  const rows = part.rows;
+  let h = 0x811c9dc5;
+  for (let i = 0; i < rows.length; i++) {
+    const code = rows[i].code;
+    if (code) for (let j = 0; j < code.length; j++) h = Math.imul(h ^ code.charCodeAt(j), 16777619);
+    h = Math.imul(h ^ 44, 16777619);
+  }
+  const list = shared.get(h);
+  if (list) {
+    for (const x of list) {
+      if (x.rows.length !== rows.length) continue;
+      let same = true;
+      for (let i = 0; i < rows.length && same; i++) same = (x.rows[i].code ?? '') === (rows[i].code ?? '');
+      if (same) return x.value;
+    }
+  }
+  const value = make();
+  if (list) list.push({ rows, value });
+  else shared.set(h, [{ rows, value }]);
+  return value;
 }
 
 /** One per language service: caches live as long as the objects of the documents it checks. */

@@ -6,7 +6,7 @@
 import { Row, Table, TablePart } from '../../model';
 import { numberingLevel } from '../../layouts';
 import { Rule, RuleContext } from '../types';
-import { perCheck } from '../context';
+import { perCodes } from '../context';
 import { cellRef, ChildrenSum, checkEqualities, checkSum, EQUALITY_MESSAGES, gridAgrees, rowsAt } from './equality';
 import { gridOf } from '../../grid';
 import { OUTLINE_RULES, rulePart, SPEC_MESSAGES } from './spec';
@@ -15,10 +15,7 @@ import * as l10n from '../../l10n';
 function hierarchy(ctx: RuleContext, t: Table, part: TablePart, names: { kuan: string; xiang: string; other: string }): void {
   // the sums follow from the codes row by row alone: parts written alike (the unit tables of a
   // consolidated report) share them within a check
-  const shared = perCheck(ctx, 'sum.children:sums', () => new Map<string, ReturnType<typeof childSums>>());
-  const key = part.rows.map((r) => r.code ?? '').join(',');
-  let sums = shared.get(key);
-  if (!sums) shared.set(key, (sums = childSums(part, names)));
+  const sums = perCodes(ctx, 'sum.children:sums', part, () => childSums(part, names));
   if (sums.length === 0) return;
   const rows = part.rows;
   const grid = gridOf(part);
