@@ -12,6 +12,7 @@ RuleTester.run('sum.children', {
     { name: '经济分类 301 = Σ 301xx', source: T06('135.00') },
     { name: 'a 类 without its 款 listed is not compared with anything', source: JUE + '表 支出决算表:\n  列: [本年支出合计]\n  行:\n    - 201 一般公共服务支出: 270.38\n    - 208 社会保障和就业支出: 30.00\n' },
     { name: '一、财政拨款收入 = 1. + 2. + 3. (上海 财务收支预算总表)', source: Y01('110.00', '100.00') },
+    { name: 'tables with the same number of rows but other codes share no sums (2010201 is not under 20101)', source: JUE + '表 支出决算表（单位1）:\n  类型: 决算03\n  列: [本年支出合计]\n  行:\n    - 201 一般公共服务支出: 10.00\n    - 20101 人大事务: 10.00\n    - 2010101 行政运行: 10.00\n\n' + '表 支出决算表（单位2）:\n  类型: 决算03\n  列: [本年支出合计]\n  行:\n    - 201 一般公共服务支出: 10.00\n    - 20101 人大事务: 10.00\n    - 2010201 行政运行: 3.00\n' },
     { name: 'an empty cell (— or blank) in a child counts as 0', source: JUE + '表 收入决算表:\n  列: [本年收入合计]\n  行:\n    - 201 一般公共服务支出: 10.00\n    - 20113 商贸事务: 10.00\n    - 20101 人大事务: —\n' },
   ],
   invalid: [
@@ -19,6 +20,7 @@ RuleTester.run('sum.children', {
     { name: '类 ≠ Σ 款', source: T02('«271.38»', '270.38', '111.01', '159.37'), message: /^201 一般公共服务支出（本年收入合计） 271\.38 ≠ 其下各款之和 270\.38（差 1\.00）$/, fix: '270.38' },
     { name: '经济分类 301 ≠ Σ 301xx', source: T06('«136.00»'), message: /^301 工资福利支出 136\.00 ≠ 其下各款之和 135\.00（差 1\.00）$/, fix: '135.00' },
     { name: 'a 类 whose 项 are listed without their 款: “其下各科目之和”', source: JUE + '表 支出决算表:\n  列: [本年支出合计]\n  行:\n    - 201 一般公共服务支出: «12.00»\n    - 2011308 招商引资: 10.00\n', message: '201 一般公共服务支出 12.00 ≠ 其下各科目之和 10.00（差 2.00）', fix: '10.00' },
+    { name: 'a table with the same codes as the one before (their sums shared): its own amounts are compared', source: JUE + '表 支出决算表（单位1）:\n  类型: 决算03\n  列: [本年支出合计]\n  行:\n    - 201 一般公共服务支出: 10.00\n    - 20101 人大事务: 10.00\n    - 2010101 行政运行: 10.00\n\n' + '表 支出决算表（单位2）:\n  类型: 决算03\n  列: [本年支出合计]\n  行:\n    - 201 一般公共服务支出: 10.00\n    - 20101 人大事务: «11.00»\n    - 2010101 行政运行: 10.00\n', message: /20101 人大事务.* 11\.00 ≠ 其下各项之和 10\.00（差 1\.00）/, fix: '10.00' },
     { name: 'a numbered item ≠ Σ its sub-items', source: Y01('«120.00»', '100.00'), message: /一、财政拨款收入.* 120\.00 ≠ 其下各项之和 110\.00（差 10\.00）/, fix: '110.00' },
   ],
   rounding: [
