@@ -106,6 +106,16 @@ describe('kemu.duplicateRow: one 科目 written as two rows of a table', () => {
     assert.deepStrictEqual(of(check(fixed), 'kemu.duplicateRow'), []);
   });
 
+  it('tables written alike (the same codes) each get their own finding, at their own row; a table with as many rows but other codes gets none', () => {
+    const U = (n: number, rows: string) => `表 支出决算表（单位${n}）:\n  列: [本年支出合计]\n  行:\n${rows}\n`;
+    const dup = '    - 201 一般公共服务支出: 1.00\n    - 20113 商贸事务: 1.00\n    - «201 一般公共服务支出»: 1.00\n';
+    const other = '    - 201 一般公共服务支出: 1.00\n    - 20113 商贸事务: 1.00\n    - 205 教育支出: 1.00\n';
+    const { text, ranges } = extractMarkers(HEAD() + U(1, dup) + U(2, other) + U(3, dup));
+    const f = of(check(text), 'kemu.duplicateRow');
+    assert.deepStrictEqual(f.map((x) => [x.range.start, x.range.end]), ranges.map((r) => [r.start, r.end]));
+    assert.deepStrictEqual(f.map((x) => x.message.match(/单位\d/)?.[0]), ['单位1', '单位3']);
+  });
+
   it('the same 科目 in two tables, or on the two sides of a table, is no finding; neither are the samples', () => {
     const two = T('    - 201 一般公共服务支出: 3.00 3.00\n') + '\n表 一般公共预算财政拨款支出决算表:\n  列: [小计]\n  行:\n    - 合计: 3.00\n    - 201 一般公共服务支出: 3.00\n';
     assert.deepStrictEqual(of(check(two), 'kemu.duplicateRow'), []);

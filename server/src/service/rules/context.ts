@@ -113,12 +113,14 @@ export function perCheck<T>(ctx: RuleContext, name: string, make: () => T): T {
 }
 
 /**
- * A value that depends only on the codes of a part's rows, shared within a check by the parts whose rows
- * have the same codes in the same order (the unit tables of a consolidated report). Looked up by a hash
- * of the codes, then compared code by code: no string of all the codes is made.
+ * The first part of this check whose rows have the same codes, in the same order, as `part` (`part`
+ * itself when it is the first): the unit tables of a consolidated report are written alike. Found by a
+ * hash of the codes, then compared code by code (no string of all the codes is made); once per part and check.
  */
-export function perCodes<T>(ctx: RuleContext, name: string, part: TablePart, make: () => T): T {
-  const shared = perCheck(ctx, name, () => new Map<number, Array<{ rows: Row[]; value: T }>>());
+function codeShape(ctx: RuleContext, part: TablePart): TablePart {
+  const s = perCheck(ctx, 'codes:shapes', () => ({ of: new Map<TablePart, TablePart>(), byHash: new Map<number, TablePart[]>() }));
+  const known = s.of.get(part);
+  if (known) return known;
   const rows = part.rows;
   let h = 0x811c9dc5;
   for (let i = 0; i < rows.length; i++) {
@@ -126,24 +128,47 @@ export function perCodes<T>(ctx: RuleContext, name: string, part: TablePart, mak
     if (code) for (let j = 0; j < code.length; j++) h = Math.imul(h ^ code.charCodeAt(j), 16777619);
     h = Math.imul(h ^ 44, 16777619);
   }
-  const list = shared.get(h);
-  if (list) {
-    for (const x of list) {
-      if (x.rows.length !== rows.length) continue;
-      let same = true;
-      for (let i = 0; i < rows.length && same; i++) same = (x.rows[i].code ?? '') === (rows[i].code ?? '');
-      if (same) return x.value;
+  let shape = part;
+  const list = s.byHash.get(h);
+  for (const x of list ?? []) {
+    if (x.rows.length !== rows.length) continue;
+    let same = true;
+    for (let i = 0; i < rows.length && same; i++) same = (x.rows[i].code ?? '') === (rows[i].code ?? '');
+    if (same) {
+      shape = x;
+      break;
     }
   }
-  const value = make();
-  if (list) list.push({ rows, value });
-  else shared.set(h, [{ rows, value }]);
-  return value;
+  if (shape === part) {
+    if (list) list.push(part);
+    else s.byHash.set(h, [part]);
+  }
+  s.of.set(part, shape);
+  return shape;
+}
+
+/**
+ * A value that depends only on the codes of a part's rows (as row numbers, never as its rows' objects),
+ * made once per check for all the parts with the same codes (codeShape).
+ */
+export function perCodes<T>(ctx: RuleContext, name: string, part: TablePart, make: () => T): T {
+  const values = perCheck(ctx, name, () => new Map<TablePart, T>());
+  const shape = codeShape(ctx, part);
+  if (values.has(shape)) return values.get(shape) as T;
+  const v = make();
+  values.set(shape, v);
+  return v;
 }
 
 /** One per language service: caches live as long as the objects of the documents it checks. */
 export class RuleEngine {
-  private readonly caches = new Map<string, WeakMap<object, Recorded>>();
+  /**
+   * What each rule recorded for an object (a table, a text), by the rule's slot: one weak entry per
+   * object rather than one per object and rule (a large report has thousands of tables and texts, and
+   * weak entries cost the garbage collector).
+   */
+  private caches = new WeakMap<object, Array<Recorded | undefined>>();
+  private readonly slots = new Map<string, number>();
   private readonly memos = new WeakMap<object, Map<string, unknown>>();
   /** Extra data for workspace rules (the other reports), set by the service before a run. */
   extras: Record<string, unknown> = {};
@@ -156,7 +181,7 @@ export class RuleEngine {
 
   /** Forgets every cached result (the message language changed). */
   reset(): void {
-    this.caches.clear();
+    this.caches = new WeakMap();
   }
 
   run(input: EngineInput): EngineResult {
@@ -185,6 +210,7 @@ export class RuleEngine {
   private context(input: EngineInput, meta: RuleMeta, root: Sink): RuleContext & { extras: Record<string, unknown> } {
     let sink = root;
     const caches = this.caches;
+    const slot = this.slots.get(meta.id) ?? this.slots.set(meta.id, this.slots.size).get(meta.id)!;
     const memos = this.memos;
     const keep = this.keep;
     const id0 = meta.id;
@@ -241,9 +267,9 @@ export class RuleEngine {
           fn();
           return;
         }
-        let cache = caches.get(meta.id);
-        if (!cache) caches.set(meta.id, (cache = new WeakMap()));
-        let rec = cache.get(key);
+        let recs = caches.get(key);
+        if (!recs) caches.set(key, (recs = []));
+        let rec = recs[slot];
         const base = key.range.start;
         if (!rec || rec.version !== version) {
           const outer = sink;
@@ -255,7 +281,7 @@ export class RuleEngine {
             rec = { self: sink.self, examined: sink.examined, findings: own(sink.findings), totals: sink.totals, links: sink.links, coverage: sink.coverage, base, version };
             sink = outer;
           }
-          cache.set(key, rec);
+          recs[slot] = rec;
         } else if (rec.base !== base) {
           moveFindings(rec.findings, base - rec.base);
           rec.base = base;

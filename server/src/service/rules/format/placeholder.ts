@@ -12,6 +12,7 @@
 import { Range, Str, Text } from '../../model';
 import { textRange } from '../../text';
 import { allSections } from '../../query';
+import { gridOf, OTHER } from '../../grid';
 import { Rule, RuleContext } from '../types';
 import * as l10n from '../../l10n';
 
@@ -135,9 +136,18 @@ function tables({ m, unit, hit, inStr, str }: Finders, ctx: RuleContext): void {
       if (t.preparer) str(t.preparer.value, places.preparer);
       for (const p of t.parts) {
         for (const c of p.columns) inStr(c.name, c.range, places.column);
-        for (const r of p.rows) {
+        // the grid (grid.ts) knows the amounts and empty cells without reading the cells (most of them)
+        const g = gridOf(p);
+        const w = g && g.width;
+        for (let k = 0; k < p.rows.length; k++) {
+          const r = p.rows[k];
           inStr(r.key, r.keyRange, places.row);
-          for (const c of r.cells) if (c.kind === 'text') inStr(c.raw, c.range, places.cell);
+          const cells = r.cells;
+          for (let i = 0; i < cells.length; i++) {
+            if (g && i < w! && g.scales[k * w! + i] !== OTHER) continue;
+            const c = cells[i];
+            if (c.kind === 'text') inStr(c.raw, c.range, places.cell);
+          }
         }
       }
       for (const n of t.notes) for (const x of n.text.value.matchAll(PLACEHOLDER)) hit(x[0], textRange(n.text, x.index!, x.index! + x[0].length), places.note);
