@@ -6,21 +6,36 @@
 import { Row, Table, TablePart } from '../../model';
 import { findRow, rowKey } from '../../layouts';
 import { Rule, RuleContext } from '../types';
-import { cellRef, checkSum, EQUALITY_MESSAGES, rowsAt } from './equality';
+import { cellRef, checkEqualities, checkSum, ChildrenSum, EQUALITY_MESSAGES, gridAgrees, rowsAt } from './equality';
+import { gridOf } from '../../grid';
 import { numberedRows, ROW_RULES, RowRule, rulePart, SPEC_MESSAGES } from './spec';
 import * as l10n from '../../l10n';
 
 function grandTotal(ctx: RuleContext, t: Table, part: TablePart): void {
-  const coded = part.rows.filter((r) => r.code);
-  if (coded.length === 0) return;
-  const top = Math.min(...coded.map((r) => r.code!.length));
-  const tops = coded.filter((r) => r.code!.length === top);
-  for (const r of part.rows) {
-    if (r.code || !/^(合计|总计)$/.test(rowKey(r.name))) continue;
-    part.columns.forEach((col, i) => {
-      if (col.kind === 'amount') checkSum(ctx, cellRef(t, part, r, i), rowsAt(t, part, tops, i), l10n.t('各类之和'), { table: t });
-    });
-  }
+  const rows = part.rows;
+  // the 类: the codes of the shortest length (a table keyed by 科目 has thousands of rows: no arrays of them made)
+  let top = Infinity;
+  for (const r of rows) if (r.code && r.code.length < top) top = r.code.length;
+  if (top === Infinity) return;
+  const totals: number[] = [];
+  for (let k = 0; k < rows.length; k++) if (!rows[k].code && /^(合计|总计)$/.test(rowKey(rows[k].name))) totals.push(k);
+  if (totals.length === 0) return;
+  const tops: number[] = [];
+  for (let k = 0; k < rows.length; k++) if (rows[k].code?.length === top) tops.push(k);
+  const grid = gridOf(part);
+  const w = grid?.width ?? 0;
+  const what = l10n.t('各类之和');
+  let topRows: Row[] | undefined;
+  checkEqualities(ctx, t, (visit) => {
+    for (const r of totals) {
+      for (let i = 0; i < part.columns.length; i++) {
+        if (part.columns[i].kind !== 'amount') continue;
+        // most totals agree: the grid says so without an object (else checkEqualities asks agrees() of it)
+        if (visit.agreed && grid && gridAgrees(grid, r * w + i, tops, w, i) === true) visit.agreed();
+        else visit(new ChildrenSum(t, part, rows[r], (topRows ??= tops.map((k) => rows[k])), i), what);
+      }
+    }
+  });
 }
 
 function rowRule(ctx: RuleContext, t: Table, rr: RowRule): void {
