@@ -4,6 +4,7 @@
  * (dsl.ts) are siblings over this module; the incremental ReportParser (report-parser.ts) sits above
  * both. Nothing here knows either syntax.
  */
+import { isWhite } from '../chars';
 import { plainAmount, readNumeral } from '../decimal';
 import { AmountUnit, Cell, CellKind, Column, ColumnKind, Finding, GlossaryEntry, IndicatorRow, Meta, PerfEval, PrintedBlock, Range, REPORT_TYPES, ReportType, Row, Section, Str, Table, Text, UnitRow } from '../model';
 import { textRange } from '../text';
@@ -161,11 +162,8 @@ export function rowFromKey(raw: string, keyRange: Range, range: Range, chars?: T
   return row;
 }
 
-/** What /\s/ matches, without a regular expression for the ASCII characters. */
-function isSpace(c: number): boolean {
-  if (c < 128) return c === 32 || (c >= 9 && c <= 13);
-  return /\s/.test(String.fromCharCode(c));
-}
+/** What /\s/ matches (chars.ts: by code, no string per character). */
+const isSpace = isWhite;
 
 /** Is a Text its range's source character for character (nothing decoded, nothing folded)? */
 function isVerbatim(t: Text, r: Range, raw: string): boolean {

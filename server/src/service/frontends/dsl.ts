@@ -101,6 +101,15 @@ export class Chars {
     this.offsets.push(at);
     this.ends.push(end);
   }
+  /** Appends src[from, to) as it is: each character one of the source, at base + its index (no string per character). */
+  pushVerbatim(src: string, from: number, to: number, base: number): void {
+    if (from >= to) return;
+    this.value += from === 0 && to === src.length ? src : src.slice(from, to);
+    for (let i = from; i < to; i++) {
+      this.offsets.push(base + i);
+      this.ends.push(base + i + 1);
+    }
+  }
   /** Appends src[from, to) (absolute `base` of src), turning \| \# \\ \t into | # \ and a tab. */
   append(src: string, from: number, to: number, base: number): void {
     for (let i = from; i < to; i++) {
@@ -261,7 +270,7 @@ function textLine(line: Line, into: Chars, join: boolean): void {
   const s = line.text;
   const i = s.startsWith('\\') ? 1 : 0;
   if (join) into.push('\n', line.brk, line.start + i);
-  for (let k = i; k < s.length; k++) into.push(s[k], line.start + k);
+  into.pushVerbatim(s, i, s.length, line.start);
 }
 
 class DslBuilder {

@@ -16,9 +16,7 @@ export const alt = (words: readonly string[]): string => [...new Set(words)].sor
 export const SP = '[ \\t\\u3000]*';
 /** A character SP stands for (space, tab, 全角 space), by its code. */
 export const isSp = (c: number): boolean => c === 32 || c === 9 || c === 0x3000;
-/** A character code /\s/ matches (by code: a CJK character read as a string is a new string each time). */
-export const isWhite = (c: number): boolean =>
-  c === 32 || (c >= 9 && c <= 13) || c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
+export { isWhite } from '../chars';
 
 export type FigureKind = 'initial' | 'full' | 'budget' | 'actual' | 'base' | 'planned';
 export const FIGURE_KINDS: readonly FigureKind[] = ['initial', 'full', 'budget', 'actual', 'base', 'planned'];
