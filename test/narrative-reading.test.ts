@@ -18,7 +18,7 @@ import { corpus } from './helpers/corpus';
 import fc from 'fast-check';
 import { readText } from '../server/src/service/narrative/reader';
 import { changeBase, directions, rateVerdict } from '../server/src/service/narrative/changes';
-import { kemuPaths, pathCode } from '../server/src/service/narrative/kemu-path';
+import { kemuPaths, pathCode, SEGMENT, segments } from '../server/src/service/narrative/kemu-path';
 import { ratioVerdict, sameAmount } from '../server/src/service/narrative/ratio';
 import { clauseStart, lines, paragraphAt, sentenceEnd, sentenceStart } from '../server/src/service/narrative/sentences';
 import { firstFrom, within } from '../server/src/service/narrative/search';
@@ -472,5 +472,32 @@ describe('narrative reading: sentences and clauses read by character code', () =
 
   it('isWhite is \\s, for every UTF-16 code unit', () => {
     for (let c = 0; c < 0x10000; c++) assert.strictEqual(isWhite(c), /\s/.test(String.fromCharCode(c)), c.toString(16));
+  });
+});
+
+describe('narrative reading: 科目 path segments looked for before their level marks', () => {
+  // the reading before: the expression tried from every character of the text
+  const slow = (v: string) => [...v.matchAll(SEGMENT)].map((m) => ({ index: m.index!, length: m[0].length, name: m[1], digits: m[2], level: m[3] }));
+
+  it('finds what the expression finds in every text of every sample', () => {
+    let n = 0;
+    for (const f of corpus()) for (const { text } of narrativeTexts(parseReport(f.text, f.syntax).report)) {
+      const want = slow(text.value);
+      assert.deepStrictEqual(segments(text.value), want, f.name);
+      n += want.length;
+    }
+    assert.ok(n > 20, `${n} segments`);
+  });
+
+  it('and in random texts of names, level marks, brackets, digits and punctuation', () => {
+    let n = 0;
+    const parts = ['公共安全支出', '司法', '行政运行', '（', '）', '(', ')', '类', '款', '项', '（类）', '（204类）', '(06款)', '（01项）', '（1类）', '（室）', '204', '06', '，', '。', ' ', '“', '”', '-', '支出', '为', '100.00万元'];
+    fc.assert(fc.property(fc.array(fc.constantFrom(...parts), { maxLength: 30 }), (ps) => {
+      const v = ps.join('');
+      const want = slow(v);
+      assert.deepStrictEqual(segments(v), want, v);
+      n += want.length;
+    }), { numRuns: 5000 });
+    assert.ok(n > 1000, `${n} segments`);
   });
 });

@@ -35,7 +35,35 @@ const LEVEL_MARK = new RegExp(`(?:${LEVEL_ALT})[)）]`);
 
 /** A name: anything but brackets, quotes, punctuation and digits, or a short bracketed part (政府办公厅（室）…). */
 const NAME = `(?:[^（）()“”"\\s，。；：:、.．\\d-]|[（(](?!\\d*(?:${LEVEL_ALT})[)）])[^（）()\\d]{1,4}[)）])+?`;
-const SEGMENT = new RegExp(`(${NAME})[（(](\\d{2,3})?(${LEVEL_ALT})[)）]`, 'g');
+export const SEGMENT = new RegExp(`(${NAME})[（(](\\d{2,3})?(${LEVEL_ALT})[)）]`, 'g');
+
+/** A level mark, as SEGMENT ends with one: （类）, （204类）, (06款) … */
+const MARK = new RegExp(`[（(](?:\\d{2,3})?(?:${LEVEL_ALT})[)）]`, 'g');
+/** SEGMENT ending where its text ends (at the mark it is looked for before). */
+const SEGMENT_AT_END = new RegExp(`${SEGMENT.source}$`);
+/** How far before its mark a segment's name is looked for (科目 names are far shorter). */
+const NAME_WINDOW = 120;
+
+/**
+ * SEGMENT's matches (as matchAll finds them: leftmost, one after the other), each looked for in the
+ * NAME_WINDOW characters before a level mark. A name never holds a level mark (NAME refuses one), so
+ * a match ends at the first mark after its start; tried from every character of the text, the
+ * expression ran to the end of each clause.
+ */
+export function segments(v: string): Array<{ index: number; length: number; name: string; digits?: string; level: string }> {
+  const out: Array<{ index: number; length: number; name: string; digits?: string; level: string }> = [];
+  let from = 0;
+  MARK.lastIndex = 0;
+  for (let mk = MARK.exec(v); mk; mk = MARK.exec(v)) {
+    if (mk.index < from) continue;
+    const start = Math.max(from, mk.index - NAME_WINDOW);
+    const m = SEGMENT_AT_END.exec(v.slice(start, mk.index + mk[0].length));
+    if (!m) continue;
+    out.push({ index: start + m.index, length: m[0].length, name: m[1], digits: m[2], level: m[3] });
+    from = start + m.index + m[0].length;
+  }
+  return out;
+}
 
 function levelPaths(v: string): KemuPath[] {
   const out: KemuPath[] = [];
@@ -47,13 +75,13 @@ function levelPaths(v: string): KemuPath[] {
     if (cur.length >= 2 || (cur.length === 1 && /^[ \t\u3000]*-?\d/.test(v.slice(lastEnd, lastEnd + 4)))) out.push({ form: 'levels', segments: cur, start: curStart, end: lastEnd });
     cur = [];
   };
-  for (const m of v.matchAll(SEGMENT)) {
-    const level = LEVEL_WORD.get(m[3])!;
+  for (const m of segments(v)) {
+    const level = LEVEL_WORD.get(m.level)!;
     const prev = cur[cur.length - 1];
     if (m.index !== lastEnd || (prev && ORDER.indexOf(level) <= ORDER.indexOf(prev.level))) flush();
-    if (cur.length === 0) curStart = m.index!;
-    cur.push({ level, name: m[1], start: m.index!, end: m.index! + m[1].length, digits: m[2] });
-    lastEnd = m.index! + m[0].length;
+    if (cur.length === 0) curStart = m.index;
+    cur.push({ level, name: m.name, start: m.index, end: m.index + m.name.length, digits: m.digits });
+    lastEnd = m.index + m.length;
   }
   flush();
   return out;
