@@ -9,7 +9,8 @@ import fc from 'fast-check';
 import { Cell, Row, Table, TablePart } from '../../server/src/service/model';
 import { Decimal } from '../../server/src/service/decimal';
 import { agrees, ChildrenSum, ColumnsSum, gridAgrees } from '../../server/src/service/rules/tables/equality';
-import { ASK, gridOf, makeGrid } from '../../server/src/service/grid';
+import { ASK, codeNumber, gridOf, makeGrid, NO_CODE } from '../../server/src/service/grid';
+import { sameCodes } from '../../server/src/service/rules/context';
 import { parseReport } from '../../server/src/service/frontends/report-parser';
 import { generateLargeReport } from '../../scripts/gen-large';
 
@@ -110,5 +111,36 @@ describe('the grid of a table part (grid.ts)', () => {
       }));
     }
     assert.ok(amounts > 1000, `${amounts} amounts`);
+  });
+});
+
+describe('the grid’s codes (parts grouped by their codes)', () => {
+  const coded = (codes: Array<string | undefined>) => part(codes.map((code) => ({ ...row([]), code } as Row)), 1);
+
+  it('a code’s number is its digits and their count: equal numbers, equal codes', () => {
+    assert.strictEqual(codeNumber('2011308'), 20113087);
+    assert.notStrictEqual(codeNumber('201'), codeNumber('0201'));
+    assert.strictEqual(codeNumber('20a'), undefined);
+    assert.strictEqual(codeNumber(''), undefined);
+    fc.assert(fc.property(fc.stringMatching(/^\d{1,9}$/), fc.stringMatching(/^\d{1,9}$/), (a, b) => {
+      assert.strictEqual(codeNumber(a) === codeNumber(b), a === b, `${a} ${b}`);
+    }), { numRuns: 5000 });
+  });
+
+  it('rows without a code are NO_CODE; a code that is not digits leaves the grid without codes', () => {
+    const g = makeGrid(coded(['201', undefined, '20101']));
+    assert.deepStrictEqual([...g.codes!], [codeNumber('201'), NO_CODE, codeNumber('20101')]);
+    assert.strictEqual(makeGrid(coded(['201', '2x1'])).codes, undefined);
+    assert.strictEqual(makeGrid(coded(['201', '999999999'])).codes, undefined, 'past 32 bits');
+  });
+
+  it('equal codes give equal hashes; sameCodes tells codes apart row by row', () => {
+    const a = makeGrid(coded(['201', '20101', undefined]));
+    const b = makeGrid(coded(['201', '20101', undefined]));
+    const c = makeGrid(coded(['201', '20102', undefined]));
+    assert.strictEqual(a.codesHash, b.codesHash);
+    assert.ok(sameCodes(a.codes!, b.codes!));
+    assert.ok(!sameCodes(a.codes!, c.codes!));
+    assert.ok(!sameCodes(a.codes!, a.codes!.subarray(0, 2)));
   });
 });

@@ -13,6 +13,8 @@ RuleTester.run('sum.children', {
     { name: 'a 类 without its 款 listed is not compared with anything', source: JUE + '表 支出决算表:\n  列: [本年支出合计]\n  行:\n    - 201 一般公共服务支出: 270.38\n    - 208 社会保障和就业支出: 30.00\n' },
     { name: '一、财政拨款收入 = 1. + 2. + 3. (上海 财务收支预算总表)', source: Y01('110.00', '100.00') },
     { name: 'tables with the same number of rows but other codes share no sums (2010201 is not under 20101)', source: JUE + '表 支出决算表（单位1）:\n  类型: 决算03\n  列: [本年支出合计]\n  行:\n    - 201 一般公共服务支出: 10.00\n    - 20101 人大事务: 10.00\n    - 2010101 行政运行: 10.00\n\n' + '表 支出决算表（单位2）:\n  类型: 决算03\n  列: [本年支出合计]\n  行:\n    - 201 一般公共服务支出: 10.00\n    - 20101 人大事务: 10.00\n    - 2010201 行政运行: 3.00\n' },
+    // the two tables' codes have the same hash (FNV-1a of the grid's code numbers: found by search); their codes differ
+    { name: 'tables whose codes hash alike but differ share no sums (225 › 22523; 481 and 58107 are not parent and child)', source: JUE + '表 支出决算表（单位1）:\n  类型: 决算03\n  列: [本年支出合计]\n  行:\n    - 225 某类: 10.00\n    - 22523 某款: 10.00\n\n' + '表 支出决算表（单位2）:\n  类型: 决算03\n  列: [本年支出合计]\n  行:\n    - 481 另一类: 10.00\n    - 58107 另一款: 3.00\n' },
     { name: 'an empty cell (— or blank) in a child counts as 0', source: JUE + '表 收入决算表:\n  列: [本年收入合计]\n  行:\n    - 201 一般公共服务支出: 10.00\n    - 20113 商贸事务: 10.00\n    - 20101 人大事务: —\n' },
   ],
   invalid: [

@@ -23,6 +23,29 @@ export interface AmountGrid {
   readonly units: Int32Array;
   /** scales[r * width + c]: the amount's decimals (0 … 100), or OTHER, EMPTY, ASK. */
   readonly scales: Int8Array;
+  /**
+   * Each row's 科目 code as a number, codeNumber(code), or NO_CODE; undefined when a code of the part is
+   * not one that fits 32 bits (codes have 3, 5 or 7 digits): then the rules read the rows' codes.
+   */
+  readonly codes?: Int32Array;
+  /** A hash of `codes` (parts with equal codes have equal hashes). */
+  readonly codesHash: number;
+}
+
+/** A row without a code in AmountGrid.codes. */
+export const NO_CODE = -1;
+
+/** A code of up to nine digits as a number, its digits and their count (201 and 0201 differ); else undefined. */
+export function codeNumber(code: string): number | undefined {
+  if (code.length === 0 || code.length > 9) return undefined;
+  let v = 0;
+  for (let i = 0; i < code.length; i++) {
+    const d = code.charCodeAt(i) - 48;
+    if (d < 0 || d > 9) return undefined;
+    v = v * 10 + d;
+  }
+  // a safe integer (below 10^10); the grid keeps it when it fits 32 bits (every code of seven digits does)
+  return v * 10 + code.length;
 }
 
 const grids = new WeakMap<TablePart, AmountGrid>();
@@ -57,7 +80,20 @@ export function makeGrid(part: TablePart): AmountGrid {
       }
     }
   }
-  const g: AmountGrid = { width, units, scales };
+  // the codes, read while the rows are in memory (rules that group parts by their codes read these)
+  let codes: Int32Array | undefined = new Int32Array(part.rows.length);
+  let h = 0x811c9dc5;
+  for (let r = 0; r < part.rows.length; r++) {
+    const code = part.rows[r].code;
+    const v = code ? codeNumber(code) : NO_CODE;
+    if (v === undefined || v > 0x7fffffff) {
+      codes = undefined;
+      break;
+    }
+    codes[r] = v;
+    h = Math.imul(h ^ v, 16777619);
+  }
+  const g: AmountGrid = { width, units, scales, codes, codesHash: h >>> 0 };
   grids.set(part, g);
   return g;
 }

@@ -10,6 +10,7 @@ import { rangeText } from '../text';
 import { FindingInput, NarrativeLink, Rule, RuleContext, RuleMeta, TableCoverage, TotalInfo } from './types';
 import { ReportRef } from '../workspace/units';
 import { allTotals, TotalChunk } from './totals';
+import { gridOf } from '../grid';
 import * as l10n from '../l10n';
 
 interface Sink {
@@ -114,37 +115,32 @@ export function perCheck<T>(ctx: RuleContext, name: string, make: () => T): T {
 
 /**
  * The first part of this check whose rows have the same codes, in the same order, as `part` (`part`
- * itself when it is the first): the unit tables of a consolidated report are written alike. Found by a
- * hash of the codes, then compared code by code (no string of all the codes is made); once per part and check.
+ * itself when it is the first, or when the parser made no grid of its codes): the unit tables of a
+ * consolidated report are written alike. Found by the hash of the grid's codes (grid.ts), then compared
+ * code by code; once per part and check.
  */
 function codeShape(ctx: RuleContext, part: TablePart): TablePart {
+  const g = gridOf(part);
+  const codes = g?.codes;
+  if (!g || !codes) return part;
   const s = perCheck(ctx, 'codes:shapes', () => ({ of: new Map<TablePart, TablePart>(), byHash: new Map<number, TablePart[]>() }));
   const known = s.of.get(part);
   if (known) return known;
-  const rows = part.rows;
-  let h = 0x811c9dc5;
-  for (let i = 0; i < rows.length; i++) {
-    const code = rows[i].code;
-    if (code) for (let j = 0; j < code.length; j++) h = Math.imul(h ^ code.charCodeAt(j), 16777619);
-    h = Math.imul(h ^ 44, 16777619);
-  }
-  let shape = part;
-  const list = s.byHash.get(h);
-  for (const x of list ?? []) {
-    if (x.rows.length !== rows.length) continue;
-    let same = true;
-    for (let i = 0; i < rows.length && same; i++) same = (x.rows[i].code ?? '') === (rows[i].code ?? '');
-    if (same) {
-      shape = x;
-      break;
-    }
-  }
+  const list = s.byHash.get(g.codesHash);
+  const shape = list?.find((x) => sameCodes(gridOf(x)!.codes!, codes)) ?? part;
   if (shape === part) {
     if (list) list.push(part);
-    else s.byHash.set(h, [part]);
+    else s.byHash.set(g.codesHash, [part]);
   }
   s.of.set(part, shape);
   return shape;
+}
+
+/** Two parts' codes (AmountGrid.codes) equal, row by row. */
+export function sameCodes(a: Int32Array, b: Int32Array): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
 }
 
 /**
