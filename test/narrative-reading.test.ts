@@ -9,7 +9,7 @@
 import * as assert from 'assert';
 import { Decimal } from '../server/src/service/decimal';
 import { numbering, numberedLines, listItems } from '../server/src/service/narrative/items';
-import { tokens, TOKEN } from '../server/src/service/narrative/tokens';
+import { Tok, tokens, TOKEN } from '../server/src/service/narrative/tokens';
 import { readNumeral } from '../server/src/service/decimal';
 import { figures, LABEL, labelBefore, ReadingContext, sameColumn } from '../server/src/service/narrative/figures';
 import { narrativeTexts } from '../server/src/service/narrative/reader';
@@ -17,12 +17,12 @@ import { parseReport } from '../server/src/service/frontends/report-parser';
 import { corpus } from './helpers/corpus';
 import fc from 'fast-check';
 import { readText } from '../server/src/service/narrative/reader';
-import { changeBase, directions, rateVerdict } from '../server/src/service/narrative/changes';
+import { changeBase, directions, rateVerdict, wordBefore } from '../server/src/service/narrative/changes';
 import { kemuPaths, pathCode, SEGMENT, segments } from '../server/src/service/narrative/kemu-path';
 import { ratioVerdict, sameAmount } from '../server/src/service/narrative/ratio';
 import { clauseStart, lines, paragraphAt, sentenceEnd, sentenceStart } from '../server/src/service/narrative/sentences';
 import { firstFrom, within } from '../server/src/service/narrative/search';
-import { compareSign, isWhite } from '../server/src/service/narrative/phrases';
+import { compareSign, isWhite, RE } from '../server/src/service/narrative/phrases';
 
 const JUE23: ReadingContext = { year: 2023, budget: false, unitName: '' };
 const YU26: ReadingContext = { year: 2026, budget: true, unitName: '' };
@@ -499,5 +499,36 @@ describe('narrative reading: 科目 path segments looked for before their level 
       n += want.length;
     }), { numRuns: 5000 });
     assert.ok(n > 1000, `${n} segments`);
+  });
+});
+
+describe('narrative reading: the change word’s quick test', () => {
+  // the reading before the quick test: the expression on the eight characters before the token
+  const slow = (v: string, tok: Tok) => {
+    const before = v.slice(Math.max(0, tok.start - 8), tok.start);
+    const m = RE.changeBefore.exec(before);
+    return m ? { word: m[1], start: tok.start - before.length + m.index } : undefined;
+  };
+  const same = (v: string) => {
+    let found = 0;
+    for (const tok of tokens(v)) {
+      const want = slow(v, tok);
+      assert.deepStrictEqual(wordBefore(v, tok), want, `${v} @${tok.start}`);
+      if (want) found++;
+    }
+    return found;
+  };
+
+  it('finds the change word the expression finds, before every amount of every text of every sample', () => {
+    let n = 0;
+    for (const f of corpus()) for (const { text } of narrativeTexts(parseReport(f.text, f.syntax).report)) n += same(text.value);
+    assert.ok(n > 50, `${n} change words`);
+  });
+
+  it('and in random texts of change words, spaces and amounts', () => {
+    let n = 0;
+    const words = ['增加', '减少', '增长', '下降', '上升', '减', '增', ' ', '\u3000', '\t', '，', '为', '支出', '100.00万元', '5%', '12.5%'];
+    fc.assert(fc.property(fc.array(fc.constantFrom(...words), { maxLength: 14 }), (ws) => { n += same(ws.join('')); }), { numRuns: 3000 });
+    assert.ok(n > 300, `${n} change words`);
   });
 });
