@@ -469,6 +469,8 @@ export function rangeText(r: Range): string | undefined {
  * text that may hold old Mac line breaks before it reaches the YAML library or the block splitters.
  */
 export function loneCrAsLf(text: string): string {
+  // no CR at all (most files): found by indexOf, many times faster than the expression on a large text
+  if (text.indexOf('\r') < 0) return text;
   return /\r(?!\n)/.test(text) ? text.replace(/\r(?!\n)/g, '\n') : text;
 }
 
