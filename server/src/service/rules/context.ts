@@ -156,6 +156,29 @@ export function perCodes<T>(ctx: RuleContext, name: string, part: TablePart, mak
   return v;
 }
 
+/**
+ * Whether `items` (what a rule reads of table `t`, kept with the table) equal a list in `seen` (what it
+ * read of the tables before, by hash): found by hash, then compared with `same`. The list it equalled is
+ * kept with the table under `name`, so that a check after an edit elsewhere, with that list still
+ * there, compares nothing again (the unit tables of a consolidated report are written alike).
+ */
+export function seenAlike<T>(ctx: RuleContext, t: Table, name: string, seen: Map<number, T[][]>, items: T[], hash: number, same: (a: T[], b: T[]) => boolean): boolean {
+  const list = seen.get(hash);
+  if (!list) return false;
+  const kept = ctx.memo(t, name, (): { like?: T[] } => ({}));
+  if (kept.like && list.includes(kept.like)) return true;
+  const like = list.find((x) => same(x, items));
+  if (like) kept.like = like;
+  return like !== undefined;
+}
+
+/** Adds a list to `seen` under its hash (for seenAlike). */
+export function addSeen<T>(seen: Map<number, T[][]>, items: T[], hash: number): void {
+  const list = seen.get(hash);
+  if (list) list.push(items);
+  else seen.set(hash, [items]);
+}
+
 /** One per language service: caches live as long as the objects of the documents it checks. */
 export class RuleEngine {
   /**

@@ -6,18 +6,26 @@ import { Table } from '../../model';
 import { normName } from '../../names';
 import { allSections } from '../../query';
 import { Rule } from '../types';
+import { addSeen, seenAlike } from '../context';
 import { numberOf, STANDARD_TERMS } from './terms';
 import * as l10n from '../../l10n';
 
-/** The column and row names of a table (memoised per table: unchanged tables keep theirs). */
-function namesOf(t: Table): string[] {
-  const out: string[] = [];
+/** The column and row names of a table and their hash (memoised per table: unchanged tables keep theirs). */
+function namesOf(t: Table): { names: string[]; hash: number } {
+  const names: string[] = [];
   for (const p of t.parts) {
-    for (const c of p.columns) out.push(c.name);
-    for (const r of p.rows) out.push(r.name);
+    for (const c of p.columns) names.push(c.name);
+    for (const r of p.rows) names.push(r.name);
   }
-  return out;
+  let h = 0x811c9dc5;
+  for (const n of names) {
+    for (let i = 0; i < n.length; i++) h = Math.imul(h ^ n.charCodeAt(i), 16777619);
+    h = Math.imul(h ^ 10, 16777619);
+  }
+  return { names, hash: h >>> 0 };
 }
+
+const sameNames = (a: string[], b: string[]) => a.length === b.length && a.every((x, i) => x === b[i]);
 
 export const rule: Rule = {
   meta: {
@@ -40,9 +48,16 @@ export const rule: Rule = {
     const narrative = [...allSections(ctx.model.narrative)].map((s) => `${s.title.value}\n${s.body?.value ?? ''}`).join('\n');
     let tables: string | undefined;
     const distinctNames = () => {
-      // each name once (the tables of a large report repeat the same columns and rows: searched once, not 230 times)
+      // each name once (the tables of a large report repeat the same columns and rows: searched once, not
+      // 230 times); a table with the names of one before adds none, and which one is kept with it
       const all = new Set<string>();
-      for (const t of ctx.model.tables) for (const n of ctx.memo(t, 'glossary.names', namesOf)) all.add(n);
+      const seen = new Map<number, string[][]>();
+      for (const t of ctx.model.tables) {
+        const { names, hash } = ctx.memo(t, 'glossary.names', namesOf);
+        if (seenAlike(ctx, t, 'glossary.missing:alike', seen, names, hash, sameNames)) continue;
+        addSeen(seen, names, hash);
+        for (const n of names) all.add(n);
+      }
       return [...all].join('\n');
     };
     const usedIn = (n: string) => narrative.includes(n) || (tables ??= distinctNames()).includes(n);

@@ -1,6 +1,7 @@
 /** kemu.conflict: one code with two names in the same report. */
 import { Range, Row } from '../../model';
 import { Rule } from '../types';
+import { addSeen, seenAlike } from '../context';
 import { codedRows, norm } from './common';
 import * as l10n from '../../l10n';
 
@@ -37,7 +38,7 @@ export const rule: Rule = {
       const rows = ctx.memo(t, 'kemu.coded', codedRows);
       const sig = ctx.memo(t, 'kemu.codedHash', () => hashRows(rows));
       if (rows.length) ctx.examined(rows.length);
-      if (agreed.get(sig)?.some((x) => sameRows(x, rows))) continue;
+      if (seenAlike(ctx, t, 'kemu.conflict:alike', agreed, rows, sig, sameRows)) continue;
       let conflicts = 0;
       for (const r of rows) {
         const first = seen.get(r.code!);
@@ -50,7 +51,7 @@ export const rule: Rule = {
           related: [{ range: first.range, message: l10n.t('这里写作“{0}”', first.name) }],
         });
       }
-      if (conflicts === 0) agreed.set(sig, [...(agreed.get(sig) ?? []), rows]);
+      if (conflicts === 0) addSeen(agreed, rows, sig);
     }
   },
 };
