@@ -19,7 +19,7 @@ import fc from 'fast-check';
 import { readText } from '../server/src/service/narrative/reader';
 import { changeBase, directions, rateVerdict, wordBefore } from '../server/src/service/narrative/changes';
 import { kemuPaths, pathCode, SEGMENT, segments } from '../server/src/service/narrative/kemu-path';
-import { ratioVerdict, sameAmount } from '../server/src/service/narrative/ratio';
+import { ratioByDecimals, ratioOnIntegers, ratioVerdict, sameAmount } from '../server/src/service/narrative/ratio';
 import { clauseStart, lines, paragraphAt, sentenceEnd, sentenceStart } from '../server/src/service/narrative/sentences';
 import { firstFrom, within } from '../server/src/service/narrative/search';
 import { compareSign, isWhite, RE } from '../server/src/service/narrative/phrases';
@@ -290,6 +290,24 @@ describe('narrative reading: sentences, search, intervals', () => {
     assert.deepStrictEqual(v('1.00', '0.005', '3.00', '0.005', '34.00'), ['error', '33.33']);
     assert.deepStrictEqual(v('50', '0.5', '0', '0.5', '10'), undefined, 'a base that may be 0');
     assert.deepStrictEqual(v('0.00', '0.005', '3.00', '0.005', '0.10'), ['rounding', '0.00'], 'a part that may be 0 is not below 0');
+  });
+
+  it('a rate judged on integers is judged as on Decimals (or left to them), near the interval edges too', () => {
+    let fast = 0;
+    // amounts with 0–4 decimals and their half units, rates with 0–3 decimals near the true rate
+    const amount = fc.tuple(fc.oneof({ weight: 6, arbitrary: fc.integer({ min: -1000, max: 10 ** 6 }) }, { weight: 1, arbitrary: fc.integer({ min: 0, max: 10 ** 12 }) }), fc.integer({ min: 0, max: 4 })).map(([u, s]) => new Decimal(BigInt(u), s));
+    fc.assert(fc.property(amount, amount, fc.integer({ min: 0, max: 3 }), fc.integer({ min: -30, max: 30 }), fc.boolean(), (n, dd, ps, off, big) => {
+      const nh = big ? new Decimal(5n, n.scale + 5) : n.halfUlp();
+      const dh = dd.halfUlp();
+      const near = dd.sign() > 0 ? n.mul(new Decimal(100n, 0)).div(dd, ps) : new Decimal(33n, 0);
+      const p = new Decimal(near.units + BigInt(off), ps);
+      const got = ratioOnIntegers(n, nh, dd, dh, p);
+      const want = ratioByDecimals(n, nh, dd, dh, p);
+      if (got === null) return;
+      fast++;
+      assert.deepStrictEqual(got && [got.verdict, got.computed.toString()], want && [want.verdict, want.computed.toString()], `${n} ${nh} ${dd} ${dh} ${p}`);
+    }), { numRuns: 20000, endOnFailure: true });
+    assert.ok(fast > 8000, `${fast} on integers`);
   });
 
   it('two amounts that should be one: equal when the finer rounds to the coarser', () => {
