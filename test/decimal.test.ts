@@ -135,6 +135,18 @@ describe('plainAmount (the cells’ fast reading)', () => {
     for (const raw of ['0', '0.00', '-0.00', '335.56', '-4.79', '12', '1.', '.5', '-', '', '1,687.40', '１２', '1.1234567', '123456789012345', '1234567890123456', '999999999999999.999999', '9007199254740.99', '90071992547409.93', '1e5', '+1', '--1', '1.2.3', ' 1', '1 ']) same(raw);
     fc.assert(fc.property(fc.array(fc.constantFrom('0', '1', '5', '9', '.', '-', 'a', ' ', '０'), { maxLength: 24 }), (cs) => same(cs.join(''))), { numRuns: 5000 });
   });
+
+  it('reads a piece of a longer text in place as it reads the piece cut out', () => {
+    fc.assert(fc.property(fc.array(fc.constantFrom('0', '1', '5', '9', '.', '-', 'a', ' ', '万'), { maxLength: 24 }), fc.nat(24), fc.nat(24), (cs, x, y) => {
+      const s = cs.join('');
+      const a = Math.min(x, y, s.length);
+      const b = Math.min(Math.max(x, y), s.length);
+      const inPlace = plainAmount(s, a, b);
+      const cut = plainAmount(s.slice(a, b));
+      assert.strictEqual(inPlace?.toString(), cut?.toString(), `${JSON.stringify(s)} [${a}, ${b})`);
+      if (inPlace && cut) assert.strictEqual(inPlace.scale, cut.scale);
+    }), { numRuns: 5000 });
+  });
 });
 
 describe('sliceSharingZero', () => {

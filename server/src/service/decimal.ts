@@ -231,16 +231,17 @@ const ZEROS: NumeralResult[] = ZERO_DECIMALS.map((value) => ({ ok: true, value, 
  * An ASCII amount as most cells are written (-?digits, a point and decimals), read without
  * regexes or bigints; undefined for anything else (readNumeral reads that).
  */
-export function plainAmount(raw: string): Decimal | undefined {
-  // -?digits (1–15), a point and decimals (1–6), read digit by digit (a count too large for a safe integer is refused below)
-  const len = raw.length;
-  let i = raw.charCodeAt(0) === 45 /* - */ ? 1 : 0;
-  const neg = i === 1;
+export function plainAmount(raw: string, from = 0, to = raw.length): Decimal | undefined {
+  // raw[from, to): -?digits (1–15), a point and decimals (1–6), read digit by digit (a count too large for a
+  // safe integer is refused below); no slice of a longer text is made for it
+  const len = to;
+  let i = raw.charCodeAt(from) === 45 /* - */ ? from + 1 : from;
+  const neg = i > from;
   let n = 0;
   let int = 0;
   for (; i < len; i++) {
     const c = raw.charCodeAt(i) - 48;
-    if (c < 0 || c > 9) break;
+    if (!(c >= 0 && c <= 9)) break;
     n = n * 10 + c;
     int++;
   }

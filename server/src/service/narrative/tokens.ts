@@ -1,5 +1,5 @@
 /** The amounts and percentages of a text, each with the interval it stands for (万元 for amounts). */
-import { Decimal, readNumeral, inUnit } from '../decimal';
+import { Decimal, plainAmount, readNumeral, inUnit } from '../decimal';
 import { isSp } from './phrases';
 
 /** An amount or a percentage found in a text. */
@@ -19,11 +19,15 @@ export interface Tok {
 /** What a token is, as a regular expression (the scanner below reads exactly what it matches, globally). */
 export const TOKEN = /(-?)(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)[ \t\u3000]*(万元|亿元|元|万(?=[，。；、,;）)\r\n]|$)|%|％)/g;
 
-function toTok(value: string, start: number, end: number, numeral: string, unitRaw: string): Tok | undefined {
-  const r = readNumeral(numeral);
-  if (!r.ok) return undefined;
+function toTok(value: string, start: number, end: number, numEnd: number, unitRaw: string): Tok | undefined {
+  // most amounts are plain (digits and a point): read in place; the rest (1,687.40) by readNumeral
+  let v = plainAmount(value, start, numEnd);
+  if (!v) {
+    const r = readNumeral(value.slice(start, numEnd));
+    if (!r.ok) return undefined;
+    v = r.value;
+  }
   const unit = unitRaw === '％' ? '%' : unitRaw === '万' ? '万元' : unitRaw;
-  const v = r.value;
   const money = unit === '元' || unit === '亿元' ? unit : '万元';
   const wan = inUnit(v, money, '万元');
   const half = inUnit(v.halfUlp(), money, '万元');
@@ -109,7 +113,7 @@ export function tokens(value: string): Tok[] {
     const before = p > 0 ? value.charCodeAt(p - 1) : -1;
     // part of a longer number, or 万5.00元 (garbled): skipped, and the scan goes on after it (as TOKEN's)
     if (!(isDigit(before) || before === 46 || before === 44 || before === 0x4e07)) {
-      const t = toTok(value, p, end, value.slice(p, found.numEnd), found.unit);
+      const t = toTok(value, p, end, found.numEnd, found.unit);
       if (t) out.push(t);
     }
     p = end;
