@@ -23,6 +23,7 @@ import { ratioByDecimals, ratioOnIntegers, ratioVerdict, sameAmount } from '../s
 import { clauseStart, lines, paragraphAt, sentenceEnd, sentenceStart } from '../server/src/service/narrative/sentences';
 import { firstFrom, within } from '../server/src/service/narrative/search';
 import { compareSign, isWhite, RE } from '../server/src/service/narrative/phrases';
+import { sharesOf, wholeInSentence } from '../server/src/service/rules/narrative/share';
 
 const JUE23: ReadingContext = { year: 2023, budget: false, unitName: '' };
 const YU26: ReadingContext = { year: 2026, budget: true, unitName: '' };
@@ -548,5 +549,54 @@ describe('narrative reading: the change word’s quick test', () => {
     const words = ['增加', '减少', '增长', '下降', '上升', '减', '增', ' ', '\u3000', '\t', '，', '为', '支出', '100.00万元', '5%', '12.5%'];
     fc.assert(fc.property(fc.array(fc.constantFrom(...words), { maxLength: 14 }), (ws) => { n += same(ws.join('')); }), { numRuns: 3000 });
     assert.ok(n > 300, `${n} change words`);
+  });
+});
+
+describe('text.share: the shares’ quick test and the whole in the sentence', () => {
+  // the reading before: the expression on the 40 characters before every percentage; 。 looked for in slices
+  const slowShares = (v: string, toks: Tok[]) => {
+    const out: Array<{ pct: Tok; part: Tok; named?: string }> = [];
+    for (let i = 1; i < toks.length; i++) {
+      const p = toks[i];
+      if (p.kind !== 'percent') continue;
+      const m = RE.shareBefore.exec(v.slice(Math.max(0, p.start - 40), p.start));
+      const part = toks[i - 1];
+      if (!m || part.kind !== 'amount' || /[。；;]/.test(v.slice(part.end, p.start)) || p.start - part.end > 12) continue;
+      out.push({ pct: p, part, named: m[1] });
+    }
+    return out;
+  };
+  const slowWhole = (v: string, toks: Tok[], part: Tok) => {
+    for (let j = toks.indexOf(part) - 1; j >= 0; j--) {
+      const c = toks[j];
+      if (/。/.test(v.slice(c.end, part.start))) return undefined;
+      if (c.kind !== 'amount') continue;
+      if (/^[，,]?[ \t\u3000]*占/.test(v.slice(c.end, c.end + 4))) continue;
+      return c;
+    }
+    return undefined;
+  };
+  const same = (v: string) => {
+    const toks = tokens(v);
+    const got = sharesOf(v, toks);
+    assert.deepStrictEqual(got.map(({ pct, part, named }) => ({ pct, part, named })), slowShares(v, toks), v);
+    for (const s of got) {
+      assert.strictEqual(toks[s.at], s.part);
+      assert.strictEqual(wholeInSentence(v, toks, s.part, s.at), slowWhole(v, toks, s.part), v);
+    }
+    return got.length;
+  };
+
+  it('finds the shares and wholes the slow reading finds in every text of every sample', () => {
+    let n = 0;
+    for (const f of corpus()) for (const { text } of narrativeTexts(parseReport(f.text, f.syntax).report)) n += same(text.value);
+    assert.ok(n > 10, `${n} shares`);
+  });
+
+  it('and in random texts of shares, wholes, sentences and amounts', () => {
+    let n = 0;
+    const words = ['占', '占本年支出合计的', '的', '支出', '100.00万元', '25.00万元，占25%', '10.00万元占', '25%', '12.5%', '，', ',', '。', '；', ' ', '\u3000', '其中', '比重'];
+    fc.assert(fc.property(fc.array(fc.constantFrom(...words), { maxLength: 16 }), (ws) => { n += same(ws.join('')); }), { numRuns: 3000 });
+    assert.ok(n > 300, `${n} shares`);
   });
 });

@@ -121,12 +121,15 @@ function inlineList(v: string, toks: Tok[], figs: Figure[], kw: string, at: numb
   const total = inlineTotal(v, toks, at, kw);
   const parts = total ? inlineParts(v, toks, from, end) : undefined;
   if (total && parts) out.push({ kw, kwStart: at, total, parts, exact: false });
+  // the columns of figures need a figure before the list word; the clauses are cut at ；and ; (no pieces of the text made)
+  if (intro.length === 0) return out;
+  const groups: Figure[][] = [];
   let off = from;
-  const groups = v.slice(from, end).split(/[；;]/).map((c) => {
-    const g = within(figs, off, off + c.length);
-    off += c.length + 1;
-    return g;
-  });
+  for (let i = from; i <= end; i++) {
+    if (i < end && v.charCodeAt(i) !== 0xff1b /* ； */ && v.charCodeAt(i) !== 0x3b /* ; */) continue;
+    groups.push(within(figs, off, i));
+    off = i + 1;
+  }
   out.push(...columnSums(kw, at, intro, groups));
   return out;
 }

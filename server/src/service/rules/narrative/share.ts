@@ -6,33 +6,43 @@
 import { Text } from '../../model';
 import { normName } from '../../names';
 import { ratioVerdict } from '../../narrative/ratio';
-import { RE } from '../../narrative/phrases';
+import { isSp, RE, WORDS } from '../../narrative/phrases';
 import { Tok, tokens } from '../../narrative/tokens';
 import { Rule, RuleContext } from '../types';
 import { eachText, read, reportRate, rr, texts, version } from './common';
 import * as l10n from '../../l10n';
 
-interface Share { pct: Tok; part: Tok; named?: string }
+/** A share: its percentage, its part (the token before it, at `at` in the reading's tokens) and the whole it names. */
+interface Share { pct: Tok; part: Tok; at: number; named?: string }
+
+/** The characters RE.shareBefore can end with before its spaces: a share word's last, or the 的 of a named whole. */
+const SHARE_ENDS = new Set([...WORDS.shares.map((w) => w.charCodeAt(w.length - 1)), 0x7684 /* 的 */]);
 
 /** The shares of a text: a percentage after 占, the amount just before it its part. */
-function sharesOf(v: string, toks: Tok[]): Share[] {
+export function sharesOf(v: string, toks: Tok[]): Share[] {
   const out: Share[] = [];
   for (let i = 1; i < toks.length; i++) {
     const p = toks[i];
     if (p.kind !== 'percent') continue;
+    // most percentages follow no share word: the character one would end with is not there (no slice, no regex)
+    let e = p.start;
+    while (e > 0 && isSp(v.charCodeAt(e - 1))) e--;
+    if (e === 0 || !SHARE_ENDS.has(v.charCodeAt(e - 1))) continue;
     const m = RE.shareBefore.exec(v.slice(Math.max(0, p.start - 40), p.start));
     const part = toks[i - 1];
     if (!m || part.kind !== 'amount' || /[。；;]/.test(v.slice(part.end, p.start)) || p.start - part.end > 12) continue;
-    out.push({ pct: p, part, named: m[1] });
+    out.push({ pct: p, part, at: i - 1, named: m[1] });
   }
   return out;
 }
 
 /** The whole of an unnamed share: the amount before the enumeration in the same sentence. */
-function wholeInSentence(v: string, toks: Tok[], part: Tok): Tok | undefined {
-  for (let j = toks.indexOf(part) - 1; j >= 0; j--) {
+export function wholeInSentence(v: string, toks: Tok[], part: Tok, at = toks.indexOf(part)): Tok | undefined {
+  // the enumeration is one sentence: no 。 between the whole and the part
+  const stop = v.lastIndexOf('。', part.start - 1);
+  for (let j = at - 1; j >= 0; j--) {
     const c = toks[j];
-    if (/。/.test(v.slice(c.end, part.start))) return undefined; // the enumeration is one sentence
+    if (stop >= c.end) return undefined;
     if (c.kind !== 'amount') continue;
     if (/^[，,]?[ \t\u3000]*占/.test(v.slice(c.end, c.end + 4))) continue; // another part of the same enumeration
     return c;
@@ -89,7 +99,7 @@ export const rule: Rule = {
     const of = (t: Text) => ctx.memo(t, `narrative:shares:${v}`, () => sharesOf(t.value, read(ctx, t).toks));
     eachText(ctx, (t, r) => {
       for (const s of of(t)) {
-        const whole = s.named ? undefined : wholeInSentence(t.value, r.toks, s.part);
+        const whole = s.named ? undefined : wholeInSentence(t.value, r.toks, s.part, s.at);
         if (whole) check(ctx, t, s, whole, t);
       }
     }, (_r, t) => of(t).some((s) => !s.named));
