@@ -10,7 +10,9 @@
  *  - a 2,000-report workspace (scripts/gen-workspace.ts): the server's walk (hovers in another
  *    document meanwhile) and `jsgk check` on it (time, CPU, peak memory).
  * In-process figures are the minimum and median of several runs, in wall time and in CPU time (the
- * CPU time does not count waiting for a busy machine; the load average is printed).
+ * CPU time does not count waiting for a busy machine; the load average is printed). Each series starts
+ * after a full garbage collection: a figure counts the collections of its own work, not of the row before
+ * (the yaml library's parse of the whole report, before the rules, leaves hundreds of MB to collect).
  * BENCH_RUNS (default 5) runs per in-process figure; BENCH_QUICK=1 skips the workspace part.
  */
 import * as fs from 'fs';
@@ -43,9 +45,13 @@ interface Stat { min: number; median: number; cpuMin?: number; cpuMedian?: numbe
 const cpuNow = () => { const c = process.cpuUsage(); return (c.user + c.system) / 1000; };
 const stats = (xs: number[]) => { const s = [...xs].sort((a, b) => a - b); return { min: s[0], median: s[Math.floor(s.length / 2)] }; };
 
+/** A full collection before a series (node --expose-gc): the garbage of the row before is not collected in this one's time. */
+const collect = () => (globalThis as { gc?: () => void }).gc?.();
+
 function time(n: number, fn: (i: number) => void): Stat {
   const wall: number[] = [];
   const cpu: number[] = [];
+  collect();
   for (let i = 0; i < n; i++) {
     const c0 = cpuNow();
     const t0 = performance.now();
