@@ -134,6 +134,15 @@ describe('the grid’s codes (parts grouped by their codes)', () => {
     assert.strictEqual(makeGrid(coded(['201', '999999999'])).codes, undefined, 'past 32 bits');
   });
 
+  it('says whether a row key or a text cell may hold a placeholder (X, Ｘ, ×, 填写), as the parser makes it', () => {
+    const hold = (rows: string) => gridOf(parseReport(`表 支出决算表:\n  列: [本年支出合计, 说明]\n  行:\n${rows}`).report.tables[0].parts[0])!.mayHoldPlaceholder;
+    assert.strictEqual(hold('    - 201 一般公共服务支出: 1.00 无\n'), false);
+    assert.strictEqual(hold('    - 201 一般公共服务支出: 1.00 无\n    - XX项目: 1.00 无\n'), true, 'a key');
+    assert.strictEqual(hold('    - 201 一般公共服务支出: 1.00 请填写\n'), true, 'a text cell');
+    assert.strictEqual(hold('    - 201 一般公共服务支出: 1.00 ××\n'), true);
+    assert.strictEqual(hold('    - 201 一般公共服务支出: 1.00 填\n'), false, '填 alone');
+  });
+
   it('equal codes give equal hashes; sameCodes tells codes apart row by row', () => {
     const a = makeGrid(coded(['201', '20101', undefined]));
     const b = makeGrid(coded(['201', '20101', undefined]));

@@ -8,6 +8,7 @@
  * a cell it cannot hold exactly is marked ASK, and the rule then reads the cells.
  */
 import { TablePart } from './model';
+import { mayHoldPlaceholder } from './chars';
 
 /** A cell that is not an amount (text, number, percent, or missing: the row is short). */
 export const OTHER = -1;
@@ -30,10 +31,24 @@ export interface AmountGrid {
   readonly codes?: Int32Array;
   /** A hash of `codes` (parts with equal codes have equal hashes). */
   readonly codesHash: number;
+  /**
+   * Whether a row key or a text cell of the part has a character every template placeholder has (X, Ｘ,
+   * ×, or 填写: chars.ts mayHoldPlaceholder); false: placeholder.field need not read its rows.
+   */
+  readonly mayHoldPlaceholder: boolean;
 }
 
 /** A row without a code in AmountGrid.codes. */
 export const NO_CODE = -1;
+
+/** How many digits a code number (codeNumber) stands for. */
+export const codeLength = (n: number): number => n % 10;
+
+/** The first digit of the code a code number stands for (2 for 201, 3 for 30101). */
+export function codeFirstDigit(n: number): number {
+  const len = n % 10;
+  return Math.floor((n - len) / 10 / 10 ** (len - 1));
+}
 
 /** A code of up to nine digits as a number, its digits and their count (201 and 0201 differ); else undefined. */
 export function codeNumber(code: string): number | undefined {
@@ -93,7 +108,13 @@ export function makeGrid(part: TablePart): AmountGrid {
     codes[r] = v;
     h = Math.imul(h ^ v, 16777619);
   }
-  const g: AmountGrid = { width, units, scales, codes, codesHash: h >>> 0 };
+  let hold = false;
+  for (const row of part.rows) {
+    if (mayHoldPlaceholder(row.key)) hold = true;
+    else for (const c of row.cells) if (c && c.kind === 'text' && mayHoldPlaceholder(c.raw)) hold = true;
+    if (hold) break;
+  }
+  const g: AmountGrid = { width, units, scales, codes, codesHash: h >>> 0, mayHoldPlaceholder: hold };
   grids.set(part, g);
   return g;
 }

@@ -13,6 +13,7 @@ import { Range, Str, Text } from '../../model';
 import { textRange } from '../../text';
 import { allSections } from '../../query';
 import { gridOf, OTHER } from '../../grid';
+import { mayHoldPlaceholder } from '../../chars';
 import { Rule, RuleContext } from '../types';
 import * as l10n from '../../l10n';
 
@@ -24,17 +25,8 @@ export const LATIN_LETTERS = 'A-Za-z\\uFF21-\\uFF3A\\uFF41-\\uFF5A';
 /** XX / XXX / XX.X% / ×× (not inside a latin word), and “（…填写…）”. */
 export const PLACEHOLDER = new RegExp(`(?<![${LATIN_LETTERS}])(?:[XＸ]+[.．][XＸ]+[%％]?|[XＸ]{2,}(?:单位|部门)?[%％]?|×{2,})(?![${LATIN_LETTERS}])|（[^（）\\n]{0,60}填写[^（）\\n]{0,60}）`, 'g');
 
-/**
- * Whether a string can hold a placeholder at all (every one has X, Ｘ, × or 填写): most rows and cells do
- * not. By character code (a regular expression per row and cell of a large report costs more than the rule).
- */
-export function mayHold(s: string): boolean {
-  for (let i = 0; i < s.length; i++) {
-    const c = s.charCodeAt(i);
-    if (c === 0x58 /* X */ || c === 0xff38 /* Ｘ */ || c === 0xd7 /* × */ || (c === 0x586b /* 填 */ && s.charCodeAt(i + 1) === 0x5199 /* 写 */)) return true;
-  }
-  return false;
-}
+/** Whether a string can hold a placeholder at all (chars.ts; the grid says it of a part's rows and text cells). */
+export const mayHold = mayHoldPlaceholder;
 
 /** A unit name that is itself a placeholder (XX单位) gives no fix. */
 const isPlaceholder = (s: string) => new RegExp(PLACEHOLDER.source).test(s);
@@ -136,8 +128,13 @@ function tables({ m, unit, hit, inStr, str }: Finders, ctx: RuleContext): void {
       if (t.preparer) str(t.preparer.value, places.preparer);
       for (const p of t.parts) {
         for (const c of p.columns) inStr(c.name, c.range, places.column);
-        // the grid (grid.ts) knows the amounts and empty cells without reading the cells (most of them)
+        // the grid (grid.ts) says whether a key or text cell may hold one at all, and which cells are amounts or empty
         const g = gridOf(p);
+        if (g && !g.mayHoldPlaceholder) {
+          // its row keys examined by the parser, none read here
+          if (p.rows.length) ctx.examined(p.rows.length);
+          continue;
+        }
         const w = g && g.width;
         for (let k = 0; k < p.rows.length; k++) {
           const r = p.rows[k];

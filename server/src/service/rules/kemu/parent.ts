@@ -1,7 +1,32 @@
 /** kemu.parent: a 款 or 项 whose 类 or 款 neither the catalogue nor the report knows. */
-import { Row } from '../../model';
+import { Row, TablePart } from '../../model';
+import { codeLength, gridOf, NO_CODE } from '../../grid';
 import { Rule } from '../types';
 import * as l10n from '../../l10n';
+
+/**
+ * The 款 and 项 rows of a table whose parents the catalogue lacks. By the grid's code numbers: a row is
+ * read only for a code not seen before in this check (`known`), or when it is one of them.
+ */
+function orphansOf(parts: TablePart[], parentsKnown: (code: string) => boolean, known: Map<number, boolean>): Row[] {
+  const orphans: Row[] = [];
+  for (const part of parts) {
+    const codes = gridOf(part)?.codes;
+    for (let r = 0; r < part.rows.length; r++) {
+      if (codes) {
+        const c = codes[r];
+        if (c === NO_CODE || codeLength(c) <= 3) continue;
+        let k = known.get(c);
+        if (k === undefined) known.set(c, (k = parentsKnown(part.rows[r].code!)));
+        if (!k) orphans.push(part.rows[r]);
+        continue;
+      }
+      const code = part.rows[r].code;
+      if (code && code.length > 3 && !parentsKnown(code)) orphans.push(part.rows[r]);
+    }
+  }
+  return orphans;
+}
 
 export const rule: Rule = {
   meta: {
@@ -17,7 +42,11 @@ export const rule: Rule = {
     const cat = ctx.catalogue;
     const tables = ctx.model.tables.map((t) => ctx.memo(t, 'kemu.parent', (): { codes?: Set<string>; below: number; orphans: Map<object, Row[]> } => {
       let below = 0; // 款 and 项 rows: the candidates examined
-      for (const p of t.parts) for (const r of p.rows) if (r.code && r.code.length > 3) below++;
+      for (const p of t.parts) {
+        const codes = gridOf(p)?.codes;
+        if (codes) for (let r = 0; r < codes.length; r++) { if (codes[r] !== NO_CODE && codeLength(codes[r]) > 3) below++; }
+        else for (const r of p.rows) if (r.code && r.code.length > 3) below++;
+      }
       return { below, orphans: new Map() };
     }));
     const codesOf = (i: number) => {
@@ -31,6 +60,7 @@ export const rule: Rule = {
     const inReport = (code: string) => tables.some((_, i) => codesOf(i).has(code));
     // whether the catalogue has a code's parents, once per code (a large report repeats the same codes in every table)
     const known = new Map<string, boolean>();
+    const knownByNumber = new Map<number, boolean>();
     const parentsKnown = (code: string) => {
       let k = known.get(code);
       if (k === undefined) known.set(code, (k = cat.has(code.slice(0, 3)) && (code.length !== 7 || cat.has(code.slice(0, 5)))));
@@ -40,11 +70,7 @@ export const rule: Rule = {
       if (tables[i].below) ctx.examined(tables[i].below);
       let orphans = tables[i].orphans.get(cat);
       if (!orphans) {
-        orphans = [];
-        for (const part of t.parts) for (const row of part.rows) {
-          const code = row.code;
-          if (code && code.length > 3 && !parentsKnown(code)) orphans.push(row);
-        }
+        orphans = orphansOf(t.parts, parentsKnown, knownByNumber);
         tables[i].orphans.clear(); // one catalogue at a time
         tables[i].orphans.set(cat, orphans);
       }

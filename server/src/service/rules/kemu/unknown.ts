@@ -1,4 +1,6 @@
 /** kemu.unknown: a code the catalogue does not know, in a table or written in the text (the catalogue may be incomplete). */
+import { Row } from '../../model';
+import { gridOf, NO_CODE } from '../../grid';
 import { Rule } from '../types';
 import { catalogueVersion, kemuInText } from './common';
 import * as l10n from '../../l10n';
@@ -19,19 +21,41 @@ export const rule: Rule = {
   run(ctx) {
     const cat = ctx.catalogue;
     const ed = ctx.edition ? l10n.t('{0} 版', ctx.edition) : '';
+    // whether the catalogue knows a code, once per code (by the grid's code numbers: the rows of a large
+    // report repeat the same codes, and are not read when their codes are known)
+    const known = new Map<number, boolean>();
     for (const t of ctx.model.tables) {
       ctx.cached(t, () => {
-        for (const part of t.parts) for (const row of part.rows) {
-          if (!row.code) continue;
-          ctx.examined();
-          if (cat.get(row.code, ctx.edition)) continue;
-          const parent = row.code.length > 3 ? cat.get(row.code.slice(0, 3), ctx.edition) : undefined;
-          ctx.report({
-            range: row.codeRange ?? row.keyRange, text: row.code,
-            message: parent ? l10n.t('目录中没有科目 {0}（{1} 下）；目录可能不全，请核对{2}政府收支分类科目', row.code, `${parent.code} ${parent.name}`, ed) : l10n.t('目录中没有科目 {0}；目录可能不全，请核对{1}政府收支分类科目', row.code, ed),
-          });
+        for (const part of t.parts) {
+          const codes = gridOf(part)?.codes;
+          if (!codes) {
+            for (const row of part.rows) if (row.code) unknown(row);
+            continue;
+          }
+          let coded = 0;
+          for (let r = 0; r < codes.length; r++) {
+            const c = codes[r];
+            if (c === NO_CODE) continue;
+            coded++;
+            let k = known.get(c);
+            if (k === undefined) known.set(c, (k = !!cat.get(part.rows[r].code!, ctx.edition)));
+            if (!k) report(part.rows[r]);
+          }
+          if (coded) ctx.examined(coded);
         }
       }, catalogueVersion(ctx));
+    }
+    function unknown(row: Row): void {
+      ctx.examined();
+      if (!cat.get(row.code!, ctx.edition)) report(row);
+    }
+    function report(row: Row): void {
+      const code = row.code!;
+      const parent = code.length > 3 ? cat.get(code.slice(0, 3), ctx.edition) : undefined;
+      ctx.report({
+        range: row.codeRange ?? row.keyRange, text: code,
+        message: parent ? l10n.t('目录中没有科目 {0}（{1} 下）；目录可能不全，请核对{2}政府收支分类科目', code, `${parent.code} ${parent.name}`, ed) : l10n.t('目录中没有科目 {0}；目录可能不全，请核对{1}政府收支分类科目', code, ed),
+      });
     }
     for (const k of kemuInText(ctx.model)) {
       ctx.examined();

@@ -7,22 +7,28 @@ import { Row, Table, TablePart } from '../../model';
 import { findRow, rowKey } from '../../layouts';
 import { Rule, RuleContext } from '../types';
 import { cellRef, checkEqualities, checkSum, ChildrenSum, EQUALITY_MESSAGES, gridAgrees, rowsAt } from './equality';
-import { gridOf } from '../../grid';
+import { codeLength, gridOf, NO_CODE } from '../../grid';
 import { numberedRows, ROW_RULES, RowRule, rulePart, SPEC_MESSAGES } from './spec';
 import * as l10n from '../../l10n';
 
 function grandTotal(ctx: RuleContext, t: Table, part: TablePart): void {
   const rows = part.rows;
-  // the 类: the codes of the shortest length (a table keyed by 科目 has thousands of rows: no arrays of them made)
+  const grid = gridOf(part);
+  // the 类: the codes of the shortest length (a table keyed by 科目 has thousands of rows: no arrays of
+  // them made, and their lengths read from the grid's code numbers when the parser made them)
+  const codes = grid?.codes;
+  const len = (k: number) => (codes ? (codes[k] === NO_CODE ? 0 : codeLength(codes[k])) : rows[k].code?.length ?? 0);
   let top = Infinity;
-  for (const r of rows) if (r.code && r.code.length < top) top = r.code.length;
+  for (let k = 0; k < rows.length; k++) {
+    const l = len(k);
+    if (l > 0 && l < top) top = l;
+  }
   if (top === Infinity) return;
   const totals: number[] = [];
-  for (let k = 0; k < rows.length; k++) if (!rows[k].code && /^(合计|总计)$/.test(rowKey(rows[k].name))) totals.push(k);
+  for (let k = 0; k < rows.length; k++) if (len(k) === 0 && !rows[k].code && /^(合计|总计)$/.test(rowKey(rows[k].name))) totals.push(k);
   if (totals.length === 0) return;
   const tops: number[] = [];
-  for (let k = 0; k < rows.length; k++) if (rows[k].code?.length === top) tops.push(k);
-  const grid = gridOf(part);
+  for (let k = 0; k < rows.length; k++) if (len(k) === top) tops.push(k);
   const w = grid?.width ?? 0;
   const what = l10n.t('各类之和');
   let topRows: Row[] | undefined;
