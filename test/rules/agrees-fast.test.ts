@@ -9,7 +9,7 @@ import fc from 'fast-check';
 import { Cell, Row, Table, TablePart } from '../../server/src/service/model';
 import { Decimal } from '../../server/src/service/decimal';
 import { agrees, ChildrenSum, ColumnsSum, gridAgrees } from '../../server/src/service/rules/tables/equality';
-import { ASK, codeNumber, gridOf, makeGrid, NO_CODE } from '../../server/src/service/grid';
+import { ASK, codeFirstDigit, codeLength, codeNumber, gridOf, makeGrid, NO_CODE } from '../../server/src/service/grid';
 import { sameCodes } from '../../server/src/service/rules/context';
 import { parseReport } from '../../server/src/service/frontends/report-parser';
 import { generateLargeReport } from '../../scripts/gen-large';
@@ -124,6 +124,9 @@ describe('the grid’s codes (parts grouped by their codes)', () => {
     assert.strictEqual(codeNumber(''), undefined);
     fc.assert(fc.property(fc.stringMatching(/^\d{1,9}$/), fc.stringMatching(/^\d{1,9}$/), (a, b) => {
       assert.strictEqual(codeNumber(a) === codeNumber(b), a === b, `${a} ${b}`);
+      // what the rules read from it: the code's length and first digit
+      assert.strictEqual(codeLength(codeNumber(a)!), a.length, a);
+      assert.strictEqual(codeFirstDigit(codeNumber(a)!), a.charCodeAt(0) - 48, a);
     }), { numRuns: 5000 });
   });
 

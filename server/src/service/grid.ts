@@ -47,8 +47,10 @@ export const codeLength = (n: number): number => n % 10;
 /** The first digit of the code a code number stands for (2 for 201, 3 for 30101). */
 export function codeFirstDigit(n: number): number {
   const len = n % 10;
-  return Math.floor((n - len) / 10 / 10 ** (len - 1));
+  return Math.floor((n - len) / DIGIT_UNIT[len]);
 }
+/** 10^len for a code of len digits (its number is its value · 10 + len). */
+const DIGIT_UNIT = Array.from({ length: 10 }, (_, len) => 10 ** len);
 
 /** A code of up to nine digits as a number, its digits and their count (201 and 0201 differ); else undefined. */
 export function codeNumber(code: string): number | undefined {
