@@ -84,7 +84,8 @@ function linkedCell(ctx: RuleContext, link: LinkSpec): Omit<Target, 'tok' | 'pre
   const table = ofKind[0];
   const part = link.part ? partOf(table, link.part) : table.parts[0];
   if (!part) return null;
-  const row = link.row === '*' ? (part.rows.length === 1 ? part.rows[0] : undefined) : part.rows.find((r) => normName(r.name) === normName(link.row));
+  const want = normName(link.row);
+  const row = link.row === '*' ? (part.rows.length === 1 ? part.rows[0] : undefined) : part.rows.find((r) => normName(r.name) === want);
   const ci = link.column.split('|').map((c) => part.columns.findIndex((x) => x.name === c || x.path[x.path.length - 1] === c)).find((i) => i >= 0) ?? columnIndex(part, link.column);
   const cell = row && ci >= 0 ? row.cells[ci] : undefined;
   if (!row || !cell || cell.kind !== 'amount' || !cell.value) return null;
@@ -110,9 +111,13 @@ function termCandidates(ctx: RuleContext, t: Text, r: Reading): Array<{ tok: Tok
 /** The cell each link names in this report, once per check (a report's text names the same few totals many times). */
 function linkedCells(ctx: RuleContext): { cells: Map<LinkSpec, Omit<Target, 'tok' | 'prefix'> | null>; any: boolean } {
   return perCheck(ctx, 'narrative:linkedCells', () => {
-    const cells = new Map<LinkSpec, Omit<Target, 'tok' | 'prefix'> | null>();
-    for (const l of links.links as LinkSpec[]) cells.set(l, linkedCell(ctx, l));
-    return { cells, any: [...cells.values()].some((c) => c !== null) };
+    // a link can name a cell only when the report has exactly one table of its kind (linkedCell); the
+    // cells themselves are found when a term of the text asks for them
+    const one = (l: LinkSpec) => {
+      const kind = l.table.split('|').find((k) => tablesOfKind(ctx, k).length > 0);
+      return kind !== undefined && tablesOfKind(ctx, kind).length === 1;
+    };
+    return { cells: new Map<LinkSpec, Omit<Target, 'tok' | 'prefix'> | null>(), any: (links.links as LinkSpec[]).some(one) };
   });
 }
 
@@ -122,7 +127,8 @@ function termTargets(ctx: RuleContext, t: Text, r: Reading): Target[] {
   if (!any) return [];
   const out: Target[] = [];
   for (const { tok, prefix, link } of termCandidates(ctx, t, r)) {
-    const c = cells.get(link);
+    let c = cells.get(link);
+    if (c === undefined) cells.set(link, (c = linkedCell(ctx, link)));
     if (c) out.push({ tok, prefix, ...c });
   }
   return out;

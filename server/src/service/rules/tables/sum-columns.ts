@@ -7,7 +7,6 @@
 import { Table, TablePart } from '../../model';
 import { ColumnMatch, findColumn, isMeasureHeading } from '../../layouts';
 import { Rule, RuleContext } from '../types';
-import { perCheck } from '../context';
 import { checkEqualities, ColumnsSum, EQUALITY_MESSAGES, gridAgrees } from './equality';
 import { gridOf } from '../../grid';
 import { COLUMN_RULES, ColumnRule, has, rulePart, SPEC_MESSAGES } from './spec';
@@ -63,16 +62,22 @@ function planOf(part: TablePart, cr: ColumnRule): Plan {
   return { total: tm.index, flat, cols: Int32Array.from(flat, (x) => x.c), signs: Int8Array.from(flat, (x) => x.sign), names };
 }
 
+/** Plans by column rule, message language and columns (planOf is a function of these alone). */
+const PLANS = new Map<string, Plan>();
+
 function columnRule(ctx: RuleContext, t: Table, cr: ColumnRule): void {
   const what = l10n.t('{0} = {1}', cr.total.split('|')[0], cr.parts.map((p) => p.split('|')[0]).join(' + '));
   const part = rulePart(ctx, t, cr.part, what);
   if (!part || !has(part, cr.if)) return;
-  // parts with the same columns (the unit tables of a consolidated report) share the plan within a check
-  const plans = perCheck(ctx, 'sum.columns:plans', () => new Map<ColumnRule, Map<string, Plan>>());
-  const byColumns = plans.get(cr) ?? plans.set(cr, new Map()).get(cr)!;
+  // parts with the same columns share the plan: the unit tables of a consolidated report, and the reports
+  // written on one template (the command line checks thousands); in the message language (its reasons)
   const sig = ctx.memo(part, 'sum.columns:columns', (p) => p.columns.map((c) => `${c.kind}:${c.name}`).join('\u0001'));
-  let plan = byColumns.get(sig);
-  if (plan === undefined && !byColumns.has(sig)) byColumns.set(sig, (plan = planOf(part, cr)));
+  const key = `${COLUMN_RULES.indexOf(cr)}\u0002${l10n.language()}\u0002${sig}`;
+  let plan = PLANS.get(key);
+  if (plan === undefined && !PLANS.has(key)) {
+    if (PLANS.size >= 2000) PLANS.clear(); // a bound (a workspace has a few templates)
+    PLANS.set(key, (plan = planOf(part, cr)));
+  }
   if (!plan) return;
   if ('why' in plan) {
     ctx.couldNot(t, what, plan.why);
