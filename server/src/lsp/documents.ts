@@ -87,10 +87,11 @@ export class CheckedDocuments {
   }
 
   /**
-   * The check to read at `offset` of the current text: the current one when it is up to date or a
-   * new check is expected within `budget` ms (the last check's duration); otherwise the last check,
-   * when `offset` lies outside what changed since. Never a check of an older version when none is
-   * needed: the mapping is the identity for a fresh result.
+   * The check to read at `offset` of the current text: the current one when it is up to date, or when a
+   * new check is expected within `budget` ms (the last check's duration) and the edits have paused;
+   * otherwise (a slow check, or edits still arriving: the check that follows them is on its way) the
+   * last check, when `offset` lies outside what changed since. Never a check of an older version when
+   * none is needed: the mapping is the identity for a fresh result.
    */
   view(doc: TextDocument, offset: number, budget = QUICK_BUDGET_MS): View {
     const fresh = (): View => {
@@ -99,7 +100,7 @@ export class CheckedDocuments {
     };
     const key = this.checkedAt.get(doc.uri);
     const last = this.ls.lastResult(doc.uri);
-    if (!key || !last || this.current(doc) || this.duration(doc.uri) <= budget) return fresh();
+    if (!key || !last || this.current(doc) || (this.duration(doc.uri) <= budget && this.quietFor(doc.uri) === 0)) return fresh();
     const now = doc.getText();
     const old = key.text;
     const p = commonPrefix(old, now);
