@@ -74,19 +74,36 @@ export function gridOf(part: TablePart): AmountGrid | undefined {
 
 /** Makes (or remakes) the grid of a part from its cells. */
 export function makeGrid(part: TablePart): AmountGrid {
+  const rows = part.rows;
   const width = part.columns.length;
-  const n = part.rows.length * width;
+  const n = rows.length * width;
   const units = new Int32Array(n);
   const scales = new Int8Array(n);
-  for (let r = 0; r < part.rows.length; r++) {
-    const cells = part.rows[r].cells;
+  // the codes, and whether a key or text cell may hold a placeholder: read in the same pass, while each row is in memory
+  let codes: Int32Array | undefined = new Int32Array(rows.length);
+  let h = 0x811c9dc5;
+  let hold = false;
+  for (let r = 0; r < rows.length; r++) {
+    const row = rows[r];
+    if (codes) {
+      const v = row.code ? codeNumber(row.code) : NO_CODE;
+      if (v === undefined || v > 0x7fffffff) codes = undefined;
+      else {
+        codes[r] = v;
+        h = Math.imul(h ^ v, 16777619);
+      }
+    }
+    if (!hold && mayHoldPlaceholder(row.key)) hold = true;
+    const cells = row.cells;
     for (let c = 0; c < width; c++) {
       const x = cells[c];
       const at = r * width + c;
       if (!x) scales[at] = OTHER;
       else if (x.kind === 'empty') scales[at] = EMPTY;
-      else if (x.kind !== 'amount' || !x.value) scales[at] = OTHER;
-      else {
+      else if (x.kind !== 'amount' || !x.value) {
+        scales[at] = OTHER;
+        if (!hold && x.kind === 'text' && mayHoldPlaceholder(x.raw)) hold = true;
+      } else {
         const v = x.value;
         // a count that is not a 32-bit integer (or not safe at all), or decimals past 100: the cell decides
         if ((v.num | 0) !== v.num || v.scale > 100) scales[at] = ASK;
@@ -96,25 +113,8 @@ export function makeGrid(part: TablePart): AmountGrid {
         }
       }
     }
-  }
-  // the codes, read while the rows are in memory (rules that group parts by their codes read these)
-  let codes: Int32Array | undefined = new Int32Array(part.rows.length);
-  let h = 0x811c9dc5;
-  for (let r = 0; r < part.rows.length; r++) {
-    const code = part.rows[r].code;
-    const v = code ? codeNumber(code) : NO_CODE;
-    if (v === undefined || v > 0x7fffffff) {
-      codes = undefined;
-      break;
-    }
-    codes[r] = v;
-    h = Math.imul(h ^ v, 16777619);
-  }
-  let hold = false;
-  for (const row of part.rows) {
-    if (mayHoldPlaceholder(row.key)) hold = true;
-    else for (const c of row.cells) if (c && c.kind === 'text' && mayHoldPlaceholder(c.raw)) hold = true;
-    if (hold) break;
+    // cells past the columns (a row too long): text the placeholder rule reads all the same
+    for (let c = width; !hold && c < cells.length; c++) if (cells[c] && cells[c].kind === 'text' && mayHoldPlaceholder(cells[c].raw)) hold = true;
   }
   const g: AmountGrid = { width, units, scales, codes, codesHash: h >>> 0, mayHoldPlaceholder: hold };
   grids.set(part, g);
