@@ -121,7 +121,8 @@ export function getLanguageService(options: LanguageServiceOptions = {}): Langua
       const text = loneCrAsLf(given);
       const sx = syntax ?? syntaxOf(uri);
       let p = parsers.get(uri);
-      if (!p || p.syntax !== sx) parsers.set(uri, (p = new ReportParser(sx)));
+      // nothing kept for a later check (the command line): neither are the parsed blocks
+      if (!p || p.syntax !== sx) parsers.set(uri, (p = new ReportParser(sx, options.recheck ?? true)));
       const r: ParseResult = p.parse(text);
       let li: LineIndex | undefined;
       const lineIndexOf = () => (li ??= new LineIndex(text));

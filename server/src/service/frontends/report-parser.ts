@@ -81,7 +81,11 @@ export interface ParseResult {
 export class ReportParser {
   private cache = new Map<string, ParsedBlock[]>();
 
-  constructor(readonly syntax: Syntax = 'yaml') {}
+  /**
+   * `keep` false: the blocks are not kept for the next parse (a one-shot parse, the command line): no block
+   * text is hashed to find or keep them.
+   */
+  constructor(readonly syntax: Syntax = 'yaml', private readonly keep = true) {}
 
   parse(text: string): ParseResult {
     const dsl = this.syntax === 'dsl';
@@ -89,8 +93,9 @@ export class ReportParser {
     const blocks: ParsedBlock[] = [];
     const next = new Map<string, ParsedBlock[]>();
     let reparsed = 0;
+    const keep = this.keep;
     for (const raw of raws) {
-      const list = this.cache.get(raw.text);
+      const list = keep ? this.cache.get(raw.text) : undefined;
       let pb = list?.shift();
       if (pb) {
         rebase(pb, raw.start - pb.raw.start);
@@ -103,6 +108,7 @@ export class ReportParser {
         reparsed++;
       }
       blocks.push(pb);
+      if (!keep) continue;
       const l = next.get(raw.text);
       if (l) l.push(pb);
       else next.set(raw.text, [pb]);
@@ -114,7 +120,7 @@ export class ReportParser {
 
 /** One-shot parse (no cache). */
 export function parseReport(text: string, syntax: Syntax = 'yaml'): ParseResult {
-  return new ReportParser(syntax).parse(text);
+  return new ReportParser(syntax, false).parse(text);
 }
 
 
