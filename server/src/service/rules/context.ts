@@ -4,7 +4,7 @@
  * across checks of the same document (an unchanged table is not checked again; what it reported is
  * replayed, moved with its block).
  */
-import { Finding, Range, Report, Row, Severity, Table, TablePart, Text } from '../model';
+import { Finding, Range, Report, Severity, Table, TablePart, Text } from '../model';
 import { Catalogue } from '../kemu';
 import { rangeText } from '../text';
 import { FindingInput, NarrativeLink, Rule, RuleContext, RuleMeta, TableCoverage, TotalInfo } from './types';
