@@ -55,8 +55,13 @@ export interface Decoded {
  */
 class Spans {
   value = '';
-  starts: number[] = [];
-  ends: number[] = [];
+  /**
+   * Where each character was read from, as entries of three numbers: [s, e, 1] one character read from
+   * src[s, e); [s, e, 0] the characters of src[s, e), each from itself (run). Made into arrays once, in
+   * done(): no array per character grows as a text is read.
+   */
+  private marks: number[] = [];
+  private count = 0;
   private gap = '';
   private cuts: number[] = [];
   private breaks = 0;
@@ -68,8 +73,8 @@ class Spans {
   char(c: string, s: number, e: number): void {
     this.flush(s);
     this.value += c;
-    this.starts.push(s);
-    this.ends.push(e);
+    this.marks.push(s, e, 1);
+    this.count++;
     this.last = e;
   }
   /** The characters of src[s, e), each read from itself (what char() does one by one). */
@@ -77,10 +82,8 @@ class Spans {
     if (s >= e) return;
     this.flush(s);
     this.value += src.slice(s, e);
-    for (let k = s; k < e; k++) {
-      this.starts.push(k);
-      this.ends.push(k + 1);
-    }
+    this.marks.push(s, e, 0);
+    this.count += e - s;
     this.last = e;
   }
   /** Characters that stand for the gap before the next character. */
@@ -104,8 +107,8 @@ class Spans {
       bounds.push(to);
       for (let i = 0; i < k; i++) {
         this.value += this.gap[i];
-        this.starts.push(bounds[i]);
-        this.ends.push(bounds[i + 1]);
+        this.marks.push(bounds[i], bounds[i + 1], 1);
+        this.count++;
       }
       this.last = to;
       this.gap = '';
@@ -115,7 +118,20 @@ class Spans {
   }
   done(to: number): Decoded {
     this.flush(Math.max(to, this.last));
-    return { value: this.value, starts: Int32Array.from(this.starts), ends: Int32Array.from(this.ends) };
+    const starts = new Int32Array(this.count);
+    const ends = new Int32Array(this.count);
+    const m = this.marks;
+    let i = 0;
+    for (let j = 0; j < m.length; j += 3) {
+      if (m[j + 2] === 1) {
+        starts[i] = m[j];
+        ends[i++] = m[j + 1];
+      } else for (let k = m[j]; k < m[j + 1]; k++) {
+        starts[i] = k;
+        ends[i++] = k + 1;
+      }
+    }
+    return { value: this.value, starts, ends };
   }
 }
 
