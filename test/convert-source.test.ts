@@ -30,6 +30,10 @@ describe('conversion keeps every character (source level)', function () {
     assert.deepStrictEqual(y, { values: ['报告', '单位', 'a', '#', 'b', '表', 'x', '合计', '1.00', '2.00'], comments: ['注释'] });
     const d = dslWords('【报告】\n单位：a \\# b  # 注释\n\n【表 x】\n列：a | b\n\\=合计 | 1.00 | 2\\|3\n');
     assert.deepStrictEqual(d, { values: ['报告', '单位', 'a', '#', 'b', '表', 'x', '列', 'a', 'b', '=合计', '1.00', '2|3'], comments: ['注释'] });
+    // in a table, a line of “==” is a row (only “= 名称” names a part); in a text block any “=” line is a heading
+    const t = dslWords('【表 x】\n= 收入\n列：预算数\n== 二、基金 | 0.00\n\n【情况说明】\n== 二、说明 | 甲\n');
+    assert.deepStrictEqual(t.values, ['表', 'x', '收入', '列', '预算数', '==', '二、基金', '0.00', '情况说明', '二、说明', '|', '甲']);
+    assert.strictEqual(roundTrip('【报告】\n类型：部门预算\n年度：2025\n单位：甲\n金额单位：万元\n\n【表 x】\n= 收入\n列：预算数\n== 二、基金 | 0.00\n', 'dsl').problem, undefined);
     assert.strictEqual(missingInOrder(['a', 'b'], ['x', 'a', 'y', 'b']), undefined);
     assert.match(missingInOrder(['b', 'a'], ['a', 'b']) ?? '', /"a"/);
   });

@@ -92,8 +92,9 @@ export function dslWords(src: string): Words {
       continue;
     }
     let x = content(line);
-    // a heading's = (in 【名词解释】 a line is “术语：定义”, whatever it starts with)
-    const heading = block !== '名词解释' && x.startsWith('=');
+    // a heading's = (in 【名词解释】 a line is “术语：定义”, whatever it starts with); in a table or a 绩效自评
+    // block only “= 名称” is one (a part, a section): a line of “==” is a row whose name begins with them (dsl.ts)
+    const heading = block !== '名词解释' && x.startsWith('=') && !(/^(表|绩效自评)[ \u3000]/.test(block) && x.startsWith('=='));
     if (heading) x = x.replace(/^=+/, '');
     // an escaping \ at the start: on an indented (continuation) line before anything but | and #;
     // before a row's name or a term, before anything but \| \# \\ \t
