@@ -29,6 +29,23 @@ const JUE23: ReadingContext = { year: 2023, budget: false, unitName: '' };
 const YU26: ReadingContext = { year: 2026, budget: true, unitName: '' };
 const d = (s: string) => Decimal.parse(s)!;
 
+/**
+ * A quick reading checked against the slow one it stands for: `same` asserts that they agree on a text and
+ * returns how many things it found there; run on every text of every sample, and on random texts of `words`.
+ */
+function agreesWithSlowReading(same: (v: string) => number, o: { samples: string; random: string; words: string[]; maxLength: number; what: string; inSamples: number; inRandom: number }): void {
+  it(o.samples, () => {
+    let n = 0;
+    for (const f of corpus()) for (const { text } of narrativeTexts(parseReport(f.text, f.syntax).report)) n += same(text.value);
+    assert.ok(n > o.inSamples, `${n} ${o.what}`);
+  });
+  it(o.random, () => {
+    let n = 0;
+    fc.assert(fc.property(fc.array(fc.constantFrom(...o.words), { maxLength: o.maxLength }), (ws) => { n += same(ws.join('')); }), { numRuns: 3000 });
+    assert.ok(n > o.inRandom, `${n} ${o.what}`);
+  });
+}
+
 describe('narrative reading: numbered paragraphs', () => {
   it('reads each numbering style with its number and the length of the mark', () => {
     const cases: Array<[string, ReturnType<typeof numbering>]> = [
@@ -417,17 +434,10 @@ describe('narrative reading: the labelled figures’ quick test', () => {
     return found;
   };
 
-  it('finds the label the slow reading finds, before every amount of every text of every sample', () => {
-    let labels = 0;
-    for (const f of corpus()) for (const { text } of narrativeTexts(parseReport(f.text, f.syntax).report)) labels += same(text.value);
-    assert.ok(labels > 50, `${labels} labels`);
-  });
-
-  it('and on random clauses of labels, tails, colons, spaces and amounts', () => {
-    let labels = 0;
-    const words = ['年初预算', '预算数', '决算数', '支出决算', '预算安排', '全年预算', '合计', '为', '是', '：', ':', ' ', '\u3000', '\t', '2023年', '上年', '本年', '，', '。', '\n', '100.00万元', '5.5万元', '12%', '收入', '支出', '比'];
-    fc.assert(fc.property(fc.array(fc.constantFrom(...words), { maxLength: 12 }), (ws) => { labels += same(ws.join('')); }), { numRuns: 3000 });
-    assert.ok(labels > 300, `${labels} labels`);
+  agreesWithSlowReading(same, {
+    samples: 'finds the label the slow reading finds, before every amount of every text of every sample', inSamples: 50, what: 'labels',
+    random: 'and on random clauses of labels, tails, colons, spaces and amounts', inRandom: 300, maxLength: 12,
+    words: ['年初预算', '预算数', '决算数', '支出决算', '预算安排', '全年预算', '合计', '为', '是', '：', ':', ' ', '\u3000', '\t', '2023年', '上年', '本年', '，', '。', '\n', '100.00万元', '5.5万元', '12%', '收入', '支出', '比'],
   });
 });
 
@@ -538,17 +548,10 @@ describe('narrative reading: the change word’s quick test', () => {
     return found;
   };
 
-  it('finds the change word the expression finds, before every amount of every text of every sample', () => {
-    let n = 0;
-    for (const f of corpus()) for (const { text } of narrativeTexts(parseReport(f.text, f.syntax).report)) n += same(text.value);
-    assert.ok(n > 50, `${n} change words`);
-  });
-
-  it('and in random texts of change words, spaces and amounts', () => {
-    let n = 0;
-    const words = ['增加', '减少', '增长', '下降', '上升', '减', '增', ' ', '\u3000', '\t', '，', '为', '支出', '100.00万元', '5%', '12.5%'];
-    fc.assert(fc.property(fc.array(fc.constantFrom(...words), { maxLength: 14 }), (ws) => { n += same(ws.join('')); }), { numRuns: 3000 });
-    assert.ok(n > 300, `${n} change words`);
+  agreesWithSlowReading(same, {
+    samples: 'finds the change word the expression finds, before every amount of every text of every sample', inSamples: 50, what: 'change words',
+    random: 'and in random texts of change words, spaces and amounts', inRandom: 300, maxLength: 14,
+    words: ['增加', '减少', '增长', '下降', '上升', '减', '增', ' ', '\u3000', '\t', '，', '为', '支出', '100.00万元', '5%', '12.5%'],
   });
 });
 
@@ -587,16 +590,9 @@ describe('text.share: the shares’ quick test and the whole in the sentence', (
     return got.length;
   };
 
-  it('finds the shares and wholes the slow reading finds in every text of every sample', () => {
-    let n = 0;
-    for (const f of corpus()) for (const { text } of narrativeTexts(parseReport(f.text, f.syntax).report)) n += same(text.value);
-    assert.ok(n > 10, `${n} shares`);
-  });
-
-  it('and in random texts of shares, wholes, sentences and amounts', () => {
-    let n = 0;
-    const words = ['占', '占本年支出合计的', '的', '支出', '100.00万元', '25.00万元，占25%', '10.00万元占', '25%', '12.5%', '，', ',', '。', '；', ' ', '\u3000', '其中', '比重'];
-    fc.assert(fc.property(fc.array(fc.constantFrom(...words), { maxLength: 16 }), (ws) => { n += same(ws.join('')); }), { numRuns: 3000 });
-    assert.ok(n > 300, `${n} shares`);
+  agreesWithSlowReading(same, {
+    samples: 'finds the shares and wholes the slow reading finds in every text of every sample', inSamples: 10, what: 'shares',
+    random: 'and in random texts of shares, wholes, sentences and amounts', inRandom: 300, maxLength: 16,
+    words: ['占', '占本年支出合计的', '的', '支出', '100.00万元', '25.00万元，占25%', '10.00万元占', '25%', '12.5%', '，', ',', '。', '；', ' ', '\u3000', '其中', '比重'],
   });
 });

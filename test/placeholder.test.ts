@@ -10,7 +10,8 @@ import { applyFix, extractMarkers } from './helpers/markers';
 import { sampleFiles } from './helpers/samples';
 import * as fs from 'fs';
 import fc from 'fast-check';
-import { mayHold, PLACEHOLDER } from '../server/src/service/rules/format/placeholder';
+import { PLACEHOLDER } from '../server/src/service/rules/format/placeholder';
+import { mayHoldPlaceholder as mayHold } from '../server/src/service/chars';
 
 const check = (t: string, uri = 'mem://p.jsgk.yaml'): Finding[] => getLanguageService().check(uri, t).findings;
 const of = (fs: Finding[], rule: string) => fs.filter((f) => f.rule === rule);

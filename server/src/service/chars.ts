@@ -15,3 +15,12 @@ export function mayHoldPlaceholder(s: string): boolean {
   }
   return false;
 }
+
+/** The start of an FNV-1a hash (hashString): what the rules use to find parts and tables written alike. */
+export const HASH_START = 0x811c9dc5;
+
+/** FNV-1a over the UTF-16 code units of `s`, from `h` (equal strings give equal hashes; a hash alone decides nothing). */
+export function hashString(h: number, s: string): number {
+  for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 16777619);
+  return h;
+}

@@ -190,13 +190,14 @@ export class Decimal {
   }
 }
 
-/** "1687.40" → "1,687.40": groups the integer digits of a written decimal by three. */
 /** 10^0 … 10^15, exact as JS numbers. */
-const POW10 = Array.from({ length: 16 }, (_, k) => 10 ** k);
-const TWO52 = 2 ** 52;
+export const POW10: readonly number[] = Array.from({ length: 16 }, (_, k) => 10 ** k);
+/** 2^52: counts up to it divide exactly as floats (Decimal.div). */
+export const TWO52 = 2 ** 52;
 /** halfUlp by scale (a Decimal is immutable: one for each scale). */
 const HALF_ULP: Decimal[] = [];
 
+/** "1687.40" → "1,687.40": groups the integer digits of a written decimal by three. */
 export function groupThousands(s: string): string {
   const neg = s.startsWith('-');
   const [i, f] = (neg ? s.slice(1) : s).split('.');

@@ -8,7 +8,8 @@
  * a cell it cannot hold exactly is marked ASK, and the rule then reads the cells.
  */
 import { TablePart } from './model';
-import { mayHoldPlaceholder } from './chars';
+import { HASH_START, mayHoldPlaceholder } from './chars';
+import { POW10 } from './decimal';
 
 /** A cell that is not an amount (text, number, percent, or missing: the row is short). */
 export const OTHER = -1;
@@ -44,13 +45,17 @@ export const NO_CODE = -1;
 /** How many digits a code number (codeNumber) stands for. */
 export const codeLength = (n: number): number => n % 10;
 
+/** The length of the code of row r of a part (0: none): from the grid's code numbers `codes` when there are some, else from the row. */
+export function codeLengthAt(codes: Int32Array | undefined, part: TablePart, r: number): number {
+  if (!codes) return part.rows[r].code?.length ?? 0;
+  return codes[r] === NO_CODE ? 0 : codeLength(codes[r]);
+}
+
 /** The first digit of the code a code number stands for (2 for 201, 3 for 30101). */
 export function codeFirstDigit(n: number): number {
   const len = n % 10;
-  return Math.floor((n - len) / DIGIT_UNIT[len]);
+  return Math.floor((n - len) / POW10[len]);
 }
-/** 10^len for a code of len digits (its number is its value · 10 + len). */
-const DIGIT_UNIT = Array.from({ length: 10 }, (_, len) => 10 ** len);
 
 /** A code of up to nine digits as a number, its digits and their count (201 and 0201 differ); else undefined. */
 export function codeNumber(code: string): number | undefined {
@@ -81,7 +86,7 @@ export function makeGrid(part: TablePart): AmountGrid {
   const scales = new Int8Array(n);
   // the codes, and whether a key or text cell may hold a placeholder: read in the same pass, while each row is in memory
   let codes: Int32Array | undefined = new Int32Array(rows.length);
-  let h = 0x811c9dc5;
+  let h = HASH_START;
   let hold = false;
   for (let r = 0; r < rows.length; r++) {
     const row = rows[r];

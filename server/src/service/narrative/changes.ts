@@ -9,7 +9,7 @@
 import { Decimal } from '../decimal';
 import { ratioVerdict } from './ratio';
 import { Figure, isBudget } from './figures';
-import { alt, FIGURE_WORDS, isSp, isUp, RE, SP, WORDS } from './phrases';
+import { alt, FIGURE_WORDS, isUp, RE, SP, spacesBefore, WORDS } from './phrases';
 import { Numbered } from './items';
 import { within } from './search';
 import { sentenceEnd, sentenceStart } from './sentences';
@@ -34,8 +34,7 @@ const CHANGE_ENDS = new Set([...WORDS.up, ...WORDS.down].map((w) => w.charCodeAt
 /** A change word right before a token (only spaces between), with where it starts. */
 export function wordBefore(v: string, tok: Tok): { word: string; start: number } | undefined {
   // most tokens follow no change word: the character one would end with is not there (no slice, no regex)
-  let e = tok.start;
-  while (e > 0 && isSp(v.charCodeAt(e - 1))) e--;
+  const e = spacesBefore(v, tok.start);
   if (e === 0 || !CHANGE_ENDS.has(v.charCodeAt(e - 1))) return undefined;
   const before = v.slice(Math.max(0, tok.start - 8), tok.start);
   const m = RE.changeBefore.exec(before);

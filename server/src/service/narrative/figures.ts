@@ -3,7 +3,7 @@
  * 96.00万元, 2025年当年预算执行数为 1690.69万元, 2026年预算安排 1672.67万元). The labels and their
  * kinds are phrases.json's; a label with an earlier year than the report's (or 上年) is last year's: a base.
  */
-import { alt, FIGURE_KINDS, FIGURE_WORDS, figureKindOf, FigureKind, isSp, SP, WORDS } from './phrases';
+import { alt, FIGURE_KINDS, FIGURE_WORDS, figureKindOf, FigureKind, SP, spacesBefore, WORDS } from './phrases';
 import { Tok } from './tokens';
 
 export interface Figure {
@@ -50,12 +50,8 @@ const endsLabelClause = (c: number): boolean => c === 0xff0c || c === 0x3002 || 
 /** LABEL's match on the clause right before an amount (and where that clause starts), if a label stands there. */
 export function labelBefore(v: string, at: number): { m: RegExpExecArray; from: number } | undefined {
   // most amounts have no label: the character a label would end with is not there (no slice, no regex)
-  let e = at;
-  while (e > 0 && isSp(v.charCodeAt(e - 1))) e--;
-  if (e > 0 && (v.charCodeAt(e - 1) === 0xff1a || v.charCodeAt(e - 1) === 58)) {
-    e--;
-    while (e > 0 && isSp(v.charCodeAt(e - 1))) e--;
-  }
+  let e = spacesBefore(v, at);
+  if (e > 0 && (v.charCodeAt(e - 1) === 0xff1a || v.charCodeAt(e - 1) === 58)) e = spacesBefore(v, e - 1);
   if (e === 0 || !LABEL_ENDS.has(v.charCodeAt(e - 1))) return undefined;
   let from = at;
   while (from > 0 && !endsLabelClause(v.charCodeAt(from - 1)) && at - from < 30) from--;

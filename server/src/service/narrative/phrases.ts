@@ -16,6 +16,12 @@ export const alt = (words: readonly string[]): string => [...new Set(words)].sor
 export const SP = '[ \\t\\u3000]*';
 /** A character SP stands for (space, tab, 全角 space), by its code. */
 export const isSp = (c: number): boolean => c === 32 || c === 9 || c === 0x3000;
+/** Where the spaces (SP) right before `at` begin: the quick tests look at the character before it. */
+export function spacesBefore(v: string, at: number): number {
+  let e = at;
+  while (e > 0 && isSp(v.charCodeAt(e - 1))) e--;
+  return e;
+}
 export { isWhite } from '../chars';
 
 export type FigureKind = 'initial' | 'full' | 'budget' | 'actual' | 'base' | 'planned';

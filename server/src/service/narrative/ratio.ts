@@ -2,7 +2,7 @@
  * Rates and amounts compared by the interval rule: a written number stands for every value that rounds
  * to it, so a rate is wrong only when no values in the intervals of its operands give it.
  */
-import { Decimal } from '../decimal';
+import { Decimal, POW10, TWO52 } from '../decimal';
 import { Verdict } from '../rules/rounding';
 
 const ZERO = Decimal.ZERO;
@@ -20,9 +20,7 @@ export function ratioVerdict(n: Decimal, nh: Decimal, d: Decimal, dh: Decimal, p
   return fast === null ? ratioByDecimals(n, nh, d, dh, pct) : fast;
 }
 
-const P10 = Array.from({ length: 16 }, (_, k) => 10 ** k);
 const safe = Number.isSafeInteger;
-const TWO52 = 2 ** 52;
 
 /**
  * ratioVerdict on the counts as JS numbers (a text has thousands of rates: no Decimal is made for one
@@ -33,10 +31,10 @@ export function ratioOnIntegers(n: Decimal, nh: Decimal, d: Decimal, dh: Decimal
   // n and its half at one scale, d and its half at another, the rate and its half (5) at one decimal more
   const sn = Math.max(n.scale, nh.scale);
   const sd = Math.max(d.scale, dh.scale);
-  const N = n.num * P10[sn - n.scale];
-  const NH = nh.num * P10[sn - nh.scale];
-  const D = d.num * P10[sd - d.scale];
-  const DH = dh.num * P10[sd - dh.scale];
+  const N = n.num * POW10[sn - n.scale];
+  const NH = nh.num * POW10[sn - nh.scale];
+  const D = d.num * POW10[sd - d.scale];
+  const DH = dh.num * POW10[sd - dh.scale];
   const P = pct.num * 10;
   if (!(safe(N) && safe(NH) && safe(D) && safe(DH) && safe(P))) return null;
   const dMin = D - DH;
@@ -45,8 +43,8 @@ export function ratioOnIntegers(n: Decimal, nh: Decimal, d: Decimal, dh: Decimal
   const nMin = Math.max(0, N - NH);
   const nMax = N + NH;
   // [nMin/dMax, nMax/dMin]·100 meets [P − 5, P + 5] (each side brought to the scale sn + sd + pct.scale + 1)
-  const kn = P10[pct.scale + 1 + sd];
-  const kd = P10[sn];
+  const kn = POW10[pct.scale + 1 + sd];
+  const kd = POW10[sn];
   const a1 = nMin * 100 * kn;
   const b1 = (P + 5) * dMax * kd;
   const a2 = (P - 5) * dMin * kd;
@@ -54,7 +52,7 @@ export function ratioOnIntegers(n: Decimal, nh: Decimal, d: Decimal, dh: Decimal
   if (!(safe(a1) && safe(b1) && safe(a2) && safe(b2))) return null;
   const meets = a1 <= b1 && a2 <= b2;
   // 100·n/d with the rate's decimals, rounded half away from zero (as Decimal.div, on integers of at most 2^52)
-  const num = N * 100 * P10[sd + pct.scale];
+  const num = N * 100 * POW10[sd + pct.scale];
   const den = D * kd;
   if (!(Math.abs(num) <= TWO52 && den <= TWO52)) return null;
   const q = Math.trunc(num / den);

@@ -128,10 +128,7 @@ function codeShape(ctx: RuleContext, part: TablePart): TablePart {
   if (known) return known;
   const list = s.byHash.get(g.codesHash);
   const shape = list?.find((x) => sameCodes(gridOf(x)!.codes!, codes)) ?? part;
-  if (shape === part) {
-    if (list) list.push(part);
-    else s.byHash.set(g.codesHash, [part]);
-  }
+  if (shape === part) addSeen(s.byHash, part, g.codesHash);
   s.of.set(part, shape);
   return shape;
 }
@@ -172,11 +169,11 @@ export function seenAlike<T>(ctx: RuleContext, t: Table, name: string, seen: Map
   return like !== undefined;
 }
 
-/** Adds a list to `seen` under its hash (for seenAlike). */
-export function addSeen<T>(seen: Map<number, T[][]>, items: T[], hash: number): void {
+/** Adds an item (a part, a table's rows or names) to `seen` under its hash (for seenAlike and codeShape). */
+export function addSeen<T>(seen: Map<number, T[]>, item: T, hash: number): void {
   const list = seen.get(hash);
-  if (list) list.push(items);
-  else seen.set(hash, [items]);
+  if (list) list.push(item);
+  else seen.set(hash, [item]);
 }
 
 /** One per language service: caches live as long as the objects of the documents it checks. */

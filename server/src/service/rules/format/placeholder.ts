@@ -25,9 +25,6 @@ export const LATIN_LETTERS = 'A-Za-z\\uFF21-\\uFF3A\\uFF41-\\uFF5A';
 /** XX / XXX / XX.X% / ×× (not inside a latin word), and “（…填写…）”. */
 export const PLACEHOLDER = new RegExp(`(?<![${LATIN_LETTERS}])(?:[XＸ]+[.．][XＸ]+[%％]?|[XＸ]{2,}(?:单位|部门)?[%％]?|×{2,})(?![${LATIN_LETTERS}])|（[^（）\\n]{0,60}填写[^（）\\n]{0,60}）`, 'g');
 
-/** Whether a string can hold a placeholder at all (chars.ts; the grid says it of a part's rows and text cells). */
-export const mayHold = mayHoldPlaceholder;
-
 /** A unit name that is itself a placeholder (XX单位) gives no fix. */
 const isPlaceholder = (s: string) => new RegExp(PLACEHOLDER.source).test(s);
 
@@ -83,7 +80,7 @@ function finders(ctx: RuleContext) {
   const inStr = (value: string, range: Range, place: string) => {
     if (!value) return;
     ctx.examined();
-    if (!mayHold(value)) return;
+    if (!mayHoldPlaceholder(value)) return;
     for (const x of value.matchAll(PLACEHOLDER)) {
       const src = ctx.text.slice(range.start, range.end);
       const i = src.indexOf(x[0]);

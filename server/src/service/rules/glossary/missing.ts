@@ -6,6 +6,7 @@ import { Table } from '../../model';
 import { normName } from '../../names';
 import { allSections } from '../../query';
 import { Rule } from '../types';
+import { hashString, HASH_START } from '../../chars';
 import { addSeen, seenAlike } from '../context';
 import { numberOf, STANDARD_TERMS } from './terms';
 import * as l10n from '../../l10n';
@@ -17,11 +18,8 @@ function namesOf(t: Table): { names: string[]; hash: number } {
     for (const c of p.columns) names.push(c.name);
     for (const r of p.rows) names.push(r.name);
   }
-  let h = 0x811c9dc5;
-  for (const n of names) {
-    for (let i = 0; i < n.length; i++) h = Math.imul(h ^ n.charCodeAt(i), 16777619);
-    h = Math.imul(h ^ 10, 16777619);
-  }
+  let h = HASH_START;
+  for (const n of names) h = hashString(hashString(h, n), '\n');
   return { names, hash: h >>> 0 };
 }
 

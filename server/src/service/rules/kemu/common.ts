@@ -1,6 +1,6 @@
 /** What the 科目 rules share: the edition a report is checked against, names compared, the 科目 written in the text. */
 import { KemuEntry } from '../../kemu';
-import { Range, Report, Row, Table, Text } from '../../model';
+import { Range, Report, Row, Table, TablePart, Text } from '../../model';
 import { normKemuName } from '../../names';
 import { allSections } from '../../query';
 import { textRange } from '../../text';
@@ -31,6 +31,25 @@ export function codedRows(t: Table): Row[] {
   const out: Row[] = [];
   for (const p of t.parts) for (const r of p.rows) if (r.code && r.name) out.push(r);
   return out;
+}
+
+/**
+ * The catalogue's entry (in the edition checked) for the code of row r of a part, asked once per code of
+ * a rule's run: by the grid's code numbers `codes` when the parser made them (a large report repeats its
+ * codes; a row is read only for a code not asked before).
+ */
+export function entryLookup(ctx: RuleContext): (codes: Int32Array | undefined, part: TablePart, r: number) => KemuEntry | undefined {
+  const byNumber = new Map<number, KemuEntry | undefined>();
+  return (codes, part, r) => {
+    const c = codes?.[r];
+    if (c === undefined || !byNumber.has(c)) {
+      const code = part.rows[r].code;
+      const e = code ? ctx.catalogue.get(code, ctx.edition) : undefined;
+      if (c !== undefined) byNumber.set(c, e);
+      return e;
+    }
+    return byNumber.get(c);
+  };
 }
 
 /** A token that changes when the catalogue or the edition changes (cache version of the 科目 rules). */

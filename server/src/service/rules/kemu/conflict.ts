@@ -1,21 +1,18 @@
 /** kemu.conflict: one code with two names in the same report. */
 import { Range, Row } from '../../model';
 import { Rule } from '../types';
+import { hashString, HASH_START } from '../../chars';
 import { addSeen, seenAlike } from '../context';
 import { codedRows, norm } from './common';
 import * as l10n from '../../l10n';
 
 /** A hash of the codes and names of rows (equal rows, equal hash; the rows are compared when hashes are). */
 function hashRows(rows: Row[]): number {
-  let h = 0x811c9dc5;
+  let h = HASH_START;
   // over the characters of `${code}\t${name}\n`, without making that string
   for (const r of rows) {
-    const code = String(r.code);
-    const name = String(r.name);
-    for (let i = 0; i < code.length; i++) h = Math.imul(h ^ code.charCodeAt(i), 16777619);
-    h = Math.imul(h ^ 9, 16777619);
-    for (let i = 0; i < name.length; i++) h = Math.imul(h ^ name.charCodeAt(i), 16777619);
-    h = Math.imul(h ^ 10, 16777619);
+    h = hashString(hashString(h, String(r.code)), '\t');
+    h = hashString(hashString(h, String(r.name)), '\n');
   }
   return h >>> 0;
 }

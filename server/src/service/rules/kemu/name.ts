@@ -7,7 +7,7 @@ import { KemuEntry, STATUS_TEXT } from '../../kemu';
 import { Range } from '../../model';
 import { gridOf, NO_CODE } from '../../grid';
 import { Rule, RuleContext } from '../types';
-import { catalogueVersion, kemuInText, nameVerdict } from './common';
+import { catalogueVersion, entryLookup, kemuInText, nameVerdict } from './common';
 import * as l10n from '../../l10n';
 
 function nameFinding(ctx: RuleContext, code: string, written: string, range: Range, e: KemuEntry, allowShort: boolean): void {
@@ -39,8 +39,7 @@ export const rule: Rule = {
     },
   },
   run(ctx) {
-    // the catalogue's entry for a code, once per code (by the grid's code numbers: a large report repeats its codes)
-    const entries = new Map<number, KemuEntry | undefined>();
+    const entryOf = entryLookup(ctx);
     for (const t of ctx.model.tables) {
       ctx.cached(t, () => {
         for (const part of t.parts) {
@@ -49,11 +48,7 @@ export const rule: Rule = {
             if (codes && codes[r] === NO_CODE) continue;
             const row = part.rows[r];
             if (!row.code || !row.name) continue;
-            let e: KemuEntry | undefined;
-            if (codes) {
-              e = entries.get(codes[r]);
-              if (e === undefined && !entries.has(codes[r])) entries.set(codes[r], (e = ctx.catalogue.get(row.code, ctx.edition)));
-            } else e = ctx.catalogue.get(row.code, ctx.edition);
+            const e = entryOf(codes, part, r);
             ctx.examined();
             if (e) nameFinding(ctx, row.code, row.name, row.nameRange, e, false);
           }

@@ -1,6 +1,6 @@
 /** kemu.parent: a 款 or 项 whose 类 or 款 neither the catalogue nor the report knows. */
 import { Row, TablePart } from '../../model';
-import { codeLength, gridOf, NO_CODE } from '../../grid';
+import { codeLengthAt, gridOf } from '../../grid';
 import { Rule } from '../types';
 import * as l10n from '../../l10n';
 
@@ -13,16 +13,14 @@ function orphansOf(parts: TablePart[], parentsKnown: (code: string) => boolean, 
   for (const part of parts) {
     const codes = gridOf(part)?.codes;
     for (let r = 0; r < part.rows.length; r++) {
-      if (codes) {
-        const c = codes[r];
-        if (c === NO_CODE || codeLength(c) <= 3) continue;
-        let k = known.get(c);
-        if (k === undefined) known.set(c, (k = parentsKnown(part.rows[r].code!)));
-        if (!k) orphans.push(part.rows[r]);
-        continue;
+      if (codeLengthAt(codes, part, r) <= 3) continue;
+      const c = codes?.[r];
+      let k = c === undefined ? undefined : known.get(c);
+      if (k === undefined) {
+        k = parentsKnown(part.rows[r].code!);
+        if (c !== undefined) known.set(c, k);
       }
-      const code = part.rows[r].code;
-      if (code && code.length > 3 && !parentsKnown(code)) orphans.push(part.rows[r]);
+      if (!k) orphans.push(part.rows[r]);
     }
   }
   return orphans;
@@ -44,8 +42,7 @@ export const rule: Rule = {
       let below = 0; // 款 and 项 rows: the candidates examined
       for (const p of t.parts) {
         const codes = gridOf(p)?.codes;
-        if (codes) for (let r = 0; r < codes.length; r++) { if (codes[r] !== NO_CODE && codeLength(codes[r]) > 3) below++; }
-        else for (const r of p.rows) if (r.code && r.code.length > 3) below++;
+        for (let r = 0; r < p.rows.length; r++) if (codeLengthAt(codes, p, r) > 3) below++;
       }
       return { below, orphans: new Map() };
     }));

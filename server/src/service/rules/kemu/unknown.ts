@@ -2,7 +2,7 @@
 import { Row } from '../../model';
 import { gridOf, NO_CODE } from '../../grid';
 import { Rule } from '../types';
-import { catalogueVersion, kemuInText } from './common';
+import { catalogueVersion, entryLookup, kemuInText } from './common';
 import * as l10n from '../../l10n';
 
 export const rule: Rule = {
@@ -21,33 +21,21 @@ export const rule: Rule = {
   run(ctx) {
     const cat = ctx.catalogue;
     const ed = ctx.edition ? l10n.t('{0} 版', ctx.edition) : '';
-    // whether the catalogue knows a code, once per code (by the grid's code numbers: the rows of a large
-    // report repeat the same codes, and are not read when their codes are known)
-    const known = new Map<number, boolean>();
+    // the rows of a large report repeat the same codes: each asked once, rows not read when their codes are known
+    const entryOf = entryLookup(ctx);
     for (const t of ctx.model.tables) {
       ctx.cached(t, () => {
         for (const part of t.parts) {
           const codes = gridOf(part)?.codes;
-          if (!codes) {
-            for (const row of part.rows) if (row.code) unknown(row);
-            continue;
-          }
           let coded = 0;
-          for (let r = 0; r < codes.length; r++) {
-            const c = codes[r];
-            if (c === NO_CODE) continue;
+          for (let r = 0; r < part.rows.length; r++) {
+            if (codes ? codes[r] === NO_CODE : !part.rows[r].code) continue;
             coded++;
-            let k = known.get(c);
-            if (k === undefined) known.set(c, (k = !!cat.get(part.rows[r].code!, ctx.edition)));
-            if (!k) report(part.rows[r]);
+            if (!entryOf(codes, part, r)) report(part.rows[r]);
           }
           if (coded) ctx.examined(coded);
         }
       }, catalogueVersion(ctx));
-    }
-    function unknown(row: Row): void {
-      ctx.examined();
-      if (!cat.get(row.code!, ctx.edition)) report(row);
     }
     function report(row: Row): void {
       const code = row.code!;

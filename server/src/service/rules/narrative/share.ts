@@ -6,7 +6,7 @@
 import { Text } from '../../model';
 import { normName } from '../../names';
 import { ratioVerdict } from '../../narrative/ratio';
-import { isSp, RE, WORDS } from '../../narrative/phrases';
+import { RE, spacesBefore, WORDS } from '../../narrative/phrases';
 import { Tok, tokens } from '../../narrative/tokens';
 import { Rule, RuleContext } from '../types';
 import { eachText, read, reportRate, rr, texts, version } from './common';
@@ -25,8 +25,7 @@ export function sharesOf(v: string, toks: Tok[]): Share[] {
     const p = toks[i];
     if (p.kind !== 'percent') continue;
     // most percentages follow no share word: the character one would end with is not there (no slice, no regex)
-    let e = p.start;
-    while (e > 0 && isSp(v.charCodeAt(e - 1))) e--;
+    const e = spacesBefore(v, p.start);
     if (e === 0 || !SHARE_ENDS.has(v.charCodeAt(e - 1))) continue;
     const m = RE.shareBefore.exec(v.slice(Math.max(0, p.start - 40), p.start));
     const part = toks[i - 1];

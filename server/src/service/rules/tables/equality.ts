@@ -4,7 +4,7 @@
  * error with a fix writing the computed total, or a 尾数误差 note.
  */
 import { Decimal } from '../../decimal';
-import { AmountGrid, ASK, EMPTY } from '../../grid';
+import { AmountGrid, ASK, EMPTY, gridOf } from '../../grid';
 import { Cell, Range, Row, Table, TablePart } from '../../model';
 import { compareSum, formatLike, Verdict } from '../rounding';
 import { RuleContext, TotalInfo } from '../types';
@@ -269,6 +269,28 @@ export function checkEqualities(ctx: RuleContext, t: Table, each: (visit: Equali
     const out: TotalInfo[] = [];
     each((eq) => { if (agrees(eq.totalCell, eq)) out.push(eq.set(rule, undefined, 'ok')); });
     return out;
+  });
+}
+
+/**
+ * Sums of rows over the same column (a 科目 row = Σ the rows under it; 合计 = Σ 类), by row numbers: for
+ * each sum and each amount column the grid answers for those that agree (no object made); the others
+ * are checked as ChildrenSum.
+ */
+export function checkRowSums(ctx: RuleContext, t: Table, part: TablePart, sums: ReadonlyArray<{ r: number; children: number[]; what: string }>): void {
+  const rows = part.rows;
+  const grid = gridOf(part);
+  const w = grid?.width ?? 0;
+  const amounts: number[] = [];
+  for (let i = 0; i < part.columns.length; i++) if (part.columns[i].kind === 'amount') amounts.push(i);
+  checkEqualities(ctx, t, (visit) => {
+    for (const { r, children, what } of sums) {
+      let kids: Row[] | undefined;
+      for (const i of amounts) {
+        if (visit.agreed && grid && gridAgrees(grid, r * w + i, children, w, i) === true) visit.agreed();
+        else visit(new ChildrenSum(t, part, rows[r], (kids ??= children.map((k) => rows[k])), i), what);
+      }
+    }
   });
 }
 

@@ -7,8 +7,7 @@ import { Row, Table, TablePart } from '../../model';
 import { numberingLevel } from '../../layouts';
 import { Rule, RuleContext } from '../types';
 import { perCodes } from '../context';
-import { cellRef, ChildrenSum, checkEqualities, checkSum, EQUALITY_MESSAGES, gridAgrees, rowsAt } from './equality';
-import { gridOf } from '../../grid';
+import { cellRef, checkRowSums, checkSum, EQUALITY_MESSAGES, rowsAt } from './equality';
 import { OUTLINE_RULES, rulePart, SPEC_MESSAGES } from './spec';
 import * as l10n from '../../l10n';
 
@@ -16,22 +15,7 @@ function hierarchy(ctx: RuleContext, t: Table, part: TablePart, names: { kuan: s
   // the sums follow from the codes row by row alone: parts written alike (the unit tables of a
   // consolidated report) share them within a check
   const sums = perCodes(ctx, 'sum.children:sums', part, () => childSums(part, names));
-  if (sums.length === 0) return;
-  const rows = part.rows;
-  const grid = gridOf(part);
-  const amounts: number[] = [];
-  for (let i = 0; i < part.columns.length; i++) if (part.columns[i].kind === 'amount') amounts.push(i);
-  const w = grid?.width ?? 0;
-  checkEqualities(ctx, t, (visit) => {
-    for (const { r, children, what } of sums) {
-      let kids: Row[] | undefined;
-      for (const i of amounts) {
-        // most sums agree: the grid says so without an object (else checkEqualities asks agrees() of it)
-        if (visit.agreed && grid && gridAgrees(grid, r * w + i, children, w, i) === true) visit.agreed();
-        else visit(new ChildrenSum(t, part, rows[r], (kids ??= children.map((k) => rows[k])), i), what);
-      }
-    }
-  });
+  if (sums.length) checkRowSums(ctx, t, part, sums);
 }
 
 /** A code's prefix of `len` digits as a number key (unique for a length; codes of up to 12 digits). */

@@ -6,8 +6,8 @@
 import { Row, Table, TablePart } from '../../model';
 import { findRow, rowKey } from '../../layouts';
 import { Rule, RuleContext } from '../types';
-import { cellRef, checkEqualities, checkSum, ChildrenSum, EQUALITY_MESSAGES, gridAgrees, rowsAt } from './equality';
-import { codeLength, gridOf, NO_CODE } from '../../grid';
+import { cellRef, checkRowSums, checkSum, EQUALITY_MESSAGES, rowsAt } from './equality';
+import { codeLengthAt, gridOf } from '../../grid';
 import { numberedRows, ROW_RULES, RowRule, rulePart, SPEC_MESSAGES } from './spec';
 import * as l10n from '../../l10n';
 
@@ -17,7 +17,7 @@ function grandTotal(ctx: RuleContext, t: Table, part: TablePart): void {
   // the 类: the codes of the shortest length (a table keyed by 科目 has thousands of rows: no arrays of
   // them made, and their lengths read from the grid's code numbers when the parser made them)
   const codes = grid?.codes;
-  const len = (k: number) => (codes ? (codes[k] === NO_CODE ? 0 : codeLength(codes[k])) : rows[k].code?.length ?? 0);
+  const len = (k: number) => codeLengthAt(codes, part, k);
   let top = Infinity;
   for (let k = 0; k < rows.length; k++) {
     const l = len(k);
@@ -25,23 +25,12 @@ function grandTotal(ctx: RuleContext, t: Table, part: TablePart): void {
   }
   if (top === Infinity) return;
   const totals: number[] = [];
-  for (let k = 0; k < rows.length; k++) if (len(k) === 0 && !rows[k].code && /^(合计|总计)$/.test(rowKey(rows[k].name))) totals.push(k);
+  for (let k = 0; k < rows.length; k++) if (len(k) === 0 && /^(合计|总计)$/.test(rowKey(rows[k].name))) totals.push(k);
   if (totals.length === 0) return;
   const tops: number[] = [];
   for (let k = 0; k < rows.length; k++) if (len(k) === top) tops.push(k);
-  const w = grid?.width ?? 0;
   const what = l10n.t('各类之和');
-  let topRows: Row[] | undefined;
-  checkEqualities(ctx, t, (visit) => {
-    for (const r of totals) {
-      for (let i = 0; i < part.columns.length; i++) {
-        if (part.columns[i].kind !== 'amount') continue;
-        // most totals agree: the grid says so without an object (else checkEqualities asks agrees() of it)
-        if (visit.agreed && grid && gridAgrees(grid, r * w + i, tops, w, i) === true) visit.agreed();
-        else visit(new ChildrenSum(t, part, rows[r], (topRows ??= tops.map((k) => rows[k])), i), what);
-      }
-    }
-  });
+  checkRowSums(ctx, t, part, totals.map((r) => ({ r, children: tops, what })));
 }
 
 function rowRule(ctx: RuleContext, t: Table, rr: RowRule): void {
