@@ -137,10 +137,10 @@ export function setTableKind(t: Table, find: FindFn): void {
 /**
  * A row from its key as written: 科目代码 and name split when the key starts with a code. `chars`
  * maps the key's characters to the source when they are not simply keyRange.start + i (a quoted
- * or escaped key); the code and name ranges are then exact too.
+ * or escaped key); the code and name ranges are then exact too. `cells`: the row's cells, when read before it.
  */
-export function rowFromKey(raw: string, keyRange: Range, range: Range, chars?: Text): Row {
-  const row: Row = { key: raw, keyRange, name: raw, nameRange: keyRange, cells: [], range };
+export function rowFromKey(raw: string, keyRange: Range, range: Range, chars?: Text, cells?: Cell[]): Row {
+  const row: Row = { key: raw, keyRange, name: raw, nameRange: keyRange, cells: cells ?? [], range };
   if (chars && !isVerbatim(chars, keyRange, raw)) row.keyText = chars;
   // CODE_KEY, read character by character (rows are most of a large report's lines)
   let d = 0;

@@ -139,15 +139,13 @@ class FastDsl {
       from = bar + 1;
     }
     if (k !== 2 * (n + 1)) return undefined;
-    const row = rowFromKey(s.slice(bounds[0], bounds[1]), { start: base + bounds[0], end: base + bounds[1] }, { start: base, end: base + s.length });
     const cells = new Array<Cell>(n);
     for (let i = 0; i < n; i++) {
       const a = bounds[2 * i + 2];
       const b = bounds[2 * i + 3];
       cells[i] = cellOf(sliceSharingZero(s, a, b), { start: base + a, end: base + b }, columns[i].kind, this.report);
     }
-    row.cells = cells;
-    return row;
+    return rowFromKey(s.slice(bounds[0], bounds[1]), { start: base + bounds[0], end: base + bounds[1] }, { start: base, end: base + s.length }, undefined, cells);
   }
 
   private row(s: string, base: number, columns: Column[]): Row {
@@ -215,12 +213,11 @@ class FastDsl {
         continue;
       }
       flush();
-      const lineRange = { start: base, end: base + s.length };
       const h = HEADING.exec(s);
       if (h) {
         // “== x” (no side), “=” without a name, a side written twice: dsl.ts words them
         if (!h[1] || s.charCodeAt(1) === 61 /* = */ || t.parts.some((x) => x.name === h[1])) outside();
-        const p = newPart(h[1], lineRange);
+        const p = newPart(h[1], { start: base, end: base + s.length });
         p.side = sideOf(h[1]);
         const at = base + s.indexOf(h[1], 1);
         p.nameRange = { start: at, end: at + h[1].length };
@@ -230,10 +227,10 @@ class FastDsl {
       // a row has cells; “列：a | b” has them too, and is the columns
       const colon = !cellsLine || s.charCodeAt(0) === 0x5217 /* 列 */ ? KEY_VALUE.exec(s) : null;
       if (cellsLine && !(colon && colon[1] === '列')) {
-        const p = part ?? newPart('', lineRange);
+        const p = part ?? newPart('', { start: base, end: base + s.length });
         const row = this.row(s, base, p.columns);
         p.rows.push(row);
-        p.range = { start: p.range.start, end: row.range.end };
+        p.range.end = row.range.end; // the part's range is its own (made from its first line)
         continue;
       }
       if (!colon) return outside(); // a line the table does not understand: dsl.ts words it
@@ -258,7 +255,7 @@ class FastDsl {
         case '类型': t.kindNode = this.str(v); break;
         case '列':
           if (part && part.columns.length > 0) outside();
-          (part ?? newPart('', lineRange)).columns = this.columns(s, base);
+          (part ?? newPart('', { start: base, end: base + s.length })).columns = this.columns(s, base);
           break;
         default:
           if (t.preparer) outside();

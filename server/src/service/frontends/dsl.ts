@@ -83,68 +83,105 @@ function linesOf(raw: RawBlock): Line[] {
 }
 
 const WS = /[ \t\u3000]/;
+const isWs = (c: number) => c === 32 || c === 9 || c === 0x3000;
 /** After a \ in a cell or a value: | # \ stand for themselves, t for a tab (a tab itself separates cells). */
 const ESCAPED = '|#\\t';
 const unescape = (c: string) => (c === 't' ? '\t' : c);
 const isBlank = (s: string) => s.trim() === '';
 const isComment = (s: string) => /^[ \t\u3000]*#/.test(s);
 
-/** A string with the source range of each of its characters ([offsets[i], ends[i]): two for an escape such as \|). */
+/**
+ * A string with the source range of each of its characters ([offset, end): two for an escape such as
+ * \|). Kept as runs, like Spans (text.ts): a line of free text appended whole is one entry, not a
+ * number per character; the per-character bounds are made only where a piece is cut out (slice, trim).
+ */
 export class Chars {
   value = '';
-  offsets: number[] = [];
-  ends: number[] = [];
+  /**
+   * Entries of three numbers: [s, e, 1] one character read from src[s, e); [s, e, 0] the e − s
+   * characters of src[s, e), each from itself.
+   */
+  private marks: number[] = [];
   /** Where it is in the source when it has no character (an empty cell between two |). */
   at?: number;
   push(ch: string, at: number, end = at + 1): void {
     this.value += ch;
-    this.offsets.push(at);
-    this.ends.push(end);
+    this.mark(at, end);
   }
-  /** Appends src[from, to) as it is: each character one of the source, at base + its index (no string per character). */
+  /** Appends src[from, to) as it is: each character one of the source, at base + its index (one entry). */
   pushVerbatim(src: string, from: number, to: number, base: number): void {
     if (from >= to) return;
     this.value += from === 0 && to === src.length ? src : src.slice(from, to);
-    for (let i = from; i < to; i++) {
-      this.offsets.push(base + i);
-      this.ends.push(base + i + 1);
-    }
+    const m = this.marks;
+    const k = m.length;
+    if (k > 0 && m[k - 1] === 0 && m[k - 2] === base + from) m[k - 2] = base + to;
+    else m.push(base + from, base + to, 0);
   }
   /** Appends src[from, to) (absolute `base` of src), turning \| \# \\ \t into | # \ and a tab. */
   append(src: string, from: number, to: number, base: number): void {
+    let run = from;
     for (let i = from; i < to; i++) {
-      const c = src[i];
-      if (c === '\\' && i + 1 < to && ESCAPED.includes(src[i + 1])) {
+      if (src.charCodeAt(i) === 92 /* \ */ && i + 1 < to && ESCAPED.includes(src[i + 1])) {
+        this.pushVerbatim(src, run, i, base);
         this.push(unescape(src[i + 1]), base + i, base + i + 2);
         i++;
-      } else this.push(c, base + i);
+        run = i + 1;
+      }
     }
+    this.pushVerbatim(src, run, to, base);
   }
   /** Drops the last character. */
   pop(): void {
+    if (!this.value.length) return;
     this.value = this.value.slice(0, -1);
-    this.offsets.pop();
-    this.ends.pop();
+    const m = this.marks;
+    const k = m.length;
+    if (m[k - 1] === 0 && m[k - 2] - m[k - 3] > 1) m[k - 2]--;
+    else m.length = k - 3;
+  }
+  /** Each character's source bounds, in order. */
+  private bounds(each: (offset: number, end: number) => void): void {
+    const m = this.marks;
+    for (let k = 0; k < m.length; k += 3) {
+      if (m[k + 2] === 1) each(m[k], m[k + 1]);
+      else for (let i = m[k]; i < m[k + 1]; i++) each(i, i + 1);
+    }
   }
   slice(s: number, e: number): Chars {
     const c = new Chars();
-    c.value = this.value.slice(s, e);
-    c.offsets = this.offsets.slice(s, e);
-    c.ends = this.ends.slice(s, e);
     c.at = this.at;
+    if (s >= e) return c;
+    if (s === 0 && e === this.value.length) {
+      c.value = this.value;
+      c.marks = this.marks.slice();
+      return c;
+    }
+    c.value = this.value.slice(s, e);
+    let i = 0;
+    this.bounds((o, end) => {
+      if (i >= s && i < e) c.mark(o, end);
+      i++;
+    });
     return c;
+  }
+  /** Records a character's bounds (its value already written). */
+  private mark(o: number, end: number): void {
+    const m = this.marks;
+    const k = m.length;
+    if (end === o + 1 && k > 0 && m[k - 1] === 0 && m[k - 2] === o) m[k - 2] = end;
+    else m.push(o, end, end === o + 1 ? 0 : 1);
   }
   trim(): Chars {
     let s = 0;
     let e = this.value.length;
-    while (s < e && WS.test(this.value[s])) s++;
-    while (e > s && WS.test(this.value[e - 1])) e--;
+    while (s < e && isWs(this.value.charCodeAt(s))) s++;
+    while (e > s && isWs(this.value.charCodeAt(e - 1))) e--;
     return this.slice(s, e);
   }
   /** Without the white space at its end only. */
   trimEnd(): Chars {
     let e = this.value.length;
-    while (e > 0 && WS.test(this.value[e - 1])) e--;
+    while (e > 0 && isWs(this.value.charCodeAt(e - 1))) e--;
     return this.slice(0, e);
   }
   /** The parts separated by white space ("335.56 335.56 0.00" → three), or itself when it has one part. */
@@ -156,7 +193,8 @@ export class Chars {
     return out.length > 1 ? out : [this];
   }
   range(fallback: number): Range {
-    if (this.value.length) return { start: this.offsets[0], end: this.ends[this.ends.length - 1] };
+    const m = this.marks;
+    if (this.value.length) return { start: m[0], end: m[m.length - 2] };
     const at = this.at ?? fallback;
     return { start: at, end: at };
   }
@@ -164,8 +202,22 @@ export class Chars {
     return { value: this.value, range: this.range(fallback) };
   }
   text(fallback: number, range?: Range): Text {
-    const offsets = Int32Array.from(this.offsets);
-    const ends = Int32Array.from(this.ends);
+    const n = this.value.length;
+    const offsets = new Int32Array(n);
+    const ends = new Int32Array(n);
+    let i = 0;
+    const m = this.marks;
+    for (let k = 0; k < m.length; k += 3) {
+      if (m[k + 2] === 1) {
+        offsets[i] = m[k];
+        ends[i++] = m[k + 1];
+      } else {
+        for (let j = m[k]; j < m[k + 1]; j++) {
+          offsets[i] = j;
+          ends[i++] = j + 1;
+        }
+      }
+    }
     return { value: this.value, range: range ?? this.range(fallback), offsets, ends, sentences: splitSentences(this.value, offsets, ends) };
   }
 }
@@ -430,8 +482,10 @@ class DslBuilder {
     return top;
   }
 
+  /** The sections open at line `l` reach to its end (their ranges are their own, made at their headings). */
   private extend(stack: Array<{ sec: Section }>, l: Line): void {
-    for (const s of stack) s.sec.range = { start: s.sec.range.start, end: Math.max(s.sec.range.end, l.start + l.text.length) };
+    const end = l.start + l.text.length;
+    for (const s of stack) if (s.sec.range.end < end) s.sec.range.end = end;
   }
 
   private finishBody(sec: Section, body: Chars): void {
