@@ -5,7 +5,8 @@
 import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
-import { Finding, getLanguageService, parseReport, ReportRef, unitGroups, unitRowHover } from '../server/src/service';
+import { Finding, getLanguageService, parseReport, Report, ReportRef, unitGroups, unitRowHover } from '../server/src/service';
+import { keptForOthers } from '../server/src/service/workspace/units';
 import { ROOT } from './helpers/samples';
 import { applyFix } from './helpers/markers';
 
@@ -16,8 +17,8 @@ const CENTRE = '某市招商服务中心-2023单位决算.jsgk.yaml';
 const read = (f: string) => fs.readFileSync(path.join(DIR, f), 'utf8');
 
 /** Checks the 部门 text against unit texts, through the language service (出错说明 included). */
-function check(dept: string, units: Record<string, string>): Finding[] {
-  const refs: ReportRef[] = Object.entries(units).map(([uri, text]) => ({ uri, report: parseReport(text).report }));
+function check(dept: string, units: Record<string, string>, view: (r: Report) => Report = (r) => r): Finding[] {
+  const refs: ReportRef[] = Object.entries(units).map(([uri, text]) => ({ uri, report: view(parseReport(text).report) }));
   const ls = getLanguageService({ others: () => refs });
   return ls.check('dept', dept).findings;
 }
@@ -38,6 +39,24 @@ describe('部门汇总 = 各单位之和 (checks across reports)', () => {
     assert.strictEqual(units().centre.slice(rel[1].range.start, rel[1].range.end), '450,000.00');
     // the fix writes the sum the way the cell is written
     assert.strictEqual(applyFix(text, f[0]).slice(f[0].range.start, f[0].range.start + 6), '125.00');
+  });
+
+  it('finds the same with the unit reports kept as the view the command line and the server keep (keptForOthers)', () => {
+    const text = read(DEPT);
+    const full = unitFindings(check(text, units()));
+    assert.ok(full.length > 0);
+    assert.deepStrictEqual(unitFindings(check(text, units(), keptForOthers)), full);
+    // and with one 单位 cell changed, both see it
+    const changed = { ...units(), centre: units().centre.replace('450,000.00', '400,000.00') };
+    const full2 = unitFindings(check(text, changed));
+    assert.notDeepStrictEqual(full2.map((f) => f.message), full.map((f) => f.message));
+    assert.deepStrictEqual(unitFindings(check(text, changed, keptForOthers)), full2);
+    // the view lets the texts go
+    const whole = parseReport(units().self).report;
+    const v = keptForOthers(whole);
+    assert.ok(whole.blocks.length > 0 && whole.tables.length > 0);
+    assert.deepStrictEqual([v.narrative, v.glossary, v.blocks, v.printed], [[], [], [], []]);
+    assert.strictEqual(v.tables, whole.tables);
   });
 
   it('the 06 table and every other row of 05 agree (no finding for them)', () => {

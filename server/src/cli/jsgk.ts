@@ -16,7 +16,7 @@ import { convert } from '../service/features/convert';
 import { coverageLine, coverageSummary } from '../service/features/coverage';
 import { syntaxOf, Syntax, builtinCatalogue, Language, Catalogue, getLanguageService, LineIndex, ReportRef, Severity, Settings, readSettings } from '../service';
 import { headMetaValues, metaValues, wantedKeysOf } from '../service/workspace/reports';
-import { UNIT_TYPE, unitKey } from '../service/workspace/units';
+import { keptForOthers, UNIT_TYPE, unitKey } from '../service/workspace/units';
 import { findReportsSync, WalkProblem } from '../service/workspace/discovery';
 import { convertedName, REPORT_FILE } from '../service/workspace/files';
 import { MAX_REPORT_BYTES, readHeadSync, readTextFileSync } from '../service/workspace/read';
@@ -281,7 +281,7 @@ function checkPlanned(order: string[], unitsOf: Map<string, string[]>, catalogue
     const res = ls.check(file, r.text);
     ls.close(file);
     refs = [];
-    if (uses.get(file)) kept.set(file, { uri: file, report: res.report });
+    if (uses.get(file)) kept.set(file, { uri: file, report: keptForOthers(res.report) });
     for (const u of us ?? []) {
       const n = (uses.get(u) ?? 1) - 1;
       uses.set(u, n);

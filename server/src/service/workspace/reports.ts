@@ -17,7 +17,7 @@ import { blockKindOf } from '../frontends/common';
 import { syntaxOf } from './files';
 import { findReports, WalkOptions, WalkProblem } from './discovery';
 import { readTextFile, readTextFileSync } from './read';
-import { listedUnits, ReportRef, UNIT_TYPE, unitKey } from './units';
+import { keptForOthers, listedUnits, ReportRef, UNIT_TYPE, unitKey } from './units';
 
 interface DiskReport {
   path: string;
@@ -241,7 +241,7 @@ export class WorkspaceReports {
         d.text = r.text;
       }
       if (this.disk.get(d.path) !== d) continue; // changed meanwhile
-      d.report = parseReport(d.text, syntaxOf(d.path)).report;
+      d.report = keptForOthers(parseReport(d.text, syntaxOf(d.path)).report);
       any = true;
     }
     return any;
@@ -266,7 +266,7 @@ export class WorkspaceReports {
           if (!r.ok) continue;
           d.text = r.text;
         }
-        d.report = parseReport(d.text, syntaxOf(d.path)).report;
+        d.report = keptForOthers(parseReport(d.text, syntaxOf(d.path)).report);
       }
       out.push({ uri: d.uri, report: d.report });
     }

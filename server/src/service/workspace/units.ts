@@ -13,6 +13,18 @@ export interface ReportRef {
   report: Report;
 }
 
+/**
+ * What the checks across reports read of another report (its 报告 block, its 概况 with a unit listing,
+ * its tables): a unit report kept for its 部门's check — by the command line until that check, by the
+ * server while the 部门 is open — is kept as this view, and its texts (情况说明, 名词解释, 封面 …) go.
+ */
+export function keptForOthers(report: Report): Report {
+  return {
+    syntax: report.syntax, meta: report.meta, overview: report.overview, tables: report.tables,
+    narrative: [], glossary: [], perf: [], others: [], sectionBlocks: [], printed: [], blocks: [],
+  };
+}
+
 /** A 部门 report and the unit reports that make it up. */
 export interface UnitGroup {
   dept: ReportRef;
