@@ -176,6 +176,12 @@ export function addSeen<T>(seen: Map<number, T[]>, item: T, hash: number): void 
   else seen.set(hash, [item]);
 }
 
+/** Memos by object, then by name. */
+interface Memos {
+  get(key: object): Map<string, unknown> | undefined;
+  set(key: object, value: Map<string, unknown>): unknown;
+}
+
 /** One per language service: caches live as long as the objects of the documents it checks. */
 export class RuleEngine {
   /**
@@ -185,6 +191,7 @@ export class RuleEngine {
    */
   private caches = new WeakMap<object, Array<Recorded | undefined>>();
   private readonly slots = new Map<string, number>();
+  /** What rules memoised per object (ctx.memo): kept while the objects live (a later check reuses them). */
   private readonly memos = new WeakMap<object, Map<string, unknown>>();
   /** Extra data for workspace rules (the other reports), set by the service before a run. */
   extras: Record<string, unknown> = {};
@@ -202,10 +209,13 @@ export class RuleEngine {
 
   run(input: EngineInput): EngineResult {
     const out = newSink();
+    // nothing kept for a later check (the command line): this run's memos in a plain map, let go with it
+    // (weak entries cost the garbage collector, and no later check would read them)
+    const memos: Memos = this.keep ? this.memos : new Map<object, Map<string, unknown>>();
     const crashed: EngineResult['crashed'] = [];
     for (const rule of input.rules) {
       if (!rule.run || (rule.meta.workspace && !input.others)) continue;
-      const ctx = this.context(input, rule.meta, out);
+      const ctx = this.context(input, rule.meta, out, memos);
       try {
         rule.run(ctx);
       } catch (e) {
@@ -223,11 +233,10 @@ export class RuleEngine {
     };
   }
 
-  private context(input: EngineInput, meta: RuleMeta, root: Sink): RuleContext & { extras: Record<string, unknown> } {
+  private context(input: EngineInput, meta: RuleMeta, root: Sink, memos: Memos): RuleContext & { extras: Record<string, unknown> } {
     let sink = root;
     const caches = this.caches;
     const slot = this.slots.get(meta.id) ?? this.slots.set(meta.id, this.slots.size).get(meta.id)!;
-    const memos = this.memos;
     const keep = this.keep;
     const id0 = meta.id;
     const count = (id: string, n: number) => {
