@@ -3,7 +3,7 @@ import { parseReport, ReportParser } from '../server/src/service/frontends/repor
 import { cellAt, findTable, partOf, allSections } from '../server/src/service/query';
 import { Finding } from '../server/src/service/model';
 import { extractMarkers } from './helpers/markers';
-import { plain, sample, sampleFiles } from './helpers/samples';
+import { allSampleFiles, plain, sample, sampleFiles } from './helpers/samples';
 import * as fs from 'fs';
 import * as path from 'path';
 
@@ -246,6 +246,32 @@ describe('incremental parsing', () => {
     assert.ok(third.reparsed <= 2, `reparsed ${third.reparsed}`);
     assert.deepStrictEqual(plain(third.report), plain(parseReport(shifted).report));
     assert.deepStrictEqual(plain(third.findings), plain(parseReport(shifted).findings));
+  });
+
+  it('keeps the blocks before and after an edit as they were (found by position), and finds a block moved whole by its text', () => {
+    for (const [syntax, text] of [['yaml', sample('000').text], ['dsl', fs.readFileSync(allSampleFiles().find((f) => f.endsWith('.jsgk'))!, 'utf8')]] as const) {
+      const p = new ReportParser(syntax);
+      const first = p.parse(text);
+      const n = first.blocks.length;
+      assert.ok(n > 8, `${n} blocks`);
+      // one character changed inside the middle block
+      const mid = first.blocks[Math.floor(n / 2)].raw;
+      const at = mid.start + Math.floor((mid.end - mid.start) / 2);
+      const edited = text.slice(0, at) + (text[at] === '1' ? '2' : '1') + text.slice(at + 1);
+      const second = p.parse(edited);
+      assert.strictEqual(second.reparsed, 1, syntax);
+      const same = second.blocks.filter((b, i) => b === first.blocks[i]).length;
+      assert.strictEqual(same, n - 1, `${syntax}: ${same} of ${n} blocks kept`);
+      assert.deepStrictEqual(plain(second.report), plain(parseReport(edited, syntax).report), syntax);
+      // the middle block cut and pasted at the end: every block keeps its text, none is parsed again
+      const m = second.blocks[Math.floor(n / 2)].raw;
+      const tail = edited.endsWith('\n') ? edited : edited + '\n';
+      const moved = tail.slice(0, m.start) + tail.slice(m.end) + (m.text.endsWith('\n') ? m.text : m.text + '\n');
+      const third = p.parse(moved);
+      assert.ok(third.reparsed <= 2, `${syntax}: reparsed ${third.reparsed}`);
+      assert.deepStrictEqual(plain(third.report), plain(parseReport(moved, syntax).report), syntax);
+      assert.deepStrictEqual(plain(third.findings), plain(parseReport(moved, syntax).findings), syntax);
+    }
   });
 });
 

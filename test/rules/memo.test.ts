@@ -4,7 +4,8 @@
  * one that keeps nothing (the command line) starts each run afresh.
  */
 import * as assert from 'assert';
-import { RuleEngine } from '../../server/src/service/rules/context';
+import { addSeen, RuleEngine, seenAlike } from '../../server/src/service/rules/context';
+import { Report, Table } from '../../server/src/service/model';
 import { Rule, RuleMeta } from '../../server/src/service/rules/types';
 import { builtinCatalogue, parseReport } from '../../server/src/service';
 
@@ -50,5 +51,68 @@ describe('rule memos (ctx.memo)', () => {
     assert.strictEqual(made, 2);
     assert.strictEqual(seen[0], seen[1]);
     assert.notStrictEqual(seen[0], seen[2]);
+  });
+});
+
+describe('tables written alike (seenAlike)', () => {
+  const catalogue = builtinCatalogue();
+  type T = { range: { start: number; end: number }; names: string[] };
+  const table = (names: string[]): T => ({ range: { start: 0, end: 0 }, names });
+  let compared = 0;
+  let answers: boolean[] = [];
+  const rule: Rule = {
+    meta: meta('alike'),
+    run: (ctx) => {
+      const seen = new Map<number, string[][]>();
+      for (const t of (ctx.model as unknown as { tables: T[] }).tables) {
+        // the list memoised with the table, as the rules do (an unchanged table keeps its list object)
+        const items = ctx.memo(t, 'items', () => [...t.names]);
+        const hash = items.join('\n').length;
+        const same = (a: string[], b: string[]) => (compared++, a.length === b.length && a.every((x, i) => x === b[i]));
+        const alike = seenAlike(ctx, t as unknown as Table, 'alike', seen, items, hash, same);
+        answers.push(alike);
+        if (!alike) addSeen(seen, items, hash);
+      }
+    },
+  };
+  const run = (e: RuleEngine, tables: T[]) => {
+    compared = 0;
+    answers = [];
+    e.run({ uri: 'u', text: '', report: { tables } as unknown as Report, catalogue, rules: [rule] });
+  };
+
+  it('after the first of tables written alike is made anew (an edit in it), compares one later table with it, not each', () => {
+    const names = ['合计', '一般公共预算财政拨款', '政府性基金预算财政拨款'];
+    const later = [table(names), table(names), table(names), table(names)];
+    const e = new RuleEngine(true);
+    run(e, [table(names), ...later]);
+    assert.deepStrictEqual(answers, [false, true, true, true, true]);
+    assert.strictEqual(compared, 4);
+    // the first table edited (a new object, the same names): one comparison finds it alike, the others follow
+    run(e, [table(names), ...later]);
+    assert.deepStrictEqual(answers, [false, true, true, true, true]);
+    assert.strictEqual(compared, 1);
+    // and unchanged again: nothing compared
+    const first = table(names);
+    run(e, [first, ...later]);
+    run(e, [first, ...later]);
+    assert.strictEqual(compared, 0);
+    // the first table's names changed: the second is now the first of its kind; the third is compared
+    // with it, and the two after follow the third (they were like the same list)
+    run(e, [table(['合计', '其他']), ...later]);
+    assert.deepStrictEqual(answers, [false, false, true, true, true]);
+    assert.strictEqual(compared, 1);
+  });
+
+  it('never takes for alike a table whose names differ from those it was like before', () => {
+    const a = ['合计', '基本支出'];
+    const b = ['合计', '基本支出', '项目支出'];
+    const e = new RuleEngine(true);
+    const t2 = table(a);
+    run(e, [table(a), t2]);
+    assert.deepStrictEqual(answers, [false, true]);
+    // the first table becomes b (other hash): t2 is first of its kind now
+    run(e, [table(b), t2]);
+    assert.deepStrictEqual(answers, [false, false]);
   });
 });

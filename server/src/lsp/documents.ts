@@ -8,6 +8,7 @@
 import { TextDocuments } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { CheckResult, LanguageService, Range, syntaxOfDocument } from '../service';
+import { commonPrefix, commonSuffix } from '../service/text';
 import { CoalescingDocument } from './coalescing-document';
 
 type Doc = CoalescingDocument;
@@ -29,24 +30,6 @@ export interface View {
   toResult(offset: number): number | undefined;
   /** A range of the result's text in the current text (undefined: it touches what changed). */
   toDoc(range: Range): Range | undefined;
-}
-
-const STEPS = [4096, 256, 16, 1];
-
-/** Length of the common prefix of a and b (compared in chunks: string equality is a memory compare). */
-export function commonPrefix(a: string, b: string): number {
-  const n = Math.min(a.length, b.length);
-  let i = 0;
-  for (const step of STEPS) while (i + step <= n && a.slice(i, i + step) === b.slice(i, i + step)) i += step;
-  return i;
-}
-
-/** Length of the common suffix of a and b, not reaching into the first `min` characters of either. */
-export function commonSuffix(a: string, b: string, min = 0): number {
-  const n = Math.min(a.length, b.length) - min;
-  let i = 0;
-  for (const step of STEPS) while (i + step <= n && a.slice(a.length - i - step, a.length - i) === b.slice(b.length - i - step, b.length - i)) i += step;
-  return i;
 }
 
 export class CheckedDocuments {

@@ -479,6 +479,25 @@ export function rangeText(r: Range): string | undefined {
   return rangeTexts.get(r);
 }
 
+const STEPS = [4096, 256, 16, 1];
+
+/** Length of the common prefix of a and b (compared in chunks: string equality is a memory compare). */
+export function commonPrefix(a: string, b: string): number {
+  const n = Math.min(a.length, b.length);
+  if (a === b) return n;
+  let i = 0;
+  for (const step of STEPS) while (i + step <= n && a.slice(i, i + step) === b.slice(i, i + step)) i += step;
+  return i;
+}
+
+/** Length of the common suffix of a and b, not reaching into the first `min` characters of either. */
+export function commonSuffix(a: string, b: string, min = 0): number {
+  const n = Math.min(a.length, b.length) - min;
+  let i = 0;
+  for (const step of STEPS) while (i + step <= n && a.slice(a.length - i - step, a.length - i) === b.slice(b.length - i - step, b.length - i)) i += step;
+  return i;
+}
+
 /**
  * Each lone CR (not followed by LF) as an LF: one character for one, so offsets and line/character
  * positions (LineIndex counts a lone CR as a line break) stay those of the original text. For any

@@ -12,6 +12,7 @@ import { parseDslTableFast } from './dsl-fast';
 import { ParsedBlock } from './common';
 import { tableKindOf } from '../layouts';
 import { syntaxOf } from '../workspace/files';
+import { commonPrefix, commonSuffix } from '../text';
 import * as l10n from '../l10n';
 
 export { syntaxOf };
@@ -79,11 +80,13 @@ export interface ParseResult {
  * document. One ReportParser per document (the LSP server keeps one per open file).
  */
 export class ReportParser {
+  /** The last text parsed and its blocks (the blocks before and after what an edit changed are found by position). */
+  private prev?: { text: string; blocks: ParsedBlock[] };
+  /** Blocks found by their text: those of the last parse inside what changed (a block moved whole, or text pasted back). */
   private cache = new Map<string, ParsedBlock[]>();
 
   /**
-   * `keep` false: the blocks are not kept for the next parse (a one-shot parse, the command line): no block
-   * text is hashed to find or keep them.
+   * `keep` false: the blocks are not kept for the next parse (a one-shot parse, the command line).
    */
   constructor(readonly syntax: Syntax = 'yaml', private readonly keep = true) {}
 
@@ -91,12 +94,19 @@ export class ReportParser {
     const dsl = this.syntax === 'dsl';
     const raws = dsl ? splitDslBlocks(text) : splitYamlBlocks(text);
     const blocks: ParsedBlock[] = [];
-    const next = new Map<string, ParsedBlock[]>();
     let reparsed = 0;
     const keep = this.keep;
+    // the last parse's blocks before the first changed character and after the last one, by where they
+    // start in this text (their text is this text's there): no block's text hashed or compared (a large
+    // report has hundreds of blocks and an edit changes one); the others by their text
+    const byStart = keep && this.prev ? this.placed(this.prev, text) : undefined;
     for (const raw of raws) {
-      const list = keep ? this.cache.get(raw.text) : undefined;
-      let pb = list?.shift();
+      let pb: ParsedBlock | undefined;
+      const at = byStart?.get(raw.start);
+      if (at && at.end === raw.end) {
+        pb = at.pb;
+        byStart!.delete(raw.start);
+      } else if (keep) pb = this.cache.get(raw.text)?.shift();
       if (pb) {
         rebase(pb, raw.start - pb.raw.start);
         pb.raw = raw;
@@ -108,13 +118,32 @@ export class ReportParser {
         reparsed++;
       }
       blocks.push(pb);
-      if (!keep) continue;
-      const l = next.get(raw.text);
-      if (l) l.push(pb);
-      else next.set(raw.text, [pb]);
     }
-    this.cache = next;
+    this.cache = new Map();
+    if (keep) this.prev = { text, blocks };
     return assemble(blocks, reparsed, text, this.syntax);
+  }
+
+  /**
+   * The last parse's blocks that lie wholly before the first character `text` changed, or wholly after
+   * the last, by their start and end in `text`; the others go into the cache by their text.
+   */
+  private placed(prev: { text: string; blocks: ParsedBlock[] }, text: string): Map<number, { pb: ParsedBlock; end: number }> {
+    const p = commonPrefix(prev.text, text);
+    const after = prev.text.length - commonSuffix(prev.text, text, p);
+    const delta = text.length - prev.text.length;
+    const byStart = new Map<number, { pb: ParsedBlock; end: number }>();
+    for (const pb of prev.blocks) {
+      const r = pb.raw;
+      if (r.end <= p) byStart.set(r.start, { pb, end: r.end });
+      else if (r.start >= after) byStart.set(r.start + delta, { pb, end: r.end + delta });
+      else {
+        const l = this.cache.get(r.text);
+        if (l) l.push(pb);
+        else this.cache.set(r.text, [pb]);
+      }
+    }
+    return byStart;
   }
 }
 

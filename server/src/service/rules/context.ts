@@ -163,11 +163,26 @@ export function seenAlike<T>(ctx: RuleContext, t: Table, name: string, seen: Map
   const list = seen.get(hash);
   if (!list) return false;
   const kept = ctx.memo(t, name, (): { like?: T[] } => ({}));
-  if (kept.like && list.includes(kept.like)) return true;
+  const before = kept.like;
+  if (before && list.includes(before)) return true;
+  // the list it equalled last time was of a table made anew since (an edit in the first of tables written
+  // alike): the list found equal to it in this run stands for it, for every table after (each compared once)
+  const now = before && (successors.get(seen)?.get(before) as T[] | undefined);
+  if (now && list.includes(now)) {
+    kept.like = now;
+    return true;
+  }
   const like = list.find((x) => same(x, items));
-  if (like) kept.like = like;
+  if (like) {
+    kept.like = like;
+    // `items` are this table's as memoised with `kept` (both kept with the table): equal to `before` then, to `like` now
+    if (before) (successors.get(seen) ?? successors.set(seen, new Map()).get(seen)!).set(before, like);
+  }
   return like !== undefined;
 }
+
+/** Per run of a rule (its `seen` map): which list stands for a list a table equalled in an earlier check (seenAlike). */
+const successors = new WeakMap<object, Map<unknown, unknown>>();
 
 /** Adds an item (a part, a table's rows or names) to `seen` under its hash (for seenAlike and codeShape). */
 export function addSeen<T>(seen: Map<number, T[]>, item: T, hash: number): void {
