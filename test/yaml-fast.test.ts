@@ -6,7 +6,7 @@
  */
 import * as assert from 'assert';
 import { splitYamlBlocks, parseYamlBlock } from '../server/src/service/frontends/yaml';
-import { parseYamlProseFast, parseYamlTableFast } from '../server/src/service/frontends/yaml-fast';
+import { parseYamlPreludeFast, parseYamlProseFast, parseYamlTableFast } from '../server/src/service/frontends/yaml-fast';
 import { blockKindOf } from '../server/src/service/frontends/common';
 import { RawBlock } from '../server/src/service/frontends/blocks';
 import { parseReport, ReportParser } from '../server/src/service/frontends/report-parser';
@@ -62,6 +62,21 @@ describe('the fast path for table blocks', () => {
     for (const b of proseBlocks) if (same(b.raw, parseYamlProseFast)) taken++;
     assert.ok(proseBlocks.length > 60, `${proseBlocks.length} blocks of text`);
     assert.ok(taken >= proseBlocks.length * 0.8, `${taken} of ${proseBlocks.length} blocks of text taken by the fast path`);
+  });
+
+  it('reads a prelude of comment lines as yaml.ts does (nothing in it), takes those of the samples, and leaves to yaml.ts any other prelude', () => {
+    const preludes = reports.map((r) => splitYamlBlocks(r.text)[0]).filter((b) => b.key === '');
+    let taken = 0;
+    for (const b of preludes) if (same(b, parseYamlPreludeFast)) taken++;
+    assert.ok(preludes.length > 10 && taken === preludes.length, `${taken} of ${preludes.length} preludes`);
+    const raw = (text: string): RawBlock => ({ key: '', start: 0, end: text.length, text });
+    for (const t of ['# a\n', '\n\n# a\n  # b\n\n', '#\n', '   \n', '# x: [1, 2\n']) assert.ok(same(raw(t), parseYamlPreludeFast), JSON.stringify(t));
+    // anything else (content, a directive, a tab, a byte-order mark, a document marker) goes to yaml.ts, which says what it is
+    for (const t of ['x\n', '%YAML 1.2\n', '\t# a\n', '\ufeff# a\n', '---\n', '# a\nb: 1\n', ' - 1\n']) {
+      assert.strictEqual(parseYamlPreludeFast(raw(t)), undefined, JSON.stringify(t));
+    }
+    // the mutated preludes: taken only when yaml.ts reads them the same
+    mutatedBlocks(preludes.map((b) => ({ raw: b })), ['#', ' ', '\n', 'x', ':', '%', '\t', '---', '- '], (m) => same(m, parseYamlPreludeFast));
   });
 
   it('leaves to yaml.ts what it does not read as yaml.ts does: a comment line inside a block scalar, a key not deeper than its item, a long key', () => {

@@ -596,7 +596,19 @@ export function parseYamlProseFast(raw: RawBlock): ParsedBlock | undefined {
   }
 }
 
-/** A block through the fast paths when it is written in their subsets (tables, text), else undefined. */
+/** Lines that are blank or a comment only (spaces, then # and anything to the line's end). */
+const COMMENTS_ONLY = /^(?: *(?:#[^\n]*)?(?:\n|$))*$/;
+
+/**
+ * What comes before the first block when it is comment lines and blank lines only (most files: the
+ * schema line, a note on the source): nothing to read, nothing to find, as yaml.ts finds; else undefined.
+ */
+export function parseYamlPreludeFast(raw: RawBlock): ParsedBlock | undefined {
+  if (raw.key !== '' || !COMMENTS_ONLY.test(raw.text)) return undefined;
+  return { raw, kind: blockKindOf(raw.key), findings: [] };
+}
+
+/** A block through the fast paths when it is written in their subsets (tables, text, a prelude of comments), else undefined. */
 export function parseYamlFast(raw: RawBlock): ParsedBlock | undefined {
-  return parseYamlTableFast(raw) ?? parseYamlProseFast(raw);
+  return raw.key === '' ? parseYamlPreludeFast(raw) : parseYamlTableFast(raw) ?? parseYamlProseFast(raw);
 }
