@@ -8,7 +8,7 @@
  */
 import * as assert from 'assert';
 import fc from 'fast-check';
-import { TextDocument, TextDocumentContentChangeEvent } from 'vscode-languageserver-textdocument';
+import { Range, TextDocument, TextDocumentContentChangeEvent } from 'vscode-languageserver-textdocument';
 import { applyChanges, CoalescingDocument, splitLines } from '../server/src/lsp/coalescing-document';
 
 const piece = fc.constantFrom('a', 'bc', '中文', '\n', '\r\n', '\r', ' ', '335.56', '');
@@ -105,6 +105,63 @@ describe('coalesced document changes (the server under a flood of edits)', () =>
       });
       assert.ok(ref.getText() === initial);
     }), { numRuns: 1000 });
+  });
+
+  let inLineRuns = 0;
+  it('edits within lines are read (positions, offsets, lines) without building the text, and what changed since a text is known without comparing', () => {
+    const word = fc.constantFrom('a', 'bc', '中文', ' ', '335.56', '');
+    const inLine = fc.record({
+      range: fc.tuple(fc.integer({ min: -1, max: 12 }), fc.integer({ min: -1, max: 14 }), fc.integer({ min: -1, max: 14 }))
+        .map(([line, a, b]) => ({ start: { line, character: a }, end: { line, character: b } })),
+      text: word,
+    });
+    fc.assert(fc.property(lfText, fc.array(fc.array(inLine, { minLength: 1, maxLength: 20 }), { minLength: 1, maxLength: 6 }), fc.nat(), (initial, batches, off) => {
+      const doc = CoalescingDocument.create('file:///x', 'jsgk-yaml', 1, initial);
+      const checked = doc.getText();
+      let text = initial;
+      // an edit on a line past the last (or before the first) takes the general path: the text is built then
+      let general = false;
+      batches.forEach((batch, i) => {
+        const lines = TextDocument.create('file:///x', 'jsgk-yaml', 1, text).lineCount;
+        // most on the text's lines (their line number taken modulo the line count), one in eight as generated
+        const cs = batch.map((c, k) => {
+          if ((off + i + k) % 8 === 0) return c;
+          const r = (c as { range: Range }).range;
+          const line = ((r.start.line % lines) + lines) % lines;
+          return { range: { start: { line, character: r.start.character }, end: { line, character: r.end.character } }, text: c.text };
+        });
+        if (cs.some((c) => { const l = (c as { range: { start: { line: number } } }).range.start.line; return l < 0 || l >= lines; })) general = true;
+        CoalescingDocument.update(doc, cs, i + 2);
+        text = reference(text, [cs]);
+        const r = TextDocument.create('file:///x', 'jsgk-yaml', 1, text);
+        assert.strictEqual(doc.lineCount, r.lineCount);
+        for (let k = 0; k < 6; k++) {
+          const o = (off + k * 5) % (text.length + 1);
+          assert.deepStrictEqual(doc.positionAt(o), r.positionAt(o));
+          const p = { line: (off + k) % (r.lineCount + 1), character: (off + 3 * k) % 9 };
+          assert.strictEqual(doc.offsetAt(p), r.offsetAt(p));
+          assert.deepStrictEqual(doc.getLineRange(p.line), r.getLineRange(p.line));
+        }
+        if (general) return;
+        inLineRuns++;
+        // nothing read whole yet: the text is not built
+        assert.strictEqual(doc.whole, false);
+        const span = doc.changedSince(checked)!;
+        assert.ok(span, 'known without comparing');
+        assert.strictEqual(span.length, text.length);
+        assert.ok(span.prefix + span.suffix <= Math.min(text.length, checked.length));
+        assert.strictEqual(text.slice(0, span.prefix), checked.slice(0, span.prefix));
+        assert.strictEqual(text.slice(text.length - span.suffix), checked.slice(checked.length - span.suffix));
+      });
+      assert.strictEqual(doc.getText(), text);
+      assert.strictEqual(doc.whole, true);
+      if (general) return;
+      assert.deepStrictEqual(doc.getEOLCharacters(off % (doc.lineCount + 1)), TextDocument.create('file:///x', 'jsgk-yaml', 1, text).getEOLCharacters(off % (doc.lineCount + 1)));
+      // an edit that is not within a line: the span is not known that way
+      CoalescingDocument.update(doc, [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, text: 'x\ny' }], 99);
+      assert.strictEqual(doc.changedSince(text), undefined);
+    }), { numRuns: 1000 });
+    assert.ok(inLineRuns > 500, `only ${inLineRuns} batches applied within lines: the property says little`);
   });
 
   it('a CoalescingDocument queues changes, keeps its identity and reads like TextDocument', () => {

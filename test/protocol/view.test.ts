@@ -6,6 +6,7 @@
 import * as assert from 'assert';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { CheckedDocuments } from '../../server/src/lsp/documents';
+import { CoalescingDocument } from '../../server/src/lsp/coalescing-document';
 import { getLanguageService } from '../../server/src/service';
 
 const text = [
@@ -33,5 +34,31 @@ describe('CheckedDocuments.view: the check a hover reads', () => {
     const after = d.view(v2, total);
     assert.strictEqual(after.fresh, true, 'the edits paused: the current version');
     assert.notStrictEqual(after.result, first);
+  });
+
+  it('in the server\'s documents (edits queued, applied within lines), a hover during edits maps through what changed without building the text', () => {
+    const d = new CheckedDocuments(getLanguageService());
+    const uri = 'file:///view/b.jsgk.yaml';
+    const doc = CoalescingDocument.create(uri, 'jsgk-yaml', 1, text);
+    const first = d.result(doc);
+    const at = text.indexOf('一般公共服务支出: ') + '一般公共服务支出: '.length;
+    // two edits of the 类's amount, the second making it wider: what follows moves by one
+    CoalescingDocument.update(doc, [{ range: { start: doc.positionAt(at), end: doc.positionAt(at + 4) }, text: '4.00' }], 2);
+    CoalescingDocument.update(doc, [{ range: { start: doc.positionAt(at), end: doc.positionAt(at + 4) }, text: '40.00' }], 3);
+    d.changed(uri);
+    const total = text.indexOf('合计: 3.00') + 4;
+    const during = d.view(doc, total);
+    assert.strictEqual(during.fresh, false);
+    assert.strictEqual(during.result, first);
+    assert.strictEqual(during.toResult(total), total);
+    assert.strictEqual(doc.whole, false, 'the text was not built for the hover');
+    // the 项's amount, on the line after the change: moved by the one character gained
+    const item = text.lastIndexOf('3.00');
+    assert.deepStrictEqual(during.toDoc({ start: item, end: item + 4 }), { start: item + 1, end: item + 5 });
+    assert.strictEqual(during.toResult(item + 1), item);
+    assert.strictEqual(during.toResult(at + 1), undefined, 'inside the change');
+    assert.strictEqual(d.view(doc, at + 1).fresh, true, 'inside the change: checked anew');
+    assert.strictEqual(doc.whole, true);
+    assert.strictEqual(doc.getText(), text.slice(0, at) + '40.00' + text.slice(at + 4));
   });
 });

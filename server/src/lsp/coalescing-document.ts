@@ -118,14 +118,47 @@ function applyLf(text: string, changes: readonly TextDocumentContentChangeEvent[
  * A text with its line offsets, read as TextDocument reads one (offsetAt, positionAt, getText, lineCount,
  * getLineRange, getEOLCharacters: the same code as vscode-languageserver-textdocument's FullTextDocument).
  * The offsets are computed when first asked for, or handed over already moved by an edit.
+ *
+ * Edits within lines (applyInLines) are kept as the lines they changed over the text they were made
+ * on (`base`): the whole text is built once, when first read whole; positions and offsets are answered
+ * without it, and what changed since `base` is known without comparing texts (spanSince).
  */
 class LineText {
   private offsets: number[] | undefined;
   /** Whether the text has a "\r" (then every edit takes the general path). */
   private cr: boolean | undefined;
+  /** Lines of `base` changed since (line number → its text without the "\n"), with `base`'s line offsets. */
+  private edited: Map<number, string> | undefined;
+  private baseOffsets: number[] | undefined;
+  private length: number;
 
-  constructor(readonly content: string, offsets?: number[]) {
+  constructor(private base: string, offsets?: number[]) {
     this.offsets = offsets;
+    this.length = base.length;
+  }
+
+  /** Whether the whole text is built (no changed lines kept over `base`). */
+  get whole(): boolean {
+    return !this.edited;
+  }
+
+  /** The whole text (built from `base` and the changed lines when first asked for). */
+  get content(): string {
+    if (this.edited) {
+      const lo = this.baseOffsets!;
+      const t = this.base;
+      const pieces: string[] = [];
+      let prev = 0;
+      for (const line of [...this.edited.keys()].sort((x, y) => x - y)) {
+        pieces.push(t.slice(prev, lo[line]), this.edited.get(line)!);
+        prev = line + 1 < lo.length ? lo[line + 1] - 1 : t.length;
+      }
+      pieces.push(t.slice(prev));
+      this.base = pieces.join('');
+      this.edited = undefined;
+      this.baseOffsets = undefined;
+    }
+    return this.base;
   }
 
   lineOffsets(): number[] {
@@ -133,27 +166,85 @@ class LineText {
   }
 
   hasCr(): boolean {
-    if (this.cr === undefined) this.cr = this.content.indexOf('\r') >= 0;
+    if (this.cr === undefined) this.cr = this.base.indexOf('\r') >= 0;
     return this.cr;
   }
 
-  private beforeEol(offset: number, lineOffset: number): number {
-    while (offset > lineOffset && isEol(this.content.charCodeAt(offset - 1))) offset--;
-    return offset;
+  /** The text of a line, without its line break (a text without "\r" only). */
+  lineText(line: number): string {
+    const e = this.edited?.get(line);
+    if (e !== undefined) return e;
+    const lo = this.baseOffsets ?? this.lineOffsets();
+    return this.base.slice(lo[line], line + 1 < lo.length ? lo[line + 1] - 1 : this.base.length);
   }
 
-  offsetAt(position: Position): number {
+  /**
+   * Edits within lines (each on one line, bringing no line break) of a text without "\r", applied as
+   * TextDocument.update applies them; false (nothing changed) when some edit is not of that kind.
+   */
+  applyInLines(changes: readonly TextDocumentContentChangeEvent[]): boolean {
+    if (this.hasCr()) return false;
     const lo = this.lineOffsets();
-    if (position.line >= lo.length) return this.content.length;
-    if (position.line < 0) return 0;
-    const lineOffset = lo[position.line];
-    if (position.character <= 0) return lineOffset;
-    const next = position.line + 1 < lo.length ? lo[position.line + 1] : this.content.length;
-    return this.beforeEol(Math.min(lineOffset + position.character, next), lineOffset);
+    for (const c of changes) {
+      const range = (c as { range?: Range }).range;
+      if (!range || c.text.indexOf('\n') >= 0 || c.text.indexOf('\r') >= 0) return false;
+      const r = wellFormed(range);
+      if (r.end.line !== r.start.line || r.start.line < 0 || r.start.line >= lo.length) return false;
+    }
+    if (!this.edited) {
+      this.edited = new Map();
+      this.baseOffsets = lo;
+    }
+    const now = new Map<number, string>();
+    for (const c of changes) {
+      const r = wellFormed((c as { range: Range }).range);
+      const line = r.start.line;
+      const s = now.get(line) ?? this.lineText(line);
+      const a = Math.max(0, Math.min(r.start.character, s.length));
+      const b = Math.max(0, Math.min(r.end.character, s.length));
+      now.set(line, s.slice(0, a) + c.text + s.slice(b));
+    }
+    // the lines after each changed one move by what it gained or lost
+    const offsets = lo.slice();
+    let shift = 0;
+    let k = 0;
+    for (const line of [...now.keys()].sort((x, y) => x - y)) {
+      for (; k <= line; k++) offsets[k] = lo[k] + shift;
+      const before = (line + 1 < lo.length ? lo[line + 1] - 1 : this.length) - lo[line];
+      shift += now.get(line)!.length - before;
+      this.edited.set(line, now.get(line)!);
+    }
+    for (; k < lo.length; k++) offsets[k] = lo[k] + shift;
+    this.offsets = offsets;
+    this.length += shift;
+    return true;
   }
 
-  positionAt(offset: number): Position {
-    offset = Math.max(Math.min(offset, this.content.length), 0);
+  /**
+   * What changed since `text`, when this text is `text` with edits within lines (no text compared):
+   * the first `prefix` characters and the last `suffix` are `text`'s. Undefined otherwise.
+   */
+  spanSince(text: string): { prefix: number; suffix: number; length: number } | undefined {
+    if (this.base !== text) return undefined;
+    if (!this.edited || this.edited.size === 0) return { prefix: text.length, suffix: 0, length: text.length };
+    const lo = this.baseOffsets!;
+    const lines = [...this.edited.keys()];
+    const first = Math.min(...lines);
+    const last = Math.max(...lines);
+    return { prefix: lo[first], suffix: text.length - (last + 1 < lo.length ? lo[last + 1] - 1 : text.length), length: this.length };
+  }
+
+  private codeAt(offset: number): number {
+    if (!this.edited) return this.base.charCodeAt(offset);
+    // edited: no "\r"; each line ends with "\n" but the last
+    const line = this.lineAt(offset);
+    const lo = this.offsets!;
+    const s = this.lineText(line);
+    const i = offset - lo[line];
+    return i < s.length ? s.charCodeAt(i) : i === s.length && line + 1 < lo.length ? 10 : NaN;
+  }
+
+  private lineAt(offset: number): number {
     const lo = this.lineOffsets();
     let low = 0;
     let high = lo.length;
@@ -162,7 +253,28 @@ class LineText {
       if (lo[mid] > offset) high = mid;
       else low = mid + 1;
     }
-    const line = low - 1;
+    return low - 1;
+  }
+
+  private beforeEol(offset: number, lineOffset: number): number {
+    while (offset > lineOffset && isEol(this.codeAt(offset - 1))) offset--;
+    return offset;
+  }
+
+  offsetAt(position: Position): number {
+    const lo = this.lineOffsets();
+    if (position.line >= lo.length) return this.length;
+    if (position.line < 0) return 0;
+    const lineOffset = lo[position.line];
+    if (position.character <= 0) return lineOffset;
+    const next = position.line + 1 < lo.length ? lo[position.line + 1] : this.length;
+    return this.beforeEol(Math.min(lineOffset + position.character, next), lineOffset);
+  }
+
+  positionAt(offset: number): Position {
+    offset = Math.max(Math.min(offset, this.length), 0);
+    const lo = this.lineOffsets();
+    const line = this.lineAt(offset);
     return { line, character: this.beforeEol(offset, lo[line]) - lo[line] };
   }
 
@@ -174,60 +286,19 @@ class LineText {
     const lo = this.lineOffsets();
     if (line >= lo.length) {
       const last = lo.length - 1;
-      return { start: { line: last, character: 0 }, end: { line: last, character: this.content.length - lo[last] } };
+      return { start: { line: last, character: 0 }, end: { line: last, character: this.length - lo[last] } };
     }
     if (line < 0) return { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
-    const next = line + 1 < lo.length ? lo[line + 1] : this.content.length;
+    const next = line + 1 < lo.length ? lo[line + 1] : this.length;
     return { start: { line, character: 0 }, end: { line, character: this.beforeEol(next, lo[line]) - lo[line] } };
   }
 
   getEOLCharacters(line: number): string {
     const lo = this.lineOffsets();
     if (line >= lo.length || line < 0) return '';
-    const next = line + 1 < lo.length ? lo[line + 1] : this.content.length;
+    const next = line + 1 < lo.length ? lo[line + 1] : this.length;
     return this.content.substring(this.beforeEol(next, lo[line]), next);
   }
-}
-
-/**
- * Changes that each stay on one line of a text without "\r" and bring no line break (the edits of typing
- * in a cell, 2,000 of them in a flood): applied line by line, the text built once and its line offsets
- * moved rather than computed again. Undefined when some change is not of that kind (applyChanges then).
- */
-function applyInLines(doc: LineText, changes: readonly TextDocumentContentChangeEvent[]): LineText | undefined {
-  if (doc.hasCr()) return undefined;
-  const lo = doc.lineOffsets();
-  const t = doc.content;
-  const edited = new Map<number, string>();
-  for (const c of changes) {
-    const range = (c as { range?: Range }).range;
-    if (!range || c.text.indexOf('\n') >= 0 || c.text.indexOf('\r') >= 0) return undefined;
-    const r = wellFormed(range);
-    const line = r.start.line;
-    if (r.end.line !== line || line < 0 || line >= lo.length) return undefined;
-    let s = edited.get(line);
-    if (s === undefined) s = t.slice(lo[line], line + 1 < lo.length ? lo[line + 1] - 1 : t.length);
-    const a = Math.max(0, Math.min(r.start.character, s.length));
-    const b = Math.max(0, Math.min(r.end.character, s.length));
-    edited.set(line, s.slice(0, a) + c.text + s.slice(b));
-  }
-  const lines = [...edited.keys()].sort((x, y) => x - y);
-  const pieces: string[] = [];
-  const offsets = lo.slice();
-  let prev = 0;
-  let shift = 0;
-  let k = 0;
-  for (const line of lines) {
-    const end = line + 1 < lo.length ? lo[line + 1] - 1 : t.length;
-    // the lines up to this one move by what the edits before them added
-    for (; k <= line; k++) offsets[k] = lo[k] + shift;
-    pieces.push(t.slice(prev, lo[line]), edited.get(line)!);
-    shift += edited.get(line)!.length - (end - lo[line]);
-    prev = end;
-  }
-  for (; k < lo.length; k++) offsets[k] = lo[k] + shift;
-  pieces.push(t.slice(prev));
-  return new LineText(pieces.join(''), offsets);
 }
 
 /**
@@ -259,6 +330,11 @@ export class CoalescingDocument implements TextDocument {
     return this.ver;
   }
 
+  /** Whether the whole text is built (edits within lines keep the changed lines until it is read whole). */
+  get whole(): boolean {
+    return this.pending.length === 0 && this.doc.whole;
+  }
+
   /** How many changes are queued (not applied yet). */
   get queued(): number {
     return this.pending.length;
@@ -266,7 +342,7 @@ export class CoalescingDocument implements TextDocument {
 
   private current(): LineText {
     if (this.pending.length > 0) {
-      this.doc = applyInLines(this.doc, this.pending) ?? new LineText(applyChanges(this.doc.content, this.pending));
+      if (!this.doc.applyInLines(this.pending)) this.doc = new LineText(applyChanges(this.doc.content, this.pending));
       this.pending = [];
     }
     return this.doc;
@@ -274,6 +350,16 @@ export class CoalescingDocument implements TextDocument {
 
   getText(range?: Range): string {
     return this.current().getText(range);
+  }
+
+  /**
+   * What changed since `text` (a text this document had, as getText gave it), found without building
+   * or comparing texts when only edits within lines came since: the first `prefix` characters and
+   * the last `suffix` of the current text are `text`'s; `length` is the current text's. Undefined
+   * when not known that way (compare the texts then).
+   */
+  changedSince(text: string): { prefix: number; suffix: number; length: number } | undefined {
+    return this.current().spanSince(text);
   }
 
   positionAt(offset: number): Position {

@@ -84,13 +84,18 @@ export class CheckedDocuments {
     const key = this.checkedAt.get(doc.uri);
     const last = this.ls.lastResult(doc.uri);
     if (!key || !last || this.current(doc) || (this.duration(doc.uri) <= budget && this.quietFor(doc.uri) === 0)) return fresh();
-    const now = doc.getText();
     const old = key.text;
-    const p = commonPrefix(old, now);
-    const s = commonSuffix(old, now, p);
-    const delta = now.length - old.length;
-    // the changed span: [p, now.length - s) in the current text, [p, old.length - s) in the last checked one
-    const toResult = (o: number) => (o < p ? o : o >= now.length - s ? o - delta : undefined);
+    // edits within lines since the check (typing in cells): what changed is known without building the text
+    let span = (doc as Partial<CoalescingDocument>).changedSince?.(old);
+    if (!span) {
+      const now = doc.getText();
+      const prefix = commonPrefix(old, now);
+      span = { prefix, suffix: commonSuffix(old, now, prefix), length: now.length };
+    }
+    const { prefix: p, suffix: s, length } = span;
+    const delta = length - old.length;
+    // the changed span: [p, length - s) in the current text, [p, old.length - s) in the last checked one
+    const toResult = (o: number) => (o < p ? o : o >= length - s ? o - delta : undefined);
     const toDoc = (r: Range): Range | undefined => (r.end <= p ? r : r.start >= old.length - s ? { start: r.start + delta, end: r.end + delta } : undefined);
     if (toResult(offset) === undefined) return fresh();
     return { result: last, text: old, fresh: false, toResult, toDoc };
