@@ -2,7 +2,7 @@
  * glossary.missing: a core term (data/glossary.json) that the report uses, in its 情况说明 or its
  * tables, but does not define (fix: insert the standard definition; no number changes).
  */
-import { Table } from '../../model';
+import { Section, Table } from '../../model';
 import { normName } from '../../names';
 import { allSections } from '../../query';
 import { Rule } from '../types';
@@ -21,6 +21,19 @@ function namesOf(t: Table): { names: string[]; hash: number } {
   let h = HASH_START;
   for (const n of names) h = hashString(hashString(h, n), '\n');
   return { names, hash: h >>> 0 };
+}
+
+/** A top section's titles and texts (its own and its subsections'), and whether a term is in them (each term looked for once). */
+function sectionText(top: Section): { has(term: string): boolean } {
+  const text = [...allSections([top])].map((s) => `${s.title.value}\n${s.body?.value ?? ''}`).join('\n');
+  const found = new Map<string, boolean>();
+  return {
+    has(term) {
+      let f = found.get(term);
+      if (f === undefined) found.set(term, (f = text.includes(term)));
+      return f;
+    },
+  };
 }
 
 const sameNames = (a: string[], b: string[]) => a.length === b.length && a.every((x, i) => x === b[i]);
@@ -42,8 +55,10 @@ export const rule: Rule = {
     const dsl = ctx.model.syntax === 'dsl';
     const text = ctx.text;
     const defined = new Set(g.map((e) => normName(e.term)));
-    // one string of every title, text and table name (a term has no line break: found in one of them or in none)
-    const narrative = [...allSections(ctx.model.narrative)].map((s) => `${s.title.value}\n${s.body?.value ?? ''}`).join('\n');
+    // a term has no line break: found in one title, text or table name, or in none. Each top section's
+    // titles and texts are one string, kept with the section with what was looked for in it (a check
+    // after an edit elsewhere searches no unchanged section again)
+    const narrative = ctx.model.narrative.map((top) => ctx.memo(top, 'glossary.missing:text', sectionText));
     let tables: string | undefined;
     const distinctNames = () => {
       // each name once (the tables of a large report repeat the same columns and rows: searched once, not
@@ -58,7 +73,7 @@ export const rule: Rule = {
       }
       return [...all].join('\n');
     };
-    const usedIn = (n: string) => narrative.includes(n) || (tables ??= distinctNames()).includes(n);
+    const usedIn = (n: string) => narrative.some((x) => x.has(n)) || (tables ??= distinctNames()).includes(n);
     const last = g[g.length - 1];
     let lastNumber = 0;
     for (const e of g) lastNumber = Math.max(lastNumber, numberOf(e.number) ?? 0);
