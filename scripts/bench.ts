@@ -13,6 +13,10 @@
  * CPU time does not count waiting for a busy machine; the load average is printed). Each series starts
  * after a full garbage collection: a figure counts the collections of its own work, not of the row before
  * (the yaml library's parse of the whole report, before the rules, leaves hundreds of MB to collect).
+ * Two controls say how fast this machine is at the time: the yaml library's parse of the whole report,
+ * and memory the process has not touched before, allocated and written, against the same size written
+ * again (in a virtual machine that hands freed memory back to its host, the first can cost a hundred
+ * times the second; every parse, check and new text pays it).
  * BENCH_RUNS (default 5) runs per in-process figure; BENCH_QUICK=1 skips the workspace part.
  */
 import * as fs from 'fs';
@@ -204,6 +208,12 @@ async function main() {
   row('完整解析（DSL，无缓存）', statText(pd), { target: 60, value: pd.min });
   const yamlLib = time(Math.min(runs, 3), () => parseDocument(text));
   row('（对照）yaml 库 parseDocument 整份', statText(yamlLib));
+  // what memory the process has not touched yet costs here: a one-cell edit makes a new text of this size
+  // (V8 builds it whole when it is first read), and every parse and check allocates far more than that
+  const fresh = time(runs, () => Buffer.alloc(text.length * 2, 1));
+  const reused = Buffer.alloc(text.length * 2);
+  const warm = time(runs, () => reused.fill(1));
+  row(`（对照）新分配并写满 ${(text.length * 2 / 1e6).toFixed(1)} MB（文本的大小）／写满已有的同样大小`, `${statText(fresh)}／${ms(warm.min)} ms`);
   const report = parseReport(text).report;
   const rules = time(runs, () => new RuleEngine().run({ uri: 'bench', text: '', report, catalogue, rules: RULES }));
   row('只跑规则（新的规则引擎，无缓存）', statText(rules), { target: 50, value: rules.min });
