@@ -192,9 +192,12 @@ class LineText {
       if (r.end.line !== r.start.line || r.start.line < 0 || r.start.line >= lo.length) return false;
     }
     if (!this.edited) {
+      // the base keeps its offsets; the current ones are a copy, moved in place from now on
       this.edited = new Map();
       this.baseOffsets = lo;
+      this.offsets = lo.slice();
     }
+    const offsets = this.offsets!;
     const now = new Map<number, string>();
     for (const c of changes) {
       const r = wellFormed((c as { range: Range }).range);
@@ -204,18 +207,18 @@ class LineText {
       const b = Math.max(0, Math.min(r.end.character, s.length));
       now.set(line, s.slice(0, a) + c.text + s.slice(b));
     }
-    // the lines after each changed one move by what it gained or lost
-    const offsets = lo.slice();
+    // what each changed line gained or lost (read before any offset moves), then the lines after each
+    // move by what the changed lines before them gained: nothing moves when the widths stay (typing over a cell)
+    const n = offsets.length;
+    const lines = [...now.keys()].sort((x, y) => x - y);
+    const gained = lines.map((line) => now.get(line)!.length - ((line + 1 < n ? offsets[line + 1] - 1 : this.length) - offsets[line]));
     let shift = 0;
-    let k = 0;
-    for (const line of [...now.keys()].sort((x, y) => x - y)) {
-      for (; k <= line; k++) offsets[k] = lo[k] + shift;
-      const before = (line + 1 < lo.length ? lo[line + 1] - 1 : this.length) - lo[line];
-      shift += now.get(line)!.length - before;
-      this.edited.set(line, now.get(line)!);
+    for (let j = 0; j < lines.length; j++) {
+      shift += gained[j];
+      const to = j + 1 < lines.length ? lines[j + 1] : n - 1;
+      if (shift !== 0) for (let k = lines[j] + 1; k <= to; k++) offsets[k] += shift;
+      this.edited.set(lines[j], now.get(lines[j])!);
     }
-    for (; k < lo.length; k++) offsets[k] = lo[k] + shift;
-    this.offsets = offsets;
     this.length += shift;
     return true;
   }
