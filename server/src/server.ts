@@ -12,6 +12,7 @@ import { getLanguageService, listsUnits, OVERRIDE_FILE, REPORT_FILE, REPORT_GLOB
 import { CheckedDocuments } from './lsp/documents';
 import { Publisher } from './lsp/diagnostics';
 import { registerFeatures } from './lsp/features';
+import { Pause } from './lsp/pause';
 import { registerCodeActions } from './lsp/code-actions';
 import { COMMANDS, registerCommands } from './lsp/commands';
 import { pathKey, Shell } from './lsp/shell';
@@ -39,25 +40,26 @@ export function startServer(connection: Connection): void {
   const publisher = new Publisher(connection, d, { positionIn: (u, o) => sh.positionIn(u, o) }, () => pull, (doc) => sh.ready(doc.uri, d.result(doc).report));
 
   /** A report the 部门 reports may sum changed: they are checked again (after a short pause). */
-  let acrossTimer: NodeJS.Timeout | undefined;
   let changedOnDisk = false;
+  let except: string | undefined;
+  const across = new Pause(() => {
+    const onDisk = changedOnDisk;
+    changedOnDisk = false;
+    const depts = d.all().filter((doc) => doc.uri !== except && (onDisk || !d.current(doc)) && listsUnits((d.current(doc) ?? d.result(doc)).report));
+    if (depts.length === 0) return;
+    if (onDisk) d.generation++;
+    if (pull) connection.languages.diagnostics.refresh().catch(() => undefined);
+    else for (const doc of depts) publisher.schedule(doc, 0);
+  });
   /**
    * `loaded`: the walk finished and the units were read (the generation moved on then): only the
    * 部门 reports not checked since need a check; a report changed on disk: every 部门 report.
+   * `skip`: the report being edited (it is checked after its own edits). Once 300 ms pass without another call.
    */
-  const reportsChanged = (except?: string, loaded = false) => {
+  const reportsChanged = (skip?: string, loaded = false) => {
     if (!loaded) changedOnDisk = true;
-    if (acrossTimer) clearTimeout(acrossTimer);
-    acrossTimer = setTimeout(() => {
-      acrossTimer = undefined;
-      const onDisk = changedOnDisk;
-      changedOnDisk = false;
-      const depts = d.all().filter((doc) => doc.uri !== except && (onDisk || !d.current(doc)) && listsUnits((d.current(doc) ?? d.result(doc)).report));
-      if (depts.length === 0) return;
-      if (onDisk) d.generation++;
-      if (pull) connection.languages.diagnostics.refresh().catch(() => undefined);
-      else for (const doc of depts) publisher.schedule(doc, 0);
-    }, 300);
+    except = skip;
+    across.touch(300);
   };
   sh.onWorkspaceLoaded = () => reportsChanged(undefined, true);
 

@@ -8,6 +8,7 @@ import { Connection, Diagnostic, DiagnosticSeverity, DocumentDiagnosticReportKin
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { Finding, LineIndex } from '../service';
 import { CheckedDocuments } from './documents';
+import { Pause } from './pause';
 
 const SEVERITY: Record<Finding['severity'], DiagnosticSeverity> = {
   error: DiagnosticSeverity.Error, warning: DiagnosticSeverity.Warning, information: DiagnosticSeverity.Information, hint: DiagnosticSeverity.Hint,
@@ -65,7 +66,7 @@ export async function toDiagnosticsInTurns(d: CheckedDocuments, doc: TextDocumen
 
 /** Schedules checks of documents and publishes their diagnostics (when the client does not pull them). */
 export class Publisher {
-  private readonly timers = new Map<string, NodeJS.Timeout>();
+  private readonly timers = new Map<string, Pause>();
 
   /**
    * `ready` resolves when a document's check can be complete (a 部门 report that lists its units
@@ -77,14 +78,18 @@ export class Publisher {
   /** A check after a pause in typing (adapted to how long the last check took), for the latest version only. */
   schedule(doc: TextDocument, delay?: number): void {
     if (this.pull()) return;
-    const prev = this.timers.get(doc.uri);
-    if (prev) clearTimeout(prev);
     const wait = delay ?? Math.min(250, Math.max(50, 2 * this.d.duration(doc.uri)));
-    this.timers.set(doc.uri, setTimeout(() => {
-      this.timers.delete(doc.uri);
-      const cur = this.d.get(doc.uri);
-      if (cur) this.publish(cur);
-    }, wait));
+    const uri = doc.uri;
+    let p = this.timers.get(uri);
+    if (!p) {
+      const made = new Pause(() => {
+        if (this.timers.get(uri) === made) this.timers.delete(uri);
+        const cur = this.d.get(uri);
+        if (cur) this.publish(cur);
+      });
+      this.timers.set(uri, (p = made));
+    }
+    p.touch(wait);
   }
 
   /** What was published last per document (version and generation): the same check is not sent twice. */
@@ -116,8 +121,7 @@ export class Publisher {
 
   cancel(uri: string): void {
     this.published.delete(uri);
-    const t = this.timers.get(uri);
-    if (t) clearTimeout(t);
+    this.timers.get(uri)?.cancel();
     this.timers.delete(uri);
   }
 
