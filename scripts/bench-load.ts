@@ -44,6 +44,8 @@ export function startServer(): LspClient {
 export interface FloodFigures {
   /** didOpen → first diagnostics (full parse + all checks + the first publish). */
   openMs: number;
+  /** Each hover during the flood: from its request written by this client to its answer. */
+  hoverAfterSentMs: number[];
   /** How long writing the edits took. */
   writeMs: number;
   edits: number;
@@ -87,6 +89,16 @@ export async function flood(text: string, opts: { edits?: number; hoverEvery?: n
     const end = { line: start.line, character: start.character + text.slice(at).indexOf(' ') };
     const hoverAt = doc.positionAt(text.indexOf('- 合计: ', text.indexOf('表 支出决算表（单位100）')) + 8);
     const hovers: Array<Promise<number>> = [];
+    // when each hover request actually leaves this client (its writer sends the messages one after another:
+    // the 2,000 edits before a hover take this client itself a while to write)
+    const sent: number[] = [];
+    const answered: number[] = [];
+    const stdin = c.proc.stdin!;
+    const write = stdin.write.bind(stdin) as (...a: unknown[]) => boolean;
+    (stdin as unknown as { write: (...a: unknown[]) => boolean }).write = (chunk: unknown, ...rest: unknown[]) => {
+      if (typeof chunk !== 'string' && (chunk as Buffer).includes('"textDocument/hover"')) sent.push(performance.now());
+      return write(chunk, ...rest);
+    };
     const w0 = performance.now();
     let last = 0;
     for (let i = 0; i < n; i++) {
@@ -95,12 +107,17 @@ export async function flood(text: string, opts: { edits?: number; hoverEvery?: n
       last = i + 2;
       if ((i + 1) % every === 0) {
         const h0 = performance.now();
-        hovers.push(c.conn.sendRequest(HoverRequest.type, { textDocument: { uri }, position: hoverAt }).then(() => performance.now() - h0));
+        const k = hovers.length;
+        hovers.push(c.conn.sendRequest(HoverRequest.type, { textDocument: { uri }, position: hoverAt }).then(() => {
+          answered[k] = performance.now();
+          return answered[k] - h0;
+        }));
       }
     }
     const wEnd = performance.now();
     const fin = await c.waitFor(uri, (p) => p.version === last, 120000);
     const hoverMs = await Promise.all(hovers);
+    const hoverAfterSentMs = sent.length === answered.length ? answered.map((a, k) => a - sent[k]) : [];
     const during = c.published.filter((p) => p.uri === uri && p.at > w0);
     let stale = 0;
     let newest = 0;
@@ -109,7 +126,7 @@ export async function flood(text: string, opts: { edits?: number; hoverEvery?: n
       newest = Math.max(newest, p.version ?? 0);
     }
     const memoryAfterFlood = await serverMemory(c);
-    return { openMs, writeMs: wEnd - w0, edits: n, finalMs: fin.at - wEnd, hoverMs, published: during.length, stale, memory, memoryAfterFlood, cpuMs: (memoryAfterFlood?.cpuMs ?? NaN) - cpu0, openCpuMs: memory?.cpuMs };
+    return { openMs, writeMs: wEnd - w0, edits: n, finalMs: fin.at - wEnd, hoverMs, hoverAfterSentMs, published: during.length, stale, memory, memoryAfterFlood, cpuMs: (memoryAfterFlood?.cpuMs ?? NaN) - cpu0, openCpuMs: memory?.cpuMs };
   } finally {
     await c.stop();
   }
@@ -171,7 +188,7 @@ if (require.main === module) {
     const what = process.argv[2] ?? 'all';
     if (what === 'all' || what === 'flood') {
       const f = await flood(text);
-      console.log(JSON.stringify({ ...f, hoverMax: maxOf(f.hoverMs), hoverMedian: medianOf(f.hoverMs) }, null, 1));
+      console.log(JSON.stringify({ ...f, hoverMax: maxOf(f.hoverMs), hoverMedian: medianOf(f.hoverMs), afterSentMax: maxOf(f.hoverAfterSentMs), afterSentMedian: medianOf(f.hoverAfterSentMs) }, null, 1));
     }
     if (what === 'all' || what === 'walk') {
       const w = await workspaceWalk();
