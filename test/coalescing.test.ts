@@ -21,6 +21,13 @@ const change: fc.Arbitrary<TextDocumentContentChangeEvent> = fc.oneof(
   { weight: 1, arbitrary: fc.record({ text }) },
 );
 
+/** An edit within one line (its text brings no line break): typing in a cell. */
+const inLine = fc.record({
+  range: fc.tuple(fc.integer({ min: -1, max: 12 }), fc.integer({ min: -1, max: 14 }), fc.integer({ min: -1, max: 14 }))
+    .map(([line, a, b]) => ({ start: { line, character: a }, end: { line, character: b } })),
+  text: fc.constantFrom('a', 'bc', '中文', ' ', '335.56', ''),
+});
+
 /**
  * TextDocument.update, one change at a time on a fresh document (a position past the end of the
  * document throws TextDocument's own line bookkeeping off for the changes after it; editors never
@@ -77,12 +84,6 @@ describe('coalesced document changes (the server under a flood of edits)', () =>
   });
 
   it('edits within one line of a text without \\r (typing in a cell: applied line by line, offsets moved) read like TextDocument', () => {
-    const word = fc.constantFrom('a', 'bc', '中文', ' ', '335.56', '');
-    const inLine = fc.record({
-      range: fc.tuple(fc.integer({ min: -1, max: 12 }), fc.integer({ min: -1, max: 14 }), fc.integer({ min: -1, max: 14 }))
-        .map(([line, a, b]) => ({ start: { line, character: a }, end: { line, character: b } })),
-      text: word,
-    });
     fc.assert(fc.property(lfText, fc.array(fc.array(inLine, { minLength: 1, maxLength: 20 }), { minLength: 1, maxLength: 6 }), fc.nat(), (initial, batches, off) => {
       const doc = CoalescingDocument.create('file:///x', 'jsgk-yaml', 1, initial);
       const ref = TextDocument.create('file:///x', 'jsgk-yaml', 1, initial);
@@ -109,12 +110,6 @@ describe('coalesced document changes (the server under a flood of edits)', () =>
 
   let inLineRuns = 0;
   it('edits within lines are read (positions, offsets, lines) without building the text, and what changed since a text is known without comparing', () => {
-    const word = fc.constantFrom('a', 'bc', '中文', ' ', '335.56', '');
-    const inLine = fc.record({
-      range: fc.tuple(fc.integer({ min: -1, max: 12 }), fc.integer({ min: -1, max: 14 }), fc.integer({ min: -1, max: 14 }))
-        .map(([line, a, b]) => ({ start: { line, character: a }, end: { line, character: b } })),
-      text: word,
-    });
     fc.assert(fc.property(lfText, fc.array(fc.array(inLine, { minLength: 1, maxLength: 20 }), { minLength: 1, maxLength: 6 }), fc.nat(), (initial, batches, off) => {
       const doc = CoalescingDocument.create('file:///x', 'jsgk-yaml', 1, initial);
       const checked = doc.getText();
