@@ -73,7 +73,7 @@ function checkUnitSums(dept: ReportRef, others: ReportRef[], memo: Memo): Findin
  * A parent's finding is left out when the differences of the rows under it that differ (the lowest
  * ones) add up to its own; the kept findings say which totals above them differ with them.
  */
-function withoutConsequences(found: Found[]): Finding[] {
+export function withoutConsequences(found: Found[]): Finding[] {
   const totals = new Map<Row, boolean>();
   const isTotal = (r: Row) => {
     let t = totals.get(r);
@@ -81,24 +81,41 @@ function withoutConsequences(found: Found[]): Finding[] {
     return t;
   };
   const under = (child: Row, parent: Row) => !!child.code && (isTotal(parent) || (!!parent.code && child.code !== parent.code && child.code.startsWith(parent.code)));
-  // the rows with a differing row under them (what is under a 科目 row is under whatever is above it)
-  const hasBelow = new Set<Row>();
-  for (const c of found) if (c.row.code && found.some((d) => d !== c && under(d.row, c.row))) hasBelow.add(c.row);
-  const dropped = new Set<Row>();
-  for (const p of found) {
-    if (!p.row.code && !isTotal(p.row)) continue;
-    const lowest = found.filter((c) => c !== p && under(c.row, p.row) && !hasBelow.has(c.row));
-    if (lowest.length === 0) continue;
-    let s = Decimal.ZERO;
-    for (const c of lowest) s = s.add(c.diff);
-    if (!s.eq(p.diff)) continue;
-    dropped.add(p.row);
+  // every code that has a differing 科目 row under it (a proper prefix of a differing row's code)
+  const above = new Set<string>();
+  for (const d of found) {
+    const code = d.row.code;
+    if (code) for (let k = 1; k < code.length; k++) above.add(code.slice(0, k));
   }
-  return found.filter((f) => !dropped.has(f.row)).map((f) => {
-    const above = found.filter((p) => dropped.has(p.row) && under(f.row, p.row)).map((p) => p.row.code ?? normName(p.row.name)).reverse();
+  // the lowest differing rows (nothing differing under them), their differences added up under every
+  // code above them, and all together (what is under a 合计)
+  const lowest = new Map<string, { n: number; sum: Decimal }>();
+  let all = { n: 0, sum: Decimal.ZERO };
+  for (const c of found) {
+    const code = c.row.code;
+    if (!code || above.has(code)) continue;
+    all = { n: all.n + 1, sum: all.sum.add(c.diff) };
+    for (let k = 1; k < code.length; k++) {
+      const x = lowest.get(code.slice(0, k));
+      lowest.set(code.slice(0, k), x ? { n: x.n + 1, sum: x.sum.add(c.diff) } : { n: 1, sum: c.diff });
+    }
+  }
+  // a parent (科目 row or 合计) whose lowest differing rows add up to its own difference: a consequence
+  const dropped: Found[] = [];
+  for (const p of found) {
+    const code = p.row.code;
+    if (!code && !isTotal(p.row)) continue;
+    // a 合计 counts every lowest row but itself (it has no code: it is none of them)
+    const low = code ? lowest.get(code) : all;
+    if (!low || low.n === 0 || !low.sum.eq(p.diff)) continue;
+    dropped.push(p);
+  }
+  const gone = new Set(dropped.map((p) => p.row));
+  return found.filter((f) => !gone.has(f.row)).map((f) => {
+    const named = dropped.filter((p) => under(f.row, p.row)).map((p) => p.row.code ?? normName(p.row.name)).reverse();
     const finding = f.finding();
-    if (!above.length) return finding;
-    return { ...finding, message: l10n.t('{0}；{1} 因此同样不等', finding.message, above.join(l10n.listSep())) };
+    if (!named.length) return finding;
+    return { ...finding, message: l10n.t('{0}；{1} 因此同样不等', finding.message, named.join(l10n.listSep())) };
   });
 }
 
@@ -106,7 +123,7 @@ function withoutConsequences(found: Found[]): Finding[] {
  * A row that differs: its finding is written only if it is kept (withoutConsequences drops those
  * explained by the rows under them; each names every unit's cell, 99 of them for a large 部门).
  */
-type Found = { row: Row; diff: Decimal; rounding: boolean; finding: () => Finding };
+export type Found = { row: Row; diff: Decimal; rounding: boolean; finding: () => Finding };
 type UnitPart = { name: string; ref: ReportRef; table: Table; part: TablePart; rows: Map<string, Row>; cols: Map<string, number> };
 /** One amount column of a 部门 table part, with the same part of each unit. */
 interface ColumnCheck {
