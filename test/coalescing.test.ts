@@ -39,6 +39,23 @@ function reference(initial: string, changes: TextDocumentContentChangeEvent[][])
   return t;
 }
 
+/**
+ * The document reads like a TextDocument of `text`: its line count, and at `probes` places from `off`
+ * (offsets `step` apart) its positions, offsets, line ranges and, with `eol`, line breaks.
+ */
+function readsLike(doc: CoalescingDocument, text: string, off: number, o: { probes: number; step: number; eol: boolean }): void {
+  const r = TextDocument.create('file:///x', 'jsgk-yaml', 1, text);
+  assert.strictEqual(doc.lineCount, r.lineCount);
+  for (let k = 0; k < o.probes; k++) {
+    const at = (off + k * o.step) % (text.length + 1);
+    assert.deepStrictEqual(doc.positionAt(at), r.positionAt(at));
+    const p = { line: (off + k) % (r.lineCount + 1), character: (off + 3 * k) % 9 };
+    assert.strictEqual(doc.offsetAt(p), r.offsetAt(p));
+    assert.deepStrictEqual(doc.getLineRange(p.line), r.getLineRange(p.line));
+    if (o.eol) assert.strictEqual(doc.getEOLCharacters(p.line), r.getEOLCharacters(p.line));
+  }
+}
+
 describe('coalesced document changes (the server under a flood of edits)', () => {
   it('splits lines with their line breaks and joins back to the text', () => {
     assert.deepStrictEqual(splitLines('a\nb\r\nc\rd'), ['a\n', 'b\r\n', 'c\r', 'd']);
@@ -93,16 +110,7 @@ describe('coalesced document changes (the server under a flood of edits)', () =>
         text = reference(text, [cs]);
         // read between the batches, so that the next batch starts from moved offsets
         assert.strictEqual(doc.getText(), text);
-        const r = TextDocument.create('file:///x', 'jsgk-yaml', 1, text);
-        assert.strictEqual(doc.lineCount, r.lineCount);
-        for (let k = 0; k < 4; k++) {
-          const o = (off + k * 7) % (text.length + 1);
-          assert.deepStrictEqual(doc.positionAt(o), r.positionAt(o));
-          const p = { line: (off + k) % (r.lineCount + 1), character: (off + 3 * k) % 9 };
-          assert.strictEqual(doc.offsetAt(p), r.offsetAt(p));
-          assert.deepStrictEqual(doc.getLineRange(p.line), r.getLineRange(p.line));
-          assert.strictEqual(doc.getEOLCharacters(p.line), r.getEOLCharacters(p.line));
-        }
+        readsLike(doc, text, off, { probes: 4, step: 7, eol: true });
       });
       assert.ok(ref.getText() === initial);
     }), { numRuns: 1000 });
@@ -128,15 +136,8 @@ describe('coalesced document changes (the server under a flood of edits)', () =>
         if (cs.some((c) => { const l = (c as { range: { start: { line: number } } }).range.start.line; return l < 0 || l >= lines; })) general = true;
         CoalescingDocument.update(doc, cs, i + 2);
         text = reference(text, [cs]);
-        const r = TextDocument.create('file:///x', 'jsgk-yaml', 1, text);
-        assert.strictEqual(doc.lineCount, r.lineCount);
-        for (let k = 0; k < 6; k++) {
-          const o = (off + k * 5) % (text.length + 1);
-          assert.deepStrictEqual(doc.positionAt(o), r.positionAt(o));
-          const p = { line: (off + k) % (r.lineCount + 1), character: (off + 3 * k) % 9 };
-          assert.strictEqual(doc.offsetAt(p), r.offsetAt(p));
-          assert.deepStrictEqual(doc.getLineRange(p.line), r.getLineRange(p.line));
-        }
+        // (not the line breaks: getEOLCharacters reads the text whole)
+        readsLike(doc, text, off, { probes: 6, step: 5, eol: false });
         if (general) return;
         inLineRuns++;
         // nothing read whole yet: the text is not built

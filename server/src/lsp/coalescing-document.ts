@@ -114,6 +114,9 @@ function applyLf(text: string, changes: readonly TextDocumentContentChangeEvent[
   return lines.join('\n');
 }
 
+/** Where line `line` ends, before its "\n" (a text without "\r", by its line offsets and length). */
+const lineEnd = (lo: number[], line: number, length: number) => (line + 1 < lo.length ? lo[line + 1] - 1 : length);
+
 /**
  * A text with its line offsets, read as TextDocument reads one (offsetAt, positionAt, getText, lineCount,
  * getLineRange, getEOLCharacters: the same code as vscode-languageserver-textdocument's FullTextDocument).
@@ -151,7 +154,7 @@ class LineText {
       let prev = 0;
       for (const line of [...this.edited.keys()].sort((x, y) => x - y)) {
         pieces.push(t.slice(prev, lo[line]), this.edited.get(line)!);
-        prev = line + 1 < lo.length ? lo[line + 1] - 1 : t.length;
+        prev = lineEnd(lo, line, t.length);
       }
       pieces.push(t.slice(prev));
       this.base = pieces.join('');
@@ -175,7 +178,7 @@ class LineText {
     const e = this.edited?.get(line);
     if (e !== undefined) return e;
     const lo = this.baseOffsets ?? this.lineOffsets();
-    return this.base.slice(lo[line], line + 1 < lo.length ? lo[line + 1] - 1 : this.base.length);
+    return this.base.slice(lo[line], lineEnd(lo, line, this.base.length));
   }
 
   /**
@@ -211,7 +214,7 @@ class LineText {
     // move by what the changed lines before them gained: nothing moves when the widths stay (typing over a cell)
     const n = offsets.length;
     const lines = [...now.keys()].sort((x, y) => x - y);
-    const gained = lines.map((line) => now.get(line)!.length - ((line + 1 < n ? offsets[line + 1] - 1 : this.length) - offsets[line]));
+    const gained = lines.map((line) => now.get(line)!.length - (lineEnd(offsets, line, this.length) - offsets[line]));
     let shift = 0;
     for (let j = 0; j < lines.length; j++) {
       shift += gained[j];
@@ -229,12 +232,10 @@ class LineText {
    */
   spanSince(text: string): { prefix: number; suffix: number; length: number } | undefined {
     if (this.base !== text) return undefined;
-    if (!this.edited || this.edited.size === 0) return { prefix: text.length, suffix: 0, length: text.length };
+    if (!this.edited) return { prefix: text.length, suffix: 0, length: text.length };
     const lo = this.baseOffsets!;
     const lines = [...this.edited.keys()];
-    const first = Math.min(...lines);
-    const last = Math.max(...lines);
-    return { prefix: lo[first], suffix: text.length - (last + 1 < lo.length ? lo[last + 1] - 1 : text.length), length: this.length };
+    return { prefix: lo[Math.min(...lines)], suffix: text.length - lineEnd(lo, Math.max(...lines), text.length), length: this.length };
   }
 
   private codeAt(offset: number): number {

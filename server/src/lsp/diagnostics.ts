@@ -66,7 +66,8 @@ export async function toDiagnosticsInTurns(d: CheckedDocuments, doc: TextDocumen
 
 /** Schedules checks of documents and publishes their diagnostics (when the client does not pull them). */
 export class Publisher {
-  private readonly timers = new Map<string, Pause>();
+  /** Per open document, the pause after which it is checked (dropped when it closes). */
+  private readonly pauses = new Map<string, Pause>();
 
   /**
    * `ready` resolves when a document's check can be complete (a 部门 report that lists its units
@@ -80,14 +81,12 @@ export class Publisher {
     if (this.pull()) return;
     const wait = delay ?? Math.min(250, Math.max(50, 2 * this.d.duration(doc.uri)));
     const uri = doc.uri;
-    let p = this.timers.get(uri);
+    let p = this.pauses.get(uri);
     if (!p) {
-      const made = new Pause(() => {
-        if (this.timers.get(uri) === made) this.timers.delete(uri);
+      this.pauses.set(uri, (p = new Pause(() => {
         const cur = this.d.get(uri);
         if (cur) this.publish(cur);
-      });
-      this.timers.set(uri, (p = made));
+      })));
     }
     p.touch(wait);
   }
@@ -121,8 +120,8 @@ export class Publisher {
 
   cancel(uri: string): void {
     this.published.delete(uri);
-    this.timers.get(uri)?.cancel();
-    this.timers.delete(uri);
+    this.pauses.get(uri)?.cancel();
+    this.pauses.delete(uri);
   }
 
   /** Every open document again (settings or the catalogue changed). */

@@ -8,7 +8,7 @@
 import { TextDocuments } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { CheckResult, LanguageService, Range, syntaxOfDocument } from '../service';
-import { commonPrefix, commonSuffix } from '../service/text';
+import { changedSpan } from '../service/text';
 import { CoalescingDocument } from './coalescing-document';
 
 type Doc = CoalescingDocument;
@@ -89,8 +89,7 @@ export class CheckedDocuments {
     let span = (doc as Partial<CoalescingDocument>).changedSince?.(old);
     if (!span) {
       const now = doc.getText();
-      const prefix = commonPrefix(old, now);
-      span = { prefix, suffix: commonSuffix(old, now, prefix), length: now.length };
+      span = { ...changedSpan(old, now), length: now.length };
     }
     const { prefix: p, suffix: s, length } = span;
     const delta = length - old.length;

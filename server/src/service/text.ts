@@ -481,21 +481,20 @@ export function rangeText(r: Range): string | undefined {
 
 const STEPS = [4096, 256, 16, 1];
 
-/** Length of the common prefix of a and b (compared in chunks: string equality is a memory compare). */
-export function commonPrefix(a: string, b: string): number {
+/**
+ * What differs between two texts: the first `prefix` characters of both are the same, and so are
+ * their last `suffix` (which do not reach into the prefix of either). Compared in chunks: string
+ * equality is a memory compare.
+ */
+export function changedSpan(a: string, b: string): { prefix: number; suffix: number } {
   const n = Math.min(a.length, b.length);
-  if (a === b) return n;
-  let i = 0;
-  for (const step of STEPS) while (i + step <= n && a.slice(i, i + step) === b.slice(i, i + step)) i += step;
-  return i;
-}
-
-/** Length of the common suffix of a and b, not reaching into the first `min` characters of either. */
-export function commonSuffix(a: string, b: string, min = 0): number {
-  const n = Math.min(a.length, b.length) - min;
-  let i = 0;
-  for (const step of STEPS) while (i + step <= n && a.slice(a.length - i - step, a.length - i) === b.slice(b.length - i - step, b.length - i)) i += step;
-  return i;
+  if (a === b) return { prefix: n, suffix: 0 };
+  let prefix = 0;
+  for (const step of STEPS) while (prefix + step <= n && a.slice(prefix, prefix + step) === b.slice(prefix, prefix + step)) prefix += step;
+  let suffix = 0;
+  const m = n - prefix;
+  for (const step of STEPS) while (suffix + step <= m && a.slice(a.length - suffix - step, a.length - suffix) === b.slice(b.length - suffix - step, b.length - suffix)) suffix += step;
+  return { prefix, suffix };
 }
 
 /**

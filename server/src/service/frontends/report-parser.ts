@@ -12,7 +12,7 @@ import { parseDslTableFast } from './dsl-fast';
 import { ParsedBlock } from './common';
 import { tableKindOf } from '../layouts';
 import { syntaxOf } from '../workspace/files';
-import { commonPrefix, commonSuffix } from '../text';
+import { changedSpan } from '../text';
 import * as l10n from '../l10n';
 
 export { syntaxOf };
@@ -129,8 +129,8 @@ export class ReportParser {
    * the last, by their start and end in `text`; the others go into the cache by their text.
    */
   private placed(prev: { text: string; blocks: ParsedBlock[] }, text: string): Map<number, { pb: ParsedBlock; end: number }> {
-    const p = commonPrefix(prev.text, text);
-    const after = prev.text.length - commonSuffix(prev.text, text, p);
+    const { prefix: p, suffix } = changedSpan(prev.text, text);
+    const after = prev.text.length - suffix;
     const delta = text.length - prev.text.length;
     const byStart = new Map<number, { pb: ParsedBlock; end: number }>();
     for (const pb of prev.blocks) {

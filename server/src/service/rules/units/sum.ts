@@ -90,14 +90,20 @@ export function withoutConsequences(found: Found[]): Finding[] {
   // the lowest differing rows (nothing differing under them), their differences added up under every
   // code above them, and all together (what is under a 合计)
   const lowest = new Map<string, { n: number; sum: Decimal }>();
-  let all = { n: 0, sum: Decimal.ZERO };
+  const all = { n: 0, sum: Decimal.ZERO };
+  const count = (x: { n: number; sum: Decimal }, diff: Decimal) => {
+    x.n++;
+    x.sum = x.sum.add(diff);
+  };
   for (const c of found) {
     const code = c.row.code;
     if (!code || above.has(code)) continue;
-    all = { n: all.n + 1, sum: all.sum.add(c.diff) };
+    count(all, c.diff);
     for (let k = 1; k < code.length; k++) {
-      const x = lowest.get(code.slice(0, k));
-      lowest.set(code.slice(0, k), x ? { n: x.n + 1, sum: x.sum.add(c.diff) } : { n: 1, sum: c.diff });
+      const prefix = code.slice(0, k);
+      const x = lowest.get(prefix);
+      if (x) count(x, c.diff);
+      else lowest.set(prefix, { n: 1, sum: c.diff });
     }
   }
   // a parent (科目 row or 合计) whose lowest differing rows add up to its own difference: a consequence
