@@ -6,7 +6,8 @@ import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
 import { Finding, getLanguageService, parseReport, Report, ReportRef, unitGroups, unitRowHover } from '../server/src/service';
-import { keptForOthers } from '../server/src/service/workspace/units';
+import { TablePart } from '../server/src/service/model';
+import { keptForOthers, pairingIndex } from '../server/src/service/workspace/units';
 import { ROOT } from './helpers/samples';
 import { applyFix } from './helpers/markers';
 
@@ -57,6 +58,27 @@ describe('部门汇总 = 各单位之和 (checks across reports)', () => {
     assert.ok(whole.blocks.length > 0 && whole.tables.length > 0);
     assert.deepStrictEqual([v.narrative, v.glossary, v.blocks, v.printed], [[], [], [], []]);
     assert.strictEqual(v.tables, whole.tables);
+  });
+
+  it('pairs rows by 科目代码 or normalised name (a key written twice is left out) and columns by name; a kept unit report is indexed when kept', () => {
+    const part = (): TablePart => ({
+      name: '', range: { start: 0, end: 0 },
+      columns: [{ name: '合计', kind: 'amount' }, { name: '基本 支出', kind: 'amount' }, { name: '基本支出', kind: 'amount' }, { name: '科目', kind: 'text' }].map((c) => ({ ...c, path: [c.name], range: { start: 0, end: 0 } })) as TablePart['columns'],
+      rows: ['2010101 行政运行', '合 计', '其他', '其他', '2010101 行政运行（重复）'].map((k) => ({ key: k, name: k.replace(/^\d+ /, ''), code: /^\d+/.exec(k)?.[0], keyRange: { start: 0, end: 0 }, nameRange: { start: 0, end: 0 }, cells: [] })) as unknown as TablePart['rows'],
+    });
+    const x = pairingIndex(part());
+    // 2010101 written twice: ambiguous, left out like 其他; 合 计 keyed as 合计
+    assert.deepStrictEqual([...x.rows.keys()], ['合计']);
+    assert.deepStrictEqual([...x.columns], [['合计', 0], ['基本支出', 1]]);
+    // keptForOthers indexes every part of the unit report then: a later change of a row is not seen
+    const whole = parseReport(units().self).report;
+    const p = whole.tables.find((t) => t.parts.some((q) => q.rows.some((r) => r.code)))!.parts.find((q) => q.rows.some((r) => r.code))!;
+    const row = p.rows.find((r) => r.code)!;
+    const code = row.code!;
+    keptForOthers(whole);
+    row.code = '9999999';
+    assert.strictEqual(pairingIndex(p).rows.get(code), row);
+    assert.ok(!pairingIndex(p).rows.has('9999999'));
   });
 
   it('the 06 table and every other row of 05 agree (no finding for them)', () => {

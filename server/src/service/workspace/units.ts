@@ -3,7 +3,7 @@
  * unit name), used by the 部门/单位 check (rules/units/sum.ts), hover on a 单位构成 row, the server and
  * the command line.
  */
-import { Range, Report, ReportType, UnitRow } from '../model';
+import { Range, Report, ReportType, Row, TablePart, UnitRow } from '../model';
 import { normName } from '../names';
 import { allSections } from '../query';
 import * as l10n from '../l10n';
@@ -19,10 +19,52 @@ export interface ReportRef {
  * server while the 部门 is open — is kept as this view, and its texts (情况说明, 名词解释, 封面 …) go.
  */
 export function keptForOthers(report: Report): Report {
+  // the pairing index of every part is made now, while the report is read (the server reads one unit
+  // report per turn): not all at once in the 部门's check
+  for (const t of report.tables) for (const p of t.parts) pairingIndex(p);
   return {
     syntax: report.syntax, meta: report.meta, overview: report.overview, tables: report.tables,
     narrative: [], glossary: [], perf: [], others: [], sectionBlocks: [], printed: [], blocks: [],
   };
+}
+
+/**
+ * How units.sum pairs a part's rows and columns with another report's: rows by 科目代码, else by
+ * normalised name (a key written twice is ambiguous and left out); amount columns by normalised name
+ * (the first of a name).
+ */
+export interface PairingIndex {
+  rows: Map<string, Row>;
+  columns: Map<string, number>;
+}
+
+/** Kept with the part (a unit report's parts live as long as its kept view). */
+const pairings = new WeakMap<TablePart, PairingIndex>();
+
+/** The pairing index of a part, made once. */
+export function pairingIndex(part: TablePart): PairingIndex {
+  let x = pairings.get(part);
+  if (!x) pairings.set(part, (x = { rows: keyRows(part), columns: nameColumns(part) }));
+  return x;
+}
+
+function keyRows(part: TablePart): Map<string, Row> {
+  const m = new Map<string, Row>();
+  const dup = new Set<string>();
+  for (const r of part.rows) {
+    const k = r.code ?? normName(r.name);
+    if (!k) continue;
+    if (m.has(k)) dup.add(k);
+    else m.set(k, r);
+  }
+  for (const k of dup) m.delete(k);
+  return m;
+}
+
+function nameColumns(part: TablePart): Map<string, number> {
+  const m = new Map<string, number>();
+  for (const [i, c] of part.columns.entries()) if (c.kind === 'amount' && !m.has(normName(c.name))) m.set(normName(c.name), i);
+  return m;
 }
 
 /** A 部门 report and the unit reports that make it up. */

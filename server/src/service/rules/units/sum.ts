@@ -13,8 +13,8 @@ import { Cell, Column, Finding, RelatedInfo, Row, Table, TablePart } from '../..
 import { normName } from '../../names';
 import { compareSum, compareUnits, formatLike } from '../rounding';
 import { cellLabel } from '../tables/equality';
-import { listsUnits, ReportRef, UnitGroup, unitGroups } from '../../workspace/units';
-import { Rule, RuleContext } from '../types';
+import { listsUnits, pairingIndex, ReportRef, UnitGroup, unitGroups } from '../../workspace/units';
+import { Rule } from '../types';
 import rules from '../../data/rules.json';
 import * as l10n from '../../l10n';
 
@@ -27,45 +27,14 @@ const TABLES = (rules as unknown as { unitSums: { tables: Record<string, TableRu
 
 const amountOf = (c: Cell | undefined): Decimal | undefined => (c && (c.kind === 'amount' || c.kind === 'number') ? c.value : undefined);
 
-/** Per-part indexes kept with the part by the rule context (ctx.memo): a unit report is parsed once and compared again at every check of its 部门 report. */
-type Memo = RuleContext['memo'];
-
-/** Rows of a part by pairing key; keys written twice are ambiguous and left out. */
-function rowsByKey(part: TablePart, memo: Memo): Map<string, Row> {
-  return memo(part, 'units.sum:rows', keyRows);
-}
-
-function keyRows(part: TablePart): Map<string, Row> {
-  const m = new Map<string, Row>();
-  const dup = new Set<string>();
-  for (const r of part.rows) {
-    const k = r.code ?? normName(r.name);
-    if (!k) continue;
-    if (m.has(k)) dup.add(k);
-    else m.set(k, r);
-  }
-  for (const k of dup) m.delete(k);
-  return m;
-}
-
-function columnsByName(part: TablePart, memo: Memo): Map<string, number> {
-  return memo(part, 'units.sum:columns', nameColumns);
-}
-
-function nameColumns(part: TablePart): Map<string, number> {
-  const m = new Map<string, number>();
-  for (const [i, c] of part.columns.entries()) if (c.kind === 'amount' && !m.has(normName(c.name))) m.set(normName(c.name), i);
-  return m;
-}
-
 /**
  * The findings of one 部门 report against its unit reports among `others` (nothing when it is not
  * a 部门 report listing its units, or when a listed unit has no report).
  */
-function checkUnitSums(dept: ReportRef, others: ReportRef[], memo: Memo): Finding[] {
+function checkUnitSums(dept: ReportRef, others: ReportRef[]): Finding[] {
   if (!listsUnits(dept.report)) return [];
   const g = unitGroups([dept, ...others.filter((o) => o.uri !== dept.uri)]).find((x) => x.dept.uri === dept.uri);
-  return g && g.complete ? compareGroup(g, memo) : [];
+  return g && g.complete ? compareGroup(g) : [];
 }
 
 /**
@@ -140,7 +109,7 @@ interface ColumnCheck {
   unitRows: (key: string) => Array<Row | undefined>;
 }
 
-function compareGroup(g: UnitGroup, memo: Memo): Finding[] {
+function compareGroup(g: UnitGroup): Finding[] {
   const findings: Finding[] = [];
   const units = g.units.map((u) => ({ name: u.name, ref: u.report! }));
   for (const t of g.dept.report.tables) {
@@ -153,8 +122,9 @@ function compareGroup(g: UnitGroup, memo: Memo): Finding[] {
     for (const part of t.parts) {
       const uparts = unitTables.map((u) => ({ ...u, table: u.table!, part: u.table!.parts.find((p) => p.name === part.name) ?? u.table!.parts.find((p) => !!p.side && p.side === part.side) }));
       if (uparts.some((u) => !u.part)) continue;
-      const uIndex: UnitPart[] = uparts.map((u) => ({ ...u, part: u.part!, rows: rowsByKey(u.part!, memo), cols: columnsByName(u.part!, memo) }));
-      const deptRows = rowsByKey(part, memo);
+      // made when the unit reports were kept (keptForOthers), one per turn of the server
+      const uIndex: UnitPart[] = uparts.map((u) => { const x = pairingIndex(u.part!); return { ...u, part: u.part!, rows: x.rows, cols: x.columns }; });
+      const deptRows = pairingIndex(part).rows;
       const byKey = new Map<string, Array<Row | undefined>>();
       const unitRows = (key: string) => {
         let rs = byKey.get(key);
@@ -321,7 +291,7 @@ export const rule: Rule = {
   run(ctx) {
     if (!ctx.others || !listsUnits(ctx.model)) return;
     ctx.examined();
-    for (const f of checkUnitSums({ uri: ctx.uri, report: ctx.model }, [...ctx.others], (k, n, fn) => ctx.memo(k, n, fn))) {
+    for (const f of checkUnitSums({ uri: ctx.uri, report: ctx.model }, [...ctx.others])) {
       if (f.rounding) ctx.rounding({ range: f.range, text: f.text, message: f.message, related: f.related });
       else ctx.report({ range: f.range, text: f.text, message: f.message, related: f.related, fixes: f.fixes });
     }
