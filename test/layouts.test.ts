@@ -8,7 +8,8 @@ import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
 import { CheckResult, getLanguageService, parseReport, ReportRef, RULES } from '../server/src/service';
-import { extendLayouts, resetLayouts, tableKindOf } from '../server/src/service/layouts';
+import { extendLayouts, findColumn, resetLayouts, tableKindOf } from '../server/src/service/layouts';
+import { TablePart } from '../server/src/service/model';
 import { coverageSummary } from '../server/src/service/features/coverage';
 import { allSampleFiles, ROOT } from './helpers/samples';
 
@@ -108,6 +109,27 @@ describe('a column no rule knows', () => {
     // without it, the same numbers are an error (60 + 30 ≠ 100)
     const without = check(t.replace(', 调整数]', ']').replace(/ 10\.00\n/g, '\n'));
     assert.ok(errors(without).includes('sum.columns'));
+  });
+});
+
+describe('columns found per header (findColumn, answered once for parts headed alike)', () => {
+  after(resetLayouts);
+  const part = (cols: Array<[string, 'amount' | 'text']>): TablePart =>
+    ({ name: '', range: { start: 0, end: 0 }, rows: [], columns: cols.map(([name, kind]) => ({ name, kind, path: name.split('/'), range: { start: 0, end: 0 } })) }) as unknown as TablePart;
+  it('a part whose columns have the same names but other kinds gets its own answer', () => {
+    // 金额 names the only amount column of a part
+    assert.deepStrictEqual(findColumn(part([['合计', 'amount'], ['说明', 'text']]), '金额'), { kind: 'column', index: 0 });
+    assert.deepStrictEqual(findColumn(part([['合计', 'text'], ['说明', 'amount']]), '金额'), { kind: 'column', index: 1 });
+    assert.deepStrictEqual(findColumn(part([['合计', 'amount'], ['说明', 'amount']]), '金额').kind, 'missing');
+  });
+  it('a part asked before is answered anew once the layouts change', () => {
+    const p = part([['合计', 'amount'], ['公务车辆运行费', 'amount']]);
+    assert.strictEqual(findColumn(p, '公务用车运行维护费').kind, 'missing');
+    extendLayouts({ columnSynonyms: { 公务用车运行维护费: ['公务车辆运行费'] } });
+    assert.deepStrictEqual(findColumn(p, '公务用车运行维护费'), { kind: 'column', index: 1 });
+    assert.deepStrictEqual(findColumn(part([['合计', 'amount'], ['公务车辆运行费', 'amount']]), '公务用车运行维护费'), { kind: 'column', index: 1 });
+    resetLayouts();
+    assert.strictEqual(findColumn(p, '公务用车运行维护费').kind, 'missing');
   });
 });
 

@@ -138,20 +138,51 @@ export type ColumnMatch =
   | { kind: 'group'; indices: number[] }
   | { kind: 'missing'; why: string };
 
-const segCache = new WeakMap<TablePart, { segs: string[][]; common: Set<string>; gen: number }>();
+/**
+ * What is read of a part's headers, per layouts generation: the columns found for each operand (every
+ * rule asks for its operands in every table; the answer depends only on the columns' names and kinds,
+ * so parts headed alike — every report on one template — share it), and the columns' header levels
+ * when an operand is looked for anew.
+ */
+interface PartLookups {
+  gen: number;
+  columns: Map<string, ColumnMatch>;
+  segs?: string[][];
+  common?: Set<string>;
+}
+const segCache = new WeakMap<TablePart, PartLookups>();
 /** Bumped when the layouts change (extendLayouts): cached segments are read again. */
 let generation = 0;
+/** The columns found per operand, by the parts' headers (names and kinds); for the generation `sharedGen`. */
+let shared = new Map<string, Map<string, ColumnMatch>>();
+let sharedGen = -1;
 
-function partSegments(part: TablePart): { segs: string[][]; common: Set<string> } {
+function lookups(part: TablePart): PartLookups {
   let c = segCache.get(part);
   if (!c || c.gen !== generation) {
+    if (sharedGen !== generation || shared.size >= 5000) {
+      shared = new Map();
+      sharedGen = generation;
+    }
+    let sig = '';
+    for (const col of part.columns) sig += col.kind + '\u0001' + col.name + '\u0002';
+    let columns = shared.get(sig);
+    if (!columns) shared.set(sig, (columns = new Map()));
+    segCache.set(part, (c = { gen: generation, columns }));
+  }
+  return c;
+}
+
+function partSegments(part: TablePart): { segs: string[][]; common: Set<string> } {
+  const c = lookups(part);
+  if (!c.segs || !c.common) {
     const segs = part.columns.map((col) => columnSegments(col.name));
     const amounts = part.columns.map((col, i) => (col.kind === 'amount' ? segs[i] : undefined)).filter((x): x is string[] => !!x);
     // a heading above every amount column (收入预算/合计, 收入预算/财政拨款收入 …) says nothing about any one of them
-    const common = new Set<string>(amounts.length > 1 ? amounts[0].filter((s) => amounts.every((a) => a.includes(s) && a.length > 1)) : []);
-    segCache.set(part, (c = { segs, common, gen: generation }));
+    c.common = new Set<string>(amounts.length > 1 ? amounts[0].filter((s) => amounts.every((a) => a.includes(s) && a.length > 1)) : []);
+    c.segs = segs;
   }
-  return c;
+  return { segs: c.segs, common: c.common };
 }
 
 const setEq = (a: string[], b: Set<string>) => a.length === b.size && a.every((x) => b.has(x));
@@ -164,6 +195,13 @@ const setEq = (a: string[], b: Set<string>) => a.length === b.size && a.every((x
  * only amount column of a part that has one. Nothing else is guessed.
  */
 export function findColumn(part: TablePart, spec: string): ColumnMatch {
+  const found = lookups(part).columns;
+  let m = found.get(spec);
+  if (!m) found.set(spec, (m = findColumnAnew(part, spec)));
+  return m;
+}
+
+function findColumnAnew(part: TablePart, spec: string): ColumnMatch {
   for (const alt of spec.split('|')) {
     const m = findColumnOne(part, alt);
     if (m.kind !== 'missing') return m;
