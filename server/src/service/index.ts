@@ -5,7 +5,7 @@
 import { Finding, Range, Report, Syntax } from './model';
 import { ParseResult, ReportParser } from './frontends/report-parser';
 import { syntaxOf } from './workspace/files';
-import { RuleEngine } from './rules/context';
+import { EngineResult, RuleEngine } from './rules/context';
 import { RULES } from './rules/registry';
 import { applyAnnotations } from './rules/annotations/unused';
 import { importMarkerFindings } from './rules/annotations/import-marker';
@@ -93,6 +93,37 @@ function exactOnly(f: Finding, inexact: Range[] | undefined): Finding {
   return hit(f.range) || f.fixes.some((fx) => fx.edits.some((e) => hit(e.range))) ? { ...f, fixes: undefined } : f;
 }
 
+/**
+ * A check's result. A class, not an object literal with getters: getters closing over the check's
+ * variables made V8 keep each result — and its report — past the check (see RuleRun).
+ */
+class Checked implements CheckResult {
+  readonly links: NarrativeLink[];
+  readonly coverage: TableCoverage[];
+  readonly examined: ReadonlyMap<string, number>;
+  readonly totalChunks: readonly TotalChunk[];
+  constructor(
+    readonly report: Report,
+    readonly findings: Finding[],
+    private readonly ran: EngineResult,
+    readonly reparsed: number,
+    private readonly text: string,
+    private li: LineIndex | undefined,
+  ) {
+    this.links = ran.links;
+    this.coverage = ran.coverage;
+    this.examined = ran.examined;
+    this.totalChunks = ran.totalChunks;
+  }
+  get totals(): TotalInfo[] {
+    return this.ran.totals;
+  }
+  /** Made when first read (the annotations may have made it already). */
+  get lineIndex(): LineIndex {
+    return (this.li ??= new LineIndex(this.text));
+  }
+}
+
 export function getLanguageService(options: LanguageServiceOptions = {}): LanguageService {
   let catalogue = options.catalogue ?? builtinCatalogue();
   let settings = options.settings ?? DEFAULT_SETTINGS;
@@ -134,11 +165,7 @@ export function getLanguageService(options: LanguageServiceOptions = {}): Langua
       }));
       const all = applyAnnotations([...r.findings, ...ran.findings, ...coverageFindings(ran.coverage), ...crashed, ...importMarkerFindings(text)], text, lineIndexOf);
       const findings = applySettings(all, settings).map((f) => exactOnly(named(f), r.report.inexact)).sort((a, b) => a.range.start - b.range.start || a.range.end - b.range.end);
-      const res: CheckResult = {
-        report: r.report, findings, links: ran.links, coverage: ran.coverage, reparsed: r.reparsed, examined: ran.examined, totalChunks: ran.totalChunks,
-        get totals() { return ran.totals; },
-        get lineIndex() { return lineIndexOf(); },
-      };
+      const res = new Checked(r.report, findings, ran, r.reparsed, text, li);
       results.set(uri, res);
       return res;
     },

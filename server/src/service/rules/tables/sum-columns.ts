@@ -86,11 +86,11 @@ function columnRule(ctx: RuleContext, t: Table, cr: ColumnRule): void {
   const { total, flat, cols, signs, names } = plan;
   const grid = gridOf(part);
   const w = grid?.width ?? 0;
-  checkEqualities(ctx, t, (visit) => {
+  checkEqualities(ctx, t, (visit, agreed) => {
     const rows = part.rows;
     for (let k = 0; k < rows.length; k++) {
       // most rows agree: the grid says so without an object (else checkEqualities asks agrees() of it)
-      if (visit.agreed && grid && gridAgrees(grid, k * w + total, cols, 1, k * w, signs) === true) visit.agreed();
+      if (agreed && grid && gridAgrees(grid, k * w + total, cols, 1, k * w, signs) === true) agreed();
       else visit(new ColumnsSum(part, rows[k], total, flat), names);
     }
   });
