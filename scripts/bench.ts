@@ -34,6 +34,7 @@ import { RULES } from '../server/src/service/rules/registry';
 import { builtinCatalogue } from '../server/src/service/kemu';
 import { completion, hover } from '../server/src/service/features';
 import { convert } from '../server/src/service/features/convert';
+import { defaultJobs } from '../server/src/cli/jsgk';
 import { generateLargeReport } from './gen-large';
 import { generateWorkspace } from './gen-workspace';
 import { flood, FloodFigures, maxOf, medianOf, serverMemory, startServer, workspaceWalk } from './bench-load';
@@ -291,7 +292,7 @@ async function main() {
       const summary = (cli.stdout ?? '').trim().split('\n').pop();
       if (m) {
         const wall = Number(m[1]) * 1000;
-        row(`jsgk check ${ws.files.length} 份报告`, `${(wall / 1000).toFixed(1)} s（CPU ${(Number(m[2]) + Number(m[3])).toFixed(1)} s，峰值内存 ${(Number(m[4]) / 1024).toFixed(0)} MB）`, { target: 10000, value: wall });
+        row(`jsgk check ${ws.files.length} 份报告（${defaultJobs()} 个线程）`, `${(wall / 1000).toFixed(1)} s（CPU ${(Number(m[2]) + Number(m[3])).toFixed(1)} s，峰值内存 ${(Number(m[4]) / 1024).toFixed(0)} MB）`, { target: 10000, value: wall });
         console.log(`（jsgk check：${summary}）`);
       } else console.log('jsgk check 无法计时：', cli.stderr?.slice(0, 300));
     } finally {

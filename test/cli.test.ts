@@ -3,7 +3,7 @@ import { spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { main, CliFinding } from '../server/src/cli/jsgk';
+import { main, CliFinding, defaultJobs } from '../server/src/cli/jsgk';
 import { ROOT, SAMPLES } from './helpers/samples';
 
 async function run(args: string[]): Promise<{ code: number; out: string; err: string }> {
@@ -64,6 +64,19 @@ describe('jsgk check (command line)', () => {
     const missing = await run(['check', path.join(tmp, 'nope.jsgk.yaml')]);
     assert.strictEqual(missing.code, 2);
     assert.match(missing.err, /找不到/);
+  });
+
+  it('--jobs: how many threads check at once (default half the cores, at most 4); a bad count is a usage error', async () => {
+    assert.deepStrictEqual([1, 2, 3, 4, 8, 16, 64].map((c) => defaultJobs(c)), [1, 1, 1, 2, 4, 4, 4]);
+    for (const v of ['0', 'x', '-1', '1.5', '1000', '']) {
+      const r = await run(['check', '--jobs', v, good]);
+      assert.strictEqual(r.code, 2, v);
+      assert.match(r.err, /--jobs 应是 1 到 999 的整数/, v);
+    }
+    const one = await run(['check', '--jobs', '1', bad]);
+    const two = await run(['check', '--jobs=2', bad]);
+    assert.strictEqual(one.code, 1);
+    assert.deepStrictEqual([two.code, two.out], [one.code, one.out]);
   });
 
   it('says clearly when a file is empty, not UTF-8, or unreadable', async () => {
