@@ -188,25 +188,31 @@ async function main() {
       return [line, off - before.lastIndexOf('\n')];
     };
 
+    // the Problems panel's filter box, typed and then the rows waited for; typed again when the panel was
+    // still settling (under load a fill was lost, and with every report of the workspace listed the row
+    // wanted lay outside the rows drawn): up to four times
+    const problemsFilter = () => page.locator('.panel input[placeholder^="Filter"], .panel input[placeholder*="筛选"]').first();
+    const filterProblems = async (text, until, timeout = 10000) => {
+      for (let attempt = 0; ; attempt++) {
+        // fill() focuses the box itself; keys are never sent to whatever else has the focus
+        await problemsFilter().fill(text);
+        try {
+          await until.waitFor({ timeout });
+          return;
+        } catch (e) {
+          if (attempt >= 3) throw e;
+        }
+      }
+    };
+
     console.log('e2e（真实 VS Code 界面）');
     await step('打开样例 000，“问题”面板列出尾数误差', async () => {
       await open('000-');
       await page.keyboard.press('Control+Shift+M');
       const panel = page.locator('.markers-panel');
       await panel.locator('.monaco-list-row').first().waitFor({ timeout: 90000 });
-      // a user narrows the list with the panel's filter box (typed again if the panel was still settling)
-      const filter = page.locator('.panel input[placeholder^="Filter"], .panel input[placeholder*="筛选"]').first();
-      const want = panel.getByText('人员经费合计 205.97 ≠ 各项之和 205.98', { exact: false }).first();
-      for (let attempt = 0; ; attempt++) {
-        // fill() focuses the box itself; keys are never sent to whatever else has the focus
-        await filter.fill('人员经费合计');
-        try {
-          await want.waitFor({ timeout: 10000 });
-          break;
-        } catch (e) {
-          if (attempt >= 3) throw e;
-        }
-      }
+      // a user narrows the list with the panel's filter box
+      await filterProblems('人员经费合计', panel.getByText('人员经费合计 205.97 ≠ 各项之和 205.98', { exact: false }).first());
       await page.screenshot({ path: path.join(shots, '1-problems.png') });
     });
 
@@ -219,14 +225,12 @@ async function main() {
       const n = Number(/检查了 (\d+) 份报告|Checked (\d+) reports/.exec(said).slice(1).find(Boolean));
       console.log(`    通知：${said.split('\n').find((x) => /检查了|Checked/.test(x))}`);
       if (n !== reports.length) throw new Error(`通知说检查了 ${n} 份，工作区有 ${reports.length} 份报告`);
-      const filter = page.locator('.panel input[placeholder^="Filter"], .panel input[placeholder*="筛选"]').first();
-      await filter.fill('安排为');
       const name002 = reports.find((f) => f.startsWith('002-'));
-      await page.locator('.markers-panel .monaco-list-row', { hasText: name002 }).first().waitFor({ timeout: 30000 });
+      await filterProblems('安排为', page.locator('.markers-panel .monaco-list-row', { hasText: name002 }).first());
       await page.locator('.markers-panel .monaco-list-row', { hasText: '“安排为”所列各项之和 310万元 超过总数 300万元' }).first().waitFor({ timeout: 30000 });
       if (await page.locator('.tab', { hasText: '002-' }).count()) throw new Error('002 被打开了');
       await page.screenshot({ path: path.join(shots, '1b-check-workspace.png') });
-      await filter.fill('');
+      await problemsFilter().fill('');
       await toast.locator('.codicon-notifications-clear, .clear-notification-action').first().click().catch(() => page.keyboard.press('Escape'));
     });
 
@@ -329,9 +333,9 @@ async function main() {
     await step('在“问题”面板中对错误使用快速修正，文件中的合计被改正', async () => {
       await open(FIX_FILE);
       await page.keyboard.press('Control+Shift+M');
-      await page.locator('.panel input[placeholder^="Filter"], .panel input[placeholder*="筛选"]').first().fill('');
+      // narrowed to this file's finding: the workspace check listed every report's
       const row = page.locator('.markers-panel .monaco-list-row', { hasText: '合计 310.00 ≠ 各类之和 300.00' }).first();
-      await row.waitFor({ timeout: 60000 });
+      await filterProblems('合计 310.00', row, 15000);
       const action = page.locator('.action-widget .monaco-list-row, .context-view .action-item', { hasText: '将合计改为 300.00' }).first();
       // the row must have the focus when Ctrl+. is pressed (a tooltip over the row, or the panel still
       // settling, can take it): up to three tries, each closing what the last one opened
@@ -357,6 +361,7 @@ async function main() {
       const saved = await savedText(path.join(ws, FIX_FILE), (t) => t === want);
       if (saved !== want) throw new Error('文件内容不对：' + saved);
       await page.locator('.markers-panel .monaco-list-row', { hasText: '合计 310.00' }).first().waitFor({ state: 'detached', timeout: 30000 });
+      await problemsFilter().fill('');
     });
 
     await step('用命令“转换为 DSL”把样例 001 写成 *.jsgk，打开后“问题”面板照样列出它的错误', async () => {
@@ -373,8 +378,7 @@ async function main() {
       const written = fs.readFileSync(path.join(ws, dslName), 'utf8');
       if (!/^【绩效自评 口岸运转费】$/m.test(written)) throw new Error('DSL 文件内容不对：' + written.slice(0, 300));
       await page.keyboard.press('Control+Shift+M');
-      await page.locator('.panel input[placeholder^="Filter"], .panel input[placeholder*="筛选"]').first().fill('万5.00元');
-      await page.locator('.markers-panel .monaco-list-row', { hasText: dslName }).first().waitFor({ timeout: 60000 });
+      await filterProblems('万5.00元', page.locator('.markers-panel .monaco-list-row', { hasText: dslName }).first(), 15000);
       await page.locator('.markers-panel .monaco-list-row', { hasText: '金额单位写错' }).first().waitFor({ timeout: 60000 });
       await page.screenshot({ path: path.join(shots, '5-dsl.png') });
     });
@@ -468,12 +472,9 @@ async function main() {
       if (!/\n204 公共安全支出 \| 300\.00 \| 100\.00 \| 250\.00\n/.test(text) || !/导入待核：“100\.00”在两列之间/.test(text)) throw new Error('导入的内容不对：' + text);
       // the Problems panel lists the samples' findings too: the filter box narrows it to the imported report's
       await page.keyboard.press('Control+Shift+M');
-      const filter = page.locator('.panel input[placeholder^="Filter"], .panel input[placeholder*="筛选"]').first();
-      await filter.fill('公共安全支出');
-      await page.locator('.markers-panel .monaco-list-row', { hasText: IMPORT_BASE + '.jsgk' }).first().waitFor({ timeout: 60000 });
+      await filterProblems('公共安全支出', page.locator('.markers-panel .monaco-list-row', { hasText: IMPORT_BASE + '.jsgk' }).first(), 15000);
       await page.locator('.markers-panel .monaco-list-row', { hasText: '204 公共安全支出（支出预算/合计） 300.00 ≠ 基本支出 + 项目支出 350.00' }).first().waitFor({ timeout: 60000 });
-      await filter.fill('导入时无法确定');
-      await page.locator('.markers-panel .monaco-list-row', { hasText: '导入时无法确定：“100.00”在两列之间，放在了“支出预算/合计”，请核对原文第 2 页' }).first().waitFor({ timeout: 30000 });
+      await filterProblems('导入时无法确定', page.locator('.markers-panel .monaco-list-row', { hasText: '导入时无法确定：“100.00”在两列之间，放在了“支出预算/合计”，请核对原文第 2 页' }).first());
       await page.screenshot({ path: path.join(shots, '7b-import.png') });
     });
 
