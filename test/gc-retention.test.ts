@@ -60,4 +60,27 @@ describe('a check does not keep its report past the check', function () {
     // with a report kept past its check: 80–230 KB per report; without: under 10
     assert.ok(perReport < 30, `${perReport.toFixed(1)} KB promoted per report checked`);
   });
+
+  it('a name compared once keeps none of the text it was read from (normName remembers its own copy)', () => {
+    // 40 texts of 1 MB; a name of 20 characters read from each (a slice) and compared; the texts let go
+    const script = `
+      const { normName } = require(${JSON.stringify(path.join(ROOT, 'out', 'server', 'src', 'service', 'names.js'))});
+      gc();
+      const before = process.memoryUsage().heapUsed;
+      const seen = [];
+      for (let i = 0; i < 40; i++) {
+        let text = '项'.repeat(1 << 19) + '某市第' + i + '局所属招商引资服务中心' + '目'.repeat(1 << 19);
+        const at = text.indexOf('某市第');
+        seen.push(normName(text.slice(at, at + 20)));
+        text = undefined;
+      }
+      gc();
+      console.log('GROWTH ' + (process.memoryUsage().heapUsed - before) + ' ' + new Set(seen).size);`;
+    const r = spawnSync(process.execPath, ['--expose-gc', '-e', script], { encoding: 'utf8' });
+    assert.strictEqual(r.status, 0, r.stderr);
+    const [, growth, names] = /GROWTH (-?\d+) (\d+)/.exec(r.stdout) ?? [];
+    assert.strictEqual(Number(names), 40, r.stdout);
+    // each text is 2 MB in memory (two bytes a character): kept, they would be 80 MB
+    assert.ok(Number(growth) < 8 * 1024 * 1024, `${(Number(growth) / 1048576).toFixed(1)} MB kept after the texts were let go`);
+  });
 });

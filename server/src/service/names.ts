@@ -23,9 +23,18 @@ export function normName(s: string): string {
   let n = normalized.get(s);
   if (n === undefined) {
     if (normalized.size >= 20000) normalized.clear();
-    normalized.set(s, (n = normalizeTitle(s.replace(NUMBERING, ''))));
+    // kept as a string of its own: a name read from a report is often a slice of the whole text, and
+    // the cache held every such text (the command line's 2,000 reports: each one's text kept until the
+    // cache was cleared, and copied by the young-generation collections on the way)
+    const k = own(s);
+    normalized.set(k, (n = normalizeTitle(k.replace(NUMBERING, ''))));
   }
   return n;
+}
+
+/** The same characters in a string that refers to no longer one (V8 makes a slice of 13 characters or more a view into its source). */
+function own(s: string): string {
+  return s.length < 13 ? s : (' ' + s).slice(1);
 }
 
 /** 科目 names: spaces, bracket widths and quotes ignored. */
