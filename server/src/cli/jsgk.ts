@@ -92,6 +92,8 @@ export interface ParallelOptions {
   workers?: number;
   /** The 科目 supplement file each worker loads (the catalogue itself cannot be sent to a thread). */
   kemu?: string;
+  /** The catalogue already loaded from `kemu`, for a check in this thread (else it is loaded). */
+  catalogue?: Catalogue;
   language?: Language;
   /** At least this many files per worker (default FILES_PER_WORKER). */
   minFilesPerWorker?: number;
@@ -118,7 +120,7 @@ export function defaultJobs(cores = os.availableParallelism?.() ?? os.cpus().len
  */
 export function checkFilesParallel(files: string[], opts: ParallelOptions = {}): { findings: CliFinding[]; coverage: CliCoverage[] } {
   const n = Math.min(opts.workers ?? defaultJobs(), Math.floor(files.length / (opts.minFilesPerWorker ?? FILES_PER_WORKER)));
-  if (n < 2) return checkFilesWithCoverage(files, loadCatalogue(opts.kemu).catalogue, opts.settings);
+  if (n < 2) return checkFilesWithCoverage(files, opts.catalogue ?? loadCatalogue(opts.kemu).catalogue, opts.settings);
   // the threads start (and load the checker) while this one reads every report's 报告 block; each
   // gets its files once they are planned
   const done = new Int32Array(new SharedArrayBuffer(4));
@@ -410,8 +412,8 @@ export async function main(argv: string[], stdout: (s: string) => void = (s) => 
   }
   const cat = loadCatalogue(kemu);
   for (const e of cat.errors) stderr(visible(e) + '\n');
-  // many files: on every core (worker threads), each 部门 report with its units in one thread
-  const checked = files.length >= 2 * FILES_PER_WORKER && (jobs ?? defaultJobs()) > 1 ? checkFilesParallel(files, { kemu, language: settings.language, settings, workers: jobs }) : checkFilesWithCoverage(files, cat.catalogue, settings);
+  // many files and cores: on several threads, each 部门 report with its units in one thread
+  const checked = checkFilesParallel(files, { kemu, catalogue: cat.catalogue, language: settings.language, settings, workers: jobs });
   const findings = [...walk.problems.map(problemFinding), ...checked.findings];
   if (format === 'json') stdout(JSON.stringify({ findings, coverage: checked.coverage }, null, 2) + '\n');
   else {

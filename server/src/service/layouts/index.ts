@@ -147,23 +147,18 @@ export type ColumnMatch =
 interface PartLookups {
   gen: number;
   columns: Map<string, ColumnMatch>;
-  segs?: string[][];
-  common?: Set<string>;
+  heads?: { segs: string[][]; common: Set<string> };
 }
 const segCache = new WeakMap<TablePart, PartLookups>();
 /** Bumped when the layouts change (extendLayouts): cached segments are read again. */
 let generation = 0;
-/** The columns found per operand, by the parts' headers (names and kinds); for the generation `sharedGen`. */
+/** The columns found per operand, by the parts' headers (names and kinds); made anew with the layouts (build). */
 let shared = new Map<string, Map<string, ColumnMatch>>();
-let sharedGen = -1;
 
 function lookups(part: TablePart): PartLookups {
   let c = segCache.get(part);
   if (!c || c.gen !== generation) {
-    if (sharedGen !== generation || shared.size >= 5000) {
-      shared = new Map();
-      sharedGen = generation;
-    }
+    if (shared.size >= 5000) shared = new Map();
     let sig = '';
     for (const col of part.columns) sig += col.kind + '\u0001' + col.name + '\u0002';
     let columns = shared.get(sig);
@@ -175,14 +170,13 @@ function lookups(part: TablePart): PartLookups {
 
 function partSegments(part: TablePart): { segs: string[][]; common: Set<string> } {
   const c = lookups(part);
-  if (!c.segs || !c.common) {
+  if (!c.heads) {
     const segs = part.columns.map((col) => columnSegments(col.name));
     const amounts = part.columns.map((col, i) => (col.kind === 'amount' ? segs[i] : undefined)).filter((x): x is string[] => !!x);
     // a heading above every amount column (收入预算/合计, 收入预算/财政拨款收入 …) says nothing about any one of them
-    c.common = new Set<string>(amounts.length > 1 ? amounts[0].filter((s) => amounts.every((a) => a.includes(s) && a.length > 1)) : []);
-    c.segs = segs;
+    c.heads = { segs, common: new Set<string>(amounts.length > 1 ? amounts[0].filter((s) => amounts.every((a) => a.includes(s) && a.length > 1)) : []) };
   }
-  return { segs: c.segs, common: c.common };
+  return c.heads;
 }
 
 const setEq = (a: string[], b: Set<string>) => a.length === b.size && a.every((x) => b.has(x));
@@ -261,6 +255,7 @@ const canonMap = (groups: Record<string, string[]>) => {
 /** (Re)builds every index from the layout data. */
 function build(d: LayoutData): void {
   generation++;
+  shared = new Map();
   current = d;
   TABLE_KINDS = d.kinds;
   KIND_IDS = new Set(d.kinds.map((k) => k.id));
