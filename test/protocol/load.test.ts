@@ -10,7 +10,7 @@ import * as assert from 'assert';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { pathToFileURL } from 'url';
+import { fileURLToPath, pathToFileURL } from 'url';
 import {
   DidChangeTextDocumentNotification, DidOpenTextDocumentNotification, DocumentDiagnosticReport, DocumentDiagnosticRequest, Hover, HoverRequest,
 } from 'vscode-languageserver-protocol/node';
@@ -145,7 +145,24 @@ describe('language server during the walk of a large workspace (protocol level)'
       assert.ok(answeredDuringWalk > 0, 'no hover was answered before the 部门 report\'s diagnostics');
       const units = (await diags).diagnostics.filter((d) => d.code === 'units.sum');
       assert.ok(units.length > 10 && units.every((d) => /所属 99 个单位之和/.test(String(d.message))), JSON.stringify(units.slice(0, 2)));
-      assert.strictEqual(units[0].relatedInformation!.length, 99);
+      // the diagnostic carries the first 10 units' cells and a note; the hover there lists all 99, linked
+      const rel = units[0].relatedInformation!;
+      assert.strictEqual(rel.length, 11);
+      assert.strictEqual(new Set(rel.slice(0, 10).map((x) => x.location.uri)).size, 10);
+      assert.ok(rel.slice(0, 10).every((x) => x.location.uri !== dept), JSON.stringify(rel.slice(0, 2)));
+      assert.deepStrictEqual([rel[10].location, rel[10].message], [{ uri: dept, range: units[0].range }, '……另有 89 处（共 99 处），悬停在此处可看全部']);
+      const h = (await c.conn.sendRequest(HoverRequest.type, { textDocument: { uri: dept }, position: units[0].range.start })) as Hover;
+      const md = (h.contents as { value: string }).value;
+      assert.match(md, /`units\.sum` 的全部 99 处相关位置：/);
+      const links = [...md.matchAll(/^- \[(.*)\]\((file:[^)#]*)#L(\d+),(\d+)-L(\d+),(\d+)\)$/gm)];
+      assert.strictEqual(new Set(links.map((m) => m[2])).size, 99);
+      // each link selects that unit's cell, whose text its label ends with
+      for (const m of [links[0], links[50], links[98]]) {
+        const file = fileURLToPath(m[2]);
+        const doc = TextDocument.create(m[2], 'jsgk-yaml', 1, fs.readFileSync(file, 'utf8'));
+        const cell = doc.getText({ start: { line: +m[3] - 1, character: +m[4] - 1 }, end: { line: +m[5] - 1, character: +m[6] - 1 } });
+        assert.ok(cell.length > 0 && m[1].endsWith('：' + cell), `${m[1]} / ${cell}`);
+      }
     } finally {
       await c.stop();
     }

@@ -9,6 +9,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { Finding, LineIndex } from '../service';
 import { CheckedDocuments } from './documents';
 import { Pause } from './pause';
+import * as l10n from '../service/l10n';
 
 const SEVERITY: Record<Finding['severity'], DiagnosticSeverity> = {
   error: DiagnosticSeverity.Error, warning: DiagnosticSeverity.Warning, information: DiagnosticSeverity.Information, hint: DiagnosticSeverity.Hint,
@@ -19,15 +20,38 @@ export interface DiagnosticsOptions {
   positionIn: (uri: string, offset: number) => { line: number; character: number };
 }
 
+/**
+ * The related locations a diagnostic carries at most; a finding with more (a 部门 total names a cell
+ * in each of its units' reports: 99 of them) carries the first ones and a last entry that says how
+ * many more there are, all of which the hover at the finding lists with links (features/hover.ts
+ * relatedHover). The Problems panel showed 99 rows under each such finding, and the message of a
+ * 部门 report with 95 of them held 7,524 locations (2.4 MB), sent while the editor waited.
+ */
+export const RELATED_SHOWN = 10;
+
+/** The related locations of a finding as the diagnostic carries them (see RELATED_SHOWN). */
+export function shownRelated(f: Finding): Finding['related'] {
+  return f.related && f.related.length > RELATED_SHOWN + 1 ? f.related.slice(0, RELATED_SHOWN) : f.related;
+}
+
 function toDiagnostic(d: CheckedDocuments, doc: TextDocument, opts: DiagnosticsOptions, f: Finding): Diagnostic {
+  const shown = shownRelated(f);
+  const relatedInformation = shown?.map((x) => ({
+    location: x.uri && x.uri !== doc.uri
+      ? { uri: x.uri, range: { start: opts.positionIn(x.uri, x.range.start), end: opts.positionIn(x.uri, x.range.end) } }
+      : { uri: doc.uri, range: d.range(doc, x.range) },
+    message: x.message,
+  }));
+  const more = (f.related?.length ?? 0) - (shown?.length ?? 0);
+  if (relatedInformation && more > 0) {
+    relatedInformation.push({
+      location: { uri: doc.uri, range: d.range(doc, f.range) },
+      message: l10n.t('……另有 {0} 处（共 {1} 处），悬停在此处可看全部', more, f.related!.length),
+    });
+  }
   return {
     range: d.range(doc, f.range), severity: SEVERITY[f.severity], code: f.rule, source: 'jsgk', message: f.message,
-    relatedInformation: f.related?.map((x) => ({
-      location: x.uri && x.uri !== doc.uri
-        ? { uri: x.uri, range: { start: opts.positionIn(x.uri, x.range.start), end: opts.positionIn(x.uri, x.range.end) } }
-        : { uri: doc.uri, range: d.range(doc, x.range) },
-      message: x.message,
-    })),
+    relatedInformation,
     data: { rule: f.rule, start: f.range.start, end: f.range.end, version: doc.version },
   };
 }
@@ -54,7 +78,7 @@ export async function toDiagnosticsInTurns(d: CheckedDocuments, doc: TextDocumen
     if (performance.now() - turn > turnMs && (await pause())) return undefined;
     // each other file named by the finding, its lines counted in turns of their own (a finding of a
     // 部门 report names a cell in each of its 99 units' files)
-    for (const x of f.related ?? []) {
+    for (const x of shownRelated(f) ?? []) {
       if (!x.uri || x.uri === doc.uri) continue;
       opts.positionIn(x.uri, x.range.start);
       if (performance.now() - turn > turnMs && (await pause())) return undefined;

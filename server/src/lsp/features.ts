@@ -6,6 +6,8 @@ import {
 import * as l10n from '../service/l10n';
 import { completion, coverageSummary, foldingRanges, formatDocument, hover, inlayHints, narrativeNumbers, outline, OutlineItem } from '../service/features';
 import { coverageHover } from '../service/features/coverage';
+import { relatedHover } from '../service/features/hover';
+import { RELATED_SHOWN } from './diagnostics';
 import { syntaxOfDocument } from '../service';
 import { CheckedDocuments } from './documents';
 import { Shell } from './shell';
@@ -32,14 +34,19 @@ export function registerFeatures(connection: Connection, d: CheckedDocuments, sh
     };
     // the parts of a computation link to their cells (#L12,5-L12,11 selects the cell); block keys and
     // format findings link to the format guide (command links to jsgk.openFormatGuide are trusted by the client)
+    const target = (uri: string, a: { line: number; character: number }, b: { line: number; character: number }) =>
+      `${uri.replace(/\(/g, '%28').replace(/\)/g, '%29')}#L${a.line + 1},${a.character + 1}-L${b.line + 1},${b.character + 1}`;
     const link = (x: { start: number; end: number }) => {
       const m = v.toDoc(x) ?? x;
-      const a = doc.positionAt(m.start);
-      const b = doc.positionAt(m.end);
-      return `${doc.uri.replace(/\(/g, '%28').replace(/\)/g, '%29')}#L${a.line + 1},${a.character + 1}-L${b.line + 1},${b.character + 1}`;
+      return target(doc.uri, doc.positionAt(m.start), doc.positionAt(m.end));
     };
     const guide = `command:jsgk.openFormatGuide?${encodeURIComponent(JSON.stringify([syntaxOfDocument(doc.uri, doc.languageId)]))}`;
-    const h = hover(r, v.text, off, d.ls.catalogue, shell.edition(), { link, guide }) ?? shell.unitHover(doc.uri, r.report, off);
+    let h = hover(r, v.text, off, d.ls.catalogue, shell.edition(), { link, guide }) ?? shell.unitHover(doc.uri, r.report, off);
+    // a finding's related locations beyond those its diagnostic carries (a 部门 total and its units' cells)
+    const all = relatedHover(r, off, RELATED_SHOWN, (x) => (x.uri && x.uri !== doc.uri
+      ? target(x.uri, shell.positionIn(x.uri, x.range.start), shell.positionIn(x.uri, x.range.end))
+      : link(x.range)));
+    if (all) h = h ? { range: h.range, contents: `${h.contents}\n\n${all.contents}` } : all;
     if (h) return { contents: { kind: MarkupKind.Markdown, value: h.contents }, ...at(h.range) };
     const cov = coverageSummary(r).find((c) => c.range.start <= off && off <= c.range.end);
     return cov ? { contents: { kind: MarkupKind.Markdown, value: coverageHover(cov) }, ...at(cov.range) } : null;

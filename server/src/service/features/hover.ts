@@ -7,7 +7,7 @@
  * Text that comes from the report or a catalogue file is escaped: it cannot add links or images.
  */
 import { CheckResult } from '../index';
-import { GlossaryEntry, Range, Report } from '../model';
+import { GlossaryEntry, Range, RelatedInfo, Report } from '../model';
 import { Catalogue, STATUS_TEXT } from '../kemu';
 import { reportEdition } from '../rules/kemu/common';
 import { codeOfTerm, STANDARD_TERMS, standardTerm } from '../rules/glossary/terms';
@@ -190,3 +190,26 @@ function standardAt(report: Report, text: string, offset: number): { term: (type
   return best;
 }
 
+
+/**
+ * The related locations of the findings at the offset that have more than `shown` of them (their
+ * diagnostics carry only the first ones: a 部门 total names a cell in each of its units' reports),
+ * all of them, each linked to its place by `link` (which may point into another report).
+ */
+export function relatedHover(res: CheckResult, offset: number, shown: number, link: (x: RelatedInfo) => string | undefined): HoverResult | undefined {
+  const out: string[] = [];
+  let range: Range | undefined;
+  for (const f of res.findings) {
+    const rel = f.related;
+    if (!rel || rel.length <= shown + 1 || offset < f.range.start || offset > f.range.end) continue;
+    range ??= f.range;
+    out.push(l10n.t('{0} 的全部 {1} 处相关位置：', '`' + f.rule + '`', rel.length), '');
+    for (const x of rel) {
+      const target = link(x);
+      const text = md(x.message);
+      out.push('- ' + (target ? `[${text}](${target})` : text));
+    }
+    out.push('');
+  }
+  return range && { range, contents: out.join('\n').trimEnd() };
+}
