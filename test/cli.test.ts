@@ -3,7 +3,7 @@ import { spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { main, CliFinding, defaultJobs } from '../server/src/cli/jsgk';
+import { main, CliFinding, defaultJobs, pieces } from '../server/src/cli/jsgk';
 import { ROOT, SAMPLES } from './helpers/samples';
 
 async function run(args: string[]): Promise<{ code: number; out: string; err: string }> {
@@ -53,6 +53,27 @@ describe('jsgk check (command line)', () => {
     const arr = findingsOf(r.out);
     assert.deepStrictEqual([...new Set(arr.map((f) => path.basename(f.file)))], ['bad.jsgk.yaml']);
     assert.strictEqual(r.code, 1);
+  });
+
+  it('writes its lines in pieces, not one system call per finding: the text is the same, whole lines in each piece', async () => {
+    // the samples: a few hundred lines of findings and coverage
+    const lines: string[] = [];
+    const code = await main(['check', SAMPLES], (s) => lines.push(s), () => undefined);
+    assert.strictEqual(code, 1);
+    const text = lines.join('');
+    const n = text.split('\n').length - 1;
+    assert.ok(n > 100, `${n} lines`);
+    assert.ok(lines.length <= Math.ceil(text.length / (1 << 15)) + 1, `${lines.length} writes for ${text.length} characters`);
+    assert.ok(lines.every((p) => p.endsWith('\n')));
+    assert.match(text, /\n检查了 \d+ 个文件：\d+ 个错误，\d+ 个警告，\d+ 条提示\n$/);
+    // pieces() itself: each piece at least `size` long but the last, in order
+    const got: string[] = [];
+    const out = pieces((s) => got.push(s), 10);
+    for (const w of ['aaaa\n', 'bbbb\n', 'cc\n', 'd\n']) out.write(w);
+    assert.deepStrictEqual(got, ['aaaa\nbbbb\n']);
+    out.flush();
+    out.flush();
+    assert.deepStrictEqual(got, ['aaaa\nbbbb\n', 'cc\nd\n']);
   });
 
   it('exits 2 on usage errors', async () => {
