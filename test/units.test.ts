@@ -9,6 +9,7 @@ import { Finding, getLanguageService, parseReport, Report, ReportRef, unitGroups
 import { TablePart } from '../server/src/service/model';
 import { keptForOthers, pairingIndex } from '../server/src/service/workspace/units';
 import { ROOT } from './helpers/samples';
+import rulesData from '../server/src/service/data/rules.json';
 import { applyFix } from './helpers/markers';
 
 const DIR = path.join(ROOT, 'examples', '部门与所属单位');
@@ -52,12 +53,30 @@ describe('部门汇总 = 各单位之和 (checks across reports)', () => {
     const full2 = unitFindings(check(text, changed));
     assert.notDeepStrictEqual(full2.map((f) => f.message), full.map((f) => f.message));
     assert.deepStrictEqual(unitFindings(check(text, changed, keptForOthers)), full2);
-    // the view lets the texts go
+    // the view lets the texts go, and keeps of the tables units.sum compares their rows' codes, names and cells
     const whole = parseReport(units().self).report;
     const v = keptForOthers(whole);
     assert.ok(whole.blocks.length > 0 && whole.tables.length > 0);
-    assert.deepStrictEqual([v.narrative, v.glossary, v.blocks, v.printed], [[], [], [], []]);
-    assert.strictEqual(v.tables, whole.tables);
+    assert.deepStrictEqual([v.narrative, v.glossary, v.blocks, v.printed, v.overview], [[], [], [], [], []]);
+    assert.deepStrictEqual(v.meta, whole.meta);
+    const summed = Object.keys(rulesData.unitSums.tables);
+    const kinds = (r: Report) => r.tables.map((t) => t.kind);
+    assert.deepStrictEqual(kinds(v), kinds(whole).filter((k) => k && summed.includes(k)));
+    assert.ok(kinds(v).length > 0, JSON.stringify(kinds(whole)));
+    // a table units.sum does not compare (one of no standard kind) goes
+    const extra = parseReport(units().self.trimEnd() + '\n\n表 本单位自定义统计表:\n  列: [金额]\n  行:\n    - 合计: 1.00\n').report;
+    assert.deepStrictEqual(extra.tables.map((t) => t.title).slice(-1), ['本单位自定义统计表']);
+    assert.deepStrictEqual(keptForOthers(extra).tables.map((t) => t.title), v.tables.map((t) => t.title));
+    const rowsOf = (r: Report) => r.tables.filter((t) => summed.includes(t.kind!)).flatMap((t) => t.parts.map((p) => ({
+      table: [t.kind, t.unit, t.key, t.title], part: [p.name, p.side], columns: p.columns.map((c) => [c.name, c.kind, c.path]),
+      rows: p.rows.map((r) => ({ code: r.code, name: r.name, key: r.key, range: r.range, cells: r.cells.map((c) => ({ kind: c.kind, raw: c.raw, range: c.range, value: c.value?.toString() })) })),
+    })));
+    assert.deepStrictEqual(rowsOf(v), rowsOf(whole));
+    // its own rows (the parsed ones, with their ranges of names and codes, can go)
+    assert.ok(v.tables[0].parts[0].rows.every((r) => !whole.tables.some((t) => t.parts.some((p) => p.rows.includes(r)))));
+    // a 部门 report kept for another keeps its 单位构成
+    const dept = parseReport(text).report;
+    assert.strictEqual(keptForOthers(dept).overview, dept.overview);
   });
 
   it('pairs rows by 科目代码 or normalised name (a key written twice is left out) and columns by name; a kept unit report is indexed when kept', () => {
@@ -70,12 +89,11 @@ describe('部门汇总 = 各单位之和 (checks across reports)', () => {
     // 2010101 written twice: ambiguous, left out like 其他; 合 计 keyed as 合计
     assert.deepStrictEqual([...x.rows.keys()], ['合计']);
     assert.deepStrictEqual([...x.columns], [['合计', 0], ['基本支出', 1]]);
-    // keptForOthers indexes every part of the unit report then: a later change of a row is not seen
-    const whole = parseReport(units().self).report;
-    const p = whole.tables.find((t) => t.parts.some((q) => q.rows.some((r) => r.code)))!.parts.find((q) => q.rows.some((r) => r.code))!;
+    // keptForOthers indexes every part of the view then: a later change of a row is not seen
+    const view = keptForOthers(parseReport(units().self).report);
+    const p = view.tables.find((t) => t.parts.some((q) => q.rows.some((r) => r.code)))!.parts.find((q) => q.rows.some((r) => r.code))!;
     const row = p.rows.find((r) => r.code)!;
     const code = row.code!;
-    keptForOthers(whole);
     row.code = '9999999';
     assert.strictEqual(pairingIndex(p).rows.get(code), row);
     assert.ok(!pairingIndex(p).rows.has('9999999'));

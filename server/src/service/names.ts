@@ -33,7 +33,7 @@ export function normName(s: string): string {
 }
 
 /** The same characters in a string that refers to no longer one (V8 makes a slice of 13 characters or more a view into its source). */
-function own(s: string): string {
+export function own(s: string): string {
   return s.length < 13 ? s : (' ' + s).slice(1);
 }
 

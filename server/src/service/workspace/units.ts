@@ -3,8 +3,9 @@
  * unit name), used by the 部门/单位 check (rules/units/sum.ts), hover on a 单位构成 row, the server and
  * the command line.
  */
-import { Range, Report, ReportType, Row, TablePart, UnitRow } from '../model';
-import { normName } from '../names';
+import { Meta, Range, Report, ReportType, Row, Str, Table, TablePart, UnitRow } from '../model';
+import { normName, own } from '../names';
+import rules from '../data/rules.json';
 import { allSections } from '../query';
 import * as l10n from '../l10n';
 
@@ -14,18 +15,52 @@ export interface ReportRef {
 }
 
 /**
- * What the checks across reports read of another report (its 报告 block, its 概况 with a unit listing,
- * its tables): a unit report kept for its 部门's check — by the command line until that check, by the
- * server while the 部门 is open — is kept as this view, and its texts (情况说明, 名词解释, 封面 …) go.
+ * What the checks across reports read of another report (its 报告 block; its 单位构成 when it lists
+ * units; the tables that units.sum compares, with their rows' codes, names and cells): a unit report
+ * kept for its 部门's check — by the command line until that check, by the server while the 部门 is
+ * open — is kept as this copy, and the rest goes: its texts, the ranges of names and codes, the
+ * tables units.sum does not compare, the amount grids and what the rules kept with the tables. Its
+ * strings are copies (V8 makes a slice of 13 characters or more a view into the whole text, which a
+ * kept name or amount would otherwise keep): the command line kept some 300 KB for each unit report
+ * of 21,000 characters until its 部门 was checked, now about a third of that.
  */
 export function keptForOthers(report: Report): Report {
-  // the pairing index of every part is made now, while the report is read (the server reads one unit
-  // report per turn): not all at once in the 部门's check
-  for (const t of report.tables) for (const p of t.parts) pairingIndex(p);
+  const lists = listsUnits(report);
   return {
-    syntax: report.syntax, meta: report.meta, overview: report.overview, tables: report.tables,
+    syntax: report.syntax, meta: report.meta && keptMeta(report.meta), overview: lists ? report.overview : [],
+    tables: report.tables.filter((t) => t.kind && SUMMED[t.kind]).map(keptTable),
     narrative: [], glossary: [], perf: [], others: [], sectionBlocks: [], printed: [], blocks: [],
   };
+}
+
+/** The table kinds units.sum compares (data/rules.json unitSums). */
+const SUMMED = (rules as unknown as { unitSums: { tables: Record<string, unknown> } }).unitSums.tables;
+
+const keptStr = <T extends Str>(s: T | undefined): T | undefined => s && { ...s, value: own(s.value) };
+
+function keptMeta(m: Meta): Meta {
+  const out: Record<string, unknown> = { range: m.range };
+  for (const k of ['type', 'year', 'unitName', 'amountUnit', 'edition', 'title'] as const) if (m[k]) out[k] = keptStr(m[k]);
+  return out as unknown as Meta;
+}
+
+function keptTable(t: Table): Table {
+  return { key: own(t.key), keyRange: t.keyRange, title: own(t.title), kind: t.kind, number: keptStr(t.number), unit: t.unit, parts: t.parts.map(keptPart), notes: [], range: t.range };
+}
+
+function keptPart(p: TablePart): TablePart {
+  const part: TablePart = {
+    name: own(p.name), side: p.side, range: p.range,
+    columns: p.columns.map((c) => ({ name: own(c.name), path: c.path.map(own), kind: c.kind, range: c.range })),
+    rows: p.rows.map((r) => ({
+      key: own(r.key), keyRange: r.keyRange, code: r.code, name: own(r.name), nameRange: r.nameRange, level: r.level, range: r.range,
+      cells: r.cells.every((c) => c.raw.length < 13) ? r.cells : r.cells.map((c) => (c.raw.length < 13 ? c : { ...c, raw: own(c.raw) })),
+    })),
+  };
+  // the pairing index is made now, while the report is read (the server reads one unit report per
+  // turn): not all at once in the 部门's check
+  pairingIndex(part);
+  return part;
 }
 
 /**
