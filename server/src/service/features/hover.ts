@@ -190,7 +190,6 @@ function standardAt(report: Report, text: string, offset: number): { term: (type
   return best;
 }
 
-
 /**
  * The related locations of the findings at the offset that have more than `shown` of them (their
  * diagnostics carry only the first ones: a 部门 total names a cell in each of its units' reports),
