@@ -154,6 +154,7 @@ describe('language server during the walk of a large workspace (protocol level)'
       const h = (await c.conn.sendRequest(HoverRequest.type, { textDocument: { uri: dept }, position: units[0].range.start })) as Hover;
       const md = (h.contents as { value: string }).value;
       assert.match(md, /`units\.sum` 的全部 99 处相关位置：/);
+      assert.ok(md.includes('\n\n' + String(units[0].message) + '\n\n- ['), md.slice(0, 400));
       const links = [...md.matchAll(/^- \[(.*)\]\((file:[^)#]*)#L(\d+),(\d+)-L(\d+),(\d+)\)$/gm)];
       assert.strictEqual(new Set(links.map((m) => m[2])).size, 99);
       // each link selects that unit's cell, whose text its label ends with

@@ -77,8 +77,9 @@ export async function toDiagnosticsInTurns(d: CheckedDocuments, doc: TextDocumen
   for (const f of findings) {
     if (performance.now() - turn > turnMs && (await pause())) return undefined;
     // each other file named by the finding, its lines counted in turns of their own (a finding of a
-    // 部门 report names a cell in each of its 99 units' files)
-    for (const x of shownRelated(f) ?? []) {
+    // 部门 report names a cell in each of its 99 units' files): also those the diagnostic does not
+    // carry, which the hover at the finding links to (their lines counted here, not in that request)
+    for (const x of f.related ?? []) {
       if (!x.uri || x.uri === doc.uri) continue;
       opts.positionIn(x.uri, x.range.start);
       if (performance.now() - turn > turnMs && (await pause())) return undefined;

@@ -191,9 +191,11 @@ function standardAt(report: Report, text: string, offset: number): { term: (type
 }
 
 /**
- * The related locations of the findings at the offset that have more than `shown` of them (their
- * diagnostics carry only the first ones: a 部门 total names a cell in each of its units' reports),
- * all of them, each linked to its place by `link` (which may point into another report).
+ * The related locations of the findings at the offset that have more than `shown + 1` of them (their
+ * diagnostics carry only the first `shown`: a 部门 total names a cell in each of its units' reports),
+ * all of them, each linked to its place by `link` (which may point into another report), under the
+ * finding's message (several findings may share a range: a table's name carries every 科目 row its
+ * units have and the 部门 table lacks).
  */
 export function relatedHover(res: CheckResult, offset: number, shown: number, link: (x: RelatedInfo) => string | undefined): HoverResult | undefined {
   const out: string[] = [];
@@ -202,7 +204,7 @@ export function relatedHover(res: CheckResult, offset: number, shown: number, li
     const rel = f.related;
     if (!rel || rel.length <= shown + 1 || offset < f.range.start || offset > f.range.end) continue;
     range ??= f.range;
-    out.push(l10n.t('{0} 的全部 {1} 处相关位置：', '`' + f.rule + '`', rel.length), '');
+    out.push(l10n.t('{0} 的全部 {1} 处相关位置：', '`' + f.rule + '`', rel.length), '', md(f.message), '');
     for (const x of rel) {
       const target = link(x);
       const text = md(x.message);
