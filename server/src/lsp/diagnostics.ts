@@ -7,6 +7,7 @@
 import { Connection, Diagnostic, DiagnosticSeverity, DocumentDiagnosticReportKind, LSPErrorCodes, ResponseError } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { Finding, LineIndex } from '../service';
+import { shownRelated } from '../service/features/hover';
 import { CheckedDocuments } from './documents';
 import { Pause } from './pause';
 import * as l10n from '../service/l10n';
@@ -18,20 +19,6 @@ const SEVERITY: Record<Finding['severity'], DiagnosticSeverity> = {
 export interface DiagnosticsOptions {
   /** The position of an offset in another report (related locations across reports). */
   positionIn: (uri: string, offset: number) => { line: number; character: number };
-}
-
-/**
- * The related locations a diagnostic carries at most; a finding with more (a 部门 total names a cell
- * in each of its units' reports: 99 of them) carries the first ones and a last entry that says how
- * many more there are, all of which the hover at the finding lists with links (features/hover.ts
- * relatedHover). The Problems panel showed 99 rows under each such finding, and the message of a
- * 部门 report with 95 of them held 7,524 locations (2.4 MB), sent while the editor waited.
- */
-export const RELATED_SHOWN = 10;
-
-/** The related locations of a finding as the diagnostic carries them (see RELATED_SHOWN). */
-export function shownRelated(f: Finding): Finding['related'] {
-  return f.related && f.related.length > RELATED_SHOWN + 1 ? f.related.slice(0, RELATED_SHOWN) : f.related;
 }
 
 function toDiagnostic(d: CheckedDocuments, doc: TextDocument, opts: DiagnosticsOptions, f: Finding): Diagnostic {

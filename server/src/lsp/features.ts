@@ -7,7 +7,6 @@ import * as l10n from '../service/l10n';
 import { completion, coverageSummary, foldingRanges, formatDocument, hover, inlayHints, narrativeNumbers, outline, OutlineItem } from '../service/features';
 import { coverageHover } from '../service/features/coverage';
 import { relatedHover } from '../service/features/hover';
-import { RELATED_SHOWN } from './diagnostics';
 import { syntaxOfDocument } from '../service';
 import { CheckedDocuments } from './documents';
 import { Shell } from './shell';
@@ -43,7 +42,7 @@ export function registerFeatures(connection: Connection, d: CheckedDocuments, sh
     const guide = `command:jsgk.openFormatGuide?${encodeURIComponent(JSON.stringify([syntaxOfDocument(doc.uri, doc.languageId)]))}`;
     let h = hover(r, v.text, off, d.ls.catalogue, shell.edition(), { link, guide }) ?? shell.unitHover(doc.uri, r.report, off);
     // a finding's related locations beyond those its diagnostic carries (a 部门 total and its units' cells)
-    const all = relatedHover(r, off, RELATED_SHOWN, (x) => (x.uri && x.uri !== doc.uri
+    const all = relatedHover(r, off, (x) => (x.uri && x.uri !== doc.uri
       ? target(x.uri, shell.positionIn(x.uri, x.range.start), shell.positionIn(x.uri, x.range.end))
       : link(x.range)));
     if (all) h = h ? { range: h.range, contents: `${h.contents}\n\n${all.contents}` } : all;

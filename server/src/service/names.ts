@@ -32,9 +32,12 @@ export function normName(s: string): string {
   return n;
 }
 
-/** The same characters in a string that refers to no longer one (V8 makes a slice of 13 characters or more a view into its source). */
+/** Whether a string may be a view into a longer one (V8 makes a slice of 13 characters or more a view into its source). */
+export const mayBeSlice = (s: string): boolean => s.length >= 13;
+
+/** The same characters in a string that refers to no longer one (see mayBeSlice). */
 export function own(s: string): string {
-  return s.length < 13 ? s : (' ' + s).slice(1);
+  return mayBeSlice(s) ? (' ' + s).slice(1) : s;
 }
 
 /** 科目 names: spaces, bracket widths and quotes ignored. */

@@ -7,7 +7,7 @@
  * Text that comes from the report or a catalogue file is escaped: it cannot add links or images.
  */
 import { CheckResult } from '../index';
-import { GlossaryEntry, Range, RelatedInfo, Report } from '../model';
+import { Finding, GlossaryEntry, Range, RelatedInfo, Report } from '../model';
 import { Catalogue, STATUS_TEXT } from '../kemu';
 import { reportEdition } from '../rules/kemu/common';
 import { codeOfTerm, STANDARD_TERMS, standardTerm } from '../rules/glossary/terms';
@@ -191,18 +191,31 @@ function standardAt(report: Report, text: string, offset: number): { term: (type
 }
 
 /**
- * The related locations of the findings at the offset that have more than `shown + 1` of them (their
- * diagnostics carry only the first `shown`: a 部门 total names a cell in each of its units' reports),
- * all of them, each linked to its place by `link` (which may point into another report), under the
+ * The related locations a diagnostic carries at most; a finding with more (a 部门 total names a cell
+ * in each of its units' reports: 99 of them) carries the first ones and a last entry that says how
+ * many more there are, all of which the hover at the finding lists with links (relatedHover). The
+ * Problems panel showed 99 rows under each such finding, and the message of a 部门 report with 95 of
+ * them held 7,524 locations (2.4 MB), sent while the editor waited.
+ */
+export const RELATED_SHOWN = 10;
+
+/** The related locations of a finding as its diagnostic carries them (see RELATED_SHOWN). */
+export function shownRelated(f: Finding): Finding['related'] {
+  return f.related && f.related.length > RELATED_SHOWN + 1 ? f.related.slice(0, RELATED_SHOWN) : f.related;
+}
+
+/**
+ * All the related locations of the findings at the offset whose diagnostics do not carry them all
+ * (shownRelated), each linked to its place by `link` (which may point into another report), under the
  * finding's message (several findings may share a range: a table's name carries every 科目 row its
  * units have and the 部门 table lacks).
  */
-export function relatedHover(res: CheckResult, offset: number, shown: number, link: (x: RelatedInfo) => string | undefined): HoverResult | undefined {
+export function relatedHover(res: CheckResult, offset: number, link: (x: RelatedInfo) => string | undefined): HoverResult | undefined {
   const out: string[] = [];
   let range: Range | undefined;
   for (const f of res.findings) {
     const rel = f.related;
-    if (!rel || rel.length <= shown + 1 || offset < f.range.start || offset > f.range.end) continue;
+    if (!rel || offset < f.range.start || offset > f.range.end || shownRelated(f)!.length === rel.length) continue;
     range ??= f.range;
     out.push(l10n.t('{0} 的全部 {1} 处相关位置：', '`' + f.rule + '`', rel.length), '', md(f.message), '');
     for (const x of rel) {

@@ -4,7 +4,7 @@
  * the command line.
  */
 import { Meta, Range, Report, ReportType, Row, Str, Table, TablePart, UnitRow } from '../model';
-import { normName, own } from '../names';
+import { mayBeSlice, normName, own } from '../names';
 import rules from '../data/rules.json';
 import { allSections } from '../query';
 import * as l10n from '../l10n';
@@ -29,19 +29,25 @@ export function keptForOthers(report: Report): Report {
   const lists = listsUnits(report);
   return {
     syntax: report.syntax, meta: report.meta && keptMeta(report.meta), overview: lists ? report.overview : [],
-    tables: report.tables.filter((t) => t.kind && SUMMED[t.kind]).map(keptTable),
+    tables: report.tables.filter((t) => t.kind && UNIT_SUM_TABLES[t.kind]).map(keptTable),
     narrative: [], glossary: [], perf: [], others: [], sectionBlocks: [], printed: [], blocks: [],
   };
 }
 
-/** The table kinds units.sum compares (data/rules.json unitSums). */
-const SUMMED = (rules as unknown as { unitSums: { tables: Record<string, unknown> } }).unitSums.tables;
+/** What units.sum compares of a table kind, and what of it not (data/rules.json unitSums). */
+export interface UnitSumTable {
+  excludeRows?: string[];
+  excludeColumns?: string[];
+}
+/** The table kinds units.sum compares (data/rules.json unitSums): what it reads and keptForOthers keeps. */
+export const UNIT_SUM_TABLES = (rules as unknown as { unitSums: { tables: Record<string, UnitSumTable> } }).unitSums.tables;
 
 const keptStr = <T extends Str>(s: T | undefined): T | undefined => s && { ...s, value: own(s.value) };
 
+/** The 报告 block with its values copied (every field but its range is a Str). */
 function keptMeta(m: Meta): Meta {
-  const out: Record<string, unknown> = { range: m.range };
-  for (const k of ['type', 'year', 'unitName', 'amountUnit', 'edition', 'title'] as const) if (m[k]) out[k] = keptStr(m[k]);
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(m)) out[k] = k === 'range' ? v : keptStr(v as Str);
   return out as unknown as Meta;
 }
 
@@ -55,7 +61,8 @@ function keptPart(p: TablePart): TablePart {
     columns: p.columns.map((c) => ({ name: own(c.name), path: c.path.map(own), kind: c.kind, range: c.range })),
     rows: p.rows.map((r) => ({
       key: own(r.key), keyRange: r.keyRange, code: r.code, name: own(r.name), nameRange: r.nameRange, level: r.level, range: r.range,
-      cells: r.cells.every((c) => c.raw.length < 13) ? r.cells : r.cells.map((c) => (c.raw.length < 13 ? c : { ...c, raw: own(c.raw) })),
+      // a cell is copied only when its text may be a slice
+      cells: r.cells.some((c) => mayBeSlice(c.raw)) ? r.cells.map((c) => (mayBeSlice(c.raw) ? { ...c, raw: own(c.raw) } : c)) : r.cells,
     })),
   };
   // the pairing index is made now, while the report is read (the server reads one unit report per

@@ -13,16 +13,10 @@ import { Cell, Column, Finding, RelatedInfo, Row, Table, TablePart } from '../..
 import { normName } from '../../names';
 import { compareSum, compareUnits, formatLike } from '../rounding';
 import { cellLabel } from '../tables/equality';
-import { listsUnits, pairingIndex, ReportRef, UnitGroup, unitGroups } from '../../workspace/units';
+import { listsUnits, pairingIndex, ReportRef, UNIT_SUM_TABLES, UnitGroup, unitGroups } from '../../workspace/units';
 import { Rule } from '../types';
-import rules from '../../data/rules.json';
 import * as l10n from '../../l10n';
 
-interface TableRule {
-  excludeRows?: string[];
-  excludeColumns?: string[];
-}
-const TABLES = (rules as unknown as { unitSums: { tables: Record<string, TableRule> } }).unitSums.tables;
 
 
 const amountOf = (c: Cell | undefined): Decimal | undefined => (c && (c.kind === 'amount' || c.kind === 'number') ? c.value : undefined);
@@ -113,7 +107,7 @@ function compareGroup(g: UnitGroup): Finding[] {
   const findings: Finding[] = [];
   const units = g.units.map((u) => ({ name: u.name, ref: u.report! }));
   for (const t of g.dept.report.tables) {
-    const rule = t.kind ? TABLES[t.kind] : undefined;
+    const rule = t.kind ? UNIT_SUM_TABLES[t.kind] : undefined;
     if (!rule) continue;
     const unitTables = units.map((u) => ({ ...u, table: u.ref.report.tables.find((x) => x.kind === t.kind) }));
     if (unitTables.some((u) => !u.table)) continue; // a unit without the table: nothing can be said
