@@ -9,16 +9,16 @@ import fc from 'fast-check';
 import { Decimal } from '../server/src/service/decimal';
 import { Finding, Row } from '../server/src/service/model';
 import { normName } from '../server/src/service/names';
-import { Found, withoutConsequences } from '../server/src/service/rules/units/sum';
+import { Found, RowName, withoutConsequences } from '../server/src/service/rules/units/sum';
 import * as l10n from '../server/src/service/l10n';
 
 /** The pairwise version (0.3.3), as the model. */
 function model(found: Found[]): Finding[] {
-  const isTotal = (r: Row) => !r.code && /^(合计|总计)$/.test(normName(r.name));
-  const under = (child: Row, parent: Row) => !!child.code && (isTotal(parent) || (!!parent.code && child.code !== parent.code && child.code.startsWith(parent.code)));
-  const hasBelow = new Set<Row>();
+  const isTotal = (r: RowName) => !r.code && /^(合计|总计)$/.test(normName(r.name));
+  const under = (child: RowName, parent: RowName) => !!child.code && (isTotal(parent) || (!!parent.code && child.code !== parent.code && child.code.startsWith(parent.code)));
+  const hasBelow = new Set<RowName>();
   for (const c of found) if (c.row.code && found.some((d) => d !== c && under(d.row, c.row))) hasBelow.add(c.row);
-  const dropped = new Set<Row>();
+  const dropped = new Set<RowName>();
   for (const p of found) {
     if (!p.row.code && !isTotal(p.row)) continue;
     const lowest = found.filter((c) => c !== p && under(c.row, p.row) && !hasBelow.has(c.row));

@@ -7,10 +7,11 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { Finding, getLanguageService, parseReport, Report, ReportRef, unitGroups, unitRowHover } from '../server/src/service';
 import { TablePart } from '../server/src/service/model';
-import { keptForOthers, pairingIndex } from '../server/src/service/workspace/units';
+import { keptForOthers, pairingIndex, sumCell } from '../server/src/service/workspace/units';
 import { ROOT } from './helpers/samples';
 import rulesData from '../server/src/service/data/rules.json';
 import { applyFix } from './helpers/markers';
+import { corpus } from './helpers/corpus';
 
 const DIR = path.join(ROOT, 'examples', '部门与所属单位');
 const DEPT = '某市商务局-2023部门决算.jsgk.yaml';
@@ -26,6 +27,20 @@ function check(dept: string, units: Record<string, string>, view: (r: Report) =>
 }
 const units = () => ({ self: read(SELF), centre: read(CENTRE) });
 const unitFindings = (fs: Finding[]) => fs.filter((f) => f.rule === 'units.sum');
+/** The cells of the tables units.sum compares, as parsed and as kept (SumPart), in the same form. */
+const wholeCells = (r: Report) => r.tables.filter((t) => t.kind && t.kind in rulesData.unitSums.tables).map((t) => ({
+  kind: t.kind, unit: t.unit, parts: t.parts.map((p) => ({
+    name: p.name, side: p.side, rows: p.rows.map((row) => ({ code: row.code, name: row.name, cells: row.cells.map((c) => ({ kind: c.kind, raw: c.raw, range: c.range, value: c.value?.toString() })) })),
+  })),
+}));
+const keptCells = (r: Report) => r.sums!.map((t) => ({
+  kind: t.kind, unit: t.unit, parts: t.parts.map((p) => ({
+    name: p.name, side: p.side, rows: p.names.map((name, i) => ({
+      code: p.codes[i], name,
+      cells: Array.from({ length: p.width }, (_, j) => sumCell(p, i * p.width + j)).filter((c) => c).map((c) => ({ kind: c!.kind, raw: c!.raw, range: c!.range, value: c!.value?.toString() })),
+    })),
+  })),
+}));
 
 describe('部门汇总 = 各单位之和 (checks across reports)', () => {
   it('the example: 2011308 is 120.00 in the 部门 table, 80.00 + 450,000.00元 in the units; totals above are consequences', () => {
@@ -57,26 +72,41 @@ describe('部门汇总 = 各单位之和 (checks across reports)', () => {
     const whole = parseReport(units().self).report;
     const v = keptForOthers(whole);
     assert.ok(whole.blocks.length > 0 && whole.tables.length > 0);
-    assert.deepStrictEqual([v.narrative, v.glossary, v.blocks, v.printed, v.overview], [[], [], [], [], []]);
+    assert.deepStrictEqual([v.narrative, v.glossary, v.blocks, v.printed, v.overview, v.tables], [[], [], [], [], [], []]);
     assert.deepStrictEqual(v.meta, whole.meta);
     const summed = Object.keys(rulesData.unitSums.tables);
-    const kinds = (r: Report) => r.tables.map((t) => t.kind);
-    assert.deepStrictEqual(kinds(v), kinds(whole).filter((k) => k && summed.includes(k)));
-    assert.ok(kinds(v).length > 0, JSON.stringify(kinds(whole)));
+    assert.deepStrictEqual(v.sums!.map((t) => t.kind), whole.tables.map((t) => t.kind).filter((k) => k && summed.includes(k)));
+    assert.ok(v.sums!.length > 0, JSON.stringify(whole.tables.map((t) => t.kind)));
     // a table units.sum does not compare (one of no standard kind) goes
     const extra = parseReport(units().self.trimEnd() + '\n\n表 本单位自定义统计表:\n  列: [金额]\n  行:\n    - 合计: 1.00\n').report;
     assert.deepStrictEqual(extra.tables.map((t) => t.title).slice(-1), ['本单位自定义统计表']);
-    assert.deepStrictEqual(keptForOthers(extra).tables.map((t) => t.title), v.tables.map((t) => t.title));
-    const rowsOf = (r: Report) => r.tables.filter((t) => summed.includes(t.kind!)).flatMap((t) => t.parts.map((p) => ({
-      table: [t.kind, t.unit, t.key, t.title], part: [p.name, p.side], columns: p.columns.map((c) => [c.name, c.kind, c.path]),
-      rows: p.rows.map((r) => ({ code: r.code, name: r.name, key: r.key, range: r.range, cells: r.cells.map((c) => ({ kind: c.kind, raw: c.raw, range: c.range, value: c.value?.toString() })) })),
-    })));
-    assert.deepStrictEqual(rowsOf(v), rowsOf(whole));
-    // its own rows (the parsed ones, with their ranges of names and codes, can go)
-    assert.ok(v.tables[0].parts[0].rows.every((r) => !whole.tables.some((t) => t.parts.some((p) => p.rows.includes(r)))));
+    assert.deepStrictEqual(keptForOthers(extra).sums!.map((t) => t.kind), v.sums!.map((t) => t.kind));
+    // every cell comes back as parsed (kind, text, range, value)
+    assert.deepStrictEqual(keptCells(v), wholeCells(whole));
     // a 部门 report kept for another keeps its 单位构成
     const dept = parseReport(text).report;
     assert.strictEqual(keptForOthers(dept).overview, dept.overview);
+  });
+
+  it('keeps every cell of the compared tables as parsed (kind, text, range, value), on every report the project ships and on odd cells', () => {
+    let cells = 0;
+    for (const f of corpus()) {
+      const whole = parseReport(f.text, f.syntax).report;
+      const want = wholeCells(whole);
+      assert.deepStrictEqual(keptCells(keptForOthers(whole)), want, f.name);
+      cells += want.flatMap((t) => t.parts.flatMap((p) => p.rows.flatMap((r) => r.cells))).length;
+    }
+    assert.ok(cells > 1000, `only ${cells} cells compared: the test says little`);
+    // texts that are not how their value prints, values that are not safe integers, cells that are not amounts
+    const odd = ['1,687.40', '-0.00', '0.50', '-0.50', '+3.00', '007.00', '3.', '.50', '３．００', '123456789012345678.12', '1.000000000000000000001', '-', '—', '12.5%', '', '100', '-100', '0', '1.0E3', ' 5.00'];
+    const text = `报告:\n  类型: 单位决算\n  年度: 2023\n  单位: 甲\n  金额单位: 万元\n\n表 支出决算表:\n  编号: 公开05表\n  列: [合计]\n  行:\n${odd.map((o, i) => `    - ${2010100 + i} 第${i}项: ${JSON.stringify(o)}\n`).join('')}`;
+    const whole = parseReport(text).report;
+    assert.strictEqual(whole.tables[0].parts[0].rows.length, odd.length);
+    const want = wholeCells(whole);
+    assert.deepStrictEqual(keptCells(keptForOthers(whole)), want);
+    // the odd cells are of several kinds, some of them with values
+    const kinds = new Set(want[0].parts[0].rows.map((r) => r.cells[0]?.kind));
+    assert.ok(kinds.has('amount') && kinds.size > 1, [...kinds].join());
   });
 
   it('pairs rows by 科目代码 or normalised name (a key written twice is left out) and columns by name; a kept unit report is indexed when kept', () => {
@@ -89,14 +119,17 @@ describe('部门汇总 = 各单位之和 (checks across reports)', () => {
     // 2010101 written twice: ambiguous, left out like 其他; 合 计 keyed as 合计
     assert.deepStrictEqual([...x.rows.keys()], ['合计']);
     assert.deepStrictEqual([...x.columns], [['合计', 0], ['基本支出', 1]]);
-    // keptForOthers indexes every part of the view then: a later change of a row is not seen
-    const view = keptForOthers(parseReport(units().self).report);
-    const p = view.tables.find((t) => t.parts.some((q) => q.rows.some((r) => r.code)))!.parts.find((q) => q.rows.some((r) => r.code))!;
-    const row = p.rows.find((r) => r.code)!;
+    // keptForOthers indexes every part of the view then: a later change of the parsed row is not seen
+    const whole = parseReport(units().self).report;
+    const view = keptForOthers(whole);
+    const t = whole.tables.find((x) => x.kind === view.sums![0].kind)!;
+    const row = t.parts[0].rows.find((r) => r.code)!;
     const code = row.code!;
     row.code = '9999999';
-    assert.strictEqual(pairingIndex(p).rows.get(code), row);
-    assert.ok(!pairingIndex(p).rows.has('9999999'));
+    const p = view.sums![0].parts[0];
+    assert.strictEqual(p.rows.get(code), t.parts[0].rows.indexOf(row));
+    assert.strictEqual(p.codes[p.rows.get(code)!], code);
+    assert.ok(!p.rows.has('9999999'));
   });
 
   it('the 06 table and every other row of 05 agree (no finding for them)', () => {

@@ -289,6 +289,48 @@ export interface Report {
    * scalar differed from the library's value): findings there are shown, their fixes are not offered.
    */
   inexact?: Range[];
+  /**
+   * Of a report kept for the check of its 部门 (workspace/units.ts keptForOthers): the tables the
+   * 部门/单位 check compares, in compact form; `tables` is then empty. A report parsed whole has none
+   * (units.sum makes them from its tables when it needs them).
+   */
+  sums?: SumTable[];
+}
+
+/** A table the 部门/单位 check (units.sum) compares, as it reads a unit report's table. */
+export interface SumTable {
+  kind: string;
+  unit: Table['unit'];
+  parts: SumPart[];
+}
+
+/**
+ * A table part as units.sum reads it: its rows and amount columns by the keys it pairs them by, each
+ * row's 科目代码 and name, and the cells in arrays (row by row, `width` cells a row) instead of an
+ * object, a range, a decimal and a string each (a unit report of 217 rows was kept as 190 KB).
+ */
+export interface SumPart {
+  name: string;
+  side?: TablePart['side'];
+  /** Amount columns by normalised name (the first of a name) → column index. */
+  columns: Map<string, number>;
+  /** Rows by 科目代码, else by normalised name (a key written twice is left out) → row index. */
+  rows: Map<string, number>;
+  codes: Array<string | undefined>;
+  names: string[];
+  width: number;
+  /** Per cell (row × width + column): its kind (SUM_KINDS index + 1; 0: the row has no such cell). */
+  kinds: Uint8Array;
+  /** The value's units when it is a safe integer and the scale fits a byte (NaN: no value, or in `bigs`). */
+  nums: Float64Array;
+  scales: Uint8Array;
+  /** The cell's source range. */
+  starts: Int32Array;
+  ends: Int32Array;
+  /** Values that do not fit `nums` and `scales`. */
+  bigs: Map<number, Decimal>;
+  /** The cell as written, when it is not its value as printed (1,687.40; 万元 cells of text), nor empty. */
+  raws: Map<number, string>;
 }
 
 export type Severity = 'error' | 'warning' | 'information' | 'hint';

@@ -3,8 +3,9 @@
  * unit name), used by the 部门/单位 check (rules/units/sum.ts), hover on a 单位构成 row, the server and
  * the command line.
  */
-import { Meta, Range, Report, ReportType, Row, Str, Table, TablePart, UnitRow } from '../model';
-import { mayBeSlice, normName, own } from '../names';
+import { Decimal } from '../decimal';
+import { Cell, CellKind, Meta, Range, Report, ReportType, Row, Str, SumPart, SumTable, Table, TablePart, UnitRow } from '../model';
+import { normName, own } from '../names';
 import rules from '../data/rules.json';
 import { allSections } from '../query';
 import * as l10n from '../l10n';
@@ -16,20 +17,20 @@ export interface ReportRef {
 
 /**
  * What the checks across reports read of another report (its 报告 block; its 单位构成 when it lists
- * units; the tables that units.sum compares, with their rows' codes, names and cells): a unit report
- * kept for its 部门's check — by the command line until that check, by the server while the 部门 is
- * open — is kept as this copy, and the rest goes: its texts, the ranges of names and codes, the
- * tables units.sum does not compare, the amount grids and what the rules kept with the tables. The
- * strings of its 报告 block and tables are copies (V8 makes a slice of 13 characters or more a view
- * into the whole text, which a kept name or amount would otherwise keep); the 单位构成 of a report
- * that lists units is shared as parsed. A generated unit report of 21,000 characters was kept as
- * 256–262 KB until its 部门 was checked, now 190–194 KB, and none of its text.
+ * units; the tables that units.sum compares, in compact form: `sums`): a unit report kept for its
+ * 部门's check — by the command line until that check, by the server while the 部门 is open — is kept
+ * as this copy, and the rest goes: its texts, its tables (their rows, cells, ranges of names and
+ * codes), what the rules kept with them. The strings kept are copies (V8 makes a slice of 13
+ * characters or more a view into the whole text, which a kept name would otherwise keep); the 单位构成
+ * of a report that lists units is shared as parsed. A generated unit report of 18,000 characters
+ * (217 rows, 622 cells compared) was kept as 190 KB with the tables as parsed, and is now kept as
+ * about 40 KB.
  */
 export function keptForOthers(report: Report): Report {
   const lists = listsUnits(report);
   return {
     syntax: report.syntax, meta: report.meta && keptMeta(report.meta), overview: lists ? report.overview : [],
-    tables: report.tables.filter((t) => t.kind && UNIT_SUM_TABLES[t.kind]).map(keptTable),
+    tables: [], sums: sumTablesOf(report),
     narrative: [], glossary: [], perf: [], others: [], sectionBlocks: [], printed: [], blocks: [],
   };
 }
@@ -51,24 +52,107 @@ function keptMeta(m: Meta): Meta {
   return out as unknown as Meta;
 }
 
-function keptTable(t: Table): Table {
-  return { key: own(t.key), keyRange: t.keyRange, title: own(t.title), kind: t.kind, number: keptStr(t.number), unit: t.unit, parts: t.parts.map(keptPart), notes: [], range: t.range };
+/** Made once per report parsed whole (a report kept for others has them made when kept). */
+const sumsOfWhole = new WeakMap<Report, SumTable[]>();
+
+/** The tables of a report that units.sum compares, as it reads them (SumTable). */
+export function sumTablesOf(report: Report): SumTable[] {
+  if (report.sums) return report.sums;
+  let s = sumsOfWhole.get(report);
+  if (!s) sumsOfWhole.set(report, (s = report.tables.filter((t) => t.kind && UNIT_SUM_TABLES[t.kind]).map(sumTable)));
+  return s;
 }
 
-function keptPart(p: TablePart): TablePart {
-  const part: TablePart = {
-    name: own(p.name), side: p.side, range: p.range,
-    columns: p.columns.map((c) => ({ name: own(c.name), path: c.path.map(own), kind: c.kind, range: c.range })),
-    rows: p.rows.map((r) => ({
-      key: own(r.key), keyRange: r.keyRange, code: r.code, name: own(r.name), nameRange: r.nameRange, level: r.level, range: r.range,
-      // a cell is copied only when its text may be a slice
-      cells: r.cells.some((c) => mayBeSlice(c.raw)) ? r.cells.map((c) => (mayBeSlice(c.raw) ? { ...c, raw: own(c.raw) } : c)) : r.cells,
-    })),
+function sumTable(t: Table): SumTable {
+  return { kind: t.kind!, unit: t.unit, parts: t.parts.map(sumPart) };
+}
+
+/** The kinds of cells as SumPart.kinds holds them (index + 1). */
+export const SUM_KINDS: readonly CellKind[] = ['amount', 'percent', 'number', 'text', 'empty'];
+const KIND_CODE = new Map(SUM_KINDS.map((k, i) => [k, i + 1]));
+/** SumPart.kinds of an amount, a number and an empty cell. */
+export const SUM_AMOUNT = 1;
+export const SUM_NUMBER = 3;
+export const SUM_EMPTY = 5;
+
+function sumPart(p: TablePart): SumPart {
+  const width = p.columns.length;
+  const n = width * p.rows.length;
+  const out: SumPart = {
+    name: own(p.name), side: p.side, columns: nameColumns(p), rows: keyIndex(p.rows),
+    codes: p.rows.map((r) => r.code), names: p.rows.map((r) => own(r.name)), width,
+    kinds: new Uint8Array(n), nums: new Float64Array(n).fill(NaN), scales: new Uint8Array(n),
+    starts: new Int32Array(n), ends: new Int32Array(n), bigs: new Map(), raws: new Map(),
   };
-  // the pairing index is made now, while the report is read (the server reads one unit report per
-  // turn): not all at once in the 部门's check
-  pairingIndex(part);
-  return part;
+  p.rows.forEach((r, i) => {
+    for (let j = 0; j < width && j < r.cells.length; j++) {
+      const c = r.cells[j];
+      const x = i * width + j;
+      out.kinds[x] = KIND_CODE.get(c.kind) ?? 0;
+      out.starts[x] = c.range.start;
+      out.ends[x] = c.range.end;
+      const v = c.value;
+      if (v) {
+        if (!Number.isNaN(v.num) && v.scale <= 255) {
+          out.nums[x] = v.num;
+          out.scales[x] = v.scale;
+        } else out.bigs.set(x, v);
+      }
+      if (c.raw !== '' && !(v && printsAs(c.raw, v))) out.raws.set(x, own(c.raw));
+    }
+  });
+  return out;
+}
+
+const isDigit = (c: number) => c >= 48 && c <= 57;
+
+/**
+ * Whether `raw` is how `v` prints (Decimal.toString): an optional minus (not for 0), digits without a
+ * leading 0 before others, and exactly `scale` decimals — read without making the printed string.
+ */
+function printsAs(raw: string, v: Decimal): boolean {
+  if (Number.isNaN(v.num)) return false;
+  let i = 0;
+  if (raw.charCodeAt(0) === 45 /* - */) {
+    if (v.num >= 0) return false;
+    i = 1;
+  } else if (v.num < 0) return false;
+  const intStart = i;
+  while (isDigit(raw.charCodeAt(i))) i++;
+  if (i === intStart || (raw.charCodeAt(intStart) === 48 && i - intStart > 1)) return false;
+  let decimals = 0;
+  if (raw.charCodeAt(i) === 46 /* . */) {
+    i++;
+    while (isDigit(raw.charCodeAt(i))) {
+      i++;
+      decimals++;
+    }
+    if (decimals === 0) return false;
+  }
+  if (i !== raw.length || decimals !== v.scale) return false;
+  // the digits are those of the units (the parser read them from this text; checked, not assumed)
+  let units = 0;
+  for (let k = intStart; k < raw.length; k++) if (raw.charCodeAt(k) !== 46) units = units * 10 + (raw.charCodeAt(k) - 48);
+  return Number.isSafeInteger(units) && units === Math.abs(v.num);
+}
+
+/** The value of a SumPart's cell x (amount and number cells; others have none). */
+export function sumValue(p: SumPart, x: number): Decimal | undefined {
+  const k = p.kinds[x];
+  if (k !== SUM_AMOUNT && k !== SUM_NUMBER) return undefined;
+  const n = p.nums[x];
+  return Number.isNaN(n) ? p.bigs.get(x) : new Decimal(n, p.scales[x]);
+}
+
+/** A SumPart's cell x as a Cell (for a finding's related locations), or undefined where the row has none. */
+export function sumCell(p: SumPart, x: number): Cell | undefined {
+  const k = p.kinds[x];
+  if (k === 0) return undefined;
+  const n = p.nums[x];
+  const value = Number.isNaN(n) ? p.bigs.get(x) : new Decimal(n, p.scales[x]);
+  const cell: Cell = { kind: SUM_KINDS[k - 1], raw: p.raws.get(x) ?? (value ? value.toString() : ''), range: { start: p.starts[x], end: p.ends[x] } };
+  if (value) cell.value = value;
+  return cell;
 }
 
 /**
@@ -81,32 +165,37 @@ export interface PairingIndex {
   columns: Map<string, number>;
 }
 
-/** Kept with the part (a unit report's parts live as long as its kept view). */
+/** Kept with the part (the 部门 report's parts, while it is checked). */
 const pairings = new WeakMap<TablePart, PairingIndex>();
 
-/** The pairing index of a part, made once. */
+/** The pairing index of a 部门 report's part, made once. */
 export function pairingIndex(part: TablePart): PairingIndex {
   let x = pairings.get(part);
-  if (!x) pairings.set(part, (x = { rows: keyRows(part), columns: nameColumns(part) }));
+  if (!x) {
+    const rows = new Map<string, Row>();
+    for (const [k, i] of keyIndex(part.rows)) rows.set(k, part.rows[i]);
+    pairings.set(part, (x = { rows, columns: nameColumns(part) }));
+  }
   return x;
 }
 
-function keyRows(part: TablePart): Map<string, Row> {
-  const m = new Map<string, Row>();
+/** Rows by 科目代码, else normalised name (copied: a name may be a slice of the text) → index; a key written twice is left out. */
+function keyIndex(rows: Row[]): Map<string, number> {
+  const m = new Map<string, number>();
   const dup = new Set<string>();
-  for (const r of part.rows) {
-    const k = r.code ?? normName(r.name);
-    if (!k) continue;
+  rows.forEach((r, i) => {
+    const k = r.code ?? own(normName(r.name));
+    if (!k) return;
     if (m.has(k)) dup.add(k);
-    else m.set(k, r);
-  }
+    else m.set(k, i);
+  });
   for (const k of dup) m.delete(k);
   return m;
 }
 
 function nameColumns(part: TablePart): Map<string, number> {
   const m = new Map<string, number>();
-  for (const [i, c] of part.columns.entries()) if (c.kind === 'amount' && !m.has(normName(c.name))) m.set(normName(c.name), i);
+  for (const [i, c] of part.columns.entries()) if (c.kind === 'amount' && !m.has(normName(c.name))) m.set(own(normName(c.name)), i);
   return m;
 }
 

@@ -9,11 +9,11 @@
  * related locations point into the unit reports (uri).
  */
 import { Decimal, inUnit, trimTo } from '../../decimal';
-import { Cell, Column, Finding, RelatedInfo, Row, Table, TablePart } from '../../model';
+import { Cell, Column, Finding, RelatedInfo, Row, SumPart, SumTable, Table, TablePart } from '../../model';
 import { normName } from '../../names';
 import { compareSum, compareUnits, formatLike } from '../rounding';
 import { cellLabel } from '../tables/equality';
-import { listsUnits, pairingIndex, ReportRef, UNIT_SUM_TABLES, UnitGroup, unitGroups } from '../../workspace/units';
+import { listsUnits, pairingIndex, ReportRef, SUM_AMOUNT, SUM_EMPTY, SUM_NUMBER, sumCell, sumTablesOf, sumValue, UNIT_SUM_TABLES, UnitGroup, unitGroups } from '../../workspace/units';
 import { Rule } from '../types';
 import * as l10n from '../../l10n';
 
@@ -37,13 +37,13 @@ function checkUnitSums(dept: ReportRef, others: ReportRef[]): Finding[] {
  * ones) add up to its own; the kept findings say which totals above them differ with them.
  */
 export function withoutConsequences(found: Found[]): Finding[] {
-  const totals = new Map<Row, boolean>();
-  const isTotal = (r: Row) => {
+  const totals = new Map<RowName, boolean>();
+  const isTotal = (r: RowName) => {
     let t = totals.get(r);
     if (t === undefined) totals.set(r, (t = !r.code && /^(合计|总计)$/.test(normName(r.name))));
     return t;
   };
-  const under = (child: Row, parent: Row) => !!child.code && (isTotal(parent) || (!!parent.code && child.code !== parent.code && child.code.startsWith(parent.code)));
+  const under = (child: RowName, parent: RowName) => !!child.code && (isTotal(parent) || (!!parent.code && child.code !== parent.code && child.code.startsWith(parent.code)));
   // every code that has a differing 科目 row under it (a proper prefix of a differing row's code)
   const above = new Set<string>();
   for (const d of found) {
@@ -90,17 +90,19 @@ export function withoutConsequences(found: Found[]): Finding[] {
 
 /**
  * A row that differs: its finding is written only if it is kept (withoutConsequences drops those
- * explained by the rows under them; each names every unit's cell, 99 of them for a large 部门).
+ * explained by the rows under them; each names every unit's cell, 99 of them for a large 部门). Its
+ * row: the 部门's, or a unit's (a 科目 the 部门 does not list), by its code and name.
  */
-export type Found = { row: Row; diff: Decimal; rounding: boolean; finding: () => Finding };
-type UnitPart = { name: string; ref: ReportRef; table: Table; part: TablePart; rows: Map<string, Row>; cols: Map<string, number> };
+export type Found = { row: RowName; diff: Decimal; rounding: boolean; finding: () => Finding };
+export type RowName = Pick<Row, 'code' | 'name'>;
+type UnitPart = { name: string; ref: ReportRef; table: SumTable; part: SumPart };
 /** One amount column of a 部门 table part, with the same part of each unit. */
 interface ColumnCheck {
   t: Table; part: TablePart; col: Column; ci: number; cname: string; units: UnitPart[]; deptRows: Map<string, Row>;
   /** The column's index in each unit's part (same order as `units`). */
   unitCols: number[];
-  /** Each unit's row of a key (same order as `units`), found once for all the columns of the part. */
-  unitRows: (key: string) => Array<Row | undefined>;
+  /** Each unit's row of a key (its index, -1 where the unit has none; same order as `units`), found once for all the columns of the part. */
+  unitRows: (key: string) => Int32Array;
 }
 
 function compareGroup(g: UnitGroup): Finding[] {
@@ -109,20 +111,23 @@ function compareGroup(g: UnitGroup): Finding[] {
   for (const t of g.dept.report.tables) {
     const rule = t.kind ? UNIT_SUM_TABLES[t.kind] : undefined;
     if (!rule) continue;
-    const unitTables = units.map((u) => ({ ...u, table: u.ref.report.tables.find((x) => x.kind === t.kind) }));
+    const unitTables = units.map((u) => ({ ...u, table: sumTablesOf(u.ref.report).find((x) => x.kind === t.kind) }));
     if (unitTables.some((u) => !u.table)) continue; // a unit without the table: nothing can be said
     const exRows = new Set((rule.excludeRows ?? []).map(normName));
     const exCols = new Set((rule.excludeColumns ?? []).map(normName));
     for (const part of t.parts) {
       const uparts = unitTables.map((u) => ({ ...u, table: u.table!, part: u.table!.parts.find((p) => p.name === part.name) ?? u.table!.parts.find((p) => !!p.side && p.side === part.side) }));
       if (uparts.some((u) => !u.part)) continue;
-      // made when the unit reports were kept (keptForOthers), one per turn of the server
-      const uIndex: UnitPart[] = uparts.map((u) => { const x = pairingIndex(u.part!); return { ...u, part: u.part!, rows: x.rows, cols: x.columns }; });
+      // the units' parts are indexed when they were kept (keptForOthers), one per turn of the server
+      const uIndex = uparts as UnitPart[];
       const deptRows = pairingIndex(part).rows;
-      const byKey = new Map<string, Array<Row | undefined>>();
+      const byKey = new Map<string, Int32Array>();
       const unitRows = (key: string) => {
         let rs = byKey.get(key);
-        if (!rs) byKey.set(key, (rs = uIndex.map((u) => u.rows.get(key))));
+        if (!rs) {
+          byKey.set(key, (rs = new Int32Array(uIndex.length)));
+          for (let k = 0; k < uIndex.length; k++) rs[k] = uIndex[k].part.rows.get(key) ?? -1;
+        }
         return rs;
       };
       const excluded = new Set([...deptRows].filter(([, r]) => exRows.has(normName(r.name))).map(([k]) => k));
@@ -130,8 +135,8 @@ function compareGroup(g: UnitGroup): Finding[] {
         if (col.kind !== 'amount') return;
         const cname = normName(col.name);
         if (exCols.has(cname) || exCols.has(normName(col.path[col.path.length - 1] ?? ''))) return;
-        if (uIndex.some((u) => !u.cols.has(cname))) return;
-        const c: ColumnCheck = { t, part, col, ci, cname, units: uIndex, deptRows, unitCols: uIndex.map((u) => u.cols.get(cname)!), unitRows };
+        if (uIndex.some((u) => !u.part.columns.has(cname))) return;
+        const c: ColumnCheck = { t, part, col, ci, cname, units: uIndex, deptRows, unitCols: uIndex.map((u) => u.part.columns.get(cname)!), unitRows };
         const found: Found[] = [];
         const notes: Found[] = [];
         for (const [key, row] of deptRows) {
@@ -160,18 +165,27 @@ function unitsSum(c: ColumnCheck, key: string, stated: Decimal): { units: number
   let n = 0;
   const rows = c.unitRows(key);
   for (let k = 0; k < rows.length; k++) {
-    const ur = rows[k];
-    if (!ur) continue;
+    const ri = rows[k];
+    if (ri < 0) continue;
     written++;
-    const uc = ur.cells[c.unitCols[k]];
-    if (!uc || uc.kind === 'empty') continue;
-    const v = amountOf(uc);
-    if (!v || v.scale !== stated.scale || Number.isNaN(v.num) || c.units[k].table.unit !== c.t.unit) return undefined;
-    s += v.num;
+    const u = c.units[k];
+    const p = u.part;
+    const x = ri * p.width + c.unitCols[k];
+    const kind = p.kinds[x];
+    if (kind === 0 || kind === SUM_EMPTY) continue;
+    const num = p.nums[x];
+    if ((kind !== SUM_AMOUNT && kind !== SUM_NUMBER) || Number.isNaN(num) || p.scales[x] !== stated.scale || u.table.unit !== c.t.unit) return undefined;
+    s += num;
     n++;
   }
   return Number.isSafeInteger(s) ? { units: s, written, n } : undefined;
 }
+
+/** A unit's cell of a row in the column checked (its index in the part's arrays), or -1 where the row has none. */
+const cellIndex = (c: ColumnCheck, k: number, ri: number): number => {
+  const p = c.units[k].part;
+  return ri < 0 || p.kinds[ri * p.width + c.unitCols[k]] === 0 ? -1 : ri * p.width + c.unitCols[k];
+};
 
 /** A row of the 部门 table against the same row of each unit: an error, a 尾数误差 note, or nothing. */
 function compareRow(c: ColumnCheck, key: string, row: Row): Found | undefined {
@@ -187,12 +201,12 @@ function compareRow(c: ColumnCheck, key: string, row: Row): Found | undefined {
     written = 0;
     const rows = c.unitRows(key);
     for (let k = 0; k < rows.length; k++) {
-      const ur = rows[k];
-      if (!ur) { parts.push(undefined); continue; }
+      if (rows[k] < 0) { parts.push(undefined); continue; }
       written++;
-      const uc = ur.cells[c.unitCols[k]];
-      const v = amountOf(uc);
-      if (!v && uc && uc.kind !== 'empty') return undefined; // an unreadable cell was reported in its own report
+      const p = c.units[k].part;
+      const x = cellIndex(c, k, rows[k]);
+      const v = x < 0 ? undefined : sumValue(p, x);
+      if (!v && x >= 0 && p.kinds[x] !== SUM_EMPTY) return undefined; // an unreadable cell was reported in its own report
       parts.push(v ? inUnit(v, c.units[k].table.unit, t.unit) : undefined);
     }
     cmp = compareSum(stated, parts);
@@ -206,7 +220,8 @@ function compareRow(c: ColumnCheck, key: string, row: Row): Found | undefined {
     const rows = c.unitRows(key);
     for (let k = 0; k < rows.length; k++) {
       const u = c.units[k];
-      const uc = rows[k]?.cells[c.unitCols[k]];
+      const x = cellIndex(c, k, rows[k]);
+      const uc = x < 0 ? undefined : sumCell(u.part, x);
       if (uc) related.push({ uri: u.ref.uri, range: uc.range, message: l10n.t('{0}：{1}', u.name, (uc.raw || l10n.t('（空）')) + (u.table.unit !== t.unit ? ' ' + u.table.unit : '')) });
     }
     const label = cellLabel(t, part, row, ci, true);
@@ -233,22 +248,25 @@ function compareRow(c: ColumnCheck, key: string, row: Row): Found | undefined {
 
 /** 科目 rows that a unit reports with money and the 部门 does not list at all: reported on the table's name. */
 function missingRows(c: ColumnCheck): Found[] {
-  const { t, part, col, cname } = c;
+  const { t, part, col } = c;
   const missing = new Map<string, Array<{ name: string; uri: string; cell: Cell; unit: Table['unit'] }>>();
-  for (const u of c.units) {
-    for (const [key, ur] of u.rows) {
-      if (!ur.code || c.deptRows.has(key)) continue;
-      const uc = ur.cells[u.cols.get(cname)!];
-      const v = amountOf(uc);
+  c.units.forEach((u, k) => {
+    const p = u.part;
+    for (const [key, ri] of p.rows) {
+      if (!p.codes[ri] || c.deptRows.has(key)) continue;
+      const x = cellIndex(c, k, ri);
+      const v = x < 0 ? undefined : sumValue(p, x);
       if (!v || v.isZero()) continue;
       const list = missing.get(key) ?? [];
-      list.push({ name: u.name, uri: u.ref.uri, cell: uc, unit: u.table.unit });
+      list.push({ name: u.name, uri: u.ref.uri, cell: sumCell(p, x)!, unit: u.table.unit });
       missing.set(key, list);
     }
-  }
+  });
   const out: Found[] = [];
   for (const [code, list] of missing) {
-    const ur = c.units.map((u) => u.rows.get(code)).find((r) => r)!;
+    const u = c.units.find((x) => x.part.rows.has(code))!;
+    const ri = u.part.rows.get(code)!;
+    const ur: RowName = { code: u.part.codes[ri], name: u.part.names[ri] };
     let total = Decimal.ZERO;
     for (const x of list) total = total.add(inUnit(x.cell.value!, x.unit, t.unit));
     const amounts = (x: { cell: Cell; unit: Table['unit'] }) => x.cell.raw + (x.unit !== t.unit ? ' ' + x.unit : '');
