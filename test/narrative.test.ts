@@ -12,6 +12,8 @@ import { generate } from '../scripts/gen-template-phrases';
 import { parseReport } from '../server/src/service';
 import { allSections } from '../server/src/service/query';
 import { BUDGET_TABLE, BUDGET_TABLE_WAN } from './rules/narrative';
+import fc from 'fast-check';
+import { yearBefore } from '../server/src/service/rules/narrative/year';
 
 const head = (type: string, year: number) => `报告:\n  类型: ${type}\n  年度: ${year}\n  单位: 测试单位\n  金额单位: 万元\n\n`;
 const HEAD = head('部门决算', 2023);
@@ -670,5 +672,51 @@ describe('notes and statements that say a table is empty: the messages', () => {
     const w = phrases.emptyTables.statements[0].text;
     const g = check(budget(2026, statementTable(w, '    - 合计: 12,000.00'))(`本部门2026年度${w}。`)).find((x) => x.rule === 'text.emptyTable')!;
     assert.strictEqual(g.message, `文中说“${w}”，而“政府性基金预算支出功能分类预算表”中有金额（如 12,000.00）`);
+  });
+});
+
+describe('text.year reads the years of a sentence without a match object each (yearBefore)', () => {
+  const yearsIn = (v: string) => [...v].flatMap((c, k) => (c === '年' && yearBefore(v, k) >= 0 ? [{ at: k - 4, y: yearBefore(v, k) }] : []));
+  it('finds what /(\\d{4})年(?!\\d{1,2}月)/g finds, at the same places, on random texts of digits, years, 年 and 月', () => {
+    const re = /(\d{4})年(?!\d{1,2}月)/g;
+    let found = 0;
+    fc.assert(fc.property(fc.array(fc.constantFrom('2023', '2022', '1', '12', '0', '年', '月', '日', '年度', '，', '比', 'a'), { maxLength: 30 }).map((a) => a.join('')), (v) => {
+      const want = [...v.matchAll(re)].map((m) => ({ at: m.index!, y: Number(m[1]) }));
+      found += want.length;
+      assert.deepStrictEqual(yearsIn(v), want, v);
+    }), { numRuns: 20000 });
+    assert.ok(found > 1000, `only ${found} years in the random texts: the property says little`);
+    assert.deepStrictEqual((yearsIn('2023年12月，2022年度，12024年；2021年1月1日，2020年')).map((x) => x.y), [2022, 2024, 2020]);
+  });
+});
+
+describe('text.table: the quick test before reading the term of an amount (mayEndWithTerm)', () => {
+  it('says no only where termBefore finds no term, on every text the project ships and on texts with terms put before amounts', () => {
+    const { mayEndWithTerm, termBefore, LINK_BY_TERM } = require('../server/src/service/rules/narrative/table') as typeof import('../server/src/service/rules/narrative/table');
+    const { tokens } = require('../server/src/service/narrative/tokens') as typeof import('../server/src/service/narrative/tokens');
+    const { corpus } = require('./helpers/corpus') as typeof import('./helpers/corpus');
+    let linked = 0;
+    let skipped = 0;
+    const check = (v: string, unit: string) => {
+      for (const tok of tokens(v)) {
+        if (tok.kind !== 'amount') continue;
+        const link = LINK_BY_TERM.get(termBefore(v, tok, unit));
+        if (link) linked++;
+        if (!mayEndWithTerm(v, tok, unit)) {
+          skipped++;
+          assert.strictEqual(link, undefined, `${v.slice(Math.max(0, tok.start - 30), tok.end)}`);
+        }
+      }
+    };
+    for (const f of corpus()) {
+      const r = parseReport(f.text, f.syntax).report;
+      const unit = r.meta?.unitName?.value ?? '';
+      for (const s of [...allSections(r.narrative), ...allSections(r.overview)]) if (s.body) check(s.body.value, unit);
+    }
+    const terms = [...LINK_BY_TERM.keys()];
+    fc.assert(fc.property(fc.constantFrom(...terms), fc.constantFrom('', '为', '是', ' ', '为 ', '：', '支出', '其中', '2023年'), fc.constantFrom('', '（一）', '2023年，', '其中：', '测试单位', '本'), (term, between, before) => {
+      check(`${before}${term}${between}123.45万元。`, '测试单位');
+    }), { numRuns: 2000 });
+    assert.ok(linked > 200 && skipped > 200, `linked ${linked}, skipped ${skipped}: the test says little`);
   });
 });

@@ -28,12 +28,16 @@ import * as l10n from '../../l10n';
 interface LinkSpec { terms: string[]; table: string; part?: string; row: string; column: string }
 export const LINK_BY_TERM = new Map<string, LinkSpec>();
 for (const l of links.links as LinkSpec[]) for (const term of l.terms) LINK_BY_TERM.set(term, l);
-/** The last characters of the terms: a term before an amount ends with one of them. */
-const TERM_ENDS = new Set([...LINK_BY_TERM.keys()].map((k) => k.charCodeAt(k.length - 1)));
+/** The terms by their last character: a term before an amount ends with one of them. */
+const TERMS_BY_END = new Map<number, string[]>();
+for (const k of LINK_BY_TERM.keys()) {
+  const c = k.charCodeAt(k.length - 1);
+  TERMS_BY_END.set(c, [...(TERMS_BY_END.get(c) ?? []), k]);
+}
 
 /**
- * Whether the clause before an amount can end with a term (a quick test before termBefore): the last
- * character termBefore would keep — past white space and one trailing 为/是 — ends some term. When the
+ * Whether the clause before an amount can end with a term (a quick test before termBefore): what
+ * termBefore would keep — past white space and one trailing 为/是 — ends with some term. When the
  * unit's name stands near (termBefore takes it out, wherever it is), it cannot tell: true.
  */
 export function mayEndWithTerm(v: string, tok: Tok, unitName: string): boolean {
@@ -50,7 +54,8 @@ export function mayEndWithTerm(v: string, tok: Tok, unitName: string): boolean {
     e--;
     while (e > 0 && isWhite(v.charCodeAt(e - 1))) e--;
   }
-  return e > 0 && TERM_ENDS.has(v.charCodeAt(e - 1));
+  const terms = e > 0 ? TERMS_BY_END.get(v.charCodeAt(e - 1)) : undefined;
+  return !!terms && terms.some((k) => v.startsWith(k, e - k.length));
 }
 
 /** A number of the text and the cell it names. */

@@ -11,19 +11,32 @@ import * as l10n from '../../l10n';
 
 const COMPARISON = /相比|对比|比上|比\d{4}|较|上年|同比|持平|增加|减少|增长|下降|截至|截止|以前|结转|以来|前|上一|与\d{4}/;
 
+const isDigit = (c: number) => c >= 48 && c <= 57;
+
+/**
+ * The year whose 年 is at k, as /(\d{4})年(?!\d{1,2}月)/g finds it (the four digits before a 年 that no
+ * month follows; it starts at k − 4), or −1 — read in place, without a match object per year.
+ */
+export function yearBefore(v: string, k: number): number {
+  if (k < 4 || !isDigit(v.charCodeAt(k - 1)) || !isDigit(v.charCodeAt(k - 2)) || !isDigit(v.charCodeAt(k - 3)) || !isDigit(v.charCodeAt(k - 4))) return -1;
+  // 2024年12月, 2024年1月: a date (the regex's lookahead)
+  if (isDigit(v.charCodeAt(k + 1)) && (v.charCodeAt(k + 2) === 0x6708 /* 月 */ || (isDigit(v.charCodeAt(k + 2)) && v.charCodeAt(k + 3) === 0x6708))) return -1;
+  return (v.charCodeAt(k - 4) - 48) * 1000 + (v.charCodeAt(k - 3) - 48) * 100 + (v.charCodeAt(k - 2) - 48) * 10 + (v.charCodeAt(k - 1) - 48);
+}
+
 function otherYears(ctx: RuleContext, t: Text, year: number, budget: boolean): void {
   for (const s of t.sentences) {
-    for (const m of s.text.matchAll(/(\d{4})年(?!\d{1,2}月)/g)) {
-      const y = Number(m[1]);
-      if (y === year || y < year - 3 || y > year + 1) continue;
+    for (let k = s.text.indexOf('年'); k >= 0; k = s.text.indexOf('年', k + 1)) {
+      const y = yearBefore(s.text, k);
+      const at = k - 4;
+      if (y < 0 || y === year || y < year - 3 || y > year + 1) continue;
       // a comparison, a date or a history legitimately names another year
-      const at = m.index!;
       const clauseStart = Math.max(s.text.lastIndexOf('，', at), s.text.lastIndexOf(',', at)) + 1;
       const next = s.text.indexOf('，', at);
       if (COMPARISON.test(s.text.slice(clauseStart, Math.max(at + 12, next < 0 ? s.text.length : next)))) continue;
       if (y === year - 1 && budget) continue; // a budget speaks of last year's execution
       const start = s.start + at;
-      ctx.report({ range: rr(t, start, start + m[0].length), message: l10n.t('这里写的是 {0} 年，而报告年度是 {1} 年（可能是沿用上年文稿未改）', y, year) });
+      ctx.report({ range: rr(t, start, start + 5), message: l10n.t('这里写的是 {0} 年，而报告年度是 {1} 年（可能是沿用上年文稿未改）', y, year) });
     }
   }
 }
