@@ -71,9 +71,9 @@ function sumTable(t: Table): SumTable {
 export const SUM_KINDS: readonly CellKind[] = ['amount', 'percent', 'number', 'text', 'empty'];
 const KIND_CODE = new Map(SUM_KINDS.map((k, i) => [k, i + 1]));
 /** SumPart.kinds of an amount, a number and an empty cell. */
-export const SUM_AMOUNT = 1;
-export const SUM_NUMBER = 3;
-export const SUM_EMPTY = 5;
+export const SUM_AMOUNT = KIND_CODE.get('amount')!;
+export const SUM_NUMBER = KIND_CODE.get('number')!;
+export const SUM_EMPTY = KIND_CODE.get('empty')!;
 
 function sumPart(p: TablePart): SumPart {
   const width = p.columns.length;
