@@ -33,7 +33,7 @@ export function normName(s: string): string {
 }
 
 /** Whether a string may be a view into a longer one (V8 makes a slice of 13 characters or more a view into its source). */
-export const mayBeSlice = (s: string): boolean => s.length >= 13;
+const mayBeSlice = (s: string): boolean => s.length >= 13;
 
 /** The same characters in a string that refers to no longer one (see mayBeSlice). */
 export function own(s: string): string {

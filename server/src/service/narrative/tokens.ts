@@ -1,6 +1,7 @@
 /** The amounts and percentages of a text, each with the interval it stands for (万元 for amounts). */
 import { Decimal, plainAmount, readNumeral, inUnit } from '../decimal';
 import { isSp } from './phrases';
+import { isDigit } from '../chars';
 
 /** An amount or a percentage found in a text. */
 export interface Tok {
@@ -34,7 +35,6 @@ function toTok(value: string, start: number, end: number, numEnd: number, unitRa
   return { kind: unit === '%' ? 'percent' : 'amount', value: v, wan, half, unit, start, end, raw: value.slice(start, end) };
 }
 
-const isDigit = (c: number) => c >= 48 && c <= 57;
 /** What may follow a bare 万 (TOKEN's lookahead), besides the end of the text. */
 const AFTER_WAN = new Set([...'，。；、,;）)\r\n'].map((c) => c.charCodeAt(0)));
 

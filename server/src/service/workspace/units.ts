@@ -6,6 +6,7 @@
 import { Decimal } from '../decimal';
 import { Cell, CellKind, Meta, Range, Report, ReportType, Row, Str, SumPart, SumTable, Table, TablePart, UnitRow } from '../model';
 import { normName, own } from '../names';
+import { isDigit } from '../chars';
 import rules from '../data/rules.json';
 import { allSections } from '../query';
 import * as l10n from '../l10n';
@@ -30,7 +31,7 @@ export function keptForOthers(report: Report): Report {
   const lists = listsUnits(report);
   return {
     syntax: report.syntax, meta: report.meta && keptMeta(report.meta), overview: lists ? report.overview : [],
-    tables: [], sums: sumTablesOf(report),
+    tables: [], sums: report.sums ?? sumTablesOfWhole(report),
     narrative: [], glossary: [], perf: [], others: [], sectionBlocks: [], printed: [], blocks: [],
   };
 }
@@ -59,12 +60,12 @@ const sumsOfWhole = new WeakMap<Report, SumTable[]>();
 export function sumTablesOf(report: Report): SumTable[] {
   if (report.sums) return report.sums;
   let s = sumsOfWhole.get(report);
-  if (!s) sumsOfWhole.set(report, (s = report.tables.filter((t) => t.kind && UNIT_SUM_TABLES[t.kind]).map(sumTable)));
+  if (!s) sumsOfWhole.set(report, (s = sumTablesOfWhole(report)));
   return s;
 }
 
-function sumTable(t: Table): SumTable {
-  return { kind: t.kind!, unit: t.unit, parts: t.parts.map(sumPart) };
+function sumTablesOfWhole(report: Report): SumTable[] {
+  return report.tables.filter((t) => t.kind && UNIT_SUM_TABLES[t.kind]).map((t) => ({ kind: t.kind!, unit: t.unit, parts: t.parts.map(sumPart) }));
 }
 
 /** The kinds of cells as SumPart.kinds holds them (index + 1). */
@@ -106,8 +107,6 @@ function sumPart(p: TablePart): SumPart {
   return out;
 }
 
-const isDigit = (c: number) => c >= 48 && c <= 57;
-
 /**
  * Whether `raw` is how `v` prints (Decimal.toString): an optional minus (not for 0), digits without a
  * leading 0 before others, and exactly `scale` decimals — read without making the printed string.
@@ -138,20 +137,20 @@ function printsAs(raw: string, v: Decimal): boolean {
   return Number.isSafeInteger(units) && units === Math.abs(v.num);
 }
 
-/** The value of a SumPart's cell x (amount and number cells; others have none). */
+/** The value stored for a SumPart's cell x (any kind), or undefined. */
+const storedValue = (p: SumPart, x: number): Decimal | undefined => (Number.isNaN(p.nums[x]) ? p.bigs.get(x) : new Decimal(p.nums[x], p.scales[x]));
+
+/** The value of a SumPart's cell x (amount and number cells; others, and x = −1, have none). */
 export function sumValue(p: SumPart, x: number): Decimal | undefined {
   const k = p.kinds[x];
-  if (k !== SUM_AMOUNT && k !== SUM_NUMBER) return undefined;
-  const n = p.nums[x];
-  return Number.isNaN(n) ? p.bigs.get(x) : new Decimal(n, p.scales[x]);
+  return k === SUM_AMOUNT || k === SUM_NUMBER ? storedValue(p, x) : undefined;
 }
 
-/** A SumPart's cell x as a Cell (for a finding's related locations), or undefined where the row has none. */
+/** A SumPart's cell x as a Cell (for a finding's related locations), or undefined where the row has none (or x = −1). */
 export function sumCell(p: SumPart, x: number): Cell | undefined {
   const k = p.kinds[x];
-  if (k === 0) return undefined;
-  const n = p.nums[x];
-  const value = Number.isNaN(n) ? p.bigs.get(x) : new Decimal(n, p.scales[x]);
+  if (!k) return undefined;
+  const value = storedValue(p, x);
   const cell: Cell = { kind: SUM_KINDS[k - 1], raw: p.raws.get(x) ?? (value ? value.toString() : ''), range: { start: p.starts[x], end: p.ends[x] } };
   if (value) cell.value = value;
   return cell;
@@ -197,7 +196,10 @@ function keyIndex(rows: Row[]): Map<string, number> {
 
 function nameColumns(part: TablePart): Map<string, number> {
   const m = new Map<string, number>();
-  for (const [i, c] of part.columns.entries()) if (c.kind === 'amount' && !m.has(normName(c.name))) m.set(own(normName(c.name)), i);
+  for (const [i, c] of part.columns.entries()) {
+    const k = normName(c.name);
+    if (c.kind === 'amount' && !m.has(k)) m.set(own(k), i);
+  }
   return m;
 }
 

@@ -4,14 +4,13 @@
  * a 2024 决算 — where the year before was meant.
  */
 import { Text } from '../../model';
+import { isDigit } from '../../chars';
 import { alt, WORDS } from '../../narrative/phrases';
 import { Rule, RuleContext } from '../types';
 import { eachText, rr } from './common';
 import * as l10n from '../../l10n';
 
 const COMPARISON = /相比|对比|比上|比\d{4}|较|上年|同比|持平|增加|减少|增长|下降|截至|截止|以前|结转|以来|前|上一|与\d{4}/;
-
-const isDigit = (c: number) => c >= 48 && c <= 57;
 
 /**
  * The year whose 年 is at k, as /(\d{4})年(?!\d{1,2}月)/g finds it (the four digits before a 年 that no

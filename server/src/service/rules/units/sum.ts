@@ -170,9 +170,10 @@ function unitsSum(c: ColumnCheck, key: string, stated: Decimal): { units: number
     written++;
     const u = c.units[k];
     const p = u.part;
-    const x = ri * p.width + c.unitCols[k];
+    const x = cellIndex(c, k, ri);
+    if (x < 0) continue;
     const kind = p.kinds[x];
-    if (kind === 0 || kind === SUM_EMPTY) continue;
+    if (kind === SUM_EMPTY) continue;
     const num = p.nums[x];
     if ((kind !== SUM_AMOUNT && kind !== SUM_NUMBER) || Number.isNaN(num) || p.scales[x] !== stated.scale || u.table.unit !== c.t.unit) return undefined;
     s += num;
@@ -181,7 +182,7 @@ function unitsSum(c: ColumnCheck, key: string, stated: Decimal): { units: number
   return Number.isSafeInteger(s) ? { units: s, written, n } : undefined;
 }
 
-/** A unit's cell of a row in the column checked (its index in the part's arrays), or -1 where the row has none. */
+/** A unit's cell of a row in the column checked (its index in the part's arrays), or -1 where the row has none (sumValue and sumCell give nothing for -1). */
 const cellIndex = (c: ColumnCheck, k: number, ri: number): number => {
   const p = c.units[k].part;
   return ri < 0 || p.kinds[ri * p.width + c.unitCols[k]] === 0 ? -1 : ri * p.width + c.unitCols[k];
@@ -205,7 +206,7 @@ function compareRow(c: ColumnCheck, key: string, row: Row): Found | undefined {
       written++;
       const p = c.units[k].part;
       const x = cellIndex(c, k, rows[k]);
-      const v = x < 0 ? undefined : sumValue(p, x);
+      const v = sumValue(p, x);
       if (!v && x >= 0 && p.kinds[x] !== SUM_EMPTY) return undefined; // an unreadable cell was reported in its own report
       parts.push(v ? inUnit(v, c.units[k].table.unit, t.unit) : undefined);
     }
@@ -220,8 +221,7 @@ function compareRow(c: ColumnCheck, key: string, row: Row): Found | undefined {
     const rows = c.unitRows(key);
     for (let k = 0; k < rows.length; k++) {
       const u = c.units[k];
-      const x = cellIndex(c, k, rows[k]);
-      const uc = x < 0 ? undefined : sumCell(u.part, x);
+      const uc = sumCell(u.part, cellIndex(c, k, rows[k]));
       if (uc) related.push({ uri: u.ref.uri, range: uc.range, message: l10n.t('{0}：{1}', u.name, (uc.raw || l10n.t('（空）')) + (u.table.unit !== t.unit ? ' ' + u.table.unit : '')) });
     }
     const label = cellLabel(t, part, row, ci, true);
@@ -255,7 +255,7 @@ function missingRows(c: ColumnCheck): Found[] {
     for (const [key, ri] of p.rows) {
       if (!p.codes[ri] || c.deptRows.has(key)) continue;
       const x = cellIndex(c, k, ri);
-      const v = x < 0 ? undefined : sumValue(p, x);
+      const v = sumValue(p, x);
       if (!v || v.isZero()) continue;
       const list = missing.get(key) ?? [];
       list.push({ name: u.name, uri: u.ref.uri, cell: sumCell(p, x)!, unit: u.table.unit });
