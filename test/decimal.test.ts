@@ -1,6 +1,6 @@
 import * as assert from 'assert';
 import fc from 'fast-check';
-import { Decimal, plainAmount, readNumeral, shareZero, sliceSharingZero, sum } from '../server/src/service/decimal';
+import { Decimal, plainAmount, readNumeral, shareZero, sliceSharingZero, sum, trimTo } from '../server/src/service/decimal';
 
 describe('Decimal (exact amounts)', () => {
   const d = (s: string) => {
@@ -227,6 +227,24 @@ describe('Decimal arithmetic on safe integers', () => {
     assert.strictEqual(new Decimal(-1n, 0).div(new Decimal(8n, 0), 2).toString(), '-0.13');
     assert.strictEqual(new Decimal(1n, 0).div(new Decimal(-3n, 0), 3).toString(), '-0.333');
     assert.strictEqual(new Decimal(2n ** 52n - 1n, 0).div(new Decimal(1n, 0), 0).units, 2n ** 52n - 1n);
+  });
+
+  it('writes itself and drops trailing zeros (trimTo) as the bigint digits say, on both sides of 2^53', () => {
+    // the reference: the digits of the exact count, a point `scale` places from the right
+    const written = (u: bigint, scale: number) => {
+      const digits = (u < 0n ? -u : u).toString().padStart(scale + 1, '0');
+      return (u < 0n ? '-' : '') + (scale > 0 ? `${digits.slice(0, digits.length - scale)}.${digits.slice(digits.length - scale)}` : digits);
+    };
+    fc.assert(fc.property(dec, fc.integer({ min: 0, max: 8 }), (a, keep) => {
+      assert.strictEqual(a.toString(), written(big(a), a.scale), `${big(a)}/${a.scale}`);
+      let u = big(a);
+      let s = a.scale;
+      while (s > keep && u % 10n === 0n) { u /= 10n; s--; }
+      assert.strictEqual(trimTo(a, keep), written(s < keep ? u * 10n ** BigInt(keep - s) : u, Math.max(s, keep)), `${big(a)}/${a.scale} to ${keep}`);
+    }), { numRuns: 20000 });
+    assert.strictEqual(trimTo(new Decimal(-4250000, 6), 2), '-4.25');
+    assert.strictEqual(trimTo(new Decimal(0, 4), 0), '0');
+    assert.strictEqual(new Decimal(-5, 3).toString(), '-0.005');
   });
 
   it('half a unit of the last place, the same object for each scale', () => {

@@ -175,8 +175,9 @@ export class Decimal {
   /** Writes the value with exactly `scale` decimals (default: as written). */
   toString(scale: number = this.scale): string {
     const d = this.rescale(scale);
-    const neg = d.units < 0n;
-    let digits = (neg ? -d.units : d.units).toString();
+    // a safe count prints exactly as a JS number (no bigint made for it)
+    const neg = d.num === d.num ? d.num < 0 : d.units < 0n;
+    let digits = d.num === d.num ? String(neg ? -d.num : d.num) : (neg ? -d.units : d.units).toString();
     if (d.scale > 0) {
       digits = digits.padStart(d.scale + 1, '0');
       digits = digits.slice(0, digits.length - d.scale) + '.' + digits.slice(digits.length - d.scale);
@@ -328,6 +329,15 @@ export function inUnit(v: Decimal, from: MoneyUnit, to: MoneyUnit): Decimal {
 /** A decimal written with `scale` decimals, or more when it needs them ("425.000000" → "425.00", "0.5712" → "0.5712"). */
 export function trimTo(v: Decimal, scale: number): string {
   let d = v;
-  while (d.scale > scale && d.units % 10n === 0n) d = new Decimal(d.units / 10n, d.scale - 1);
+  if (d.num === d.num) {
+    // a safe count: its trailing zeros dropped as a number (exact: each quotient is an integer)
+    let n = d.num;
+    let s = d.scale;
+    while (s > scale && n % 10 === 0) {
+      n /= 10;
+      s--;
+    }
+    d = s === d.scale ? d : new Decimal(n, s);
+  } else while (d.scale > scale && d.units % 10n === 0n) d = new Decimal(d.units / 10n, d.scale - 1);
   return d.rescale(Math.max(d.scale, scale)).toString();
 }

@@ -3,18 +3,35 @@ import { Decimal, plainAmount, readNumeral, inUnit } from '../decimal';
 import { isSp } from './phrases';
 import { isDigit } from '../chars';
 
-/** An amount or a percentage found in a text. */
-export interface Tok {
-  kind: 'amount' | 'percent';
-  value: Decimal;
-  /** Amounts in 万元 (元 and 亿元 converted exactly); percentages as written. */
-  wan: Decimal;
-  /** Half-width of the interval the written number stands for, in the same unit as `wan`. */
-  half: Decimal;
-  unit: string;
-  start: number;
-  end: number;
-  raw: string;
+/**
+ * An amount or a percentage found in a text. A class: a long 情况说明 has thousands, kept with its
+ * reading for as long as the text is unchanged; the written form is read from the text when asked for
+ * (no string of its own per token), and `wan` is `value` itself for amounts in 万元 and percentages.
+ */
+export class Tok {
+  constructor(
+    readonly kind: 'amount' | 'percent',
+    readonly value: Decimal,
+    /** Amounts in 万元 (元 and 亿元 converted exactly); percentages as written. */
+    readonly wan: Decimal,
+    /** Half-width of the interval the written number stands for, in the same unit as `wan`. */
+    readonly half: Decimal,
+    readonly unit: string,
+    readonly start: number,
+    readonly end: number,
+    /** The text the token was read from. */
+    private readonly source: string,
+  ) {}
+
+  /** As written (“1,687.40万元”). */
+  get raw(): string {
+    return this.source.slice(this.start, this.end);
+  }
+
+  /** The same token read from a piece of `source` that starts at `offset`. */
+  inText(source: string, offset: number): Tok {
+    return new Tok(this.kind, this.value, this.wan, this.half, this.unit, this.start + offset, this.end + offset, source);
+  }
 }
 
 /** What a token is, as a regular expression (the scanner below reads exactly what it matches, globally). */
@@ -32,7 +49,7 @@ function toTok(value: string, start: number, end: number, numEnd: number, unitRa
   const money = unit === '元' || unit === '亿元' ? unit : '万元';
   const wan = inUnit(v, money, '万元');
   const half = inUnit(v.halfUlp(), money, '万元');
-  return { kind: unit === '%' ? 'percent' : 'amount', value: v, wan, half, unit, start, end, raw: value.slice(start, end) };
+  return new Tok(unit === '%' ? 'percent' : 'amount', v, wan, half, unit, start, end, value);
 }
 
 /** What may follow a bare 万 (TOKEN's lookahead), besides the end of the text. */

@@ -57,7 +57,7 @@ function termAmount(ctx: RuleContext, term: string): { tok: Tok; text: Text } | 
       const after = text.value.slice(idx + n.length, idx + n.length + 40);
       const m = /^(?:为|是|共计|合计)?[ \t\u3000]*(-?[\d,]+(?:\.\d+)?)[ \t\u3000]*(万元|元|亿元)/.exec(after);
       const tok = m ? tokens(after).find((x) => x.start === m[0].indexOf(m[1])) : undefined;
-      if (tok) return { tok: { ...tok, start: tok.start + idx + n.length, end: tok.end + idx + n.length }, text };
+      if (tok) return { tok: tok.inText(text.value, idx + n.length), text };
     }
   }
   return undefined;

@@ -75,7 +75,12 @@ export function termBefore(v: string, tok: Tok, unitName: string): string {
 function tablesOfKind(ctx: RuleContext, kind: string): Table[] {
   const by = ctx.memo(ctx.model, 'narrative:tablesByKind', (m) => {
     const map = new Map<string, Table[]>();
-    for (const t of m.tables) if (t.kind) map.set(t.kind, [...(map.get(t.kind) ?? []), t]);
+    for (const t of m.tables) {
+      if (!t.kind) continue;
+      const list = map.get(t.kind);
+      if (list) list.push(t);
+      else map.set(t.kind, [t]);
+    }
     return map;
   });
   return by.get(kind) ?? [];
