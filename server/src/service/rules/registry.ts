@@ -27,7 +27,7 @@ import { rule as kemuName } from './kemu/name';
 import { rule as kemuParent } from './kemu/parent';
 import { rule as kemuConflict } from './kemu/conflict';
 import { rule as kemuDuplicateRow } from './kemu/duplicate-row';
-import { rule as unitsSum } from './units/sum';
+import { rule as unitsSum, unchecked as unitsUnchecked } from './units/sum';
 import { rule as annotationUnused } from './annotations/unused';
 import { rule as importUncertain } from './annotations/import-marker';
 
@@ -38,7 +38,7 @@ export const RULES: readonly Rule[] = [
   ...narrativeRules,
   glossaryDuplicate, glossaryNumbering, glossaryMissing,
   kemuCode, kemuSystem, kemuUnknown, kemuName, kemuParent, kemuConflict, kemuDuplicateRow,
-  unitsSum,
+  unitsSum, unitsUnchecked,
   annotationUnused, importUncertain,
 ];
 

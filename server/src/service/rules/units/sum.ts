@@ -11,9 +11,10 @@
 import { Decimal, inUnit, trimTo } from '../../decimal';
 import { Cell, Column, Finding, RelatedInfo, Row, SumPart, SumTable, Table, TablePart } from '../../model';
 import { normName } from '../../names';
+import { allSections } from '../../query';
 import { compareSum, compareUnits, formatLike } from '../rounding';
 import { cellLabel } from '../tables/equality';
-import { listsUnits, pairingIndex, ReportRef, SUM_AMOUNT, SUM_EMPTY, SUM_NUMBER, sumCell, sumTablesOf, sumValue, UNIT_SUM_TABLES, UnitGroup, unitGroups } from '../../workspace/units';
+import { listsUnits, pairingIndex, UNIT_TYPE, ReportRef, SUM_AMOUNT, SUM_EMPTY, SUM_NUMBER, sumCell, sumTablesOf, sumValue, UNIT_SUM_TABLES, UnitGroup, unitGroups } from '../../workspace/units';
 import { Rule } from '../types';
 import * as l10n from '../../l10n';
 
@@ -21,15 +22,36 @@ import * as l10n from '../../l10n';
 
 const amountOf = (c: Cell | undefined): Decimal | undefined => (c && (c.kind === 'amount' || c.kind === 'number') ? c.value : undefined);
 
+/** Where units.sum says what it compared in a 部门 table and what it could not (the rule's ctx). */
+interface Coverage {
+  checked(t: Table, n: number): void;
+  couldNot(t: Table, what: string, why: string): void;
+}
+
 /**
  * The findings of one 部门 report against its unit reports among `others` (nothing when it is not
- * a 部门 report listing its units, or when a listed unit has no report).
+ * a 部门 report listing its units). When a listed unit has no report nothing is compared, and one
+ * units.unchecked note on the 单位构成 says which reports are missing; a table, side or column that
+ * some unit's report lacks is said in that table's coverage.
  */
-function checkUnitSums(dept: ReportRef, others: ReportRef[]): Finding[] {
+function checkUnitSums(dept: ReportRef, others: ReportRef[], cov: Coverage): Finding[] {
   if (!listsUnits(dept.report)) return [];
   const g = unitGroups([dept, ...others.filter((o) => o.uri !== dept.uri)]).find((x) => x.dept.uri === dept.uri);
-  return g && g.complete ? compareGroup(g) : [];
+  if (!g) return [];
+  if (g.complete) return compareGroup(g, cov);
+  const missing = g.units.filter((u) => !u.report);
+  const m = dept.report.meta!;
+  const listing = [...allSections(dept.report.overview)].find((s) => s.units?.length);
+  const at = listing?.title.range ?? missing[0].row.range;
+  return [{
+    rule: 'units.unchecked', severity: 'information', range: at,
+    message: l10n.t('单位构成列出 {0} 个单位，其中 {1} 个没有找到 {2} 年的{3}报告（{4}）：部门各表未与所属单位之和核对（units.sum）',
+      g.units.length, missing.length, m.year!.year, UNIT_TYPE[m.type!.value]!, missing.map((u) => u.name).join(l10n.listSep())),
+  }];
 }
+
+/** What units.sum checks in a table (its coverage entries). */
+const WHAT = () => l10n.t('部门汇总数 = 所属各单位之和');
 
 /**
  * One wrong 项 makes its 款, its 类 and the 合计 differ by the same amount: those are consequences.
@@ -105,19 +127,31 @@ interface ColumnCheck {
   unitRows: (key: string) => Int32Array;
 }
 
-function compareGroup(g: UnitGroup): Finding[] {
+/** The units that lack something, for a coverage entry: “甲单位、乙单位”. */
+const namesOf = (us: Array<{ name: string }>) => us.map((u) => u.name).join(l10n.listSep());
+
+function compareGroup(g: UnitGroup, cov: Coverage): Finding[] {
   const findings: Finding[] = [];
   const units = g.units.map((u) => ({ name: u.name, ref: u.report! }));
   for (const t of g.dept.report.tables) {
     const rule = t.kind ? UNIT_SUM_TABLES[t.kind] : undefined;
     if (!rule) continue;
     const unitTables = units.map((u) => ({ ...u, table: sumTablesOf(u.ref.report).find((x) => x.kind === t.kind) }));
-    if (unitTables.some((u) => !u.table)) continue; // a unit without the table: nothing can be said
+    // a unit without the table: nothing can be said of its sum
+    const without = unitTables.filter((u) => !u.table);
+    if (without.length) {
+      cov.couldNot(t, WHAT(), l10n.t('{0}的报告中没有这张表（{1}）', namesOf(without), t.kind!));
+      continue;
+    }
     const exRows = new Set((rule.excludeRows ?? []).map(normName));
     const exCols = new Set((rule.excludeColumns ?? []).map(normName));
     for (const part of t.parts) {
       const uparts = unitTables.map((u) => ({ ...u, table: u.table!, part: u.table!.parts.find((p) => p.name === part.name) ?? u.table!.parts.find((p) => !!p.side && p.side === part.side) }));
-      if (uparts.some((u) => !u.part)) continue;
+      const noPart = uparts.filter((u) => !u.part);
+      if (noPart.length) {
+        cov.couldNot(t, WHAT(), l10n.t('{0}的这张表没有“{1}”栏', namesOf(noPart), part.name || l10n.t('（不分栏）')));
+        continue;
+      }
       // the units' parts are indexed when they were kept (keptForOthers), one per turn of the server
       const uIndex = uparts as UnitPart[];
       const deptRows = pairingIndex(part).rows;
@@ -135,21 +169,33 @@ function compareGroup(g: UnitGroup): Finding[] {
         if (col.kind !== 'amount') return;
         const cname = normName(col.name);
         if (exCols.has(cname) || exCols.has(normName(col.path[col.path.length - 1] ?? ''))) return;
-        if (uIndex.some((u) => !u.part.columns.has(cname))) return;
-        const c: ColumnCheck = { t, part, col, ci, cname, units: uIndex, deptRows, unitCols: uIndex.map((u) => u.part.columns.get(cname)!), unitRows };
-        const found: Found[] = [];
-        const notes: Found[] = [];
-        for (const [key, row] of deptRows) {
-          if (excluded.has(key)) continue;
-          const f = compareRow(c, key, row);
-          if (f) (f.rounding ? notes : found).push(f);
+        const noColumn = uIndex.filter((u) => !u.part.columns.has(cname));
+        if (noColumn.length) {
+          cov.couldNot(t, WHAT(), l10n.t('{0}的这张表没有“{1}”列', namesOf(noColumn), col.name));
+          return;
         }
-        found.push(...missingRows(c));
-        findings.push(...withoutConsequences(found), ...withoutConsequences(notes));
+        const c: ColumnCheck = { t, part, col, ci, cname, units: uIndex, deptRows, unitCols: uIndex.map((u) => u.part.columns.get(cname)!), unitRows };
+        findings.push(...compareColumn(c, excluded, cov));
       });
     }
   }
   return findings;
+}
+
+/** One amount column of a 部门 table part against its units: the kept findings and notes (its compared cells counted in the coverage). */
+function compareColumn(c: ColumnCheck, excluded: Set<string>, cov: Coverage): Finding[] {
+  const found: Found[] = [];
+  const notes: Found[] = [];
+  let compared = 0;
+  for (const [key, row] of c.deptRows) {
+    if (excluded.has(key)) continue;
+    const f = compareRow(c, key, row);
+    if (f !== null) compared++;
+    if (f) (f.rounding ? notes : found).push(f);
+  }
+  cov.checked(c.t, compared);
+  found.push(...missingRows(c));
+  return [...withoutConsequences(found), ...withoutConsequences(notes)];
 }
 
 /**
@@ -188,12 +234,16 @@ const cellIndex = (c: ColumnCheck, k: number, ri: number): number => {
   return ri < 0 || p.kinds[ri * p.width + c.unitCols[k]] === 0 ? -1 : ri * p.width + c.unitCols[k];
 };
 
-/** A row of the 部门 table against the same row of each unit: an error, a 尾数误差 note, or nothing. */
-function compareRow(c: ColumnCheck, key: string, row: Row): Found | undefined {
+/**
+ * A row of the 部门 table against the same row of each unit: an error, a 尾数误差 note, undefined when
+ * they agree, null when they could not be compared (no amount in the 部门's cell, a unit's cell unreadable,
+ * a row without a code that no unit writes).
+ */
+function compareRow(c: ColumnCheck, key: string, row: Row): Found | undefined | null {
   const { t, part, ci } = c;
   const cell = row.cells[ci];
   const stated = amountOf(cell);
-  if (!stated) return undefined;
+  if (!stated) return null;
   const fast = unitsSum(c, key, stated);
   let written = fast?.written ?? 0;
   let cmp = fast && compareUnits(stated, fast.units, fast.n);
@@ -207,13 +257,13 @@ function compareRow(c: ColumnCheck, key: string, row: Row): Found | undefined {
       const p = c.units[k].part;
       const x = cellIndex(c, k, rows[k]);
       const v = sumValue(p, x);
-      if (!v && x >= 0 && p.kinds[x] !== SUM_EMPTY) return undefined; // an unreadable cell was reported in its own report
+      if (!v && x >= 0 && p.kinds[x] !== SUM_EMPTY) return null; // an unreadable cell was reported in its own report
       parts.push(v ? inUnit(v, c.units[k].table.unit, t.unit) : undefined);
     }
     cmp = compareSum(stated, parts);
   }
   // A row without a code that no unit writes may be named differently there: say nothing.
-  if (written === 0 && !row.code) return undefined;
+  if (written === 0 && !row.code) return null;
   if (cmp.verdict === 'ok') return undefined;
   const finding = (): Finding => {
     // the units' cells, named only for the findings that are kept
@@ -298,14 +348,33 @@ export const rule: Rule = {
       '{0} {1} ≠ {2} {3}（差 {4}，在舍入误差 ±{5} 以内，可能为尾数误差）': '{0} {1} ≠ {2} {3} (difference {4}, within the rounding tolerance ±{5}: probably a rounding difference)',
       '{0}；{1} 因此同样不等': '{0}; {1} differ as a consequence',
       '{0}的{1}有 {2}（{3}）{4}，部门汇总表中没有这一行': '{0}: {1} has {2} ({3}) {4}, but the 部门 table has no such row',
+      '部门汇总数 = 所属各单位之和': 'the 部门 figures = the sums of its units',
+      '{0}的报告中没有这张表（{1}）': 'the report of {0} has no such table ({1})',
+      '{0}的这张表没有“{1}”栏': 'this table of {0} has no part "{1}"',
+      '{0}的这张表没有“{1}”列': 'this table of {0} has no column "{1}"',
+      '（不分栏）': '(single part)',
     },
   },
   run(ctx) {
     if (!ctx.others || !listsUnits(ctx.model)) return;
     ctx.examined();
-    for (const f of checkUnitSums({ uri: ctx.uri, report: ctx.model }, [...ctx.others])) {
+    for (const f of checkUnitSums({ uri: ctx.uri, report: ctx.model }, [...ctx.others], { checked: (t, n) => ctx.checked(t, n), couldNot: (t, what, why) => ctx.couldNot(t, what, why) })) {
       if (f.rounding) ctx.rounding({ range: f.range, text: f.text, message: f.message, related: f.related });
-      else ctx.report({ range: f.range, text: f.text, message: f.message, related: f.related, fixes: f.fixes });
+      else ctx.report({ rule: f.rule, severity: f.severity, range: f.range, text: f.text, message: f.message, related: f.related, fixes: f.fixes });
     }
+  },
+};
+
+/** units.unchecked: made by units.sum (a rule of its own, so that it can be set apart or turned off). */
+export const unchecked: Rule = {
+  meta: {
+    id: 'units.unchecked', group: 'units', severity: 'information',
+    description: '部门报告的单位构成中有单位没有找到报告，部门各表未与所属单位之和核对（说明缺哪些单位的报告）',
+    descriptionEn: 'Some units listed by a 部门 report have no report, so its tables were not compared with the units\' sums',
+    example: '单位构成列出 3 个单位，其中 1 个没有找到 2023 年的单位决算报告（某市招商服务中心）：部门各表未与所属单位之和核对（units.sum）',
+    messages: {
+      '单位构成列出 {0} 个单位，其中 {1} 个没有找到 {2} 年的{3}报告（{4}）：部门各表未与所属单位之和核对（units.sum）':
+        'The 单位构成 lists {0} units; {1} of them have no {3} report for {2} ({4}): the 部门 tables were not compared with the units\' sums (units.sum)',
+    },
   },
 };
