@@ -37,6 +37,10 @@ interface Recorded extends Omit<Sink, 'open'> {
 
 const newSink = (): Sink => ({ self: 0, findings: [], totals: [], links: [], coverage: [] });
 
+/** What a cached result keeps of an empty list: one shared empty array (most tables have no finding, link or note). */
+const NONE: never[] = Object.freeze([]) as never[];
+const kept = <T>(xs: T[]): T[] => (xs.length ? xs : NONE);
+
 /** Adds what rule `id` examined and has not yet added. */
 function flushSelf(s: Sink, id: string): void {
   if (s.self === 0) return;
@@ -334,7 +338,7 @@ export class RuleEngine {
             fn();
           } finally {
             for (const c of sink.coverage) c.owned = false;
-            rec = { self: sink.self, examined: sink.examined, findings: own(sink.findings), totals: sink.totals, links: sink.links, coverage: sink.coverage, base, version };
+            rec = { self: sink.self, examined: sink.examined, findings: kept(own(sink.findings)), totals: kept(sink.totals), links: kept(sink.links), coverage: kept(sink.coverage), base, version };
             sink = outer;
           }
           recs[slot] = rec;

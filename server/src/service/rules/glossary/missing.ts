@@ -7,36 +7,59 @@ import { normName } from '../../names';
 import { allSections } from '../../query';
 import { Rule } from '../types';
 import { hashString, HASH_START } from '../../chars';
-import { addSeen, seenAlike } from '../context';
+import { addSeen } from '../context';
 import { numberOf, STANDARD_TERMS } from './terms';
 import * as l10n from '../../l10n';
 
-/** The column and row names of a table and their hash (memoised per table: unchanged tables keep theirs). */
-function namesOf(t: Table): { names: string[]; hash: number } {
+/** The column and row names of a table, in order. */
+function namesOf(t: Table): string[] {
   const names: string[] = [];
   for (const p of t.parts) {
     for (const c of p.columns) names.push(c.name);
     for (const r of p.rows) names.push(r.name);
   }
-  let h = HASH_START;
-  for (const n of names) h = hashString(hashString(h, n), '\n');
-  return { names, hash: h >>> 0 };
+  return names;
 }
 
-/** A top section's titles and texts (its own and its subsections'), and whether a term is in them (each term looked for once). */
+/** The hash of a table's names (memoised per table: unchanged tables keep theirs; the names themselves are not kept). */
+function namesHash(t: Table): number {
+  let h = HASH_START;
+  for (const p of t.parts) {
+    for (const c of p.columns) h = hashString(hashString(h, c.name), '\n');
+    for (const r of p.rows) h = hashString(hashString(h, r.name), '\n');
+  }
+  return h >>> 0;
+}
+
+/** Whether a table's names are `names`, in order (read in place). */
+function hasNames(t: Table, names: string[]): boolean {
+  let i = 0;
+  for (const p of t.parts) {
+    for (const c of p.columns) if (names[i++] !== c.name) return false;
+    for (const r of p.rows) if (names[i++] !== r.name) return false;
+  }
+  return i === names.length;
+}
+
+/**
+ * A top section's titles and texts (its own and its subsections'), and whether a term is in them (each
+ * term looked for once). The strings are the section's own: no copy of the narrative is made or kept.
+ */
 function sectionText(top: Section): { has(term: string): boolean } {
-  const text = [...allSections([top])].map((s) => `${s.title.value}\n${s.body?.value ?? ''}`).join('\n');
+  const texts: string[] = [];
+  for (const s of allSections([top])) {
+    texts.push(s.title.value);
+    if (s.body) texts.push(s.body.value);
+  }
   const found = new Map<string, boolean>();
   return {
     has(term) {
       let f = found.get(term);
-      if (f === undefined) found.set(term, (f = text.includes(term)));
+      if (f === undefined) found.set(term, (f = texts.some((x) => x.includes(term))));
       return f;
     },
   };
 }
-
-const sameNames = (a: string[], b: string[]) => a.length === b.length && a.every((x, i) => x === b[i]);
 
 export const rule: Rule = {
   meta: {
@@ -62,12 +85,13 @@ export const rule: Rule = {
     let tables: string | undefined;
     const distinctNames = () => {
       // each name once (the tables of a large report repeat the same columns and rows: searched once, not
-      // 230 times); a table with the names of one before adds none, and which one is kept with it
+      // 230 times); a table with the names of one before adds none
       const all = new Set<string>();
       const seen = new Map<number, string[][]>();
       for (const t of ctx.model.tables) {
-        const { names, hash } = ctx.memo(t, 'glossary.names', namesOf);
-        if (seenAlike(ctx, t, 'glossary.missing:alike', seen, names, hash, sameNames)) continue;
+        const hash = ctx.memo(t, 'glossary.namesHash', namesHash);
+        if (seen.get(hash)?.some((names) => hasNames(t, names))) continue;
+        const names = namesOf(t);
         addSeen(seen, names, hash);
         for (const n of names) all.add(n);
       }
