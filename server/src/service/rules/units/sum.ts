@@ -352,7 +352,6 @@ export const rule: Rule = {
       '{0}的报告中没有这张表（{1}）': 'the report of {0} has no such table ({1})',
       '{0}的这张表没有“{1}”栏': 'this table of {0} has no part "{1}"',
       '{0}的这张表没有“{1}”列': 'this table of {0} has no column "{1}"',
-      '（不分栏）': '(single part)',
     },
   },
   run(ctx) {
