@@ -80,14 +80,15 @@ export function changes(v: string, toks: Tok[]): Change[] {
     if (a.kind !== 'amount') continue;
     const w = wordBefore(v, a);
     if (!w) continue;
-    const ch: Change = { dir: isUp(w.word) ? 'up' : 'down', word: w.word, wordStart: w.start, amount: a };
     // the rate: the next token, a percentage with its own word, in the same sentence
     const next = toks[i + 1];
     const rw = next && next.kind === 'percent' && !/[。；;\n]/.test(v.slice(a.end, next.start)) ? wordBefore(v, next) : undefined;
-    if (rw) Object.assign(ch, { rate: next, rateWord: rw.word, rateWordStart: rw.start });
     const cur = currentOf(v, toks, i, w.start);
-    if (cur) Object.assign(ch, { current: cur.tok, currentNear: cur.near });
-    out.push(ch);
+    // every field in one literal (kept with the reading: no properties added afterwards, no store of their own)
+    out.push({
+      dir: isUp(w.word) ? 'up' : 'down', word: w.word, wordStart: w.start, amount: a,
+      rate: rw ? next : undefined, rateWord: rw?.word, rateWordStart: rw?.start, current: cur?.tok, currentNear: cur?.near,
+    });
   }
   return out;
 }

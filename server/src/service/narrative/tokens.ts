@@ -4,16 +4,19 @@ import { isSp } from './phrases';
 import { isDigit } from '../chars';
 
 /**
- * An amount or a percentage found in a text. A class: a long 情况说明 has thousands, kept with its
- * reading for as long as the text is unchanged; the written form is read from the text when asked for
- * (no string of its own per token), and `wan` is `value` itself for amounts in 万元 and percentages.
+ * An amount or a percentage found in a text, and its value: a Decimal itself (`value` is the token), so
+ * that a long 情况说明's thousands of tokens, kept with its reading while the text is unchanged, are one
+ * object each. The written form is read from the text when asked for; `wan` is the token itself for
+ * amounts in 万元 and for percentages.
  */
-export class Tok {
+export class Tok extends Decimal {
+  /** Amounts in 万元 (元 and 亿元 converted exactly); percentages as written. */
+  readonly wan: Decimal;
+
   constructor(
     readonly kind: 'amount' | 'percent',
-    readonly value: Decimal,
-    /** Amounts in 万元 (元 and 亿元 converted exactly); percentages as written. */
-    readonly wan: Decimal,
+    value: Decimal,
+    wan: Decimal,
     /** Half-width of the interval the written number stands for, in the same unit as `wan`. */
     readonly half: Decimal,
     readonly unit: string,
@@ -21,7 +24,15 @@ export class Tok {
     readonly end: number,
     /** The text the token was read from. */
     private readonly source: string,
-  ) {}
+  ) {
+    super(value.num === value.num ? value.num : value.units, value.scale);
+    this.wan = wan === value ? this : wan;
+  }
+
+  /** The number as written, exactly (the token itself). */
+  get value(): Decimal {
+    return this;
+  }
 
   /** As written (“1,687.40万元”). */
   get raw(): string {
@@ -30,7 +41,7 @@ export class Tok {
 
   /** The same token read from a piece of `source` that starts at `offset`. */
   inText(source: string, offset: number): Tok {
-    return new Tok(this.kind, this.value, this.wan, this.half, this.unit, this.start + offset, this.end + offset, source);
+    return new Tok(this.kind, this, this.wan === this ? this : this.wan, this.half, this.unit, this.start + offset, this.end + offset, source);
   }
 }
 
