@@ -220,6 +220,9 @@ describe('部门汇总 = 各单位之和 (checks across reports)', () => {
     assert.strictEqual(text.slice(h.range.start, h.range.end), '[2, 某市招商服务中心, 事业单位]');
     const alone = unitRowHover(dept, refs.filter((r) => r.uri === 'self'), at, (u) => u)!;
     assert.strictEqual(alone.contents, '**某市招商服务中心**\n\n没有找到这个单位 2023 年的单位决算报告（报告中写“单位：某市招商服务中心”的文件）\n\n还缺 1 个单位的报告（某市招商服务中心）：部门汇总数未与各单位核对');
+    // two reports for the unit: neither counts, and the hover names both
+    const twice = unitRowHover(dept, [...refs, { uri: 'centre-copy', report: refs.find((r) => r.uri === 'centre')!.report }], at, (u) => `<${u}>`)!;
+    assert.strictEqual(twice.contents, '**某市招商服务中心**\n\n这个单位 2023 年的单位决算报告找到 2 份，不知以哪一份为准：<centre>、<centre-copy>\n\n1 个单位各有不止一份报告（某市招商服务中心）：部门汇总数未与各单位核对');
     assert.strictEqual(unitRowHover(dept, refs, text.indexOf('纳入本部门'), (u) => u), undefined, 'not on a row');
   });
 });

@@ -47,12 +47,18 @@ RuleTester.run('units.unchecked', {
     {
       name: 'a listed unit without a report: one note on the 单位构成 naming it, and no units.sum finding',
       source: DEPT('120.00').replace('一、单位构成', '«一、单位构成»'), others: { 'mem://self.jsgk.yaml': others['mem://self.jsgk.yaml'] },
-      message: /^单位构成列出 2 个单位，其中 1 个没有找到 2023 年的单位决算报告（某中心）：部门各表未与所属单位之和核对（units\.sum）$/, severity: 'information', only: true, fix: null,
+      message: /^单位构成列出 2 个单位，其中 1 个在一同检查的报告中没有找到 2023 年的单位决算报告（某中心）：部门各表未与所属单位之和核对（units\.sum）$/, severity: 'information', only: true, fix: null,
+    },
+    {
+      name: 'a unit with two reports: neither counts, and the note says so (not "not found") and points at both',
+      source: DEPT('120.00').replace('一、单位构成', '«一、单位构成»'), others: { ...others, 'mem://centre-copy.jsgk.yaml': others['mem://centre.jsgk.yaml'] },
+      message: /^单位构成列出 2 个单位，1 个找到不止一份 2023 年的单位决算报告，不知以哪一份为准（某中心）：部门各表未与所属单位之和核对（units\.sum）$/,
+      severity: 'information', only: true, related: ['某中心 的报告之一', '某中心 的报告之一'],
     },
     {
       name: 'no unit report at all: every listed unit named',
       source: DEPT('120.00').replace('一、单位构成', '«一、单位构成»'), others: {},
-      message: /其中 2 个没有找到 2023 年的单位决算报告（某局（本级）、某中心）/, severity: 'information', only: true,
+      message: /其中 2 个在一同检查的报告中没有找到 2023 年的单位决算报告（某局（本级）、某中心）/, severity: 'information', only: true,
     },
   ],
 });

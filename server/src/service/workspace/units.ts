@@ -206,8 +206,11 @@ function nameColumns(part: TablePart): Map<string, number> {
 /** A 部门 report and the unit reports that make it up. */
 export interface UnitGroup {
   dept: ReportRef;
-  /** The listed units, each with its report (when found). */
-  units: Array<{ name: string; row: UnitRow; report?: ReportRef }>;
+  /**
+   * The listed units, each with its report when exactly one was found; `found` holds every report found
+   * for it (two or more: which one counts is not known, so none does).
+   */
+  units: Array<{ name: string; row: UnitRow; report?: ReportRef; found: ReportRef[] }>;
   /** Every listed unit has a report: the sums are compared. */
   complete: boolean;
 }
@@ -244,9 +247,9 @@ export function unitGroups(reports: ReportRef[]): UnitGroup[] {
     if (rows.length === 0) continue;
     const units = rows.map((row) => {
       const name = row.name!.value.trim();
-      const found = byKey.get(`${unitType}|${m.year!.year}|${unitKey(name)}`)?.filter((r) => r.uri !== dept.uri);
+      const found = byKey.get(`${unitType}|${m.year!.year}|${unitKey(name)}`)?.filter((r) => r.uri !== dept.uri) ?? [];
       // Two reports for the same unit and year: which one counts is not known, so none does.
-      return { name, row, report: found && found.length === 1 ? found[0] : undefined };
+      return { name, row, report: found.length === 1 ? found[0] : undefined, found };
     });
     // A 部门 that lists only itself is its own sum: nothing to compare.
     if (units.length === 1 && unitKey(units[0].name) === unitKey(m.unitName?.value ?? '')) continue;
@@ -275,10 +278,17 @@ export function unitRowHover(dept: ReportRef, others: ReportRef[], offset: numbe
   const lines = [`**${u.name}**`, ''];
   lines.push(u.report
     ? l10n.t('单位报告：{0}', nameOf(u.report.uri))
-    : l10n.t('没有找到这个单位 {0} 年的{1}报告（报告中写“单位：{2}”的文件）', m.year!.year, UNIT_TYPE[m.type!.value]!, u.name));
-  const missing = g.units.filter((x) => !x.report).map((x) => x.name);
-  lines.push('', missing.length === 0
+    : u.found.length > 1
+      ? l10n.t('这个单位 {0} 年的{1}报告找到 {2} 份，不知以哪一份为准：{3}', m.year!.year, UNIT_TYPE[m.type!.value]!, u.found.length, u.found.map((r) => nameOf(r.uri)).join(l10n.listSep()))
+      : l10n.t('没有找到这个单位 {0} 年的{1}报告（报告中写“单位：{2}”的文件）', m.year!.year, UNIT_TYPE[m.type!.value]!, u.name));
+  const missing = g.units.filter((x) => x.found.length === 0).map((x) => x.name);
+  const several = g.units.filter((x) => x.found.length > 1).map((x) => x.name);
+  const why = [
+    ...(missing.length ? [l10n.t('还缺 {0} 个单位的报告（{1}）', missing.length, missing.join(l10n.listSep()))] : []),
+    ...(several.length ? [l10n.t('{0} 个单位各有不止一份报告（{1}）', several.length, several.join(l10n.listSep()))] : []),
+  ];
+  lines.push('', why.length === 0
     ? l10n.t('部门各表已与所属 {0} 个单位报告之和核对（规则 units.sum）', g.units.length)
-    : l10n.t('还缺 {0} 个单位的报告（{1}）：部门汇总数未与各单位核对', missing.length, missing.join(l10n.listSep())));
+    : l10n.t('{0}：部门汇总数未与各单位核对', why.join('；')));
   return { range: u.row.range, contents: lines.join('\n') };
 }

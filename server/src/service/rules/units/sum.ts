@@ -39,14 +39,21 @@ function checkUnitSums(dept: ReportRef, others: ReportRef[], cov: Coverage): Fin
   const g = unitGroups([dept, ...others.filter((o) => o.uri !== dept.uri)]).find((x) => x.dept.uri === dept.uri);
   if (!g) return [];
   if (g.complete) return compareGroup(g, cov);
-  const missing = g.units.filter((u) => !u.report);
   const m = dept.report.meta!;
+  const year = m.year!.year;
+  const type = UNIT_TYPE[m.type!.value]!;
+  const missing = g.units.filter((u) => u.found.length === 0);
+  const several = g.units.filter((u) => u.found.length > 1);
+  const why = [
+    ...(missing.length ? [l10n.t('其中 {0} 个在一同检查的报告中没有找到 {1} 年的{2}报告（{3}）', missing.length, year, type, namesOf(missing))] : []),
+    ...(several.length ? [l10n.t('{0} 个找到不止一份 {1} 年的{2}报告，不知以哪一份为准（{3}）', several.length, year, type, namesOf(several))] : []),
+  ];
   const listing = [...allSections(dept.report.overview)].find((s) => s.units?.length);
-  const at = listing?.title.range ?? missing[0].row.range;
   return [{
-    rule: 'units.unchecked', severity: 'information', range: at,
-    message: l10n.t('单位构成列出 {0} 个单位，其中 {1} 个没有找到 {2} 年的{3}报告（{4}）：部门各表未与所属单位之和核对（units.sum）',
-      g.units.length, missing.length, m.year!.year, UNIT_TYPE[m.type!.value]!, missing.map((u) => u.name).join(l10n.listSep())),
+    rule: 'units.unchecked', severity: 'information', range: listing?.title.range ?? g.units[0].row.range,
+    message: l10n.t('单位构成列出 {0} 个单位，{1}：部门各表未与所属单位之和核对（units.sum）', g.units.length, why.join('；')),
+    // each of the reports found for a unit that has several: where it says which unit it is
+    related: several.flatMap((u) => u.found.map((r) => ({ uri: r.uri, range: r.report.meta!.unitName!.range, message: l10n.t('{0} 的报告之一', u.name) }))),
   }];
 }
 
@@ -368,12 +375,14 @@ export const rule: Rule = {
 export const unchecked: Rule = {
   meta: {
     id: 'units.unchecked', group: 'units', severity: 'information',
-    description: '部门报告的单位构成中有单位没有找到报告，部门各表未与所属单位之和核对（说明缺哪些单位的报告）',
-    descriptionEn: 'Some units listed by a 部门 report have no report, so its tables were not compared with the units\' sums',
-    example: '单位构成列出 3 个单位，其中 1 个没有找到 2023 年的单位决算报告（某市招商服务中心）：部门各表未与所属单位之和核对（units.sum）',
+    description: '部门报告的单位构成中有单位没有找到报告或找到不止一份，部门各表未与所属单位之和核对（说明是哪些单位）',
+    descriptionEn: 'Some units listed by a 部门 report have no report, or more than one, so its tables were not compared with the units\' sums',
+    example: '单位构成列出 3 个单位，其中 1 个在一同检查的报告中没有找到 2023 年的单位决算报告（某市招商服务中心）：部门各表未与所属单位之和核对（units.sum）',
     messages: {
-      '单位构成列出 {0} 个单位，其中 {1} 个没有找到 {2} 年的{3}报告（{4}）：部门各表未与所属单位之和核对（units.sum）':
-        'The 单位构成 lists {0} units; {1} of them have no {3} report for {2} ({4}): the 部门 tables were not compared with the units\' sums (units.sum)',
+      '单位构成列出 {0} 个单位，{1}：部门各表未与所属单位之和核对（units.sum）': 'The 单位构成 lists {0} units; {1}: the 部门 tables were not compared with the units\' sums (units.sum)',
+      '其中 {0} 个在一同检查的报告中没有找到 {1} 年的{2}报告（{3}）': 'for {0} of them no {2} report for {1} is among the reports checked ({3})',
+      '{0} 个找到不止一份 {1} 年的{2}报告，不知以哪一份为准（{3}）': '{0} have more than one {2} report for {1}, and which one counts is not known ({3})',
+      '{0} 的报告之一': 'one of the reports of {0}',
     },
   },
 };
