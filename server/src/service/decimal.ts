@@ -176,8 +176,9 @@ export class Decimal {
   toString(scale: number = this.scale): string {
     const d = this.rescale(scale);
     // a safe count prints exactly as a JS number (no bigint made for it)
-    const neg = d.num === d.num ? d.num < 0 : d.units < 0n;
-    let digits = d.num === d.num ? String(neg ? -d.num : d.num) : (neg ? -d.units : d.units).toString();
+    const safe = d.num === d.num;
+    const neg = safe ? d.num < 0 : d.units < 0n;
+    let digits = safe ? String(neg ? -d.num : d.num) : (neg ? -d.units : d.units).toString();
     if (d.scale > 0) {
       digits = digits.padStart(d.scale + 1, '0');
       digits = digits.slice(0, digits.length - d.scale) + '.' + digits.slice(digits.length - d.scale);

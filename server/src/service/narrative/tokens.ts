@@ -41,7 +41,7 @@ export class Tok extends Decimal {
 
   /** The same token read from a piece of `source` that starts at `offset`. */
   inText(source: string, offset: number): Tok {
-    return new Tok(this.kind, this, this.wan === this ? this : this.wan, this.half, this.unit, this.start + offset, this.end + offset, source);
+    return new Tok(this.kind, this, this.wan, this.half, this.unit, this.start + offset, this.end + offset, source);
   }
 }
 

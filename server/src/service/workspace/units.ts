@@ -258,6 +258,11 @@ export function unitGroups(reports: ReportRef[]): UnitGroup[] {
   return groups;
 }
 
+/** The listed units of a group that stand for no report: none found, or several (in order). */
+export function unmatchedUnits(g: UnitGroup): { missing: UnitGroup['units']; several: UnitGroup['units'] } {
+  return { missing: g.units.filter((u) => u.found.length === 0), several: g.units.filter((u) => u.found.length > 1) };
+}
+
 /** Whether a report may have findings across reports: a 部门 report that lists its units. */
 export function listsUnits(report: Report): boolean {
   const t = report.meta?.type?.value;
@@ -281,11 +286,10 @@ export function unitRowHover(dept: ReportRef, others: ReportRef[], offset: numbe
     : u.found.length > 1
       ? l10n.t('这个单位 {0} 年的{1}报告找到 {2} 份，不知以哪一份为准：{3}', m.year!.year, UNIT_TYPE[m.type!.value]!, u.found.length, u.found.map((r) => nameOf(r.uri)).join(l10n.listSep()))
       : l10n.t('没有找到这个单位 {0} 年的{1}报告（报告中写“单位：{2}”的文件）', m.year!.year, UNIT_TYPE[m.type!.value]!, u.name));
-  const missing = g.units.filter((x) => x.found.length === 0).map((x) => x.name);
-  const several = g.units.filter((x) => x.found.length > 1).map((x) => x.name);
+  const { missing, several } = unmatchedUnits(g);
   const why = [
-    ...(missing.length ? [l10n.t('还缺 {0} 个单位的报告（{1}）', missing.length, missing.join(l10n.listSep()))] : []),
-    ...(several.length ? [l10n.t('{0} 个单位各有不止一份报告（{1}）', several.length, several.join(l10n.listSep()))] : []),
+    ...(missing.length ? [l10n.t('还缺 {0} 个单位的报告（{1}）', missing.length, missing.map((x) => x.name).join(l10n.listSep()))] : []),
+    ...(several.length ? [l10n.t('{0} 个单位各有不止一份报告（{1}）', several.length, several.map((x) => x.name).join(l10n.listSep()))] : []),
   ];
   lines.push('', why.length === 0
     ? l10n.t('部门各表已与所属 {0} 个单位报告之和核对（规则 units.sum）', g.units.length)

@@ -11,34 +11,34 @@ import { addSeen } from '../context';
 import { numberOf, STANDARD_TERMS } from './terms';
 import * as l10n from '../../l10n';
 
+/** Visits a table's column and row names in order while `f` says go on; whether it visited them all. */
+function everyName(t: Table, f: (name: string, i: number) => boolean): boolean {
+  let i = 0;
+  for (const p of t.parts) {
+    for (const c of p.columns) if (!f(c.name, i++)) return false;
+    for (const r of p.rows) if (!f(r.name, i++)) return false;
+  }
+  return true;
+}
+
 /** The column and row names of a table, in order. */
 function namesOf(t: Table): string[] {
   const names: string[] = [];
-  for (const p of t.parts) {
-    for (const c of p.columns) names.push(c.name);
-    for (const r of p.rows) names.push(r.name);
-  }
+  everyName(t, (n) => names.push(n) > 0);
   return names;
 }
 
 /** The hash of a table's names (memoised per table: unchanged tables keep theirs; the names themselves are not kept). */
 function namesHash(t: Table): number {
   let h = HASH_START;
-  for (const p of t.parts) {
-    for (const c of p.columns) h = hashString(hashString(h, c.name), '\n');
-    for (const r of p.rows) h = hashString(hashString(h, r.name), '\n');
-  }
+  everyName(t, (n) => ((h = hashString(hashString(h, n), '\n')), true));
   return h >>> 0;
 }
 
 /** Whether a table's names are `names`, in order (read in place). */
 function hasNames(t: Table, names: string[]): boolean {
-  let i = 0;
-  for (const p of t.parts) {
-    for (const c of p.columns) if (names[i++] !== c.name) return false;
-    for (const r of p.rows) if (names[i++] !== r.name) return false;
-  }
-  return i === names.length;
+  let count = 0;
+  return everyName(t, (n, i) => ((count = i + 1), names[i] === n)) && count === names.length;
 }
 
 /**

@@ -21,6 +21,7 @@ import { Reading } from '../../narrative/reader';
 import { isWhite } from '../../narrative/phrases';
 import { Rule, RuleContext } from '../types';
 import { perCheck } from '../context';
+import { tablesOfKind } from '../tables/spec';
 import { read, rr, texts, version } from './common';
 import { functionRows, resolvePath, totalCell } from './kemu-rows';
 import * as l10n from '../../l10n';
@@ -71,20 +72,6 @@ export function termBefore(v: string, tok: Tok, unitName: string): string {
   return prefix.replace(/^\d{4}年度?[，,]?/, '').replace(/^其中[：:]?/, '').replace(/(为|是)$/, '').trim();
 }
 
-/** The report's tables by kind, once per check. */
-function tablesOfKind(ctx: RuleContext, kind: string): Table[] {
-  const by = ctx.memo(ctx.model, 'narrative:tablesByKind', (m) => {
-    const map = new Map<string, Table[]>();
-    for (const t of m.tables) {
-      if (!t.kind) continue;
-      const list = map.get(t.kind);
-      if (list) list.push(t);
-      else map.set(t.kind, [t]);
-    }
-    return map;
-  });
-  return by.get(kind) ?? [];
-}
 
 /** The cell a link names in this report (the same for every amount after its terms), or null. */
 function linkedCell(ctx: RuleContext, link: LinkSpec): Omit<Target, 'tok' | 'prefix'> | null {

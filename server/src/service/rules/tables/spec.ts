@@ -103,8 +103,19 @@ export function has(part: TablePart, name: string | undefined): boolean {
   return findColumn(part, name).kind !== 'missing' || !!findRow(part, name);
 }
 
+/** The report's tables of a standard kind, in document order (grouped once per report: every rule and link asks). */
 export function tablesOfKind(ctx: RuleContext, kind: string): Table[] {
-  return ctx.model.tables.filter((t) => t.kind === kind);
+  const by = ctx.memo(ctx.model, 'tables:byKind', (m) => {
+    const map = new Map<string, Table[]>();
+    for (const t of m.tables) {
+      if (!t.kind) continue;
+      const list = map.get(t.kind);
+      if (list) list.push(t);
+      else map.set(t.kind, [t]);
+    }
+    return map;
+  });
+  return by.get(kind) ?? [];
 }
 
 /** The messages of the operand lookups, with their English. */

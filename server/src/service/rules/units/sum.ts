@@ -14,19 +14,16 @@ import { normName } from '../../names';
 import { allSections } from '../../query';
 import { compareSum, compareUnits, formatLike } from '../rounding';
 import { cellLabel } from '../tables/equality';
-import { listsUnits, pairingIndex, UNIT_TYPE, ReportRef, SUM_AMOUNT, SUM_EMPTY, SUM_NUMBER, sumCell, sumTablesOf, sumValue, UNIT_SUM_TABLES, UnitGroup, unitGroups } from '../../workspace/units';
-import { Rule } from '../types';
+import { listsUnits, pairingIndex, UNIT_TYPE, unmatchedUnits, ReportRef, SUM_AMOUNT, SUM_EMPTY, SUM_NUMBER, sumCell, sumTablesOf, sumValue, UNIT_SUM_TABLES, UnitGroup, unitGroups } from '../../workspace/units';
+import { Rule, RuleContext } from '../types';
 import * as l10n from '../../l10n';
 
 
 
 const amountOf = (c: Cell | undefined): Decimal | undefined => (c && (c.kind === 'amount' || c.kind === 'number') ? c.value : undefined);
 
-/** Where units.sum says what it compared in a 部门 table and what it could not (the rule's ctx). */
-interface Coverage {
-  checked(t: Table, n: number): void;
-  couldNot(t: Table, what: string, why: string): void;
-}
+/** Where units.sum says what it compared in a 部门 table and what it could not: the rule's context. */
+type Coverage = Pick<RuleContext, 'checked' | 'couldNot'>;
 
 /**
  * The findings of one 部门 report against its unit reports among `others` (nothing when it is not
@@ -42,8 +39,7 @@ function checkUnitSums(dept: ReportRef, others: ReportRef[], cov: Coverage): Fin
   const m = dept.report.meta!;
   const year = m.year!.year;
   const type = UNIT_TYPE[m.type!.value]!;
-  const missing = g.units.filter((u) => u.found.length === 0);
-  const several = g.units.filter((u) => u.found.length > 1);
+  const { missing, several } = unmatchedUnits(g);
   const why = [
     ...(missing.length ? [l10n.t('其中 {0} 个在一同检查的报告中没有找到 {1} 年的{2}报告（{3}）', missing.length, year, type, namesOf(missing))] : []),
     ...(several.length ? [l10n.t('{0} 个找到不止一份 {1} 年的{2}报告，不知以哪一份为准（{3}）', several.length, year, type, namesOf(several))] : []),
@@ -364,7 +360,7 @@ export const rule: Rule = {
   run(ctx) {
     if (!ctx.others || !listsUnits(ctx.model)) return;
     ctx.examined();
-    for (const f of checkUnitSums({ uri: ctx.uri, report: ctx.model }, [...ctx.others], { checked: (t, n) => ctx.checked(t, n), couldNot: (t, what, why) => ctx.couldNot(t, what, why) })) {
+    for (const f of checkUnitSums({ uri: ctx.uri, report: ctx.model }, [...ctx.others], ctx)) {
       if (f.rounding) ctx.rounding({ range: f.range, text: f.text, message: f.message, related: f.related });
       else ctx.report({ rule: f.rule, severity: f.severity, range: f.range, text: f.text, message: f.message, related: f.related, fixes: f.fixes });
     }
