@@ -192,7 +192,7 @@ describe('rowFromKey (a row key read without regular expressions)', () => {
     const piece = fc.constantFrom('2', '01', '201', '2010101', '1234', ' ', '\u3000', '\t', '\u00a0', '\u2003', '行政运行', '合计', '-', '（', 'x');
     fc.assert(fc.property(fc.array(piece, { maxLength: 8 }), (ps) => {
       const raw = ps.join('');
-      const r = rowFromKey(raw, { start: 10, end: 10 + raw.length }, { start: 0, end: 10 + raw.length });
+      const r = rowFromKey(raw, 10, 10 + raw.length, 0, 10 + raw.length);
       const e = reference(raw);
       assert.deepStrictEqual({ code: r.code, level: r.level, name: r.name }, { code: e.code, level: e.level, name: e.name }, JSON.stringify(raw));
       assert.deepStrictEqual(r.nameRange, { start: 10 + e.nameAt, end: 10 + e.nameAt + e.name.length }, JSON.stringify(raw));

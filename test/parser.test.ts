@@ -1,7 +1,8 @@
 import * as assert from 'assert';
 import { parseReport, ReportParser } from '../server/src/service/frontends/report-parser';
 import { cellAt, findTable, partOf, allSections } from '../server/src/service/query';
-import { Finding } from '../server/src/service/model';
+import { Finding, Range } from '../server/src/service/model';
+import { convert } from '../server/src/service/features/convert';
 import { extractMarkers } from './helpers/markers';
 import { allSampleFiles, plain, sample, sampleFiles } from './helpers/samples';
 import * as fs from 'fs';
@@ -271,6 +272,62 @@ describe('incremental parsing', () => {
       assert.ok(third.reparsed <= 2, `${syntax}: reparsed ${third.reparsed}`);
       assert.deepStrictEqual(plain(third.report), plain(parseReport(moved, syntax).report), syntax);
       assert.deepStrictEqual(plain(third.findings), plain(parseReport(moved, syntax).findings), syntax);
+    }
+  });
+});
+
+describe('rows and cells of a parsed table (frontends/common.ts SourceRow, SourceCell)', () => {
+  const rowsOf = (r: ReturnType<typeof parseReport>) => r.report.tables.flatMap((t) => t.parts).flatMap((p) => p.rows);
+  // a key with an escape: its code and name ranges are read through its keyText
+  const yaml = sample('000').text.replace('2011308 招商引资:', '"2011308 招商\\u5f15资":');
+  const dsl = (convert(yaml, 'yaml', 'dsl') as { text: string }).text.replace('2011308 招商引资', '2011308 招商\\|引资');
+
+  it('keep the ranges they gave, moved with their block by an edit above it; those not asked for yet are made where the row is now', () => {
+    for (const [syntax, text] of [['yaml', yaml], ['dsl', dsl]] as const) {
+      const p = new ReportParser(syntax);
+      const first = p.parse(text);
+      const row = rowsOf(first).find((r) => r.code === '2011308')!;
+      assert.ok(row.keyText, `${syntax}: the key is read through its keyText`);
+      const other = rowsOf(first).filter((r) => r.code && r.code !== '2011308').pop()!;
+      // asked for before the edit: the same objects afterwards, moved
+      const given = { key: row.keyRange, code: row.codeRange!, name: row.nameRange, row: row.range, cell: row.cells[0].range };
+      const was = JSON.parse(JSON.stringify(given));
+      const at = text.indexOf(syntax === 'yaml' ? '表 ' : '【表');
+      const edited = text.slice(0, at) + '# 一行注释，其后的块都后移\n' + text.slice(at);
+      const second = p.parse(edited);
+      assert.ok(second.reparsed <= 1, `${syntax}: reparsed ${second.reparsed}`);
+      const moved = rowsOf(second).find((r) => r.code === '2011308')!;
+      assert.strictEqual(moved, row, `${syntax}: the row was kept`);
+      const delta = '# 一行注释，其后的块都后移\n'.length;
+      assert.deepStrictEqual({ key: moved.keyRange, code: moved.codeRange, name: moved.nameRange, row: moved.range, cell: moved.cells[0].range },
+        Object.fromEntries(Object.entries(was).map(([k, r]) => [k, { start: (r as Range).start + delta, end: (r as Range).end + delta }])), syntax);
+      for (const k of Object.keys(given) as Array<keyof typeof given>) assert.strictEqual(({ key: moved.keyRange, code: moved.codeRange, name: moved.nameRange, row: moved.range, cell: moved.cells[0].range })[k], given[k], `${syntax}: ${k} is the same object`);
+      // the name reads 招商引资 / 招商|引资 at its range in the edited text, the code 2011308
+      assert.strictEqual(edited.slice(moved.codeRange!.start, moved.codeRange!.end), '2011308', syntax);
+      assert.ok(edited.slice(moved.nameRange.start, moved.nameRange.end).startsWith('招商'), syntax);
+      // a row none of whose ranges was asked for before the edit: made where it is now
+      assert.strictEqual(rowsOf(second).filter((r) => r.code && r.code !== '2011308').pop(), other);
+      assert.strictEqual(edited.slice(other.keyRange.start, other.keyRange.end), other.key, syntax);
+      // and the whole model is what a fresh parse of the edited text gives
+      assert.deepStrictEqual(plain(second.report), plain(parseReport(edited, syntax).report), syntax);
+    }
+  });
+
+  it('a cell reads as written whether or not it keeps what was written (an amount is kept as its value when it prints as written)', () => {
+    // plain amounts (some printed as written, some not), and what is read otherwise
+    const written = ['1483.09', '0.00', '0', '-12.30', '-0.00', '01.50', '00', '-0.5', '-01.5', '1,483.09', '１４８３.０９', '12.345678', '—', '12%', '1e3'];
+    for (const syntax of ['yaml', 'dsl'] as const) {
+      // one column: the row's one value is read as the fast paths read the values of a row
+      const rows = written.map((w, i) => syntax === 'yaml' ? `    - 行${i}: ${w}` : `行${i} | ${w}`).join('\n');
+      const text = syntax === 'yaml'
+        ? `${HEAD}表 测试表:\n  列: [金额]\n  行:\n${rows}\n`
+        : (convert(HEAD, 'yaml', 'dsl') as { text: string }).text + `\n【表 测试表】\n列：金额\n${rows}\n`;
+      const r = parseReport(text, syntax);
+      const cells = r.report.tables[0].parts[0].rows.map((row) => row.cells[0]);
+      assert.deepStrictEqual(cells.map((c) => c.raw), written, syntax);
+      for (const c of cells) assert.strictEqual(text.slice(c.range.start, c.range.end), c.raw, syntax);
+      // the values as read: the plain ones are amounts, the odd ones as readNumeral reads them
+      assert.deepStrictEqual(cells.slice(0, 9).map((c) => [c.kind, c.value?.toString()]), [['amount', '1483.09'], ['amount', '0.00'], ['amount', '0'], ['amount', '-12.30'], ['amount', '0.00'], ['amount', '1.50'], ['amount', '0'], ['amount', '-0.5'], ['amount', '-1.5']], syntax);
     }
   });
 });

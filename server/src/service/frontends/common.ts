@@ -5,8 +5,8 @@
  * both. Nothing here knows either syntax.
  */
 import { isWhite } from '../chars';
-import { plainAmount, readNumeral } from '../decimal';
-import { AmountUnit, Cell, CellKind, Column, ColumnKind, Finding, GlossaryEntry, IndicatorRow, Meta, PerfEval, PrintedBlock, Range, REPORT_TYPES, ReportType, Row, Section, Str, Table, Text, UnitRow } from '../model';
+import { Decimal, plainAmount, readNumeral, sliceSharingZero } from '../decimal';
+import { AmountUnit, Cell, CellKind, Column, ColumnKind, Finding, GlossaryEntry, IndicatorRow, Meta, PerfEval, PrintedBlock, Range, REPORT_TYPES, ReportType, Row, Section, Str, Table, Text, UnitRow, CodeLevel } from '../model';
 import { textRange } from '../text';
 import { RawBlock } from './blocks';
 import * as l10n from '../l10n';
@@ -135,13 +135,14 @@ export function setTableKind(t: Table, find: FindFn): void {
 }
 
 /**
- * A row from its key as written: 科目代码 and name split when the key starts with a code. `chars`
- * maps the key's characters to the source when they are not simply keyRange.start + i (a quoted
- * or escaped key); the code and name ranges are then exact too. `cells`: the row's cells, when read before it.
+ * A row from its key as written (at keyStart…keyEnd; the row at start…end): 科目代码 and name split
+ * when the key starts with a code. `chars` maps the key's characters to the source when they are not
+ * simply keyStart + i (a quoted or escaped key); the code and name ranges are then exact too.
+ * `cells`: the row's cells, when read before it.
  */
-export function rowFromKey(raw: string, keyRange: Range, range: Range, chars?: Text, cells?: Cell[]): Row {
-  const row: Row = { key: raw, keyRange, name: raw, nameRange: keyRange, cells: cells ?? [], range };
-  if (chars && !isVerbatim(chars, keyRange, raw)) row.keyText = chars;
+export function rowFromKey(raw: string, keyStart: number, keyEnd: number, start: number, end: number, chars?: Text, cells?: Cell[]): Row {
+  const row = new SourceRow(raw, cells ?? [], keyStart, keyEnd, start, end);
+  if (chars && !isVerbatim(chars, keyStart, keyEnd, raw)) row.keyText = chars;
   // CODE_KEY, read character by character (rows are most of a large report's lines)
   let d = 0;
   while (d < raw.length && raw.charCodeAt(d) >= 48 && raw.charCodeAt(d) <= 57) d++;
@@ -149,7 +150,6 @@ export function rowFromKey(raw: string, keyRange: Range, range: Range, chars?: T
   if ((d === 3 || d === 5 || d === 7) && (d === raw.length || raw.charCodeAt(d) === 32 || raw.charCodeAt(d) === 0x3000)) {
     row.code = raw.slice(0, d);
     row.level = d === 3 ? '类' : d === 5 ? '款' : '项';
-    row.codeRange = keySubRange(row, 0, d);
     a = d;
     while (a < raw.length && (raw.charCodeAt(a) === 32 || raw.charCodeAt(a) === 0x3000)) a++;
   }
@@ -157,18 +157,141 @@ export function rowFromKey(raw: string, keyRange: Range, range: Range, chars?: T
   let b = raw.length;
   while (a < b && isSpace(raw.charCodeAt(a))) a++;
   while (b > a && isSpace(raw.charCodeAt(b - 1))) b--;
-  row.name = a === 0 && b === raw.length ? raw : raw.slice(a, b);
-  if (a > 0 || b < raw.length) row.nameRange = keySubRange(row, a, b);
+  if (a > 0 || b < raw.length) row.nameIs(a, b);
   return row;
+}
+
+/**
+ * A row as the front ends read it (every table row of a parsed report is one). Its ranges are made
+ * when first asked for, each once (most rows of a large report are never asked: the sum rules read
+ * the parts' grids), from where its key and itself are written; see SourceCell.
+ */
+export class SourceRow implements Row {
+  code?: string = undefined;
+  level?: CodeLevel = undefined;
+  keyText?: Text = undefined;
+  name: string;
+  /** name is key[na, nb). */
+  private na = 0;
+  private nb: number;
+  private kr: Range | undefined = undefined;
+  private rr: Range | undefined = undefined;
+  private cr: Range | undefined = undefined;
+  private nr: Range | undefined = undefined;
+
+  constructor(
+    readonly key: string,
+    public cells: Cell[],
+    private ks: number,
+    private ke: number,
+    private rs: number,
+    private re: number,
+  ) {
+    this.name = key;
+    this.nb = key.length;
+  }
+
+  /** The name is key[a, b) (spaces and a code around it). */
+  nameIs(a: number, b: number): void {
+    this.na = a;
+    this.nb = b;
+    this.name = this.key.slice(a, b);
+  }
+
+  get keyRange(): Range {
+    return (this.kr ??= { start: this.ks, end: this.ke });
+  }
+
+  get range(): Range {
+    return (this.rr ??= { start: this.rs, end: this.re });
+  }
+
+  get codeRange(): Range | undefined {
+    return this.code === undefined ? undefined : (this.cr ??= this.sub(0, this.code.length));
+  }
+
+  /** The key's range itself when the name is the whole key. */
+  get nameRange(): Range {
+    return (this.nr ??= this.na === 0 && this.nb === this.key.length ? this.keyRange : this.sub(this.na, this.nb));
+  }
+
+  private sub(a: number, b: number): Range {
+    return this.keyText ? textRange(this.keyText, a, b) : { start: this.ks + a, end: this.ks + b };
+  }
+
+  /**
+   * Moves the row and the ranges it made by `delta` (report-parser's rebase, after the offsets of its
+   * keyText: its code and name ranges are read from them again).
+   */
+  move(delta: number): void {
+    this.ks += delta;
+    this.ke += delta;
+    this.rs += delta;
+    this.re += delta;
+    if (this.kr) set(this.kr, this.ks, this.ke);
+    if (this.rr) set(this.rr, this.rs, this.re);
+    if (this.cr) { const r = this.sub(0, this.code!.length); set(this.cr, r.start, r.end); }
+    if (this.nr && this.nr !== this.kr) { const r = this.sub(this.na, this.nb); set(this.nr, r.start, r.end); }
+  }
+
+  /** What it reads, as a plain row (JSON; a test's comparison): not how it keeps it. */
+  toJSON(): Row {
+    const { key, keyRange, code, codeRange, name, nameRange, level, keyText, cells, range } = this;
+    return { key, keyRange, code, codeRange, name, nameRange, level, keyText, cells, range };
+  }
+}
+
+/**
+ * A cell as the front ends read it (every table cell of a parsed report is one). What a large report
+ * holds most of, so it is kept small: its range is made when first asked for (most never are: the sum
+ * rules read the parts' grids), and what was written is kept only when it is not the value as printed
+ * ("1483.09" is not kept; "1,483.09" and "-0.00" are). Tests and other code may still make cells as
+ * plain objects: everything reads a Cell.
+ */
+export class SourceCell implements Cell {
+  private r: Range | undefined = undefined;
+  constructor(
+    readonly kind: CellKind,
+    private readonly written: string | undefined,
+    private start: number,
+    private end: number,
+    readonly value?: Decimal,
+  ) {}
+
+  get raw(): string {
+    return this.written ?? this.value!.toString();
+  }
+
+  /** The same object at every call (a finding, a memo or a hover may keep it): moved with the cell. */
+  get range(): Range {
+    return (this.r ??= { start: this.start, end: this.end });
+  }
+
+  /** Moves the cell (and its range, if made) by `delta` (report-parser's rebase: an edit above moved its block). */
+  move(delta: number): void {
+    this.start += delta;
+    this.end += delta;
+    if (this.r) set(this.r, this.start, this.end);
+  }
+
+  /** What it reads, as a plain cell (JSON; a test's comparison): not how it keeps it. */
+  toJSON(): Cell {
+    return { kind: this.kind, raw: this.raw, range: this.range, value: this.value };
+  }
+}
+
+function set(r: Range, start: number, end: number): void {
+  r.start = start;
+  r.end = end;
 }
 
 /** What /\s/ matches (chars.ts: by code, no string per character). */
 const isSpace = isWhite;
 
 /** Is a Text its range's source character for character (nothing decoded, nothing folded)? */
-function isVerbatim(t: Text, r: Range, raw: string): boolean {
-  if (r.end - r.start !== raw.length) return false;
-  for (let i = 0; i < t.offsets.length; i++) if (t.offsets[i] !== r.start + i || (t.ends && t.ends[i] !== r.start + i + 1)) return false;
+function isVerbatim(t: Text, start: number, end: number, raw: string): boolean {
+  if (end - start !== raw.length) return false;
+  for (let i = 0; i < t.offsets.length; i++) if (t.offsets[i] !== start + i || (t.ends && t.ends[i] !== start + i + 1)) return false;
   return true;
 }
 
@@ -178,18 +301,22 @@ export function keySubRange(row: Row, s: number, e: number): Range {
   return { start: row.keyRange.start + s, end: row.keyRange.start + e };
 }
 
-/** A cell as written, read for its column's kind ('auto': a number if it reads as one, else text). */
+/**
+ * A cell as written, read for its column's kind ('auto': a number if it reads as one, else text).
+ * `range` is where it is written (the cell keeps its start and end; a finding about it gets `range`).
+ */
 export function readCell(raw: string, range: Range, kind: ColumnKind | 'auto', find: FindFn): Cell {
+  const cell = (k: CellKind, value?: Decimal) => new SourceCell(k, raw, range.start, range.end, value);
   const t = raw.trim();
-  if (kind === 'text') return { kind: 'text', raw, range };
-  if (EMPTY_MARKS.has(t)) return { kind: 'empty', raw, range };
+  if (kind === 'text') return cell('text');
+  if (EMPTY_MARKS.has(t)) return cell('empty');
   const r = readNumeral(t);
   if (kind === 'auto') {
-    return r.ok ? { kind: r.percent ? 'percent' : 'number', raw, range, value: r.value } : { kind: 'text', raw, range };
+    return r.ok ? cell(r.percent ? 'percent' : 'number', r.value) : cell('text');
   }
   if (!r.ok) {
     find('parse.amount', 'error', range, r.message, raw);
-    return { kind: 'text', raw, range };
+    return cell('text');
   }
   let ck: CellKind = kind === 'percent' || r.percent ? 'percent' : kind === 'amount' ? 'amount' : 'number';
   if (kind === 'amount' && r.percent) {
@@ -199,7 +326,7 @@ export function readCell(raw: string, range: Range, kind: ColumnKind | 'auto', f
   if (kind === 'index' && (r.value.scale > 0 || r.value.sign() < 0)) {
     find('parse.amount', 'warning', range, l10n.t('行次/序号应为正整数，而这里是“{0}”', raw), raw);
   }
-  return { kind: ck, raw, range, value: r.value };
+  return cell(ck, r.value);
 }
 
 /** Fills 一级/二级指标 of merged cells from the rows above and finds each cell's role. */
@@ -237,13 +364,31 @@ export function indicatorKinds(cols: Column[]): Array<ColumnKind | 'auto'> {
 
 
 
-/** readCell, with the common case (an amount column, a plain ASCII amount) read inline: the same Cell (the fast paths). */
-export function cellOf(raw: string, range: Range, kind: ColumnKind | 'auto', report: FindFn): Cell {
+/**
+ * The cell written at s[a, b) (already trimmed), `base` being the source offset of s: readCell, with the
+ * common case (an amount column, a plain ASCII amount) read in place, without cutting it out of the line
+ * (the fast paths; a large report has a hundred thousand cells).
+ */
+export function cellAt(s: string, a: number, b: number, base: number, kind: ColumnKind | 'auto', report: FindFn): Cell {
   if (kind === 'amount') {
-    const value = plainAmount(raw);
-    if (value) return { kind: 'amount', raw, range, value };
+    const value = plainAmount(s, a, b);
+    if (value) return new SourceCell('amount', printsAs(s, a, value) ? undefined : sliceSharingZero(s, a, b), base + a, base + b, value);
   }
-  return readCell(raw, range, kind, report);
+  return readCell(sliceSharingZero(s, a, b), { start: base + a, end: base + b }, kind, report);
+}
+
+/**
+ * Whether the plain amount written at s[a…) (that plainAmount read as `value`) is the value as printed
+ * (Decimal.toString): it is unless the integer part has a leading zero (01.50) or a zero has a sign (-0.00).
+ */
+function printsAs(s: string, a: number, value: Decimal): boolean {
+  const p = s.charCodeAt(a) === 45 /* - */ ? a + 1 : a;
+  if (p > a && value.isZero()) return false;
+  if (s.charCodeAt(p) === 48 /* 0 */) {
+    const c = s.charCodeAt(p + 1);
+    if (c >= 48 && c <= 57) return false;
+  }
+  return true;
 }
 
 /** A table block outside a fast path's subset: thrown by the fast path, which then leaves the block to yaml.ts or dsl.ts. */

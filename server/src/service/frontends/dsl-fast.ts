@@ -17,11 +17,10 @@
  */
 import { RawBlock } from './blocks';
 import { AmountUnit, Cell, Column, Finding, Range, Row, Str, Table, TablePart } from '../model';
-import { blockKindOf, cellOf, FindFn, outside, ParsedBlock, rowFromKey, setTableKind } from './common';
+import { blockKindOf, cellAt, FindFn, outside, ParsedBlock, rowFromKey, setTableKind } from './common';
 import { Chars, continuation, SIDE_NAME } from './dsl';
 import { DslField, validateDslBlock } from './dsl-schema';
 import { columnKind, sideOf } from '../layouts';
-import { shareZero, sliceSharingZero } from '../decimal';
 import * as l10n from '../l10n';
 import schema from '../../../../schemas/report.schema.json';
 
@@ -143,9 +142,9 @@ class FastDsl {
     for (let i = 0; i < n; i++) {
       const a = bounds[2 * i + 2];
       const b = bounds[2 * i + 3];
-      cells[i] = cellOf(sliceSharingZero(s, a, b), { start: base + a, end: base + b }, columns[i].kind, this.report);
+      cells[i] = cellAt(s, a, b, base, columns[i].kind, this.report);
     }
-    return rowFromKey(s.slice(bounds[0], bounds[1]), { start: base + bounds[0], end: base + bounds[1] }, { start: base, end: base + s.length }, undefined, cells);
+    return rowFromKey(s.slice(bounds[0], bounds[1]), base + bounds[0], base + bounds[1], base, base + s.length, undefined, cells);
   }
 
   private row(s: string, base: number, columns: Column[]): Row {
@@ -158,13 +157,13 @@ class FastDsl {
     const range = { start: base, end: base + s.length };
     const keyRange = { start: key.start, end: key.end };
     // no escapes or tabs here: the key is its source, its Text (dsl.ts's key.text()) verbatim, which rowFromKey does not keep
-    const row = rowFromKey(key.value, keyRange, range);
+    const row = rowFromKey(key.value, keyRange.start, keyRange.end, range.start, range.end);
     if (!key.value && values.every((v) => !v.value)) outside(); // a row without a name: dsl.ts words it
     if (columns.length > 0 && values.length !== columns.length) {
       const where = values.length ? { start: values[0].start, end: values[values.length - 1].end } : keyRange;
       this.find('table.cells', 'error', where, l10n.t('此行有 {0} 个值，而表头有 {1} 列（{2}）', values.length, columns.length, columns.map((c) => c.name).join(l10n.listSep())));
     }
-    row.cells = values.map((v, i) => cellOf(shareZero(v.value), { start: v.start, end: v.end }, columns[i]?.kind ?? 'amount', this.report));
+    row.cells = values.map((v, i) => cellAt(v.value, 0, v.value.length, v.start, columns[i]?.kind ?? 'amount', this.report));
     return row;
   }
 

@@ -644,7 +644,8 @@ class DslBuilder {
     let values = cells;
     if (!indicator && values.length === 1 && columns.length > 1) values = values[0].words();
     const range = this.lineRange(l);
-    const row = rowFromKey(key.value, key.range(l.start), range, key.text(l.start));
+    const kr = key.range(l.start);
+    const row = rowFromKey(key.value, kr.start, kr.end, range.start, range.end, key.text(l.start));
     // a row without a name (the only data row of a 三公 table) is written “| | 10.81 | …”: an empty first cell
     if (!key.value && values.every((v) => !v.value)) this.notUnderstood(l, l10n.t('这一行缺少行名（“|”前面是行名或“科目代码 科目名称”）'));
     if (columns.length > 0 && values.length !== columns.length) {

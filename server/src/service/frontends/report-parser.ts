@@ -9,7 +9,7 @@ import { parseYamlFast } from './yaml-fast';
 import { gridOf, makeGrid } from '../grid';
 import { parseDslBlock, splitDslBlocks } from './dsl';
 import { parseDslTableFast } from './dsl-fast';
-import { ParsedBlock } from './common';
+import { ParsedBlock, SourceCell, SourceRow } from './common';
 import { tableKindOf } from '../layouts';
 import { syntaxOf } from '../workspace/files';
 import { changedSpan } from '../text';
@@ -21,18 +21,31 @@ export { syntaxOf };
 interface Movables {
   ranges: Array<{ start: number; end: number }>;
   arrays: Int32Array[];
+  /** Rows and cells keep their offsets (and move the ranges they made, when they made some). */
+  rows: SourceRow[];
+  cells: SourceCell[];
 }
 const movablesOf = new WeakMap<ParsedBlock, Movables>();
 
 /** Finds every range and offset array inside a parsed block (once per block: an edit above it moves it again and again). */
 function collect(pb: ParsedBlock): Movables {
-  const m: Movables = { ranges: [], arrays: [] };
+  const m: Movables = { ranges: [], arrays: [], rows: [], cells: [] };
   const seen = new Set<object>();
   const walk = (o: unknown): void => {
     if (o === null || typeof o !== 'object' || seen.has(o as object)) return;
     seen.add(o as object);
     if (o instanceof Int32Array) {
       m.arrays.push(o);
+      return;
+    }
+    if (o instanceof SourceCell) {
+      m.cells.push(o);
+      return;
+    }
+    if (o instanceof SourceRow) {
+      m.rows.push(o);
+      walk(o.cells);
+      walk(o.keyText);
       return;
     }
     if (Array.isArray(o)) {
@@ -63,6 +76,9 @@ export function rebase(pb: ParsedBlock, delta: number): void {
     r.end += delta;
   }
   for (const a of m.arrays) for (let i = 0; i < a.length; i++) a[i] += delta;
+  // after the offset arrays: a row's code and name ranges are read from its keyText's
+  for (const c of m.cells) c.move(delta);
+  for (const r of m.rows) r.move(delta);
   pb.raw = { ...pb.raw, start: pb.raw.start + delta, end: pb.raw.end + delta };
 }
 

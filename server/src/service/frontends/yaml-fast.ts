@@ -27,9 +27,8 @@ import { Document, Node, Pair as YPair, Scalar as YScalar, YAMLMap, YAMLSeq } fr
 import { RawBlock } from './blocks';
 import { Cell, Column, ColumnKind, Finding, Range, Row, Str, Table, TablePart, Text } from '../model';
 import { makeText } from '../text';
-import { shareZero } from '../decimal';
 import { validateBlock } from './schema';
-import { blockKindOf, cellOf, FindFn, outside, ParsedBlock, readCell, rowFromKey, TABLE_FIELDS, tableHead } from './common';
+import { blockKindOf, cellAt, FindFn, outside, ParsedBlock, readCell, rowFromKey, TABLE_FIELDS, tableHead } from './common';
 import { columnKind, sideOf } from '../layouts';
 import * as l10n from '../l10n';
 import { Builder, buildBlock } from './yaml';
@@ -461,7 +460,7 @@ class TableBuilder {
     const key = this.str(keyNode)!;
     // a plain key (one line, no escapes here) is its source: its Text would be verbatim and rowFromKey
     // would not keep it, so none is made; a quoted key is mapped as yaml.ts maps it (Row.keyText)
-    const row = rowFromKey(key.value, key.range, range, keyNode.style === 'PLAIN' ? undefined : this.text(keyNode));
+    const row = rowFromKey(key.value, key.range.start, key.range.end, range.start, range.end, keyNode.style === 'PLAIN' ? undefined : this.text(keyNode));
     row.cells = this.cells(val, columns);
     return row;
   }
@@ -492,7 +491,7 @@ class TableBuilder {
     this.count(val, n / 2, columns);
     const base = this.raw.start + val.start;
     const out: Cell[] = new Array(n / 2);
-    for (let k = 0; k < n; k += 2) out[k / 2] = cellOf(shareZero(s.slice(at[k], at[k + 1])), { start: base + at[k], end: base + at[k + 1] }, kind(k / 2), this.report);
+    for (let k = 0; k < n; k += 2) out[k / 2] = cellAt(s, at[k], at[k + 1], base, kind(k / 2), this.report);
     return out;
   }
 

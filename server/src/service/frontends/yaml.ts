@@ -417,7 +417,7 @@ export class Builder {
   row(keyNode: Node, val: Node | null, range: Range, columns: Column[]): Row | undefined {
     const key = this.str(keyNode);
     if (!key) return undefined;
-    const row = rowFromKey(key.value, key.range, range, this.text(keyNode));
+    const row = rowFromKey(key.value, key.range.start, key.range.end, range.start, range.end, this.text(keyNode));
     row.cells = this.cells(val, columns, key.range);
     return row;
   }
