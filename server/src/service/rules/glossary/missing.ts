@@ -35,6 +35,21 @@ function namesHash(t: Table): number {
   return h >>> 0;
 }
 
+/** The core terms and their aliases (bit i of termsIn: CORE_NAMES[i]). */
+const CORE_NAMES = STANDARD_TERMS.filter((st) => st.core).flatMap((st) => [st.term, ...(st.aliases ?? [])]);
+const CORE_BIT = new Map(CORE_NAMES.map((n, i) => [n, 1 << i]));
+const ALL_CORE = (1 << CORE_NAMES.length) - 1;
+
+/** Which of CORE_NAMES a table's column and row names hold (a term has no line break: it is inside one name or none). */
+function termsIn(t: Table): number {
+  let m = 0;
+  everyName(t, (n) => {
+    for (let i = 0; i < CORE_NAMES.length; i++) if (!(m & (1 << i)) && n.includes(CORE_NAMES[i])) m |= 1 << i;
+    return m !== ALL_CORE;
+  });
+  return m;
+}
+
 /** Whether a table's names are `names`, in order (read in place). */
 function hasNames(t: Table, names: string[]): boolean {
   let count = 0;
@@ -82,22 +97,25 @@ export const rule: Rule = {
     // titles and texts are one string, kept with the section with what was looked for in it (a check
     // after an edit elsewhere searches no unchanged section again)
     const narrative = ctx.model.narrative.map((top) => ctx.memo(top, 'glossary.missing:text', sectionText));
-    let tables: string | undefined;
-    const distinctNames = () => {
-      // each name once (the tables of a large report repeat the same columns and rows: searched once, not
-      // 230 times); a table with the names of one before adds none
-      const all = new Set<string>();
-      const seen = new Map<number, string[][]>();
+    let tables: number | undefined;
+    const termsInTables = () => {
+      // what each table's names hold, kept with the table (a check after an edit reads the 230 tables of
+      // a large report from their memos); a table with the names of one before it holds what that one
+      // holds (the tables of a large report repeat the same columns and rows: each is read once, not 230 times)
+      let all = 0;
+      const seen = new Map<number, Table[]>();
       for (const t of ctx.model.tables) {
         const hash = ctx.memo(t, 'glossary.namesHash', namesHash);
-        if (seen.get(hash)?.some((names) => hasNames(t, names))) continue;
-        const names = namesOf(t);
-        addSeen(seen, names, hash);
-        for (const n of names) all.add(n);
+        const twin = () => seen.get(hash)?.find((u) => hasNames(t, namesOf(u)));
+        all |= ctx.memo(t, 'glossary.termsUsed', () => {
+          const u = twin();
+          return u ? ctx.memo(u, 'glossary.termsUsed', termsIn) : termsIn(t);
+        });
+        addSeen(seen, t, hash);
       }
-      return [...all].join('\n');
+      return all;
     };
-    const usedIn = (n: string) => narrative.some((x) => x.has(n)) || (tables ??= distinctNames()).includes(n);
+    const usedIn = (n: string) => narrative.some((x) => x.has(n)) || ((tables ??= termsInTables()) & CORE_BIT.get(n)!) !== 0;
     const last = g[g.length - 1];
     let lastNumber = 0;
     for (const e of g) lastNumber = Math.max(lastNumber, numberOf(e.number) ?? 0);
