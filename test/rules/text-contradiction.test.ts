@@ -5,6 +5,8 @@
  * same however it is written (1,687.40万元 and 1687.4万元, 4.79万元 and 47,900.00元).
  */
 import { RuleTester } from '../helpers/rule-tester';
+import * as assert from 'assert';
+import { getLanguageService } from '../../server/src/service';
 import { jue, section } from './narrative';
 
 const MSG = (total: string, before: string, here: string) => `同一数额（${total}）前面说“${before}”，这里说“${here}”，增减说法相反`;
@@ -57,4 +59,17 @@ RuleTester.run('text.contradiction', {
       related: ['前面的说法：增加4.79万元«增加 4.79万元»'],
     },
   ],
+});
+
+describe('text.contradiction in a report checked again after an edit (each text\'s changes kept with its reading)', () => {
+  const said = (ls: ReturnType<typeof getLanguageService>, text: string) => ls.check('t.jsgk.yaml', text).findings.filter((f) => f.rule === 'text.contradiction').map((f) => f.text);
+  // two blocks: the 情况说明 unchanged by the edits (its text kept from the check before), the 其他 edited
+  const report = (second: string) => jue('本年收入合计 1,687.40万元，比上年增加 200.48万元。') + `其他:\n  - 其他说明: ${second}\n`;
+
+  it('compares an edited text with the unchanged one before it, and stops when it is edited back', () => {
+    const ls = getLanguageService();
+    assert.deepStrictEqual(said(ls, report('本年支出合计 1,687.40万元，比上年增长 200.48万元。')), []);
+    assert.deepStrictEqual(said(ls, report('本年支出合计 1,687.40万元，比上年减少 200.48万元。')), ['减少 200.48万元']);
+    assert.deepStrictEqual(said(ls, report('本年支出合计 1,687.40万元，比上年增长 200.48万元。')), []);
+  });
 });

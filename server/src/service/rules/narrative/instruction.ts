@@ -30,6 +30,12 @@ const INSTRUCTIONS = WORDS.instructions.map((text) => ({ text, key: normalize(te
 /** The text without white space (anchors are looked for in it). */
 const compact = (v: string) => v.replace(/[\s\u3000]+/g, '');
 
+/** Whether a text holds the anchor of an instruction (then it is compared in full). */
+function anchored(t: Text): boolean {
+  const c = compact(t.value);
+  return INSTRUCTIONS.some((x) => c.includes(x.anchor));
+}
+
 function check(ctx: RuleContext, t: Text): void {
   const n = normalize(t.value);
   const c = compact(t.value);
@@ -61,8 +67,8 @@ export const rule: Rule = {
   run(ctx) {
     for (const t of allTexts(ctx)) {
       ctx.examined();
-      const c = compact(t.value);
-      if (INSTRUCTIONS.some((x) => c.includes(x.anchor))) ctx.cached(t, () => check(ctx, t));
+      // kept with the text: a check after an edit elsewhere does not look again
+      if (ctx.memo(t, 'text.instruction:anchored', anchored)) ctx.cached(t, () => check(ctx, t));
     }
   },
 };

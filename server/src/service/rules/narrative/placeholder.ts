@@ -87,7 +87,7 @@ export const rule: Rule = {
     const v = version(ctx);
     for (const { text: t } of texts(ctx)) {
       ctx.examined();
-      if (mayHave(t.value)) ctx.cached(t, () => check(ctx, t), v);
+      if (ctx.memo(t, 'text.placeholder:may', (x) => mayHave(x.value))) ctx.cached(t, () => check(ctx, t), v);
     }
   },
 };
