@@ -229,7 +229,7 @@ class FastDsl {
         const p = part ?? newPart('', { start: base, end: base + s.length });
         const row = this.row(s, base, p.columns);
         p.rows.push(row);
-        p.range.end = row.range.end; // the part's range is its own (made from its first line)
+        p.range.end = base + s.length; // where the row ends (the part's range is its own, made from its first line)
         continue;
       }
       if (!colon) return outside(); // a line the table does not understand: dsl.ts words it
