@@ -11,7 +11,8 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { pathToFileURL } from 'url';
-import { DidChangeTextDocumentNotification, DidOpenTextDocumentNotification, HoverRequest } from 'vscode-languageserver-protocol/node';
+import { spawn } from 'child_process';
+import { createMessageConnection, DidChangeTextDocumentNotification, DidOpenTextDocumentNotification, HoverRequest, StreamMessageReader, StreamMessageWriter } from 'vscode-languageserver-protocol/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { LspClient } from './lsp-client';
 import { generateWorkspace } from './gen-workspace';
@@ -129,6 +130,46 @@ export async function flood(text: string, opts: { edits?: number; hoverEvery?: n
     return { openMs, writeMs: wEnd - w0, edits: n, finalMs: fin.at - wEnd, hoverMs, hoverAfterSentMs, published: during.length, stale, memory, memoryAfterFlood, cpuMs: (memoryAfterFlood?.cpuMs ?? NaN) - cpu0, openCpuMs: memory?.cpuMs };
   } finally {
     await c.stop();
+  }
+}
+
+/**
+ * The measuring client's own share of the wait of a hover during the flood: the same messages (the edits,
+ * a hover request after every `hoverEvery`) written the same way to a process that only reads and drops
+ * them. For each hover, how long after it was asked for its request left this client: vscode-jsonrpc
+ * writes one message after another, so a hover asked after 2,000 edits waits for them to be written
+ * whatever the server does.
+ */
+export async function clientFloor(opts: { edits?: number; hoverEvery?: number } = {}): Promise<number[]> {
+  const n = opts.edits ?? 2000;
+  const every = opts.hoverEvery ?? 100;
+  const sink = spawn(process.execPath, ['-e', 'process.stdin.on("data", () => {})'], { stdio: ['pipe', 'pipe', 'ignore'] });
+  const conn = createMessageConnection(new StreamMessageReader(sink.stdout!), new StreamMessageWriter(sink.stdin!));
+  conn.listen();
+  const asked: number[] = [];
+  const sent: number[] = [];
+  const stdin = sink.stdin!;
+  const write = stdin.write.bind(stdin) as (...a: unknown[]) => boolean;
+  (stdin as unknown as { write: (...a: unknown[]) => boolean }).write = (chunk: unknown, ...rest: unknown[]) => {
+    if (typeof chunk !== 'string' && (chunk as Buffer).includes('"textDocument/hover"')) sent.push(performance.now());
+    return write(chunk, ...rest);
+  };
+  try {
+    const uri = 'file:///bench/large.jsgk.yaml';
+    const start = { line: 8000, character: 20 };
+    for (let i = 0; i < n; i++) {
+      void conn.sendNotification(DidChangeTextDocumentNotification.type, { textDocument: { uri, version: i + 2 }, contentChanges: [{ range: { start, end: { line: start.line, character: start.character + 7 } }, text: (1000 + (i % 9000)).toFixed(2) }] });
+      if ((i + 1) % every === 0) {
+        asked.push(performance.now());
+        conn.sendRequest(HoverRequest.type, { textDocument: { uri }, position: { line: 9000, character: 10 } }).catch(() => undefined);
+      }
+    }
+    const deadline = performance.now() + 30000;
+    while (sent.length < asked.length && performance.now() < deadline) await new Promise((r) => setTimeout(r, 20));
+    return sent.map((s, k) => s - asked[k]);
+  } finally {
+    conn.dispose();
+    sink.kill();
   }
 }
 

@@ -37,7 +37,7 @@ import { convert } from '../server/src/service/features/convert';
 import { defaultJobs } from '../server/src/cli/jsgk';
 import { generateLargeReport } from './gen-large';
 import { generateWorkspace } from './gen-workspace';
-import { flood, FloodFigures, maxOf, medianOf, serverMemory, startServer, workspaceWalk } from './bench-load';
+import { clientFloor, flood, FloodFigures, maxOf, medianOf, serverMemory, startServer, workspaceWalk } from './bench-load';
 import { LspClient } from './lsp-client';
 import schema from '../schemas/report.schema.json';
 
@@ -291,6 +291,9 @@ async function main() {
   row('洪流中的悬停（最长 / 中位）', `${ms(maxOf(f.hoverMs))} / ${ms(medianOf(f.hoverMs))} ms`, { target: 200, value: maxOf(f.hoverMs), yls: yS?.hoverMs.length ? maxOf(yS.hoverMs) : undefined });
   // the wait above includes this client writing the 2,000 edits before each hover, one message after another
   row('　其中请求离开本测量客户端之后（最长 / 中位）', `${ms(maxOf(f.hoverAfterSentMs))} / ${ms(medianOf(f.hoverAfterSentMs))} ms`);
+  // the client's share, measured alone: the same messages written to a process that drops them
+  const floor = await clientFloor();
+  row('　（对照）同样的修改与悬停写给只丢弃输入的进程：悬停请求在本客户端中的等待（最长 / 中位）', `${ms(maxOf(floor))} / ${ms(medianOf(floor))} ms`);
   row('洪流之后的服务器内存（GC 后 rss）', `${mb(f.memoryAfterFlood?.rss)}（heapUsed ${mb(f.memoryAfterFlood?.heapUsed)}）`);
 
   // ---------------------------------------------------------------- the workspace
