@@ -289,6 +289,10 @@ describe('rows and cells of a parsed table (frontends/common.ts SourceRow, Sourc
       const row = rowsOf(first).find((r) => r.code === '2011308')!;
       assert.ok(row.keyText, `${syntax}: the key is read through its keyText`);
       const other = rowsOf(first).filter((r) => r.code && r.code !== '2011308').pop()!;
+      // a row of plain amounts whose cells are made before the edit (a fast path keeps them as text until asked)
+      const amounts = rowsOf(first).find((r) => r.code && r.code !== '2011308' && r !== other)!;
+      const plainCell = amounts.cells[1];
+      const plainWas = { ...plainCell.range };
       // asked for before the edit: the same objects afterwards, moved
       const given = { key: row.keyRange, code: row.codeRange!, name: row.nameRange, row: row.range, cell: row.cells[0].range };
       const was = JSON.parse(JSON.stringify(given));
@@ -308,6 +312,11 @@ describe('rows and cells of a parsed table (frontends/common.ts SourceRow, Sourc
       // a row none of whose ranges was asked for before the edit: made where it is now
       assert.strictEqual(rowsOf(second).filter((r) => r.code && r.code !== '2011308').pop(), other);
       assert.strictEqual(edited.slice(other.keyRange.start, other.keyRange.end), other.key, syntax);
+      for (const c of other.cells) assert.strictEqual(edited.slice(c.range.start, c.range.end), c.raw, `${syntax}: a cell made after the edit`);
+      // the cell made before the edit: the same cell and range, moved
+      assert.strictEqual(amounts.cells[1], plainCell, syntax);
+      assert.deepStrictEqual(plainCell.range, { start: plainWas.start + delta, end: plainWas.end + delta }, syntax);
+      assert.strictEqual(edited.slice(plainCell.range.start, plainCell.range.end), plainCell.raw, syntax);
       // and the whole model is what a fresh parse of the edited text gives
       assert.deepStrictEqual(plain(second.report), plain(parseReport(edited, syntax).report), syntax);
     }

@@ -235,6 +235,19 @@ const ZEROS: NumeralResult[] = ZERO_DECIMALS.map((value) => ({ ok: true, value, 
  * regexes or bigints; undefined for anything else (readNumeral reads that).
  */
 export function plainAmount(raw: string, from = 0, to = raw.length): Decimal | undefined {
+  const scale = plainScale(raw, from, to);
+  if (scale < 0) return undefined;
+  return plainRead.units === 0 ? ZERO_DECIMALS[scale] : Decimal.ofUnits(plainRead.units, scale);
+}
+
+/** The count of units plainScale read last (a safe integer, never −0). */
+export const plainRead = { units: 0 };
+
+/**
+ * plainAmount without making the Decimal: the number of decimals of the plain amount written at
+ * raw[from, to), its count of units in plainRead.units; −1 when it is not one.
+ */
+export function plainScale(raw: string, from = 0, to = raw.length): number {
   // raw[from, to): -?digits (1–15), a point and decimals (1–6), read digit by digit (a count too large for a
   // safe integer is refused below); no slice of a longer text is made for it
   const len = to;
@@ -248,20 +261,21 @@ export function plainAmount(raw: string, from = 0, to = raw.length): Decimal | u
     n = n * 10 + c;
     int++;
   }
-  if (int < 1 || int > 15) return undefined;
+  if (int < 1 || int > 15) return -1;
   let scale = 0;
   if (i < len) {
-    if (raw.charCodeAt(i) !== 46 /* . */) return undefined;
+    if (raw.charCodeAt(i) !== 46 /* . */) return -1;
     for (i++; i < len; i++) {
       const c = raw.charCodeAt(i) - 48;
-      if (c < 0 || c > 9) return undefined;
+      if (c < 0 || c > 9) return -1;
       n = n * 10 + c;
       scale++;
     }
-    if (scale < 1 || scale > 6) return undefined;
+    if (scale < 1 || scale > 6) return -1;
   }
-  if (n === 0) return ZERO_DECIMALS[scale];
-  return Number.isSafeInteger(n) ? Decimal.ofUnits(neg ? -n : n, scale) : undefined;
+  if (!Number.isSafeInteger(n)) return -1;
+  plainRead.units = n === 0 ? 0 : neg ? -n : n;
+  return scale;
 }
 
 const ZERO_TEXTS = ['0', '0.0', '0.00', '0.000', '0.0000'];

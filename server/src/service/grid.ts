@@ -77,6 +77,11 @@ export function gridOf(part: TablePart): AmountGrid | undefined {
   return grids.get(part);
 }
 
+/** A row that can give its plain amounts without making its cells (frontends/common.ts SourceRow). */
+interface PlainAmounts {
+  plainAmounts?(f: (k: number, units: number, scale: number) => void): boolean;
+}
+
 /** Makes (or remakes) the grid of a part from its cells. */
 export function makeGrid(part: TablePart): AmountGrid {
   const rows = part.rows;
@@ -88,6 +93,16 @@ export function makeGrid(part: TablePart): AmountGrid {
   let codes: Int32Array | undefined = new Int32Array(rows.length);
   let h = HASH_START;
   let hold = false;
+  let at0 = 0;
+  const put = (k: number, u: number, scale: number) => {
+    if (k >= width) return;
+    // a count that is not a 32-bit integer: the cell decides (as below)
+    if ((u | 0) !== u) scales[at0 + k] = ASK;
+    else {
+      units[at0 + k] = u;
+      scales[at0 + k] = scale;
+    }
+  };
   for (let r = 0; r < rows.length; r++) {
     const row = rows[r];
     if (codes) {
@@ -99,6 +114,9 @@ export function makeGrid(part: TablePart): AmountGrid {
       }
     }
     if (!hold && mayHoldPlaceholder(row.key)) hold = true;
+    // a row of plain amounts (frontends/common.ts PlainCells) gives them without making its cells
+    at0 = r * width;
+    if ((row as PlainAmounts).plainAmounts?.(put)) continue;
     const cells = row.cells;
     for (let c = 0; c < width; c++) {
       const x = cells[c];

@@ -5,7 +5,7 @@
  * both. Nothing here knows either syntax.
  */
 import { isWhite } from '../chars';
-import { Decimal, plainAmount, readNumeral, sliceSharingZero } from '../decimal';
+import { Decimal, plainAmount, plainRead, plainScale, readNumeral, sliceSharingZero } from '../decimal';
 import { AmountUnit, Cell, CellKind, Column, ColumnKind, Finding, GlossaryEntry, IndicatorRow, Meta, PerfEval, PrintedBlock, Range, REPORT_TYPES, ReportType, Row, Section, Str, Table, Text, UnitRow, CodeLevel } from '../model';
 import { textRange } from '../text';
 import { RawBlock } from './blocks';
@@ -140,7 +140,7 @@ export function setTableKind(t: Table, find: FindFn): void {
  * simply keyStart + i (a quoted or escaped key); the code and name ranges are then exact too.
  * `cells`: the row's cells, when read before it.
  */
-export function rowFromKey(raw: string, keyStart: number, keyEnd: number, start: number, end: number, chars?: Text, cells?: Cell[]): Row {
+export function rowFromKey(raw: string, keyStart: number, keyEnd: number, start: number, end: number, chars?: Text, cells?: Cell[]): SourceRow {
   const row = new SourceRow(raw, cells ?? [], keyStart, keyEnd, start, end);
   if (chars && !isVerbatim(chars, keyStart, keyEnd, raw)) row.keyText = chars;
   // CODE_KEY, read character by character (rows are most of a large report's lines)
@@ -162,9 +162,83 @@ export function rowFromKey(raw: string, keyStart: number, keyEnd: number, start:
 }
 
 /**
+ * The cells of a row that a fast path read as plain amounts only (one per column, every column an
+ * amount column, each -?digits with a point and 1–6 decimals): kept as the text they are read from
+ * until they are asked for (SourceRow.cells). The sum rules read the amounts from the part's grid,
+ * which is made from this text too (SourceRow.plainAmounts): a check that reads no cell of a row makes none.
+ */
+export interface PlainCells {
+  /** A DSL row's line (its first piece is the key), or a YAML row's value (a one-line plain scalar). */
+  src: string;
+  /** Where src starts, from the row's start. */
+  at: number;
+  /** 'bar': the pieces between |, trimmed (dsl-fast.ts); 'space': the pieces between white space (yaml-fast.ts). */
+  split: 'bar' | 'space';
+}
+
+/** Space, tab, 全角 space: what is trimmed from a DSL cell, and what separates the values of a YAML row. */
+const isBlank = (c: number) => c === 32 || c === 9 || c === 0x3000;
+
+/**
+ * The pieces of a DSL row's line between |, each trimmed of space, tab and 全角 space, as [a, b) pairs
+ * into `out`; how many numbers were written (twice the pieces), or −1 when a piece is empty or there
+ * are more than `max` pieces.
+ */
+export function barPieces(s: string, out: number[], max: number): number {
+  let k = 0;
+  let from = 0;
+  for (;;) {
+    const bar = s.indexOf('|', from);
+    const to = bar < 0 ? s.length : bar;
+    let a = from;
+    let b = to;
+    while (a < b && isBlank(s.charCodeAt(a))) a++;
+    while (b > a && isBlank(s.charCodeAt(b - 1))) b--;
+    if (a === b || k >= 2 * max) return -1;
+    out[k++] = a;
+    out[k++] = b;
+    if (bar < 0) return k;
+    from = bar + 1;
+  }
+}
+
+/** The pieces of a one-line YAML value between space, tab and 全角 space, as [a, b) pairs into `out`; how many numbers were written. */
+export function spacePieces(s: string, out: number[]): number {
+  let n = 0;
+  for (let i = 0; i < s.length;) {
+    while (i < s.length && isBlank(s.charCodeAt(i))) i++;
+    if (i >= s.length) break;
+    out[n++] = i;
+    while (i < s.length && !isBlank(s.charCodeAt(i))) i++;
+    out[n++] = i;
+  }
+  return n;
+}
+
+/** The piece bounds of plain cells (the key's first in a DSL line): into a shared array, read at once. */
+const PIECES: number[] = [];
+function piecesOf(p: PlainCells): { n: number; first: number } {
+  if (p.split === 'bar') return { n: barPieces(p.src, PIECES, Infinity), first: 2 };
+  return { n: spacePieces(p.src, PIECES), first: 0 };
+}
+
+/**
+ * Whether the pieces [a, b) in `bounds` (from index `first` to `n`) are plain amounts, one for each of
+ * `columns`, every one an amount column: then the row may keep them as PlainCells.
+ */
+export function allPlainAmounts(s: string, bounds: number[], first: number, n: number, columns: Column[]): boolean {
+  if (columns.length === 0 || (n - first) / 2 !== columns.length) return false;
+  for (let i = 0; i < columns.length; i++) if (columns[i].kind !== 'amount' || plainScale(s, bounds[first + 2 * i], bounds[first + 2 * i + 1]) < 0) return false;
+  return true;
+}
+
+const NO_REPORT: FindFn = () => undefined;
+
+/**
  * A row as the front ends read it (every table row of a parsed report is one). Its ranges are made
  * when first asked for, each once (most rows of a large report are never asked: the sum rules read
- * the parts' grids), from where its key and itself are written; see SourceCell.
+ * the parts' grids), from where its key and itself are written; see SourceCell. A row of plain amounts
+ * makes its cells when they are first asked for (PlainCells).
  */
 export class SourceRow implements Row {
   code?: string = undefined;
@@ -178,17 +252,71 @@ export class SourceRow implements Row {
   private rr: Range | undefined = undefined;
   private cr: Range | undefined = undefined;
   private nr: Range | undefined = undefined;
+  /** The cells, as given or once made. */
+  private c: Cell[] | undefined;
+  /** Cells not made yet: where to read them from. */
+  private plain: PlainCells | undefined = undefined;
+  /** The cells made from `plain` (moved by move(): the block's walker never saw them). */
+  private made: SourceCell[] | undefined = undefined;
 
   constructor(
     readonly key: string,
-    public cells: Cell[],
+    cells: Cell[],
     private ks: number,
     private ke: number,
     private rs: number,
     private re: number,
   ) {
+    this.c = cells;
     this.name = key;
     this.nb = key.length;
+  }
+
+  get cells(): Cell[] {
+    return (this.c ??= this.makeCells());
+  }
+
+  set cells(cells: Cell[]) {
+    this.c = cells;
+    this.plain = undefined;
+    this.made = undefined;
+  }
+
+  /** Its cells are plain amounts, read from `p` when first asked for. */
+  plainCells(p: PlainCells): void {
+    this.c = undefined;
+    this.plain = p;
+  }
+
+  /** The cells given when it was read (the block's walker moves them), not those made or to be made from PlainCells. */
+  get given(): Cell[] | undefined {
+    return this.plain ? undefined : this.c;
+  }
+
+  /**
+   * For a row of plain amounts, calls f(k, units, scale) for the amount in column k (its count of units,
+   * a safe integer, and its decimals) without making its cells, and says true; false for any other row.
+   */
+  plainAmounts(f: (k: number, units: number, scale: number) => void): boolean {
+    const p = this.plain;
+    if (!p) return false;
+    const { n, first } = piecesOf(p);
+    for (let i = first, k = 0; i < n; i += 2, k++) {
+      const scale = plainScale(p.src, PIECES[i], PIECES[i + 1]);
+      f(k, plainRead.units, scale);
+    }
+    return true;
+  }
+
+  private makeCells(): Cell[] {
+    const p = this.plain;
+    if (!p) return [];
+    const { n, first } = piecesOf(p);
+    const base = this.rs + p.at;
+    const out: SourceCell[] = [];
+    for (let i = first; i < n; i += 2) out.push(cellAt(p.src, PIECES[i], PIECES[i + 1], base, 'amount', NO_REPORT) as SourceCell);
+    this.made = out;
+    return out;
   }
 
   /** The name is key[a, b) (spaces and a code around it). */
@@ -232,6 +360,7 @@ export class SourceRow implements Row {
     if (this.rr) set(this.rr, this.rs, this.re);
     if (this.cr) { const r = this.sub(0, this.code!.length); set(this.cr, r.start, r.end); }
     if (this.nr && this.nr !== this.kr) { const r = this.sub(this.na, this.nb); set(this.nr, r.start, r.end); }
+    if (this.made) for (const c of this.made) c.move(delta);
   }
 
   /** What it reads, as a plain row (JSON; a test's comparison): not how it keeps it. */

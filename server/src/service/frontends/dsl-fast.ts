@@ -17,7 +17,7 @@
  */
 import { RawBlock } from './blocks';
 import { AmountUnit, Cell, Column, Finding, Range, Row, Str, Table, TablePart } from '../model';
-import { blockKindOf, cellAt, FindFn, outside, ParsedBlock, rowFromKey, setTableKind } from './common';
+import { allPlainAmounts, barPieces, blockKindOf, cellAt, FindFn, outside, ParsedBlock, rowFromKey, setTableKind } from './common';
 import { Chars, continuation, SIDE_NAME } from './dsl';
 import { DslField, validateDslBlock } from './dsl-schema';
 import { columnKind, sideOf } from '../layouts';
@@ -122,29 +122,19 @@ class FastDsl {
     const n = columns.length;
     if (n < 2 || firstIsBar(s, 0) || lastIsBar(s)) return undefined;
     const bounds = this.bounds;
-    let k = 0;
-    let from = 0;
-    for (;;) {
-      const bar = s.indexOf('|', from);
-      const to = bar < 0 ? s.length : bar;
-      let a = from;
-      let b = to;
-      while (a < b && isWs(s.charCodeAt(a))) a++;
-      while (b > a && isWs(s.charCodeAt(b - 1))) b--;
-      if (a === b || k > 2 * n) return undefined; // an empty key or value, or too many values
-      bounds[k++] = a;
-      bounds[k++] = b;
-      if (bar < 0) break;
-      from = bar + 1;
-    }
+    // an empty key or value, or too many values: row() reads it
+    const k = barPieces(s, bounds, n + 1);
     if (k !== 2 * (n + 1)) return undefined;
-    const cells = new Array<Cell>(n);
-    for (let i = 0; i < n; i++) {
-      const a = bounds[2 * i + 2];
-      const b = bounds[2 * i + 3];
-      cells[i] = cellAt(s, a, b, base, columns[i].kind, this.report);
+    const row = rowFromKey(s.slice(bounds[0], bounds[1]), base + bounds[0], base + bounds[1], base, base + s.length);
+    // plain amounts only (most rows of a large report): read again when they are asked for
+    if (allPlainAmounts(s, bounds, 2, k, columns)) {
+      row.plainCells({ src: s, at: 0, split: 'bar' });
+      return row;
     }
-    return rowFromKey(s.slice(bounds[0], bounds[1]), base + bounds[0], base + bounds[1], base, base + s.length, undefined, cells);
+    const cells = new Array<Cell>(n);
+    for (let i = 0; i < n; i++) cells[i] = cellAt(s, bounds[2 * i + 2], bounds[2 * i + 3], base, columns[i].kind, this.report);
+    row.cells = cells;
+    return row;
   }
 
   private row(s: string, base: number, columns: Column[]): Row {

@@ -44,7 +44,8 @@ function collect(pb: ParsedBlock): Movables {
     }
     if (o instanceof SourceRow) {
       m.rows.push(o);
-      walk(o.cells);
+      // the cells it was given (those it makes from plain amounts, it moves itself)
+      walk(o.given);
       walk(o.keyText);
       return;
     }

@@ -28,7 +28,7 @@ import { RawBlock } from './blocks';
 import { Cell, Column, ColumnKind, Finding, Range, Row, Str, Table, TablePart, Text } from '../model';
 import { makeText } from '../text';
 import { validateBlock } from './schema';
-import { blockKindOf, cellAt, FindFn, outside, ParsedBlock, readCell, rowFromKey, TABLE_FIELDS, tableHead } from './common';
+import { allPlainAmounts, blockKindOf, cellAt, FindFn, outside, ParsedBlock, readCell, rowFromKey, SourceRow, spacePieces, TABLE_FIELDS, tableHead } from './common';
 import { columnKind, sideOf } from '../layouts';
 import * as l10n from '../l10n';
 import { Builder, buildBlock } from './yaml';
@@ -52,7 +52,6 @@ type Value = Scalar | Flow | MapN | SeqN;
 
 /** Piece boundaries of one row's value (reused: rows are parsed one at a time). */
 const BOUNDS: number[] = [];
-const isSpace = (c: number) => c === 32 || c === 9 || c === 0x3000 || c === 10;
 
 // A plain scalar may not start with an indicator (a '-', '?' or ':' followed by a non-space may).
 const BAD_START = /^(?:[,[\]{}#&*!|>'"%@`]|[-?:](?:[ ]|$))/;
@@ -461,15 +460,19 @@ class TableBuilder {
     // a plain key (one line, no escapes here) is its source: its Text would be verbatim and rowFromKey
     // would not keep it, so none is made; a quoted key is mapped as yaml.ts maps it (Row.keyText)
     const row = rowFromKey(key.value, key.range.start, key.range.end, range.start, range.end, keyNode.style === 'PLAIN' ? undefined : this.text(keyNode));
-    row.cells = this.cells(val, columns);
+    const cells = this.cells(val, columns, row, range.start);
+    if (cells) row.cells = cells;
     return row;
   }
 
   /** The callback through which readCell reports (one per builder, not one per cell). */
   private readonly report: FindFn = (r, sv, g, msg, text) => this.find(r, sv, g, msg, text);
 
-  /** Cells of a row: a flow sequence (one item a cell) or a one-line plain scalar split at spaces. */
-  private cells(val: Scalar | Flow, columns: Column[]): Cell[] {
+  /**
+   * Cells of a row: a flow sequence (one item a cell) or a one-line plain scalar split at spaces.
+   * Undefined when they are plain amounts only: the row reads them when they are asked for (PlainCells).
+   */
+  private cells(val: Scalar | Flow, columns: Column[], row: SourceRow, rowStart: number): Cell[] | undefined {
     const kind = (i: number): ColumnKind => columns[i]?.kind ?? 'amount';
     if (val.t === 'flow') {
       this.count(val, val.items.length, columns);
@@ -480,16 +483,13 @@ class TableBuilder {
     if (val.style !== 'PLAIN' || s.includes('\n')) outside();
     // the pieces between white space (space, tab, 全角 space), as [start, end) pairs
     const at = BOUNDS;
-    let n = 0;
-    for (let i = 0; i < s.length;) {
-      while (i < s.length && isSpace(s.charCodeAt(i))) i++;
-      if (i >= s.length) break;
-      at[n++] = i;
-      while (i < s.length && !isSpace(s.charCodeAt(i))) i++;
-      at[n++] = i;
-    }
+    const n = spacePieces(s, at);
     this.count(val, n / 2, columns);
     const base = this.raw.start + val.start;
+    if (allPlainAmounts(s, at, 0, n, columns)) {
+      row.plainCells({ src: s, at: base - rowStart, split: 'space' });
+      return undefined;
+    }
     const out: Cell[] = new Array(n / 2);
     for (let k = 0; k < n; k += 2) out[k / 2] = cellAt(s, at[k], at[k + 1], base, kind(k / 2), this.report);
     return out;
