@@ -77,11 +77,6 @@ export function gridOf(part: TablePart): AmountGrid | undefined {
   return grids.get(part);
 }
 
-/** A row that can give its plain amounts without making its cells (frontends/common.ts SourceRow). */
-interface PlainAmounts {
-  plainAmounts?(f: (k: number, units: number, scale: number) => void): boolean;
-}
-
 /** Makes (or remakes) the grid of a part from its cells. */
 export function makeGrid(part: TablePart): AmountGrid {
   const rows = part.rows;
@@ -116,7 +111,7 @@ export function makeGrid(part: TablePart): AmountGrid {
     if (!hold && mayHoldPlaceholder(row.key)) hold = true;
     // a row of plain amounts (frontends/common.ts PlainCells) gives them without making its cells
     at0 = r * width;
-    if ((row as PlainAmounts).plainAmounts?.(put)) continue;
+    if (row.plainAmounts?.(put)) continue;
     const cells = row.cells;
     for (let c = 0; c < width; c++) {
       const x = cells[c];

@@ -294,16 +294,21 @@ export class SourceRow implements Row {
   }
 
   /**
-   * For a row of plain amounts, calls f(k, units, scale) for the amount in column k (its count of units,
-   * a safe integer, and its decimals) without making its cells, and says true; false for any other row.
+   * For a row of plain amounts, calls f for the amount in column k without making its cells: its count
+   * of units (a safe integer) and decimals, where it is written, and what is written when it is not the
+   * value as printed (01.50, -0.00); says true. False for any other row.
    */
-  plainAmounts(f: (k: number, units: number, scale: number) => void): boolean {
+  plainAmounts(f: (k: number, units: number, scale: number, start: number, end: number, written: string | undefined) => void): boolean {
     const p = this.plain;
     if (!p) return false;
     const { n, first } = piecesOf(p);
+    const base = this.rs + p.at;
     for (let i = first, k = 0; i < n; i += 2, k++) {
-      const scale = plainScale(p.src, PIECES[i], PIECES[i + 1]);
-      f(k, plainRead.units, scale);
+      const a = PIECES[i];
+      const b = PIECES[i + 1];
+      const scale = plainScale(p.src, a, b);
+      const units = plainRead.units;
+      f(k, units, scale, base + a, base + b, printsAs(p.src, a, units) ? undefined : p.src.slice(a, b));
     }
     return true;
   }
@@ -501,18 +506,19 @@ export function indicatorKinds(cols: Column[]): Array<ColumnKind | 'auto'> {
 export function cellAt(s: string, a: number, b: number, base: number, kind: ColumnKind | 'auto', report: FindFn): Cell {
   if (kind === 'amount') {
     const value = plainAmount(s, a, b);
-    if (value) return new SourceCell('amount', printsAs(s, a, value) ? undefined : sliceSharingZero(s, a, b), base + a, base + b, value);
+    if (value) return new SourceCell('amount', printsAs(s, a, value.num) ? undefined : sliceSharingZero(s, a, b), base + a, base + b, value);
   }
   return readCell(sliceSharingZero(s, a, b), { start: base + a, end: base + b }, kind, report);
 }
 
 /**
- * Whether the plain amount written at s[a…) (that plainAmount read as `value`) is the value as printed
- * (Decimal.toString): it is unless the integer part has a leading zero (01.50) or a zero has a sign (-0.00).
+ * Whether the plain amount written at s[a…) (that plainScale read as `units` units) is its value as
+ * printed (Decimal.toString): it is unless the integer part has a leading zero (01.50) or a zero has a
+ * sign (-0.00).
  */
-function printsAs(s: string, a: number, value: Decimal): boolean {
+function printsAs(s: string, a: number, units: number): boolean {
   const p = s.charCodeAt(a) === 45 /* - */ ? a + 1 : a;
-  if (p > a && value.isZero()) return false;
+  if (p > a && units === 0) return false;
   if (s.charCodeAt(p) === 48 /* 0 */) {
     const c = s.charCodeAt(p + 1);
     if (c >= 48 && c <= 57) return false;

@@ -87,7 +87,21 @@ function sumPart(p: TablePart): SumPart {
     nums: new Float64Array(buf, 0, n).fill(NaN), starts: new Int32Array(buf, 8 * n, n), ends: new Int32Array(buf, 12 * n, n),
     kinds: new Uint8Array(buf, 16 * n, n), scales: new Uint8Array(buf, 17 * n, n), bigs: new Map(), raws: new Map(),
   };
+  // a row of plain amounts (frontends/common.ts PlainCells) gives them without making its cells
+  let at0 = 0;
+  const put = (k: number, units: number, scale: number, start: number, end: number, written: string | undefined) => {
+    if (k >= width) return;
+    const x = at0 + k;
+    out.kinds[x] = SUM_AMOUNT;
+    out.starts[x] = start;
+    out.ends[x] = end;
+    out.nums[x] = units;
+    out.scales[x] = scale;
+    if (written !== undefined) out.raws.set(x, own(written));
+  };
   p.rows.forEach((r, i) => {
+    at0 = i * width;
+    if (r.plainAmounts?.(put)) return;
     for (let j = 0; j < width && j < r.cells.length; j++) {
       const c = r.cells[j];
       const x = i * width + j;
