@@ -296,7 +296,8 @@ export class SourceRow implements Row {
   /**
    * For a row of plain amounts, calls f for the amount in column k without making its cells: its count
    * of units (a safe integer) and decimals, where it is written, and what is written when it is not the
-   * value as printed (01.50, -0.00); says true. False for any other row.
+   * value as printed (01.50, -0.00); says true. False for any other row. `f` must not read any row's
+   * cells or amounts: the pieces being read are in one shared array (PIECES).
    */
   plainAmounts(f: (k: number, units: number, scale: number, start: number, end: number, written: string | undefined) => void): boolean {
     const p = this.plain;
