@@ -66,6 +66,17 @@ export interface FloodFigures {
   openCpuMs?: number;
 }
 
+/** When each hover request is written to `stdin` (the times, in order, filled as they are written). */
+function hoverSends(stdin: NodeJS.WritableStream): number[] {
+  const sent: number[] = [];
+  const write = stdin.write.bind(stdin) as (...a: unknown[]) => boolean;
+  (stdin as unknown as { write: (...a: unknown[]) => boolean }).write = (chunk: unknown, ...rest: unknown[]) => {
+    if (typeof chunk !== 'string' && (chunk as Buffer).includes('"textDocument/hover"')) sent.push(performance.now());
+    return write(chunk, ...rest);
+  };
+  return sent;
+}
+
 /**
  * Opens `text` and sends `edits` one-cell edits at once (each replacing the amount of one cell by
  * a new one of the same width), with a hover on another table's total after every `hoverEvery`.
@@ -92,14 +103,8 @@ export async function flood(text: string, opts: { edits?: number; hoverEvery?: n
     const hovers: Array<Promise<number>> = [];
     // when each hover request actually leaves this client (its writer sends the messages one after another:
     // the 2,000 edits before a hover take this client itself a while to write)
-    const sent: number[] = [];
+    const sent = hoverSends(c.proc.stdin!);
     const answered: number[] = [];
-    const stdin = c.proc.stdin!;
-    const write = stdin.write.bind(stdin) as (...a: unknown[]) => boolean;
-    (stdin as unknown as { write: (...a: unknown[]) => boolean }).write = (chunk: unknown, ...rest: unknown[]) => {
-      if (typeof chunk !== 'string' && (chunk as Buffer).includes('"textDocument/hover"')) sent.push(performance.now());
-      return write(chunk, ...rest);
-    };
     const w0 = performance.now();
     let last = 0;
     for (let i = 0; i < n; i++) {
@@ -147,13 +152,7 @@ export async function clientFloor(opts: { edits?: number; hoverEvery?: number } 
   const conn = createMessageConnection(new StreamMessageReader(sink.stdout!), new StreamMessageWriter(sink.stdin!));
   conn.listen();
   const asked: number[] = [];
-  const sent: number[] = [];
-  const stdin = sink.stdin!;
-  const write = stdin.write.bind(stdin) as (...a: unknown[]) => boolean;
-  (stdin as unknown as { write: (...a: unknown[]) => boolean }).write = (chunk: unknown, ...rest: unknown[]) => {
-    if (typeof chunk !== 'string' && (chunk as Buffer).includes('"textDocument/hover"')) sent.push(performance.now());
-    return write(chunk, ...rest);
-  };
+  const sent = hoverSends(sink.stdin!);
   try {
     const uri = 'file:///bench/large.jsgk.yaml';
     const start = { line: 8000, character: 20 };

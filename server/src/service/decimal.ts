@@ -240,6 +240,38 @@ export function plainAmount(raw: string, from = 0, to = raw.length): Decimal | u
   return plainRead.units === 0 ? ZERO_DECIMALS[scale] : Decimal.ofUnits(plainRead.units, scale);
 }
 
+/**
+ * Whether s[from, to) is how an amount of `units` units and `scale` decimals prints (Decimal.toString):
+ * an optional minus (not for 0), digits without a leading 0 before others, exactly `scale` decimals,
+ * and these digits; read without making the printed string. False when `units` is not a number.
+ */
+export function printsAs(s: string, from: number, to: number, units: number, scale: number): boolean {
+  if (Number.isNaN(units)) return false;
+  const digit = (i: number) => i < to && s.charCodeAt(i) >= 48 && s.charCodeAt(i) <= 57;
+  let i = from;
+  if (i < to && s.charCodeAt(i) === 45 /* - */) {
+    if (units >= 0) return false;
+    i++;
+  } else if (units < 0) return false;
+  const intStart = i;
+  while (digit(i)) i++;
+  if (i === intStart || (s.charCodeAt(intStart) === 48 && i - intStart > 1)) return false;
+  let decimals = 0;
+  if (i < to && s.charCodeAt(i) === 46 /* . */) {
+    i++;
+    while (digit(i)) {
+      i++;
+      decimals++;
+    }
+    if (decimals === 0) return false;
+  }
+  if (i !== to || decimals !== scale) return false;
+  // the digits are those of the units (checked, not assumed)
+  let n = 0;
+  for (let k = intStart; k < to; k++) if (s.charCodeAt(k) !== 46) n = n * 10 + (s.charCodeAt(k) - 48);
+  return Number.isSafeInteger(n) && n === Math.abs(units);
+}
+
 /** The count of units plainScale read last (a safe integer, never −0). */
 export const plainRead = { units: 0 };
 

@@ -164,10 +164,10 @@ export interface Row {
   /**
    * A row that a fast path read as plain amounts only (frontends/common.ts SourceRow) gives them without
    * making its cells: f(k, units, scale, start, end, written) for the amount in column k (its count of
-   * units, a safe integer, its decimals, where it is written, and what is written when it is not the
-   * value as printed); says true. False, or absent, for any other row: read `cells`.
+   * units, a safe integer, its decimals, where it is written, and, with `withWritten`, what is written
+   * when it is not the value as printed); says true. False, or absent, for any other row: read `cells`.
    */
-  plainAmounts?(f: (k: number, units: number, scale: number, start: number, end: number, written: string | undefined) => void): boolean;
+  plainAmounts?(f: (k: number, units: number, scale: number, start: number, end: number, written: string | undefined) => void, withWritten?: boolean): boolean;
 }
 
 /** A table, or one side of a two-sided table (收入 / 支出 of 收入支出决算总表). */

@@ -5,7 +5,7 @@
  * both. Nothing here knows either syntax.
  */
 import { isWhite } from '../chars';
-import { Decimal, plainAmount, plainRead, plainScale, readNumeral, sliceSharingZero } from '../decimal';
+import { Decimal, plainAmount, plainRead, plainScale, printsAs, readNumeral, sliceSharingZero } from '../decimal';
 import { AmountUnit, Cell, CellKind, Column, ColumnKind, Finding, GlossaryEntry, IndicatorRow, Meta, PerfEval, PrintedBlock, Range, REPORT_TYPES, ReportType, Row, Section, Str, Table, Text, UnitRow, CodeLevel } from '../model';
 import { textRange } from '../text';
 import { RawBlock } from './blocks';
@@ -177,7 +177,7 @@ export interface PlainCells {
 }
 
 /** Space, tab, 全角 space: what is trimmed from a DSL cell, and what separates the values of a YAML row. */
-const isBlank = (c: number) => c === 32 || c === 9 || c === 0x3000;
+export const isBlank = (c: number): boolean => c === 32 || c === 9 || c === 0x3000;
 
 /**
  * The pieces of a DSL row's line between |, each trimmed of space, tab and 全角 space, as [a, b) pairs
@@ -296,10 +296,11 @@ export class SourceRow implements Row {
   /**
    * For a row of plain amounts, calls f for the amount in column k without making its cells: its count
    * of units (a safe integer) and decimals, where it is written, and what is written when it is not the
-   * value as printed (01.50, -0.00); says true. False for any other row. `f` must not read any row's
-   * cells or amounts: the pieces being read are in one shared array (PIECES).
+   * value as printed (01.50, -0.00; only `withWritten`: the grid does not need it); says true. False
+   * for any other row. `f` must not read any row's cells or amounts: the pieces being read are in one
+   * shared array (PIECES).
    */
-  plainAmounts(f: (k: number, units: number, scale: number, start: number, end: number, written: string | undefined) => void): boolean {
+  plainAmounts(f: (k: number, units: number, scale: number, start: number, end: number, written: string | undefined) => void, withWritten = false): boolean {
     const p = this.plain;
     if (!p) return false;
     const { n, first } = piecesOf(p);
@@ -309,7 +310,7 @@ export class SourceRow implements Row {
       const b = PIECES[i + 1];
       const scale = plainScale(p.src, a, b);
       const units = plainRead.units;
-      f(k, units, scale, base + a, base + b, printsAs(p.src, a, units) ? undefined : p.src.slice(a, b));
+      f(k, units, scale, base + a, base + b, !withWritten || printsAs(p.src, a, b, units, scale) ? undefined : p.src.slice(a, b));
     }
     return true;
   }
@@ -507,24 +508,9 @@ export function indicatorKinds(cols: Column[]): Array<ColumnKind | 'auto'> {
 export function cellAt(s: string, a: number, b: number, base: number, kind: ColumnKind | 'auto', report: FindFn): Cell {
   if (kind === 'amount') {
     const value = plainAmount(s, a, b);
-    if (value) return new SourceCell('amount', printsAs(s, a, value.num) ? undefined : sliceSharingZero(s, a, b), base + a, base + b, value);
+    if (value) return new SourceCell('amount', printsAs(s, a, b, value.num, value.scale) ? undefined : sliceSharingZero(s, a, b), base + a, base + b, value);
   }
   return readCell(sliceSharingZero(s, a, b), { start: base + a, end: base + b }, kind, report);
-}
-
-/**
- * Whether the plain amount written at s[a…) (that plainScale read as `units` units) is its value as
- * printed (Decimal.toString): it is unless the integer part has a leading zero (01.50) or a zero has a
- * sign (-0.00).
- */
-function printsAs(s: string, a: number, units: number): boolean {
-  const p = s.charCodeAt(a) === 45 /* - */ ? a + 1 : a;
-  if (p > a && units === 0) return false;
-  if (s.charCodeAt(p) === 48 /* 0 */) {
-    const c = s.charCodeAt(p + 1);
-    if (c >= 48 && c <= 57) return false;
-  }
-  return true;
 }
 
 /** A table block outside a fast path's subset: thrown by the fast path, which then leaves the block to yaml.ts or dsl.ts. */

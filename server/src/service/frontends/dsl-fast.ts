@@ -17,7 +17,7 @@
  */
 import { RawBlock } from './blocks';
 import { AmountUnit, Cell, Column, Finding, Range, Row, Str, Table, TablePart } from '../model';
-import { allPlainAmounts, barPieces, blockKindOf, cellAt, FindFn, outside, ParsedBlock, rowFromKey, setTableKind } from './common';
+import { allPlainAmounts, barPieces, blockKindOf, cellAt, isBlank, FindFn, outside, ParsedBlock, rowFromKey, setTableKind } from './common';
 import { Chars, continuation, SIDE_NAME } from './dsl';
 import { DslField, validateDslBlock } from './dsl-schema';
 import { columnKind, sideOf } from '../layouts';
@@ -27,21 +27,20 @@ import schema from '../../../../schemas/report.schema.json';
 const UNITS = ((schema.definitions as unknown as Record<string, { properties: Record<string, { enum?: string[] }> }>).table.properties['单位'].enum ?? []) as string[];
 const FIELDS = new Set(['编号', '单位', '类型', '列', '注', '说明', '编制部门', '编制单位']);
 
-const isWs = (c: number) => c === 32 || c === 9 || c === 0x3000;
 const KEY_VALUE = /^([^：:|\t#【=\\][^：:|\t]*?)[ \t\u3000]*[：:]/;
 const HEADING = /^=[ \t\u3000]*(.*?)[ \t\u3000]*$/;
 
 /** The first character after white space from `from` is a |. */
 function firstIsBar(s: string, from: number): boolean {
   let i = from;
-  while (i < s.length && isWs(s.charCodeAt(i))) i++;
+  while (i < s.length && isBlank(s.charCodeAt(i))) i++;
   return s.charCodeAt(i) === 124;
 }
 
 /** The last character before trailing white space is a |. */
 function lastIsBar(s: string): boolean {
   let i = s.length;
-  while (i > 0 && isWs(s.charCodeAt(i - 1))) i--;
+  while (i > 0 && isBlank(s.charCodeAt(i - 1))) i--;
   return s.charCodeAt(i - 1) === 124;
 }
 
@@ -67,8 +66,8 @@ class FastDsl {
   private piece(s: string, from: number, to: number, base: number, at: number): Piece {
     let a = from;
     let b = to;
-    while (a < b && isWs(s.charCodeAt(a))) a++;
-    while (b > a && isWs(s.charCodeAt(b - 1))) b--;
+    while (a < b && isBlank(s.charCodeAt(a))) a++;
+    while (b > a && isBlank(s.charCodeAt(b - 1))) b--;
     return a === b ? { value: '', start: at, end: at } : { value: s.slice(a, b), start: base + a, end: base + b };
   }
 
@@ -195,7 +194,7 @@ class FastDsl {
       if (s.trim() === '') { flush(); continue; }
       if (s.charCodeAt(0) === 35 /* # */) continue; // a comment line
       if (s.includes('#')) outside(); // a comment after the content, or a # that may start one: dsl.ts
-      if (isWs(s.charCodeAt(0))) {
+      if (isBlank(s.charCodeAt(0))) {
         // the continuation of a 注/说明, as dsl.ts reads it (no CR here: the line break before it is at base - 1)
         const n = note ?? outside();
         if (!continuation({ text: s, start: base, brk: base - 1 }, n.value)) outside();

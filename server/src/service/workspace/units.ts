@@ -3,10 +3,9 @@
  * unit name), used by the 部门/单位 check (rules/units/sum.ts), hover on a 单位构成 row, the server and
  * the command line.
  */
-import { Decimal } from '../decimal';
+import { Decimal, printsAs } from '../decimal';
 import { Cell, CellKind, Meta, Range, Report, ReportType, Row, Str, SumPart, SumTable, Table, TablePart, UnitRow } from '../model';
 import { normName, own } from '../names';
-import { isDigit } from '../chars';
 import rules from '../data/rules.json';
 import { allSections } from '../query';
 import * as l10n from '../l10n';
@@ -101,7 +100,7 @@ function sumPart(p: TablePart): SumPart {
   };
   p.rows.forEach((r, i) => {
     at0 = i * width;
-    if (r.plainAmounts?.(put)) return;
+    if (r.plainAmounts?.(put, true)) return;
     for (let j = 0; j < width && j < r.cells.length; j++) {
       const c = r.cells[j];
       const x = i * width + j;
@@ -115,40 +114,10 @@ function sumPart(p: TablePart): SumPart {
           out.scales[x] = v.scale;
         } else out.bigs.set(x, v);
       }
-      if (c.raw !== '' && !(v && printsAs(c.raw, v))) out.raws.set(x, own(c.raw));
+      if (c.raw !== '' && !(v && printsAs(c.raw, 0, c.raw.length, v.num, v.scale))) out.raws.set(x, own(c.raw));
     }
   });
   return out;
-}
-
-/**
- * Whether `raw` is how `v` prints (Decimal.toString): an optional minus (not for 0), digits without a
- * leading 0 before others, and exactly `scale` decimals — read without making the printed string.
- */
-function printsAs(raw: string, v: Decimal): boolean {
-  if (Number.isNaN(v.num)) return false;
-  let i = 0;
-  if (raw.charCodeAt(0) === 45 /* - */) {
-    if (v.num >= 0) return false;
-    i = 1;
-  } else if (v.num < 0) return false;
-  const intStart = i;
-  while (isDigit(raw.charCodeAt(i))) i++;
-  if (i === intStart || (raw.charCodeAt(intStart) === 48 && i - intStart > 1)) return false;
-  let decimals = 0;
-  if (raw.charCodeAt(i) === 46 /* . */) {
-    i++;
-    while (isDigit(raw.charCodeAt(i))) {
-      i++;
-      decimals++;
-    }
-    if (decimals === 0) return false;
-  }
-  if (i !== raw.length || decimals !== v.scale) return false;
-  // the digits are those of the units (the parser read them from this text; checked, not assumed)
-  let units = 0;
-  for (let k = intStart; k < raw.length; k++) if (raw.charCodeAt(k) !== 46) units = units * 10 + (raw.charCodeAt(k) - 48);
-  return Number.isSafeInteger(units) && units === Math.abs(v.num);
 }
 
 /** The value stored for a SumPart's cell x (any kind), or undefined. */
